@@ -1,0 +1,119 @@
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+
+/** A labelled input whose error sits next to it, linked by aria-describedby. */
+export function TextField({
+  meta,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  className,
+}: {
+  meta: FieldMetadata<string | number | undefined | null>;
+  label: string;
+  hint?: string;
+  type?: "text" | "email" | "password" | "number" | "date" | "url";
+  autoComplete?: string;
+  className?: string;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: hintId });
+  return (
+    <div className={`mb-5 ${className ?? ""}`}>
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
+      {hint && (
+        <span id={hintId} className="field-hint">
+          {hint}
+        </span>
+      )}
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+      <input key={key} {...inputProps} autoComplete={autoComplete} step={type === "number" ? "any" : undefined} className="field-input" />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  options,
+  hint,
+}: {
+  meta: FieldMetadata<string | undefined | null>;
+  label: string;
+  options: { value: string; label: string }[];
+  hint?: string;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const invalid = meta.errors && meta.errors.length > 0;
+  return (
+    <div className="mb-5">
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
+      {hint && (
+        <span id={hintId} className="field-hint">
+          {hint}
+        </span>
+      )}
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+      <select
+        id={meta.id}
+        name={meta.name}
+        defaultValue={meta.initialValue as string | undefined}
+        aria-invalid={invalid || undefined}
+        aria-describedby={[invalid ? meta.errorId : null, hintId].filter(Boolean).join(" ") || undefined}
+        className="field-input"
+      >
+        <option value="">Choose…</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors || errors.length === 0) return null;
+  return (
+    <span id={id} className="field-error">
+      <span className="sr-only">Error: </span>
+      {errors.join(". ")}
+    </span>
+  );
+}
+
+/** The GOV.UK/NHS pattern: a summary at the top that links to each field in error. */
+export function ErrorSummary({ errors }: { errors: { id: string; message: string }[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div role="alert" className="mb-6 border-4 border-nhs-red bg-white p-4" tabIndex={-1}>
+      <h2 className="text-lg">There is a problem</h2>
+      <ul className="list-none">
+        {errors.map((error) => (
+          <li key={error.id}>
+            <a href={`#${error.id}`} className="font-bold text-nhs-red">
+              {error.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function FormMessage({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "success" }) {
+  return (
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`mb-6 border-l-8 bg-white p-4 ${tone === "error" ? "border-nhs-red" : "border-nhs-green"}`}
+    >
+      {children}
+    </div>
+  );
+}

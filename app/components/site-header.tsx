@@ -1,0 +1,71 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import { useState } from "react";
+import type { SessionUser } from "~/auth/session.server";
+import { navigationFor } from "~/domain/navigation";
+import { ROLE_LABELS } from "~/domain/roles";
+import { CsrfInput } from "./csrf-input";
+
+export function SiteHeader({ user }: { user: SessionUser | null }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const items = user ? navigationFor(user) : [];
+  return (
+    <header className="bg-nhs-blue text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+        <Link to="/" className="text-xl font-bold text-white no-underline visited:text-white">
+          Placement Exchange
+        </Link>
+        {user ? (
+          <div className="flex items-center gap-4 text-sm">
+            <span>
+              <span className="font-bold">{user.name}</span>
+              <span className="hidden sm:inline"> · {ROLE_LABELS[user.role]}</span>
+            </span>
+            <Link to="/account" className="text-white visited:text-white">
+              Account
+            </Link>
+            <Form method="post" action="/sign-out">
+              <CsrfInput />
+              <button type="submit" className="underline">
+                Sign out
+              </button>
+            </Form>
+          </div>
+        ) : (
+          <Link to="/sign-in" className="text-white visited:text-white">
+            Sign in
+          </Link>
+        )}
+      </div>
+      {items.length > 0 && (
+        <nav aria-label="Main" className="border-t border-white/30 bg-nhs-dark-blue">
+          <div className="mx-auto max-w-6xl px-4">
+            <button
+              type="button"
+              className="py-2 font-bold sm:hidden"
+              aria-expanded={menuOpen}
+              aria-controls="main-nav-list"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              Menu
+            </button>
+            <ul id="main-nav-list" className={`${menuOpen ? "flex" : "hidden"} flex-col gap-1 pb-2 sm:flex sm:flex-row sm:gap-6 sm:pb-0`}>
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end={item.label === "Home"}
+                    className={({ isActive }) =>
+                      `block py-2 text-white no-underline visited:text-white hover:underline ${isActive ? "border-b-4 border-white font-bold" : ""}`
+                    }
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,120 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated.server/client";
+import { applyMigrations, type SqlRunner } from "./migrate.server";
+
+export { Prisma } from "./generated.server/client";
+export type * from "./generated.server/client";
+
+export interface Database {
+  prisma: PrismaClient;
+  /** Raw SQL for migrations, locks and maintenance. */
+  sql: SqlRunner;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    pool.on("error", () => {
+      // An idle client lost its connection (e.g. the database restarted); the pool replaces it.
+    });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const sql: SqlRunner = {
+      async exec(text) {
+        await pool.query(text);
+      },
+      async query<Row>(text: string, params?: unknown[]) {
+        return (await pool.query(text, params)).rows as Row[];
+      },
+      async withLock(lockId, work) {
+        const client = await pool.connect();
+        const connection: SqlRunner = {
+          async exec(text) {
+            await client.query(text);
+          },
+          async query<Row>(text: string, params?: unknown[]) {
+            return (await client.query(text, params)).rows as Row[];
+          },
+          withLock: () => Promise.reject(new Error("locks do not nest")),
+        };
+        try {
+          await client.query("SELECT pg_advisory_lock($1)", [lockId]);
+          return await work(connection);
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1)", [lockId]).catch(() => {});
+          client.release();
+        }
+      },
+    };
+    return {
+      prisma,
+      sql,
+      kind: "postgres",
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  if (target.dataDir) mkdirSync(path.resolve(target.dataDir), { recursive: true });
+  const pglite = target.dataDir ? await PGlite.create(path.resolve(target.dataDir)) : await PGlite.create();
+  // The adapter is typed against an older driver-adapter-utils; its runtime contract is the same.
+  const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
+  const prisma = new PrismaClient({ adapter });
+  const sql: SqlRunner = {
+    async exec(text) {
+      await pglite.exec(text);
+    },
+    async query<Row>(text: string, params?: unknown[]) {
+      return (await pglite.query<Row>(text, params)).rows;
+    },
+    // One connection, one process: nothing else can interleave.
+    withLock: (_lockId, work) => work(sql),
+  };
+  return {
+    prisma,
+    sql,
+    kind: "pglite",
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+export async function openMigratedDatabase(target: DatabaseTarget): Promise<Database> {
+  const database = await openDatabase(target);
+  await applyMigrations(database.sql);
+  return database;
+}
+
+// One database per process, shared by the Express server and the Remix bundle
+// (which carries its own copy of this module), so it lives on globalThis.
+const holder = globalThis as typeof globalThis & { __placementExchangeDb?: Database };
+
+export function installDatabase(database: Database) {
+  holder.__placementExchangeDb = database;
+}
+
+export function getDatabase(): Database {
+  const database = holder.__placementExchangeDb;
+  if (!database) throw new Error("The database has not been opened in this process");
+  return database;
+}
+
+/** The Prisma client of this process. */
+export const prisma = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDatabase().prisma as unknown as Record<string | symbol, unknown>;
+    const value = client[property];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+});

@@ -1,0 +1,42 @@
+import type { RoleName } from "./roles";
+
+/** The parts of a signed-in user that decide what they may see and do. */
+export interface Actor {
+  id: string;
+  role: RoleName;
+  organisationId: string | null;
+  regionId: string | null;
+}
+
+export interface OrganisationScope {
+  id: string;
+  regionId: string;
+}
+
+/**
+ * Who may see an organisation's profile, sites and workforce:
+ * administrators everywhere, facilitators in their region, members in their own.
+ */
+export function canViewOrganisation(actor: Actor, organisation: OrganisationScope): boolean {
+  switch (actor.role) {
+    case "ADMIN":
+      return true;
+    case "FACILITATOR":
+      return actor.regionId !== null && actor.regionId === organisation.regionId;
+    case "EDUCATOR":
+    case "UNIVERSITY":
+      return actor.organisationId === organisation.id;
+    case "STUDENT":
+      return false;
+  }
+}
+
+/** Who may change an organisation's profile, sites and workforce figures. */
+export function canManageOrganisation(actor: Actor, organisation: OrganisationScope): boolean {
+  return actor.role === "ADMIN";
+}
+
+/** Who may invite or deactivate users. */
+export function canManageUsers(actor: Actor): boolean {
+  return actor.role === "ADMIN";
+}

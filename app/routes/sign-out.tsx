@@ -1,0 +1,25 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { requireUserForm } from "~/auth/guards.server";
+import { clearedSessionCookie, invalidateAllSessions, invalidateSession } from "~/auth/session.server";
+import { prisma } from "~/db/db.server";
+import { disconnectSession, disconnectUser } from "~/realtime/realtime.server";
+
+export async function loader() {
+  throw redirect("/");
+}
+
+/** Signs out this browser, or with everywhere=true every browser of the account. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form, sessionId } = await requireUserForm(request);
+  if (form.get("everywhere") === "true") {
+    await invalidateAllSessions(user.id);
+    await prisma.auditEvent.create({
+      data: { actorId: user.id, action: "signed-out-everywhere", entityType: "User", entityId: user.id },
+    });
+    disconnectUser(user.id);
+  } else {
+    await invalidateSession(sessionId);
+    disconnectSession(sessionId);
+  }
+  return redirect("/sign-in?signedOut=1", { headers: { "Set-Cookie": clearedSessionCookie() } });
+}

@@ -1,0 +1,112 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { Server as SocketServer } from "socket.io";
+import type { Database } from "~/db/db.server";
+import type { Env } from "~/env.server";
+import { getLogger } from "~/logger.server";
+import { attachSocketServer } from "./socket";
+import { bodyLimit, cspNonce, sameOriginMutations, securityHeaders } from "./security";
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface PortalServer {
+  httpServer: HttpServer;
+  io: SocketServer;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createPortalServer({
+  env,
+  database,
+  build,
+}: {
+  env: Env;
+  database: Database;
+  /** "vite" serves from source with hot reload; otherwise the built bundle. */
+  build: "vite" | ServerBuild;
+}): Promise<PortalServer> {
+  const logger = getLogger();
+  const development = build === "vite";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  const allowedOrigins = () => (env.APP_URL ? [new URL(env.APP_URL).origin] : []);
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await database.sql.query("SELECT 1");
+      res.json({ status: "ready", database: database.kind });
+    } catch {
+      res.status(503).json({ status: "unavailable", database: database.kind });
+    }
+  });
+
+  app.use(cspNonce);
+  app.use(securityHeaders({ development }));
+  app.use(compression());
+  app.use(bodyLimit(MAX_BODY_BYTES));
+  app.use(sameOriginMutations(allowedOrigins));
+
+  let remixBuild: ServerBuild | (() => Promise<ServerBuild>);
+  let closeVite: (() => Promise<void>) | undefined;
+  if (build === "vite") {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+    closeVite = () => viteServer.close();
+    app.use(viteServer.middlewares);
+    remixBuild = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const clientDir = path.resolve("build/client");
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+    remixBuild = build;
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: remixBuild,
+      mode: development ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? "unknown",
+      }),
+    }),
+  );
+
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    logger.error({ err: error }, "unhandled request error");
+    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
+  });
+
+  const httpServer = createServer(app);
+  const io = attachSocketServer(httpServer, { allowedOrigins });
+
+  return {
+    httpServer,
+    io,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      });
+    },
+    async close() {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeVite?.();
+    },
+  };
+}
