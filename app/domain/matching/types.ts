@@ -1,0 +1,136 @@
+/** Input and result shapes of the matching service (docs: /work/shared/matching-io.md, docs/matching.md). */
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+export interface ProviderSite {
+  id: string;
+  /** Absent when the site has no known location: no travel limit applies to it. */
+  location: GeoPoint | null;
+}
+
+export interface MatchingProvider {
+  id: string;
+  /** Registered WTE per profession. */
+  workforce: Record<string, number>;
+  sites: ProviderSite[];
+}
+
+export interface MatchingOffer {
+  id: string;
+  providerId: string;
+  siteId: string;
+  profession: string;
+  /** ISO date, inclusive. */
+  start: string;
+  /** ISO date, inclusive. */
+  end: string;
+  capacity: number;
+  /** Places already confirmed outside this run; they reduce what the matcher may fill. */
+  taken: number;
+  /** Years of study accepted; null means every year. */
+  years: number[] | null;
+  specialty: string | null;
+}
+
+export interface PlacementRequest {
+  id: string;
+  universityId: string;
+  profession: string;
+  year: number;
+  start: string;
+  end: string;
+  students: number;
+  origin: GeoPoint | null;
+  maxTravelMinutes: number | null;
+  specialties: string[];
+}
+
+/** A validated instance: every reference resolves, every number is in range. */
+export interface MatchingInput {
+  providers: MatchingProvider[];
+  offers: MatchingOffer[];
+  requests: PlacementRequest[];
+}
+
+export interface Allocation {
+  requestId: string;
+  offerId: string;
+  students: number;
+  travelMinutes: number | null;
+  specialtyMatched: boolean;
+  explanation: string;
+}
+
+export type UnmetCause =
+  | "no-offer-in-profession"
+  | "no-offer-covers-block"
+  | "no-offer-accepts-year"
+  | "travel-limit-excludes-all"
+  | "compatible-offers-full";
+
+export interface UnmetRequest {
+  requestId: string;
+  students: number;
+  reason: string;
+  cause: UnmetCause;
+}
+
+export interface ProviderStanding {
+  providerId: string;
+  profession: string;
+  fairShare: number;
+  placed: number;
+  /** Places the provider made available to this run (capacity minus taken). */
+  offered: number;
+  /** placed / fairShare; null when the fair share is 0. */
+  fairShareRatio: number | null;
+}
+
+/** Optimal value of each priority level, in the integer units documented in docs/matching.md. */
+export interface ObjectiveLevels {
+  unplaced: number;
+  fairShareCost: number;
+  universityShortfallCost: number;
+  preferenceCost: number;
+}
+
+export interface MatchingStats {
+  requested: number;
+  placed: number;
+  /** Σ over provider×profession of (placed − fairShare)² / max(fairShare, 1): the fair-share deviation. */
+  objective: number;
+  levels: ObjectiveLevels;
+  ms: number;
+  nodes: number;
+  arcs: number;
+  pivots: number;
+  certificate: "verified";
+}
+
+export interface MatchingResult {
+  allocations: Allocation[];
+  unmet: UnmetRequest[];
+  providers: ProviderStanding[];
+  stats: MatchingStats;
+}
+
+export type MatchingPhase = "build" | "solve" | "verify" | "explain";
+
+export interface MatchingProgress {
+  phase: MatchingPhase;
+  /** 0..1 over the whole run. */
+  fraction: number;
+  detail?: string;
+}
+
+export interface SolveMatchingOptions {
+  onProgress?: (progress: MatchingProgress) => void;
+  /**
+   * Solve each priority level on its own instead of merging levels whose
+   * weighted costs provably fit in exact double arithmetic. Same optimum; tests use it.
+   */
+  separateLevels?: boolean;
+}

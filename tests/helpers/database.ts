@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { installDatabase, openMigratedDatabase, type Database } from "~/db/db.server";
+
+/**
+ * A fresh, migrated database for one test file: PGlite in memory by default, or a new
+ * database on the PostgreSQL server named by DATABASE_URL (dropped afterwards).
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return openMigratedDatabase({ kind: "pglite", dataDir: null });
+  const name = `px_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openMigratedDatabase({ kind: "postgres", url: url.toString() });
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    const cleanup = new pg.Client({ connectionString: serverUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await cleanup.end();
+  };
+  return database;
+}
+
+/** Call at the top of an integration test file. */
+export function useTestDatabase(): { current: Database } {
+  const holder = {} as { current: Database };
+  beforeAll(async () => {
+    holder.current = await createTestDatabase();
+    installDatabase(holder.current);
+  });
+  afterAll(async () => {
+    await holder.current?.close();
+  });
+  return holder;
+}
