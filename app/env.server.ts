@@ -61,3 +61,8 @@ export function getEnv(): Env {
 export function getSessionSecret(): string {
   return getEnv().SESSION_SECRET ?? "development-only-secret-not-for-production-use";
 }
+
+/** Re-reads process.env on next use (tests change it). */
+export function resetEnv() {
+  cached = undefined;
+}
