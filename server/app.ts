@@ -60,7 +60,10 @@ export async function createPortalServer({
   let closeVite: (() => Promise<void>) | undefined;
   if (build === "vite") {
     const vite = await import("vite");
-    const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+    const viteServer = await vite.createServer({
+      server: { middlewareMode: true, hmr: env.NODE_ENV === "test" ? false : undefined },
+      logLevel: env.NODE_ENV === "test" ? "error" : "info",
+    });
     closeVite = () => viteServer.close();
     app.use(viteServer.middlewares);
     remixBuild = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;

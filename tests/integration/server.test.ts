@@ -1,0 +1,116 @@
+import { io as connectSocket, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEnv } from "~/env.server";
+import { createPortalServer, type PortalServer } from "../../server/app";
+import { useTestDatabase } from "../helpers/database";
+import { createOrganisation, createUser, signInAs, TEST_PASSWORD } from "../helpers/fixtures";
+
+const database = useTestDatabase();
+let portal: PortalServer;
+let base: string;
+
+beforeAll(async () => {
+  portal = await createPortalServer({ env: parseEnv({ NODE_ENV: "test" }), database: database.current, build: "vite" });
+  const port = await portal.listen(0, "127.0.0.1");
+  base = `http://127.0.0.1:${port}`;
+}, 60_000);
+afterAll(async () => {
+  await portal?.close();
+});
+
+function post(path: string, body: string, headers: Record<string, string> = {}) {
+  return fetch(`${base}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    body,
+  });
+}
+
+describe("HTTP", () => {
+  it("answers health and readiness", async () => {
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
+    expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ status: "ready" });
+  });
+
+  it("sends security headers", async () => {
+    const response = await fetch(`${base}/sign-in`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
+    expect(response.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("refuses cross-site and origin-less form posts", async () => {
+    const user = await createUser("ADMIN");
+    const body = `email=${encodeURIComponent(user.email)}&password=${encodeURIComponent(TEST_PASSWORD)}`;
+    expect((await post("/sign-in", body)).status).toBe(403);
+    expect((await post("/sign-in", body, { Origin: "https://evil.example" })).status).toBe(403);
+    expect((await post("/sign-in", body, { Origin: base, "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
+    const ok = await post("/sign-in", body, { Origin: base });
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get("set-cookie")).toMatch(/^px_session=[a-z2-7]{32};/);
+  });
+
+  it("refuses an oversize body with 413", async () => {
+    const response = await post("/sign-in", `email=a@b.co&password=${"x".repeat(3 * 1024 * 1024)}`, { Origin: base });
+    expect(response.status).toBe(413);
+  });
+
+  it("sends someone without a session to sign in, keeping where they were going", async () => {
+    const response = await fetch(`${base}/admin`, { redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/sign-in?redirectTo=%2Fadmin");
+  });
+
+  it("gives a signed-in user of the wrong role a 403 page, not a crash", async () => {
+    const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY" })).id });
+    const { cookie } = await signInAs(student);
+    const response = await fetch(`${base}/admin`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("You do not have access to this page");
+  });
+});
+
+describe("socket.io", () => {
+  const sockets: Socket[] = [];
+  afterAll(() => sockets.forEach((socket) => socket.close()));
+
+  function connect(cookie?: string) {
+    const socket = connectSocket(base, { transports: ["websocket"], extraHeaders: cookie ? { Cookie: cookie } : {}, reconnection: false });
+    sockets.push(socket);
+    return socket;
+  }
+
+  it("refuses a socket without a session", async () => {
+    const socket = connect();
+    const error = await new Promise<Error>((resolve) => socket.on("connect_error", resolve));
+    expect(error.message).toBe("unauthorised");
+  });
+
+  it("joins a signed-in socket to its own rooms only", async () => {
+    const trust = await createOrganisation();
+    const other = await createOrganisation();
+    const educator = await createUser("EDUCATOR", { organisationId: trust.id });
+    const socket = connect((await signInAs(educator)).cookie);
+    const welcome = await new Promise<{ userId: string; rooms: string[] }>((resolve) => socket.on("welcome", resolve));
+    expect(welcome.userId).toBe(educator.id);
+    expect(welcome.rooms).toContain(`org:${trust.id}`);
+    expect(welcome.rooms.some((room) => room.includes(other.id))).toBe(false);
+    const roomsOnServer = [...(portal.io.sockets.sockets.get(socket.id!)?.rooms ?? [])];
+    expect(roomsOnServer).toContain(`user:${educator.id}`);
+    expect(roomsOnServer.some((room) => room.includes(other.id))).toBe(false);
+  });
+
+  it("drops the sockets of a user who signs out everywhere", async () => {
+    const user = await createUser("ADMIN");
+    const signedIn = await signInAs(user);
+    const socket = connect(signedIn.cookie);
+    await new Promise((resolve) => socket.on("welcome", resolve));
+    const disconnected = new Promise<string>((resolve) => socket.on("disconnect", resolve));
+    const response = await post("/sign-out", `csrf=${encodeURIComponent(signedIn.csrf)}&everywhere=true`, { Origin: base, Cookie: signedIn.cookie });
+    expect(response.status).toBe(302);
+    expect(await disconnected).toBe("io server disconnect");
+  });
+});
