@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -64,7 +64,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       },
     };
   }
-  if (target.dataDir) mkdirSync(path.resolve(target.dataDir), { recursive: true });
+  const releaseLock = target.dataDir ? lockDataDir(path.resolve(target.dataDir)) : () => {};
   const pglite = target.dataDir ? await PGlite.create(path.resolve(target.dataDir)) : await PGlite.create();
   // The adapter is typed against an older driver-adapter-utils; its runtime contract is the same.
   const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
@@ -86,8 +86,39 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+      releaseLock();
     },
   };
+}
+
+/**
+ * PGlite is single-process: two processes opening one data directory corrupt it.
+ * A lock file with the owner's pid refuses the second one with a clear message.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = `${dataDir}.lock`;
+  try {
+    const owner = Number(readFileSync(lockFile, "utf8"));
+    if (owner && owner !== process.pid && isRunning(owner)) {
+      throw new Error(`The embedded database ${dataDir} is in use by process ${owner}; stop that process first`);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  writeFileSync(lockFile, String(process.pid));
+  const release = () => rmSync(lockFile, { force: true });
+  process.once("exit", release);
+  return release;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 export async function openMigratedDatabase(target: DatabaseTarget): Promise<Database> {

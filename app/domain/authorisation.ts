@@ -32,7 +32,7 @@ export function canViewOrganisation(actor: Actor, organisation: OrganisationScop
 }
 
 /** Who may change an organisation's profile, sites and workforce figures. */
-export function canManageOrganisation(actor: Actor, organisation: OrganisationScope): boolean {
+export function canManageOrganisation(actor: Actor, _organisation: OrganisationScope): boolean {
   return actor.role === "ADMIN";
 }
 

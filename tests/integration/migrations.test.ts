@@ -1,0 +1,28 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { applyMigrations, readMigrations } from "~/db/migrate.server";
+import { useTestDatabase } from "../helpers/database";
+
+const database = useTestDatabase();
+
+describe("migrations", () => {
+  it("the last migration's schema snapshot matches the schema (run npm run db:diff -- NAME after a change)", async () => {
+    const [schema, snapshot] = await Promise.all([
+      readFile("prisma/schema.prisma", "utf8"),
+      readFile("prisma/migrations/schema.snapshot.prisma", "utf8"),
+    ]);
+    expect(snapshot).toBe(schema);
+  });
+
+  it("applies every migration once: a second run applies nothing", async () => {
+    const all = await readMigrations();
+    const rows = await database.current.sql.query<{ name: string }>(`SELECT "name" FROM "_migrations" ORDER BY "name"`);
+    expect(rows.map((row) => row.name)).toEqual(all.map((migration) => migration.name));
+    expect(await applyMigrations(database.current.sql)).toEqual([]);
+  });
+
+  it("leaves the tables the client expects", async () => {
+    expect(await database.current.prisma.user.count()).toBe(0);
+    expect(await database.current.prisma.job.count()).toBe(0);
+  });
+});
