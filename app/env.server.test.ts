@@ -17,7 +17,7 @@ describe("configuration", () => {
     [{ SESSION_SECRET: "short" }, /SESSION_SECRET must be at least 32 characters/],
     [{ NODE_ENV: "production" }, /SESSION_SECRET is required in production/],
   ])("names the bad variable %j", (source, message) => {
-    expect(() => parseEnv(source as NodeJS.ProcessEnv)).toThrow(message);
+    expect(() => parseEnv(source as Record<string, string>)).toThrow(message);
   });
 
   it("treats empty strings as unset", () => {
