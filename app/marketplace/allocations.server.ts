@@ -1,0 +1,176 @@
+import type { SessionUser } from "~/auth/session.server";
+import { prisma, Prisma } from "~/db/db.server";
+import {
+  checkTransition,
+  holdsCapacity,
+  partyFor,
+  requestStatusFor,
+  type AllocationStatusName,
+} from "~/domain/allocation-rules";
+import { offerAcceptsRequest } from "~/domain/compatibility";
+import { MarketplaceError } from "./errors";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Takes places on an offer for a request, never beyond either's size. The conditional UPDATEs are
+ * the guarantee: under concurrent bookings each one re-checks the row it locked, so the last place
+ * goes to exactly one of them.
+ */
+async function holdPlaces(tx: Tx, offerId: string, requestId: string, students: number) {
+  const offerRows = await tx.$executeRaw`
+    UPDATE "Offer" SET "slotsTaken" = "slotsTaken" + ${students}, "updatedAt" = now()
+    WHERE "id" = ${offerId} AND "status" = 'PUBLISHED' AND "slotsTaken" + ${students} <= "slots"`;
+  if (offerRows !== 1) {
+    const offer = await tx.offer.findUnique({ where: { id: offerId }, select: { slots: true, slotsTaken: true, status: true } });
+    if (!offer || offer.status !== "PUBLISHED") throw new MarketplaceError(409, "This offer is no longer open for booking");
+    const left = Math.max(0, offer.slots - offer.slotsTaken);
+    throw new MarketplaceError(409, left === 0 ? "This offer is full" : `This offer has only ${left} ${left === 1 ? "place" : "places"} left`, "students");
+  }
+  const requestRows = await tx.$executeRaw`
+    UPDATE "PlacementRequest" SET "studentsAllocated" = "studentsAllocated" + ${students}, "updatedAt" = now()
+    WHERE "id" = ${requestId} AND "status" <> 'CANCELLED' AND "studentsAllocated" + ${students} <= "students"`;
+  if (requestRows !== 1) {
+    const request = await tx.placementRequest.findUnique({ where: { id: requestId }, select: { students: true, studentsAllocated: true } });
+    const left = request ? request.students - request.studentsAllocated : 0;
+    throw new MarketplaceError(409, `This request has only ${Math.max(0, left)} ${left === 1 ? "student" : "students"} still to place`, "students");
+  }
+  await syncRequestStatus(tx, requestId);
+}
+
+async function releasePlaces(tx: Tx, offerId: string, requestId: string, students: number) {
+  await tx.$executeRaw`UPDATE "Offer" SET "slotsTaken" = GREATEST(0, "slotsTaken" - ${students}), "updatedAt" = now() WHERE "id" = ${offerId}`;
+  await tx.$executeRaw`UPDATE "PlacementRequest" SET "studentsAllocated" = GREATEST(0, "studentsAllocated" - ${students}), "updatedAt" = now() WHERE "id" = ${requestId}`;
+  await syncRequestStatus(tx, requestId);
+}
+
+async function syncRequestStatus(tx: Tx, requestId: string) {
+  const request = await tx.placementRequest.findUniqueOrThrow({ where: { id: requestId }, select: { students: true, studentsAllocated: true, status: true } });
+  if (request.status === "CANCELLED") return;
+  const status = requestStatusFor(request.students, request.studentsAllocated);
+  if (status !== request.status) await tx.placementRequest.update({ where: { id: requestId }, data: { status } });
+}
+
+export interface NewAllocation {
+  offerId: string;
+  requestId: string;
+  students: number;
+  source?: "DIRECT" | "MATCHING";
+  explanation?: string;
+  matchingRunId?: string;
+}
+
+/** Creates a proposed allocation inside the caller's transaction. Checks compatibility and capacity. */
+export async function createAllocationInTransaction(tx: Tx, actorId: string | null, input: NewAllocation) {
+  if (!Number.isInteger(input.students) || input.students < 1) {
+    throw new MarketplaceError(400, "Enter a whole number of students, 1 or more", "students");
+  }
+  const [offer, request] = await Promise.all([
+    tx.offer.findUnique({ where: { id: input.offerId }, select: { profession: true, startDate: true, endDate: true, yearsOfStudy: true, status: true } }),
+    tx.placementRequest.findUnique({ where: { id: input.requestId }, select: { profession: true, startDate: true, endDate: true, yearOfStudy: true, status: true } }),
+  ]);
+  if (!offer) throw new MarketplaceError(404, "Offer not found");
+  if (!request) throw new MarketplaceError(404, "Request not found");
+  const mismatch = offerAcceptsRequest(offer, request);
+  if (mismatch) throw new MarketplaceError(409, mismatch);
+  await holdPlaces(tx, input.offerId, input.requestId, input.students);
+  const allocation = await tx.allocation.create({
+    data: {
+      offerId: input.offerId,
+      requestId: input.requestId,
+      students: input.students,
+      source: input.source ?? "DIRECT",
+      explanation: input.explanation,
+      matchingRunId: input.matchingRunId,
+      events: { create: { actorId, toStatus: "PROPOSED", reason: input.source === "MATCHING" ? "Proposed by the matching service" : "Booked directly by the university" } },
+    },
+  });
+  return allocation;
+}
+
+/** A university books places on a specific offer; the provider then confirms or declines. */
+export async function bookOffer(user: SessionUser, input: { offerId: string; requestId: string; students: number }) {
+  if (user.role !== "UNIVERSITY" || !user.organisationId) throw new MarketplaceError(403, "Only a university placement team can book an offer");
+  const request = await prisma.placementRequest.findUnique({ where: { id: input.requestId }, select: { universityId: true } });
+  if (!request || request.universityId !== user.organisationId) throw new MarketplaceError(404, "Request not found", "requestId");
+  return prisma.$transaction((tx) => createAllocationInTransaction(tx, user.id, { ...input, source: "DIRECT" }));
+}
+
+export async function loadAllocationParty(user: SessionUser, allocationId: string) {
+  const allocation = await prisma.allocation.findUnique({
+    where: { id: allocationId },
+    select: {
+      id: true,
+      status: true,
+      students: true,
+      offerId: true,
+      requestId: true,
+      offer: { select: { providerId: true, provider: { select: { regionId: true } } } },
+      request: { select: { universityId: true, university: { select: { regionId: true } } } },
+    },
+  });
+  if (!allocation) return null;
+  const party = partyFor(user, {
+    providerId: allocation.offer.providerId,
+    universityId: allocation.request.universityId,
+    regionIds: [allocation.offer.provider.regionId, allocation.request.university.regionId],
+  });
+  return { allocation, party };
+}
+
+/**
+ * Moves an allocation along its life: confirm, decline, accept, name students, complete, cancel.
+ * The status is compared-and-set, so two people acting at once cannot both succeed.
+ */
+export async function transitionAllocation(
+  user: SessionUser,
+  input: { allocationId: string; to: AllocationStatusName; reason?: string | null; studentIds?: string[] },
+) {
+  const loaded = await loadAllocationParty(user, input.allocationId);
+  // Not a party: the allocation is not theirs to see.
+  if (!loaded || !loaded.party) throw new MarketplaceError(404, "Allocation not found");
+  const { allocation, party } = loaded;
+  const check = checkTransition(allocation.status, input.to, party, input.reason);
+  if (!check.ok) throw new MarketplaceError(check.status, check.message, check.status === 400 ? "reason" : undefined);
+
+  return prisma.$transaction(async (tx) => {
+    const moved = await tx.allocation.updateMany({ where: { id: allocation.id, status: allocation.status }, data: { status: input.to } });
+    if (moved.count !== 1) throw new MarketplaceError(409, "Someone else has just changed this allocation: reload to see it");
+    if (holdsCapacity(allocation.status) && !holdsCapacity(input.to)) {
+      await releasePlaces(tx, allocation.offerId, allocation.requestId, allocation.students);
+    }
+    if (input.to === "STUDENTS_NAMED") {
+      await nameStudents(tx, allocation.id, allocation.students, allocation.request.universityId, input.studentIds ?? []);
+    }
+    await tx.allocationEvent.create({
+      data: { allocationId: allocation.id, actorId: user.id, fromStatus: allocation.status, toStatus: input.to, reason: input.reason?.trim() || null },
+    });
+    return tx.allocation.findUniqueOrThrow({ where: { id: allocation.id } });
+  });
+}
+
+async function nameStudents(tx: Tx, allocationId: string, expected: number, universityId: string, studentIds: string[]) {
+  const unique = [...new Set(studentIds)];
+  if (unique.length !== expected) {
+    throw new MarketplaceError(400, `Name exactly ${expected} ${expected === 1 ? "student" : "different students"}`, "studentIds");
+  }
+  const students = await tx.user.count({ where: { id: { in: unique }, role: "STUDENT", organisationId: universityId, active: true } });
+  if (students !== unique.length) throw new MarketplaceError(400, "Choose students of your university", "studentIds");
+  await tx.allocationStudent.createMany({ data: unique.map((studentId) => ({ allocationId, studentId })) });
+}
+
+/** Cancels every live allocation of an offer (withdrawn), giving the places back to the requests. */
+export async function cancelAllocationsOfOffer(tx: Tx, actorId: string, offerId: string, reason: string) {
+  const live = await tx.allocation.findMany({
+    where: { offerId, status: { in: ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED"] } },
+    select: { id: true, status: true, requestId: true, students: true },
+  });
+  for (const allocation of live) {
+    await tx.allocation.update({ where: { id: allocation.id }, data: { status: "CANCELLED" } });
+    await releasePlaces(tx, offerId, allocation.requestId, allocation.students);
+    await tx.allocationEvent.create({
+      data: { allocationId: allocation.id, actorId, fromStatus: allocation.status, toStatus: "CANCELLED", reason: `Offer withdrawn: ${reason}` },
+    });
+  }
+  return live;
+}
