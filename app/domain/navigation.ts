@@ -13,11 +13,25 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
     case "ADMIN":
       return [home, { label: "Organisations", to: "/admin/organisations" }, { label: "Users", to: "/admin/users" }];
     case "FACILITATOR":
-      return [home, { label: "Organisations", to: "/organisations" }];
+      return [home, { label: "Organisations", to: "/organisations" }, { label: "Opportunities", to: "/opportunities" }];
     case "EDUCATOR":
+      return [
+        home,
+        { label: "Offers", to: "/provider/offers" },
+        { label: "Allocations", to: "/provider/allocations" },
+        { label: "Capacity", to: "/provider/capacity" },
+        ...ownOrganisation,
+      ];
     case "UNIVERSITY":
-      return [home, ...ownOrganisation];
+      return [
+        home,
+        { label: "Requests", to: "/university/requests" },
+        { label: "Programmes", to: "/university/programmes" },
+        { label: "Opportunities", to: "/opportunities" },
+        { label: "Allocations", to: "/university/allocations" },
+        ...ownOrganisation,
+      ];
     case "STUDENT":
-      return [home];
+      return [home, { label: "Opportunities", to: "/opportunities" }, { label: "My placements", to: "/student/placements" }];
   }
 }
