@@ -1,0 +1,25 @@
+export const SUPERVISION_MODELS = ["ONE_TO_ONE", "TWO_TO_ONE", "PEER_ASSISTED", "ROLE_EMERGING", "VIRTUAL", "HYBRID"] as const;
+export type SupervisionModelName = (typeof SUPERVISION_MODELS)[number];
+
+export const SUPERVISION_MODEL_LABELS: Record<SupervisionModelName, string> = {
+  ONE_TO_ONE: "1:1",
+  TWO_TO_ONE: "2:1",
+  PEER_ASSISTED: "Peer-assisted / long-arm",
+  ROLE_EMERGING: "Role-emerging",
+  VIRTUAL: "Virtual",
+  HYBRID: "Hybrid",
+};
+
+export function formatDate(value: Date | string): string {
+  return new Date(value).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+export function formatDateRange(start: Date | string, end: Date | string): string {
+  return `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+/** Whole weeks in an inclusive date window, rounded up: a placement block of 4 weeks Mon–Fri is 4. */
+export function weeksBetween(start: Date | string, end: Date | string): number {
+  const days = (new Date(end).getTime() - new Date(start).getTime()) / 86_400_000 + 1;
+  return Math.max(1, Math.ceil(days / 7));
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { prisma, Prisma } from "~/db/db.server";
+import { PROFESSIONS } from "~/domain/roles";
+import { SUPERVISION_MODELS } from "~/domain/labels";
+import { pageWindow } from "~/domain/paging";
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((value) => value || undefined);
+const optionalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+/** Filters come from the URL; anything malformed is ignored rather than refused. */
+export const OpportunityFiltersSchema = z.object({
+  q: optionalText.catch(undefined),
+  profession: z.enum(PROFESSIONS).optional().catch(undefined),
+  supervisionModel: z.enum(SUPERVISION_MODELS).optional().catch(undefined),
+  regionId: optionalText.catch(undefined),
+  year: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  from: optionalDate,
+  to: optionalDate,
+  includeFull: z.enum(["on"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type OpportunityFilters = z.infer<typeof OpportunityFiltersSchema>;
+
+export function parseOpportunityFilters(url: URL): OpportunityFilters {
+  return OpportunityFiltersSchema.parse(Object.fromEntries(url.searchParams));
+}
+
+/**
+ * Published offers anyone signed in may browse. Never includes requests, allocations or students:
+ * what a student sees here is the provider's public offer.
+ */
+export async function listOpportunities(filters: OpportunityFilters) {
+  const where: Prisma.OfferWhereInput = {
+    status: "PUBLISHED",
+    profession: filters.profession,
+    supervisionModel: filters.supervisionModel,
+    provider: filters.regionId ? { regionId: filters.regionId } : undefined,
+    startDate: filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : undefined,
+    endDate: filters.to ? { lte: new Date(`${filters.to}T00:00:00Z`) } : undefined,
+  };
+  const and: Prisma.OfferWhereInput[] = [];
+  if (filters.year) and.push({ OR: [{ yearsOfStudy: { has: filters.year } }, { yearsOfStudy: { isEmpty: true } }] });
+  if (filters.q) {
+    and.push({
+      OR: [
+        { specialty: { contains: filters.q, mode: "insensitive" } },
+        { site: { name: { contains: filters.q, mode: "insensitive" } } },
+        { site: { postcode: { startsWith: filters.q, mode: "insensitive" } } },
+        { provider: { name: { contains: filters.q, mode: "insensitive" } } },
+      ],
+    });
+  }
+  if (!filters.includeFull) {
+    and.push({ slotsTaken: { lt: prisma.offer.fields.slots } });
+  }
+  if (and.length) where.AND = and;
+
+  const total = await prisma.offer.count({ where });
+  const window = pageWindow(total, filters.page);
+  const [offers, regions] = await Promise.all([
+    prisma.offer.findMany({
+      where,
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+      skip: window.skip,
+      take: window.take,
+      select: {
+        id: true,
+        profession: true,
+        specialty: true,
+        startDate: true,
+        endDate: true,
+        slots: true,
+        slotsTaken: true,
+        supervisionModel: true,
+        yearsOfStudy: true,
+        provider: { select: { name: true, region: { select: { name: true } } } },
+        site: { select: { name: true, postcode: true } },
+      },
+    }),
+    prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { window, offers, regions };
+}

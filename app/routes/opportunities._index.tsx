@@ -1,0 +1,146 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/page-header";
+import { Pagination } from "~/components/pagination";
+import { formatDateRange, SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/domain/labels";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { listOpportunities, parseOpportunityFilters } from "~/marketplace/opportunities.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const filters = parseOpportunityFilters(new URL(request.url));
+  const result = await listOpportunities(filters);
+  return { ...result, filters, canBook: user.role === "UNIVERSITY" };
+}
+
+export default function Opportunities() {
+  const { offers, window, regions, filters, canBook } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="Placement opportunities" caption="Published offers" />
+      <Form method="get" className="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filter opportunities">
+        <div className="sm:col-span-2">
+          <label htmlFor="q" className="field-label">
+            Search
+          </label>
+          <span id="q-hint" className="field-hint">
+            Specialty, site, postcode or provider
+          </span>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="q-hint" className="field-input" />
+        </div>
+        <FilterSelect name="profession" label="Profession" value={filters.profession} options={PROFESSIONS.map((p) => [p, PROFESSION_LABELS[p]])} />
+        <FilterSelect name="regionId" label="Region" value={filters.regionId} options={regions.map((r) => [r.id, r.name])} />
+        <FilterSelect
+          name="supervisionModel"
+          label="Supervision model"
+          value={filters.supervisionModel}
+          options={SUPERVISION_MODELS.map((m) => [m, SUPERVISION_MODEL_LABELS[m]])}
+        />
+        <FilterSelect name="year" label="Year of study" value={filters.year ? String(filters.year) : undefined} options={[1, 2, 3, 4].map((y) => [String(y), `Year ${y}`])} />
+        <div>
+          <label htmlFor="from" className="field-label">
+            Starting on or after
+          </label>
+          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="to" className="field-label">
+            Ending on or before
+          </label>
+          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className="field-input" />
+        </div>
+        <div className="flex items-center gap-2 sm:col-span-2">
+          <input id="includeFull" name="includeFull" type="checkbox" defaultChecked={filters.includeFull === "on"} className="h-6 w-6" />
+          <label htmlFor="includeFull">Include offers that are full</label>
+        </div>
+        <div className="flex items-end gap-4 sm:col-span-2">
+          <button type="submit" className="btn">
+            Apply filters
+          </button>
+          <Link to="/opportunities">Clear filters</Link>
+        </div>
+      </Form>
+
+      {offers.length === 0 ? (
+        <p className="card">No published offers match these filters.</p>
+      ) : (
+        <div className="overflow-x-auto" role="region" aria-label="Opportunities" tabIndex={0}>
+          <table className="data-table">
+            <caption className="sr-only">Published placement offers, soonest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Profession and specialty</th>
+                <th scope="col">Provider and site</th>
+                <th scope="col">Dates</th>
+                <th scope="col">Supervision</th>
+                <th scope="col">Years</th>
+                <th scope="col">Places left</th>
+              </tr>
+            </thead>
+            <tbody>
+              {offers.map((offer) => {
+                const left = Math.max(0, offer.slots - offer.slotsTaken);
+                return (
+                  <tr key={offer.id}>
+                    <td>
+                      <Link to={`/opportunities/${offer.id}`} className="font-bold">
+                        {PROFESSION_LABELS[offer.profession]}
+                      </Link>
+                      {offer.specialty && <div>{offer.specialty}</div>}
+                    </td>
+                    <td>
+                      {offer.provider.name}
+                      <div className="text-sm text-nhs-grey-1">
+                        {offer.site.name}, {offer.site.postcode} · {offer.provider.region.name}
+                      </div>
+                    </td>
+                    <td>{formatDateRange(offer.startDate, offer.endDate)}</td>
+                    <td>{SUPERVISION_MODEL_LABELS[offer.supervisionModel]}</td>
+                    <td>{offer.yearsOfStudy.length ? offer.yearsOfStudy.join(", ") : "Any"}</td>
+                    <td>
+                      {left === 0 ? "Full" : left}
+                      {canBook && left > 0 && (
+                        <div>
+                          <Link to={`/university/book/${offer.id}`}>
+                            Book<span className="sr-only"> this {PROFESSION_LABELS[offer.profession]} offer</span>
+                          </Link>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination window={window} pathname="/opportunities" filters={filters} label="Opportunity pages" noun={window.total === 1 ? "opportunity" : "opportunities"} />
+    </>
+  );
+}
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: [string, string][] }) {
+  return (
+    <div>
+      <label htmlFor={name} className="field-label">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="field-input">
+        <option value="">Any</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Placement opportunities · Placement Exchange" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db/db.server";
+import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
+import { listStudentPlacements } from "~/marketplace/student-placements.server";
+import { action as allocationAction, loader as allocationLoader } from "~/routes/allocations.$allocationId";
+import { loader as opportunitiesLoader } from "~/routes/opportunities._index";
+import { useTestDatabase } from "../helpers/database";
+import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";
+import { createOffer, createRequest } from "../helpers/marketplace";
+
+useTestDatabase();
+
+const asSession = (user: { id: string; email: string; name: string; role: string; organisationId: string | null; regionId: string | null }) =>
+  user as SessionUser;
+
+async function world() {
+  const region = await createRegion();
+  const otherRegion = await createRegion();
+  const trust = await createOrganisation({ regionId: region.id });
+  const otherTrust = await createOrganisation({ regionId: region.id });
+  const university = await createOrganisation({ kind: "UNIVERSITY", regionId: region.id });
+  const otherUniversity = await createOrganisation({ kind: "UNIVERSITY", regionId: region.id });
+  const educator = asSession(await createUser("EDUCATOR", { organisationId: trust.id }));
+  const otherEducator = asSession(await createUser("EDUCATOR", { organisationId: otherTrust.id }));
+  const lead = asSession(await createUser("UNIVERSITY", { organisationId: university.id }));
+  const otherLead = asSession(await createUser("UNIVERSITY", { organisationId: otherUniversity.id }));
+  const facilitator = asSession(await createUser("FACILITATOR", { regionId: region.id }));
+  const farFacilitator = asSession(await createUser("FACILITATOR", { regionId: otherRegion.id }));
+  const students = await Promise.all([1, 2, 3].map(() => createUser("STUDENT", { organisationId: university.id })));
+  const outsider = await createUser("STUDENT", { organisationId: otherUniversity.id });
+  const offer = await createOffer(trust.id, { slots: 4 });
+  const request = await createRequest(university.id, { students: 3, reasonableAdjustments: "Needs step-free access" });
+  const allocation = await bookOffer(lead, { offerId: offer.id, requestId: request.id, students: 2 });
+  return { educator, otherEducator, lead, otherLead, facilitator, farFacilitator, students, outsider, offer, request, allocation };
+}
+
+const statusOf = async (id: string) => (await prisma.allocation.findUniqueOrThrow({ where: { id } })).status;
+const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: { status?: number; message: string }) => ({ status: error.status, message: error.message }));
+
+describe("allocation life", () => {
+  it("goes proposed → confirmed → accepted → students named → completed, recording who did each step", async () => {
+    const w = await world();
+    await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "CONFIRMED" });
+    await transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "ACCEPTED" });
+    await transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "STUDENTS_NAMED", studentIds: [w.students[0].id, w.students[1].id] });
+    await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "COMPLETED" });
+    expect(await statusOf(w.allocation.id)).toBe("COMPLETED");
+    const events = await prisma.allocationEvent.findMany({ where: { allocationId: w.allocation.id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => [e.fromStatus, e.toStatus, e.actorId])).toEqual([
+      [null, "PROPOSED", w.lead.id],
+      ["PROPOSED", "CONFIRMED", w.educator.id],
+      ["CONFIRMED", "ACCEPTED", w.lead.id],
+      ["ACCEPTED", "STUDENTS_NAMED", w.lead.id],
+      ["STUDENTS_NAMED", "COMPLETED", w.educator.id],
+    ]);
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: w.offer.id } })).slotsTaken).toBe(2);
+  });
+
+  it("a decline needs a reason and gives the places back", async () => {
+    const w = await world();
+    expect(await rejection(transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "DECLINED" }))).toMatchObject({ status: 400 });
+    expect(await statusOf(w.allocation.id)).toBe("PROPOSED");
+    await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "DECLINED", reason: "No educator available that week" });
+    expect(await statusOf(w.allocation.id)).toBe("DECLINED");
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: w.offer.id } })).slotsTaken).toBe(0);
+    expect(await prisma.placementRequest.findUniqueOrThrow({ where: { id: w.request.id } })).toMatchObject({ studentsAllocated: 0, status: "OPEN" });
+    const last = await prisma.allocationEvent.findFirstOrThrow({ where: { allocationId: w.allocation.id, toStatus: "DECLINED" } });
+    expect(last.reason).toBe("No educator available that week");
+  });
+
+  it("refuses the wrong party (403), strangers (404) and the wrong state (409)", async () => {
+    const w = await world();
+    expect(await rejection(transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "CONFIRMED" }))).toMatchObject({ status: 403 });
+    expect(await rejection(transitionAllocation(w.otherEducator, { allocationId: w.allocation.id, to: "CONFIRMED" }))).toMatchObject({ status: 404 });
+    expect(await rejection(transitionAllocation(w.otherLead, { allocationId: w.allocation.id, to: "CANCELLED", reason: "x" }))).toMatchObject({ status: 404 });
+    expect(await rejection(transitionAllocation(w.farFacilitator, { allocationId: w.allocation.id, to: "CANCELLED", reason: "x" }))).toMatchObject({ status: 404 });
+    expect(await rejection(transitionAllocation(asSession(w.students[0]), { allocationId: w.allocation.id, to: "CONFIRMED" }))).toMatchObject({ status: 404 });
+    expect(await rejection(transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "ACCEPTED" }))).toMatchObject({ status: 409 });
+    await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "CONFIRMED" });
+    expect(await rejection(transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "CONFIRMED" }))).toMatchObject({ status: 409 });
+    expect(await statusOf(w.allocation.id)).toBe("CONFIRMED");
+  });
+
+  it("a facilitator of the region can cancel, with a reason", async () => {
+    const w = await world();
+    await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "CONFIRMED" });
+    await transitionAllocation(w.facilitator, { allocationId: w.allocation.id, to: "CANCELLED", reason: "Trust closed the ward" });
+    expect(await statusOf(w.allocation.id)).toBe("CANCELLED");
+    expect(await rejection(transitionAllocation(w.facilitator, { allocationId: w.allocation.id, to: "CONFIRMED" }))).toMatchObject({ status: 409 });
+  });
+
+  it("naming students needs exactly the allocated number, all from the university", async () => {
+    const w = await world();
+    await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "CONFIRMED" });
+    expect(await rejection(transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "STUDENTS_NAMED", studentIds: [w.students[0].id, w.students[1].id] }))).toMatchObject({ status: 409 });
+    await transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "ACCEPTED" });
+    expect(await rejection(transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "STUDENTS_NAMED", studentIds: [w.students[0].id] }))).toMatchObject({ status: 400 });
+    expect(await rejection(transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "STUDENTS_NAMED", studentIds: [w.students[0].id, w.students[0].id] }))).toMatchObject({ status: 400 });
+    expect(await rejection(transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "STUDENTS_NAMED", studentIds: [w.students[0].id, w.outsider.id] }))).toMatchObject({ status: 400 });
+    expect(await statusOf(w.allocation.id)).toBe("ACCEPTED");
+    expect(await prisma.allocationStudent.count({ where: { allocationId: w.allocation.id } })).toBe(0);
+    await transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "STUDENTS_NAMED", studentIds: [w.students[0].id, w.students[1].id] });
+    const mine = await listStudentPlacements(w.students[0].id);
+    expect(mine).toHaveLength(1);
+    expect(JSON.stringify(mine)).not.toContain("step-free");
+    expect(await listStudentPlacements(w.students[2].id)).toHaveLength(0);
+  });
+});
+
+describe("allocation page", () => {
+  it("shows parties the trail and the reasonable adjustments; strangers and students get 404", async () => {
+    const w = await world();
+    const view = async (user: { id: string }) =>
+      settle(async () => allocationLoader({ request: buildRequest(`/allocations/${w.allocation.id}`, { as: await signInAs(user) }), params: { allocationId: w.allocation.id }, context: testContext }));
+    const provider = await view(w.educator);
+    expect(provider.status).toBe(200);
+    expect(JSON.stringify(provider.data)).toContain("Needs step-free access");
+    expect((provider.data as { transitions: { to: string }[] }).transitions.map((t) => t.to)).toEqual(["CONFIRMED", "DECLINED"]);
+    expect((await view(w.facilitator)).status).toBe(200);
+    expect((await view(w.otherEducator)).status).toBe(404);
+    expect((await view(w.students[0])).status).toBe(404);
+    expect((await view(w.farFacilitator)).status).toBe(404);
+  });
+
+  it("moves the allocation through the form, with CSRF, and reports refusals as 4xx", async () => {
+    const w = await world();
+    const signed = await signInAs(w.educator);
+    const post = (form: Record<string, string>, withCsrf = true) =>
+      settle(() => allocationAction({ request: buildRequest(`/allocations/${w.allocation.id}`, { as: signed, form, withCsrf }), params: { allocationId: w.allocation.id }, context: testContext }));
+    expect((await post({ to: "CONFIRMED" }, false)).status).toBe(403);
+    expect((await post({ to: "NONSENSE" })).status).toBe(400);
+    const declined = await post({ to: "DECLINED" });
+    expect(declined.status).toBe(400);
+    expect(JSON.stringify(declined.data)).toContain("Give a reason");
+    expect((await post({ to: "CONFIRMED" })).status).toBe(200);
+    expect(await statusOf(w.allocation.id)).toBe("CONFIRMED");
+    expect((await post({ to: "CONFIRMED" })).status).toBe(409);
+  });
+});
+
+describe("opportunities", () => {
+  it("lists published offers with places, filtered in the database, and never drafts", async () => {
+    const region = await createRegion();
+    const trust = await createOrganisation({ regionId: region.id });
+    const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY", regionId: region.id })).id });
+    const open = await createOffer(trust.id, { profession: "OT", specialty: "Paediatrics unique-term" });
+    const draft = await createOffer(trust.id, { profession: "OT", status: "DRAFT", specialty: "unique-term draft" });
+    const full = await createOffer(trust.id, { profession: "OT", slots: 1, specialty: "unique-term full" });
+    await prisma.offer.update({ where: { id: full.id }, data: { slotsTaken: 1 } });
+    const signed = await signInAs(student);
+    const list = async (query: string) => {
+      const result = await settle(() => opportunitiesLoader({ request: buildRequest(`/opportunities?${query}`, { as: signed }), params: {}, context: testContext }));
+      return (result.data as { offers: { id: string }[] }).offers.map((o) => o.id);
+    };
+    expect(await list("q=unique-term")).toEqual([open.id]);
+    expect((await list("q=unique-term&includeFull=on")).sort()).toEqual([open.id, full.id].sort());
+    expect(await list("q=unique-term&profession=PT")).toEqual([]);
+    expect(await list("q=unique-term&profession=bogus&page=-4")).toEqual([open.id]);
+    expect(await list("q=unique-term")).not.toContain(draft.id);
+  });
+});
