@@ -16,6 +16,34 @@ export interface SeedPlan {
     workforce: { profession: ProfessionCode; year: number; wte: number }[];
   }[];
   users: { email: string; name: string; role: "ADMIN" | "EDUCATOR" | "UNIVERSITY" | "FACILITATOR" | "STUDENT"; organisationKey: string | null; regionKey: string | null }[];
+  programmes: {
+    key: string;
+    universityKey: string;
+    name: string;
+    profession: ProfessionCode;
+    years: number;
+    blocks: { key: string; name: string; yearOfStudy: number; start: string; end: string }[];
+  }[];
+  requests: {
+    universityKey: string;
+    programmeKey: string;
+    blockKey: string;
+    students: number;
+    specialties: string[];
+    maxTravelMinutes: number | null;
+  }[];
+  offers: {
+    providerKey: string;
+    siteIndex: number;
+    profession: ProfessionCode;
+    specialty: string | null;
+    start: string;
+    end: string;
+    slots: number;
+    supervisionModel: "ONE_TO_ONE" | "TWO_TO_ONE" | "PEER_ASSISTED" | "ROLE_EMERGING" | "VIRTUAL" | "HYBRID";
+    yearsOfStudy: number[];
+    status: "DRAFT" | "PUBLISHED";
+  }[];
 }
 
 const SCALES: Record<SeedScale, { regions: number; trusts: number; community: number; pvi: number; universities: number; studentsPerUniversity: number }> = {
@@ -66,7 +94,7 @@ export const ACADEMIC_YEAR = 2026;
 export function generateSeedPlan(scale: SeedScale = "demo", seed = 20261125): SeedPlan {
   const random = createRandom(seed);
   const size = SCALES[scale];
-  const plan: SeedPlan = { regions: [], organisations: [], users: [] };
+  const plan: SeedPlan = { regions: [], organisations: [], users: [], programmes: [], requests: [], offers: [] };
   const regions = REGIONS.slice(0, size.regions);
   plan.regions = regions.map((region, i) => ({ key: `region-${i}`, name: region.name, centre: region.centre }));
   const regionFor = (index: number) => index % regions.length;
@@ -127,6 +155,9 @@ export function generateSeedPlan(scale: SeedScale = "demo", seed = 20261125): Se
     return key;
   });
 
+  addProgrammesAndRequests(plan, random, universityKeys, scale);
+  addOffers(plan, random);
+
   // The named demo accounts, one per role, then a second educator for cross-organisation checks.
   plan.users.push(
     { email: "admin@example.com", name: "Alex Admin", role: "ADMIN", organisationKey: null, regionKey: null },
@@ -160,3 +191,107 @@ export const DEMO_ACCOUNT_EMAILS = [
   "facilitator@example.com",
   "student@example.com",
 ];
+
+const SPECIALTIES: Record<ProfessionCode, string[]> = {
+  PT: ["MSK", "Neuro", "Respiratory", "Paediatrics", "Older people", "Community"],
+  OT: ["Mental health", "Neuro", "Paediatrics", "Community", "Hand therapy"],
+  SLT: ["Paediatrics", "Adult acquired", "Dysphagia", "Learning disability"],
+  DIET: ["Acute", "Community", "Paediatrics", "Diabetes"],
+  POD: ["Diabetic foot", "MSK", "Community"],
+  RAD: ["Diagnostic", "Therapeutic", "CT/MRI"],
+  PARA: ["Emergency", "Urgent care"],
+  ORTH: ["Paediatrics", "Neuro-ophthalmology"],
+};
+const PROGRAMME_NAMES: Record<ProfessionCode, string> = {
+  PT: "BSc (Hons) Physiotherapy",
+  OT: "BSc (Hons) Occupational Therapy",
+  SLT: "BSc (Hons) Speech and Language Therapy",
+  DIET: "BSc (Hons) Dietetics",
+  POD: "BSc (Hons) Podiatry",
+  RAD: "BSc (Hons) Diagnostic Radiography",
+  PARA: "BSc (Hons) Paramedic Science",
+  ORTH: "BSc (Hons) Orthoptics",
+};
+/** Placement blocks of the 2026/27 year by year of study: autumn, spring and summer windows. */
+const BLOCK_PATTERNS: { yearOfStudy: number; name: string; start: string; end: string }[] = [
+  { yearOfStudy: 1, name: "Year 1 spring", start: "2027-03-01", end: "2027-03-26" },
+  { yearOfStudy: 2, name: "Year 2 autumn", start: "2026-11-02", end: "2026-12-11" },
+  { yearOfStudy: 2, name: "Year 2 summer", start: "2027-05-10", end: "2027-06-18" },
+  { yearOfStudy: 3, name: "Year 3 winter", start: "2027-01-11", end: "2027-03-05" },
+  { yearOfStudy: 3, name: "Year 3 summer", start: "2027-06-07", end: "2027-07-30" },
+];
+/** Offer windows cover one or more blocks; providers post in these seasons. */
+const OFFER_WINDOWS: { start: string; end: string }[] = [
+  { start: "2026-10-26", end: "2026-12-18" },
+  { start: "2027-01-04", end: "2027-03-31" },
+  { start: "2027-02-22", end: "2027-04-02" },
+  { start: "2027-05-03", end: "2027-07-30" },
+];
+const SUPERVISION_WEIGHTS = ["ONE_TO_ONE", "ONE_TO_ONE", "ONE_TO_ONE", "TWO_TO_ONE", "TWO_TO_ONE", "PEER_ASSISTED", "ROLE_EMERGING", "VIRTUAL", "HYBRID"] as const;
+
+function addProgrammesAndRequests(plan: SeedPlan, random: Random, universityKeys: string[], scale: SeedScale) {
+  // Demand roughly matches capacity overall but not everywhere, so shortfalls exist.
+  const groupsPerBlock = { demo: [1, 2], london: [4, 8], england: [12, 20] }[scale];
+  for (const universityKey of universityKeys) {
+    const professions = PROFESSIONS.filter((p) => p !== "PARA" && (p === "PT" || p === "OT" || random.chance(0.45)));
+    for (const profession of professions) {
+      const programmeKey = `${universityKey}-${profession}`;
+      const blocks = BLOCK_PATTERNS.map((block, i) => ({ key: `${programmeKey}-b${i}`, ...block }));
+      plan.programmes.push({ key: programmeKey, universityKey, name: PROGRAMME_NAMES[profession], profession, years: 3, blocks });
+      for (const block of blocks) {
+        // A cohort is requested in a few groups (campus or specialty preferences differ).
+        const groups = random.int(groupsPerBlock[0], groupsPerBlock[1]);
+        for (let g = 0; g < groups; g++) {
+          plan.requests.push({
+            universityKey,
+            programmeKey,
+            blockKey: block.key,
+            students: random.int(2, 8),
+            specialties: random.chance(0.5) ? [random.pick(SPECIALTIES[profession])] : [],
+            maxTravelMinutes: random.chance(0.3) ? random.pick([45, 60, 90]) : null,
+          });
+        }
+      }
+    }
+  }
+}
+
+function addOffers(plan: SeedPlan, random: Random) {
+  // Capacity per profession is about 95% of demand overall, shared out by workforce but with
+  // some providers generous and some far below their share: the exchange has work to do.
+  const demand = new Map<ProfessionCode, number>();
+  const studentsByProgramme = new Map(plan.programmes.map((programme) => [programme.key, programme.profession]));
+  for (const request of plan.requests) {
+    const profession = studentsByProgramme.get(request.programmeKey)!;
+    demand.set(profession, (demand.get(profession) ?? 0) + request.students);
+  }
+  const providers = plan.organisations.filter((organisation) => organisation.kind === "PROVIDER");
+  const weighted = providers.flatMap((organisation) =>
+    organisation.workforce.map((workforce) => ({ organisation, workforce, weight: workforce.wte * random.pick([0.3, 0.6, 0.9, 1.1, 1.4]) })),
+  );
+  const totalWeight = new Map<ProfessionCode, number>();
+  for (const row of weighted) totalWeight.set(row.workforce.profession, (totalWeight.get(row.workforce.profession) ?? 0) + row.weight);
+
+  for (const { organisation, workforce, weight } of weighted) {
+    const profession = workforce.profession;
+    const target = ((demand.get(profession) ?? 0) * 0.95 * weight) / (totalWeight.get(profession) || 1);
+    let remaining = Math.round(target);
+    while (remaining > 0) {
+      const window = random.pick(OFFER_WINDOWS);
+      const slots = Math.min(remaining, random.int(1, 6));
+      remaining -= slots;
+      plan.offers.push({
+        providerKey: organisation.key,
+        siteIndex: random.int(0, organisation.sites.length - 1),
+        profession,
+        specialty: random.chance(0.8) ? random.pick(SPECIALTIES[profession]) : null,
+        start: window.start,
+        end: window.end,
+        slots,
+        supervisionModel: random.pick(SUPERVISION_WEIGHTS),
+        yearsOfStudy: random.chance(0.4) ? [] : random.pick([[2, 3], [3], [1, 2, 3], [2]]),
+        status: random.chance(0.95) ? "PUBLISHED" : "DRAFT",
+      });
+    }
+  }
+}

@@ -4,6 +4,7 @@ import { getDatabase, prisma } from "~/db/db.server";
 import { DEMO_ACCOUNT_EMAILS, DEMO_PASSWORD, generateSeedPlan, type SeedPlan, type SeedScale } from "./generate";
 
 const CHUNK = 2000;
+const isoDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
@@ -51,6 +52,85 @@ export async function writeSeedPlan(plan: SeedPlan, onProgress?: (message: strin
     }),
   );
   onProgress?.(`${plan.users.length} users`);
+
+  const programmeIds = new Map(plan.programmes.map((programme) => [programme.key, randomUUID()]));
+  const blocks = new Map(plan.programmes.flatMap((programme) => programme.blocks.map((block) => [block.key, { ...block, id: randomUUID(), programme }] as const)));
+  await inChunks(plan.programmes, (chunk) =>
+    prisma.programme.createMany({
+      data: chunk.map((programme) => ({
+        id: programmeIds.get(programme.key)!,
+        universityId: organisationIds.get(programme.universityKey)!,
+        name: programme.name,
+        profession: programme.profession,
+        years: programme.years,
+      })),
+    }),
+  );
+  await inChunks([...blocks.values()], (chunk) =>
+    prisma.placementBlock.createMany({
+      data: chunk.map((block) => ({
+        id: block.id,
+        programmeId: programmeIds.get(block.programme.key)!,
+        name: block.name,
+        yearOfStudy: block.yearOfStudy,
+        startDate: isoDay(block.start),
+        endDate: isoDay(block.end),
+      })),
+    }),
+  );
+  const campusByUniversity = new Map(
+    plan.organisations.filter((o) => o.kind === "UNIVERSITY").map((o) => [o.key, o.sites[0]]),
+  );
+  await inChunks(plan.requests, (chunk) =>
+    prisma.placementRequest.createMany({
+      data: chunk.map((request) => {
+        const block = blocks.get(request.blockKey)!;
+        const campus = campusByUniversity.get(request.universityKey);
+        return {
+          universityId: organisationIds.get(request.universityKey)!,
+          programmeId: programmeIds.get(request.programmeKey)!,
+          blockId: block.id,
+          profession: block.programme.profession,
+          yearOfStudy: block.yearOfStudy,
+          startDate: isoDay(block.start),
+          endDate: isoDay(block.end),
+          students: request.students,
+          specialties: request.specialties,
+          maxTravelMinutes: request.maxTravelMinutes,
+          originLatitude: campus?.latitude ?? null,
+          originLongitude: campus?.longitude ?? null,
+        };
+      }),
+    }),
+  );
+  onProgress?.(`${plan.programmes.length} programmes, ${blocks.size} blocks, ${plan.requests.length} requests`);
+
+  const siteIds = new Map<string, string[]>();
+  for (const site of await prisma.site.findMany({ select: { id: true, organisationId: true }, orderBy: [{ organisationId: "asc" }, { name: "asc" }] })) {
+    siteIds.set(site.organisationId, [...(siteIds.get(site.organisationId) ?? []), site.id]);
+  }
+  await inChunks(plan.offers, (chunk) =>
+    prisma.offer.createMany({
+      data: chunk.map((offer) => {
+        const providerId = organisationIds.get(offer.providerKey)!;
+        const sites = siteIds.get(providerId)!;
+        return {
+          providerId,
+          siteId: sites[Math.min(offer.siteIndex, sites.length - 1)],
+          profession: offer.profession,
+          specialty: offer.specialty,
+          startDate: isoDay(offer.start),
+          endDate: isoDay(offer.end),
+          slots: offer.slots,
+          supervisionModel: offer.supervisionModel,
+          yearsOfStudy: offer.yearsOfStudy,
+          status: offer.status,
+          publishedAt: offer.status === "PUBLISHED" ? new Date() : null,
+        };
+      }),
+    }),
+  );
+  onProgress?.(`${plan.offers.length} offers`);
 
   const organisationNames = new Map(plan.organisations.map((organisation) => [organisation.key, organisation.name]));
   const regionNames = new Map(plan.regions.map((region) => [region.key, region.name]));

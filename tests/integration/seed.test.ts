@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/db.server";
+import { DEMO_ACCOUNT_EMAILS, generateSeedPlan } from "~/seed/generate";
+import { seedDemoDataIfEmpty } from "~/seed/seed.server";
+import { useTestDatabase } from "../helpers/database";
+
+useTestDatabase();
+
+describe("seed data", () => {
+  it("is deterministic: the same seed gives the same plan, another seed a different one", () => {
+    expect(JSON.stringify(generateSeedPlan("demo", 7))).toBe(JSON.stringify(generateSeedPlan("demo", 7)));
+    expect(JSON.stringify(generateSeedPlan("demo", 7))).not.toBe(JSON.stringify(generateSeedPlan("demo", 8)));
+  });
+
+  it("reaches England scale: about 100k students requested and 30k offers", () => {
+    const plan = generateSeedPlan("england");
+    const students = plan.requests.reduce((sum, request) => sum + request.students, 0);
+    expect(students).toBeGreaterThan(80_000);
+    expect(plan.offers.length).toBeGreaterThan(25_000);
+    expect(plan.organisations.filter((o) => o.kind === "UNIVERSITY")).toHaveLength(60);
+  });
+
+  it("seeds the demo once, with every demo account, and not again on the next start", async () => {
+    const accounts = await seedDemoDataIfEmpty();
+    expect(accounts?.map((account) => account.email).sort()).toEqual([...DEMO_ACCOUNT_EMAILS].sort());
+    const counts = { organisations: await prisma.organisation.count(), offers: await prisma.offer.count(), requests: await prisma.placementRequest.count() };
+    expect(counts.offers).toBeGreaterThan(100);
+    expect(counts.requests).toBeGreaterThan(100);
+    expect(await seedDemoDataIfEmpty()).toBeNull();
+    expect(await prisma.organisation.count()).toBe(counts.organisations);
+    expect(await prisma.offer.count()).toBe(counts.offers);
+  });
+});
