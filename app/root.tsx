@@ -5,7 +5,9 @@ import { csrfTokenFor } from "./auth/csrf.server";
 import { getSession } from "./auth/guards.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
+import { RealtimeProvider } from "./components/realtime";
 import { SiteHeader } from "./components/site-header";
+import { countUnread } from "./notifications/inbox.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -16,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     user: session?.user ?? null,
     csrfToken: session ? csrfTokenFor(session.sessionId) : null,
+    unreadCount: session ? await countUnread(session.user.id) : 0,
   };
 }
 
@@ -43,10 +46,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         >
           Skip to main content
         </a>
-        <SiteHeader user={data?.user ?? null} />
-        <main id="main-content" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8" tabIndex={-1}>
-          {children}
-        </main>
+        <RealtimeProvider signedIn={Boolean(data?.user)}>
+          <SiteHeader user={data?.user ?? null} unreadCount={data?.unreadCount ?? 0} />
+          <main id="main-content" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8" tabIndex={-1}>
+            {children}
+          </main>
+        </RealtimeProvider>
         <footer className="border-t-4 border-nhs-blue bg-nhs-grey-4 px-4 py-6 text-sm text-nhs-grey-1">
           <div className="mx-auto max-w-6xl">
             AHP Learning Placement Exchange: fair practice placements for Allied Health Professions students.

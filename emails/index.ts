@@ -2,16 +2,22 @@ import { render } from "@react-email/render";
 import { createElement } from "react";
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from "./invitation";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
+import { NotificationEmail, type NotificationEmailProps } from "./notification";
+import { DigestEmail, type DigestEmailProps } from "./digest";
 
 /** Every email the portal sends, by name, with the props its template needs. */
 export type EmailTemplate =
   | { template: "invitation"; props: InvitationEmailProps }
-  | { template: "password-reset"; props: PasswordResetEmailProps };
+  | { template: "password-reset"; props: PasswordResetEmailProps }
+  | { template: "notification"; props: NotificationEmailProps }
+  | { template: "digest"; props: DigestEmailProps };
 
 export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** For the List-Unsubscribe header. */
+  unsubscribeUrl?: string;
 }
 
 export async function renderEmail(email: EmailTemplate): Promise<RenderedEmail> {
@@ -23,6 +29,19 @@ export async function renderEmail(email: EmailTemplate): Promise<RenderedEmail> 
     case "password-reset": {
       const element = createElement(PasswordResetEmail, email.props);
       return { subject: passwordResetSubject, ...(await renderBoth(element)) };
+    }
+    case "notification": {
+      const element = createElement(NotificationEmail, email.props);
+      return { subject: email.props.title, unsubscribeUrl: email.props.unsubscribeUrl, ...(await renderBoth(element)) };
+    }
+    case "digest": {
+      const element = createElement(DigestEmail, email.props);
+      const count = email.props.items.length;
+      return {
+        subject: `Placement Exchange: ${count} ${count === 1 ? "update" : "updates"} today`,
+        unsubscribeUrl: email.props.unsubscribeUrl,
+        ...(await renderBoth(element)),
+      };
     }
   }
 }

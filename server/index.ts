@@ -1,7 +1,7 @@
 import closeWithGrace from "close-with-grace";
 import { ConfigError, parseEnv } from "~/env.server";
-import { jobHandlers } from "~/jobs/handlers.server";
-import { startWorker } from "~/jobs/worker.server";
+import { jobHandlers, scheduleRecurringJobs } from "~/jobs/handlers.server";
+import { startWorker, type Worker } from "~/jobs/worker.server";
 import { getLogger } from "~/logger.server";
 import { seedDemoDataIfEmpty } from "~/seed/seed.server";
 import { createPortalServer } from "./app";
@@ -35,7 +35,11 @@ async function main() {
       : "vite";
   const portal = await createPortalServer({ env, database, build });
   const closeRedis = env.REDIS_URL ? await attachRedisAdapter(portal.io, env.REDIS_URL) : undefined;
-  const worker = env.RUN_WORKERS === "true" ? startWorker(jobHandlers, { logger }) : undefined;
+  let worker: Worker | undefined;
+  if (env.RUN_WORKERS === "true") {
+    await scheduleRecurringJobs();
+    worker = startWorker(jobHandlers, { logger });
+  }
 
   const port = await portal.listen(env.PORT);
   logger.info({ port, url: `http://localhost:${port}` }, "Placement Exchange is running");

@@ -1,7 +1,8 @@
 import { prisma } from "~/db/db.server";
 import { ROLE_LABELS, ROLE_ORGANISATION_KIND, type RoleName } from "~/domain/roles";
-import { getEnv } from "~/env.server";
+import { appUrl } from "~/utils/app-url.server";
 import { queueEmail } from "~/mail/mail.server";
+import { withNotifications } from "~/notifications/notify.server";
 import { hashPassword } from "./password.server";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -14,11 +15,6 @@ export class InvitationError extends Error {
   ) {
     super(message);
   }
-}
-
-export function appUrl(path: string): string {
-  const base = getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`;
-  return new URL(path, base).toString();
 }
 
 /**
@@ -117,7 +113,7 @@ export async function acceptInvitation(token: string, password: string) {
   const invitation = await findOpenInvitation(token);
   if (!invitation) throw new InvitationError("This invitation link has expired or has already been used");
   const passwordHash = await hashPassword(password);
-  return prisma.$transaction(async (tx) => {
+  return withNotifications(async (tx, raise) => {
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null },
       data: { acceptedAt: new Date() },
@@ -138,6 +134,14 @@ export async function acceptInvitation(token: string, password: string) {
     });
     await tx.auditEvent.create({
       data: { actorId: user.id, action: "invitation-accepted", entityType: "Invitation", entityId: invitation.id },
+    });
+    await raise({
+      kind: "invitation-accepted",
+      eventKey: `invitation-accepted:${invitation.id}`,
+      title: `${user.name} has joined Placement Exchange`,
+      body: `${user.name} (${user.email}) accepted your invitation${invitation.organisation ? ` to ${invitation.organisation.name}` : ""}.`,
+      link: user.organisationId ? `/organisations/${user.organisationId}` : "/notifications",
+      audience: { users: [invitation.invitedById] },
     });
     return user;
   });

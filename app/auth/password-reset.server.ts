@@ -1,6 +1,6 @@
 import { prisma } from "~/db/db.server";
 import { queueEmail } from "~/mail/mail.server";
-import { appUrl } from "./invitations.server";
+import { appUrl } from "~/utils/app-url.server";
 import { hashPassword } from "./password.server";
 import { invalidateAllSessions } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";

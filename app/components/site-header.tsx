@@ -4,8 +4,9 @@ import type { SessionUser } from "~/auth/session.server";
 import { navigationFor } from "~/domain/navigation";
 import { ROLE_LABELS } from "~/domain/roles";
 import { CsrfInput } from "./csrf-input";
+import { NotificationBell } from "./notification-bell";
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+export function SiteHeader({ user, unreadCount }: { user: SessionUser | null; unreadCount: number }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const items = user ? navigationFor(user) : [];
   return (
@@ -16,6 +17,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         </Link>
         {user ? (
           <div className="flex items-center gap-4 text-sm">
+            <NotificationBell initialCount={unreadCount} />
             <span>
               <span className="font-bold">{user.name}</span>
               <span className="hidden sm:inline"> · {ROLE_LABELS[user.role]}</span>

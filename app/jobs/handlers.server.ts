@@ -1,7 +1,18 @@
 import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/mail/mail.server";
+import { DIGEST_QUEUE, scheduleNextDigest, sendDigests } from "~/notifications/digest.server";
 import type { JobHandler } from "./worker.server";
 
 /** Every queue this portal runs, and what runs it. */
 export const jobHandlers: Record<string, JobHandler> = {
   [MAIL_QUEUE]: (job) => deliverEmail(job.id, job.payload as unknown as MailJobPayload),
+  [DIGEST_QUEUE]: async () => {
+    const sent = await sendDigests();
+    await scheduleNextDigest();
+    return { digestsQueued: sent };
+  },
 };
+
+/** Work that must exist for the portal to run: recurring jobs are scheduled once across nodes. */
+export async function scheduleRecurringJobs() {
+  await scheduleNextDigest();
+}

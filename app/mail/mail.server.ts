@@ -37,6 +37,7 @@ export async function deliverEmail(jobId: string, payload: MailJobPayload) {
     html: rendered.html,
     text: rendered.text,
     messageId: `<${jobId}@placement-exchange>`,
+    list: rendered.unsubscribeUrl ? { unsubscribe: rendered.unsubscribeUrl } : undefined,
   });
   if (!env.SMTP_URL) {
     const dir = path.resolve(env.OUTBOX_DIR);

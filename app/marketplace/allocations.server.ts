@@ -8,6 +8,8 @@ import {
   type AllocationStatusName,
 } from "~/domain/allocation-rules";
 import { offerAcceptsRequest } from "~/domain/compatibility";
+import { allocationNotification, offerWithdrawnNotification, type AllocationFacts } from "~/notifications/marketplace-events";
+import { pushNotifications, raiseNotification, withNotifications, type RaisedNotification } from "~/notifications/notify.server";
 import { MarketplaceError } from "./errors";
 
 type Tx = Prisma.TransactionClient;
@@ -60,7 +62,10 @@ export interface NewAllocation {
   matchingRunId?: string;
 }
 
-/** Creates a proposed allocation inside the caller's transaction. Checks compatibility and capacity. */
+/**
+ * Creates a proposed allocation inside the caller's transaction. Checks compatibility and capacity,
+ * and notifies the provider; the caller pushes the returned notifications after commit.
+ */
 export async function createAllocationInTransaction(tx: Tx, actorId: string | null, input: NewAllocation) {
   if (!Number.isInteger(input.students) || input.students < 1) {
     throw new MarketplaceError(400, "Enter a whole number of students, 1 or more", "students");
@@ -85,7 +90,35 @@ export async function createAllocationInTransaction(tx: Tx, actorId: string | nu
       events: { create: { actorId, toStatus: "PROPOSED", reason: input.source === "MATCHING" ? "Proposed by the matching service" : "Booked directly by the university" } },
     },
   });
-  return allocation;
+  const facts = await allocationFacts(tx, allocation.id);
+  const event = allocationNotification(facts, "PROPOSED", { actorId, eventId: allocation.id });
+  const notifications = event ? await raiseNotification(tx, event) : [];
+  return Object.assign(allocation, { notifications });
+}
+
+/** What notifications say about an allocation. */
+async function allocationFacts(tx: Tx, allocationId: string): Promise<AllocationFacts> {
+  const row = await tx.allocation.findUniqueOrThrow({
+    where: { id: allocationId },
+    select: {
+      id: true,
+      students: true,
+      offer: { select: { profession: true, providerId: true, provider: { select: { name: true, regionId: true } } } },
+      request: { select: { startDate: true, endDate: true, universityId: true, university: { select: { name: true, regionId: true } } } },
+    },
+  });
+  return {
+    id: row.id,
+    students: row.students,
+    profession: row.offer.profession,
+    startDate: row.request.startDate,
+    endDate: row.request.endDate,
+    providerId: row.offer.providerId,
+    providerName: row.offer.provider.name,
+    universityId: row.request.universityId,
+    universityName: row.request.university.name,
+    regionIds: [...new Set([row.offer.provider.regionId, row.request.university.regionId])],
+  };
 }
 
 /** A university books places on a specific offer; the provider then confirms or declines. */
@@ -93,7 +126,9 @@ export async function bookOffer(user: SessionUser, input: { offerId: string; req
   if (user.role !== "UNIVERSITY" || !user.organisationId) throw new MarketplaceError(403, "Only a university placement team can book an offer");
   const request = await prisma.placementRequest.findUnique({ where: { id: input.requestId }, select: { universityId: true } });
   if (!request || request.universityId !== user.organisationId) throw new MarketplaceError(404, "Request not found", "requestId");
-  return prisma.$transaction((tx) => createAllocationInTransaction(tx, user.id, { ...input, source: "DIRECT" }));
+  const allocation = await prisma.$transaction((tx) => createAllocationInTransaction(tx, user.id, { ...input, source: "DIRECT" }));
+  await pushNotifications(allocation.notifications);
+  return allocation;
 }
 
 export async function loadAllocationParty(user: SessionUser, allocationId: string) {
@@ -133,7 +168,7 @@ export async function transitionAllocation(
   const check = checkTransition(allocation.status, input.to, party, input.reason);
   if (!check.ok) throw new MarketplaceError(check.status, check.message, check.status === 400 ? "reason" : undefined);
 
-  return prisma.$transaction(async (tx) => {
+  return withNotifications(async (tx, raise) => {
     const moved = await tx.allocation.updateMany({ where: { id: allocation.id, status: allocation.status }, data: { status: input.to } });
     if (moved.count !== 1) throw new MarketplaceError(409, "Someone else has just changed this allocation: reload to see it");
     if (holdsCapacity(allocation.status) && !holdsCapacity(input.to)) {
@@ -142,9 +177,16 @@ export async function transitionAllocation(
     if (input.to === "STUDENTS_NAMED") {
       await nameStudents(tx, allocation.id, allocation.students, allocation.request.universityId, input.studentIds ?? []);
     }
-    await tx.allocationEvent.create({
+    const auditEvent = await tx.allocationEvent.create({
       data: { allocationId: allocation.id, actorId: user.id, fromStatus: allocation.status, toStatus: input.to, reason: input.reason?.trim() || null },
     });
+    const event = allocationNotification(await allocationFacts(tx, allocation.id), input.to, {
+      actorId: user.id,
+      reason: input.reason,
+      studentIds: input.studentIds,
+      eventId: auditEvent.id,
+    });
+    if (event) await raise(event);
     return tx.allocation.findUniqueOrThrow({ where: { id: allocation.id } });
   });
 }
@@ -159,18 +201,43 @@ async function nameStudents(tx: Tx, allocationId: string, expected: number, univ
   await tx.allocationStudent.createMany({ data: unique.map((studentId) => ({ allocationId, studentId })) });
 }
 
-/** Cancels every live allocation of an offer (withdrawn), giving the places back to the requests. */
+/**
+ * Cancels every live allocation of an offer (withdrawn), giving the places back to the requests,
+ * and tells each university and the region's facilitators. Push the returned notifications after commit.
+ */
 export async function cancelAllocationsOfOffer(tx: Tx, actorId: string, offerId: string, reason: string) {
   const live = await tx.allocation.findMany({
     where: { offerId, status: { in: ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED"] } },
     select: { id: true, status: true, requestId: true, students: true },
   });
+  const notifications: RaisedNotification[] = [];
   for (const allocation of live) {
     await tx.allocation.update({ where: { id: allocation.id }, data: { status: "CANCELLED" } });
     await releasePlaces(tx, offerId, allocation.requestId, allocation.students);
-    await tx.allocationEvent.create({
+    const auditEvent = await tx.allocationEvent.create({
       data: { allocationId: allocation.id, actorId, fromStatus: allocation.status, toStatus: "CANCELLED", reason: `Offer withdrawn: ${reason}` },
     });
+    const event = allocationNotification(await allocationFacts(tx, allocation.id), "CANCELLED", {
+      actorId,
+      reason: `Offer withdrawn: ${reason}`,
+      eventId: auditEvent.id,
+    });
+    if (event) notifications.push(...(await raiseNotification(tx, event)));
   }
-  return live;
+  const offer = await tx.offer.findUniqueOrThrow({
+    where: { id: offerId },
+    select: { id: true, providerId: true, profession: true, startDate: true, endDate: true, provider: { select: { name: true, regionId: true } } },
+  });
+  const studentsAffected = live.reduce((sum, allocation) => sum + allocation.students, 0);
+  notifications.push(
+    ...(await raiseNotification(
+      tx,
+      offerWithdrawnNotification(
+        { ...offer, providerName: offer.provider.name, regionId: offer.provider.regionId },
+        studentsAffected,
+        { actorId, reason },
+      ),
+    )),
+  );
+  return Object.assign(live, { notifications });
 }

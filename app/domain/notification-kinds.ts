@@ -1,0 +1,52 @@
+export const NOTIFICATION_CHANNELS = ["OFF", "IN_APP", "IMMEDIATE", "DIGEST"] as const;
+export type NotificationChannelName = (typeof NOTIFICATION_CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<NotificationChannelName, string> = {
+  OFF: "Off",
+  IN_APP: "In the portal only",
+  IMMEDIATE: "In the portal and by email at once",
+  DIGEST: "In the portal and in a daily email digest",
+};
+
+export type NotificationCategory = "capacity" | "quality" | "marketplace";
+
+interface KindDefinition {
+  category: NotificationCategory;
+  label: string;
+  defaultChannel: NotificationChannelName;
+}
+
+/** Every kind of notification the portal raises, with who-cares defaults people can change. */
+export const NOTIFICATION_KINDS = {
+  "provider-below-fair-share": { category: "capacity", label: "A provider falls below its fair share", defaultChannel: "IMMEDIATE" },
+  "request-unmet-near-start": { category: "capacity", label: "A request is still unmet close to its start", defaultChannel: "IMMEDIATE" },
+  "offer-withdrawn": { category: "capacity", label: "An offer is withdrawn", defaultChannel: "IMMEDIATE" },
+  "allocation-declined": { category: "capacity", label: "An allocation is declined", defaultChannel: "IMMEDIATE" },
+  "allocation-cancelled": { category: "capacity", label: "An allocation is cancelled", defaultChannel: "IMMEDIATE" },
+  "matching-run-finished": { category: "capacity", label: "A matching run has finished", defaultChannel: "IN_APP" },
+  "audit-expiring": { category: "quality", label: "A placement audit expires soon or has expired", defaultChannel: "DIGEST" },
+  "feedback-low": { category: "quality", label: "Student feedback falls below the threshold", defaultChannel: "IMMEDIATE" },
+  "allocation-proposed": { category: "marketplace", label: "Students are proposed for your offer", defaultChannel: "IMMEDIATE" },
+  "allocation-confirmed": { category: "marketplace", label: "A provider confirms an allocation", defaultChannel: "IMMEDIATE" },
+  "allocation-accepted": { category: "marketplace", label: "A university accepts an allocation", defaultChannel: "DIGEST" },
+  "students-named": { category: "marketplace", label: "Students are named on a placement", defaultChannel: "IMMEDIATE" },
+  "invitation-accepted": { category: "marketplace", label: "Someone you invited has joined", defaultChannel: "IN_APP" },
+} as const satisfies Record<string, KindDefinition>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return Object.hasOwn(NOTIFICATION_KINDS, value);
+}
+
+export const CATEGORY_LABELS: Record<NotificationCategory, string> = {
+  capacity: "Capacity",
+  quality: "Quality",
+  marketplace: "Placements",
+};
+
+/** A user's channel for a kind: their choice if they made one, else the kind's default. */
+export function channelFor(kind: NotificationKind, chosen: NotificationChannelName | undefined): NotificationChannelName {
+  return chosen ?? NOTIFICATION_KINDS[kind].defaultChannel;
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { prisma, Prisma } from "~/db/db.server";
+import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationCategory, type NotificationChannelName, type NotificationKind } from "~/domain/notification-kinds";
+import { pageWindow } from "~/domain/paging";
+
+export const InboxFiltersSchema = z.object({
+  show: z.enum(["all", "unread"]).catch("all"),
+  category: z.enum(["capacity", "quality", "marketplace"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+export type InboxFilters = z.infer<typeof InboxFiltersSchema>;
+
+function kindsIn(category: NotificationCategory): NotificationKind[] {
+  return NOTIFICATION_KIND_NAMES.filter((kind) => NOTIFICATION_KINDS[kind].category === category);
+}
+
+export async function listNotifications(userId: string, filters: InboxFilters) {
+  const where: Prisma.NotificationWhereInput = {
+    userId,
+    readAt: filters.show === "unread" ? null : undefined,
+    kind: filters.category ? { in: kindsIn(filters.category) } : undefined,
+  };
+  const [total, unreadCount] = await Promise.all([prisma.notification.count({ where }), countUnread(userId)]);
+  const window = pageWindow(total, filters.page);
+  const notifications = await prisma.notification.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: window.skip,
+    take: window.take,
+    select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
+  });
+  return { notifications, window, unreadCount };
+}
+
+export function countUnread(userId: string) {
+  return prisma.notification.count({ where: { userId, readAt: null } });
+}
+
+/** Marks the user's own notifications read; ids of other people's are ignored. */
+export async function markRead(userId: string, ids: string[] | "all") {
+  const { count } = await prisma.notification.updateMany({
+    where: { userId, readAt: null, id: ids === "all" ? undefined : { in: ids } },
+    data: { readAt: new Date() },
+  });
+  return count;
+}
+
+export async function getPreferences(userId: string) {
+  const rows = await prisma.notificationPreference.findMany({ where: { userId }, select: { kind: true, channel: true } });
+  return new Map(rows.map((row) => [row.kind, row.channel as NotificationChannelName]));
+}
+
+export async function setPreferences(userId: string, choices: Partial<Record<NotificationKind, NotificationChannelName>>) {
+  await prisma.$transaction(
+    Object.entries(choices).map(([kind, channel]) =>
+      prisma.notificationPreference.upsert({
+        where: { userId_kind: { userId, kind } },
+        create: { userId, kind, channel: channel! },
+        update: { channel: channel! },
+      }),
+    ),
+  );
+}
+
+/** From an email's unsubscribe link: stop emails for one kind, or stop the digest. */
+export async function unsubscribe(userId: string, topic: NotificationKind | "digest") {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) return false;
+  if (topic === "digest") {
+    const current = await getPreferences(userId);
+    const digestKinds = NOTIFICATION_KIND_NAMES.filter((kind) => (current.get(kind) ?? NOTIFICATION_KINDS[kind].defaultChannel) === "DIGEST");
+    await setPreferences(userId, Object.fromEntries(digestKinds.map((kind) => [kind, "IN_APP"])));
+  } else {
+    await setPreferences(userId, { [topic]: "IN_APP" });
+  }
+  return true;
+}
