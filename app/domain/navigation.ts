@@ -11,7 +11,12 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
   const ownOrganisation = user.organisationId ? [{ label: "Organisation", to: `/organisations/${user.organisationId}` }] : [];
   switch (user.role) {
     case "ADMIN":
-      return [home, { label: "Organisations", to: "/admin/organisations" }, { label: "Users", to: "/admin/users" }];
+      return [
+        home,
+        { label: "Organisations", to: "/admin/organisations" },
+        { label: "Users", to: "/admin/users" },
+        { label: "Thresholds", to: "/admin/settings" },
+      ];
     case "FACILITATOR":
       return [home, { label: "Organisations", to: "/organisations" }, { label: "Opportunities", to: "/opportunities" }];
     case "EDUCATOR":
