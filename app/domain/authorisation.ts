@@ -40,3 +40,31 @@ export function canManageOrganisation(actor: Actor, _organisation: OrganisationS
 export function canManageUsers(actor: Actor): boolean {
   return actor.role === "ADMIN";
 }
+
+/** Who may open the list of organisations: administrators (all) and facilitators (their region). */
+export function canListOrganisations(actor: Actor): boolean {
+  return actor.role === "ADMIN" || actor.role === "FACILITATOR";
+}
+
+/**
+ * canViewOrganisation as a query filter, so lists hold exactly what profiles show.
+ * Null means the actor may see no organisation at all.
+ */
+export function visibleOrganisationsFilter(actor: Actor): { regionId?: string; id?: string } | null {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "FACILITATOR":
+      return actor.regionId ? { regionId: actor.regionId } : null;
+    case "EDUCATOR":
+    case "UNIVERSITY":
+      return actor.organisationId ? { id: actor.organisationId } : null;
+    case "STUDENT":
+      return null;
+  }
+}
+
+/** Administrators deactivate and reactivate accounts, but never their own: someone must stay able to undo it. */
+export function canChangeUserStatus(actor: Actor, target: { id: string }): boolean {
+  return canManageUsers(actor) && actor.id !== target.id;
+}

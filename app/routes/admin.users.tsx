@@ -1,0 +1,299 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { submitIntent, withNotice } from "~/admin/form-submission.server";
+import { listOpenInvitations, listUsers, setUserActive } from "~/admin/users.server";
+import { forbidden, requireRole, requireUserForm } from "~/auth/guards.server";
+import { createInvitation } from "~/auth/invitations.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, FormMessage, SelectField, TextField } from "~/components/forms";
+import { PageHeader } from "~/components/page-header";
+import { Pagination } from "~/components/pagination";
+import { ScrollTable } from "~/components/scroll-table";
+import { canManageUsers } from "~/domain/authorisation";
+import { listRegions } from "~/domain/organisation-directory.server";
+import { ROLE_LABELS, ROLES } from "~/domain/roles";
+import { InviteFacilitatorSchema, parseUserFilters, UserIdSchema } from "~/domain/user-forms";
+
+const NOTICES: Record<string, string> = {
+  "user-deactivated": "The user has been deactivated and signed out everywhere.",
+  "user-reactivated": "The user has been reactivated and can sign in again.",
+  "invitation-sent": "The invitation has been sent. It works for 7 days.",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "ADMIN");
+  if (!canManageUsers(user)) throw forbidden();
+  const searchParams = new URL(request.url).searchParams;
+  const filters = parseUserFilters(searchParams);
+  const [list, open, regions] = await Promise.all([listUsers(filters), listOpenInvitations(), listRegions()]);
+  const notice = searchParams.get("notice");
+  return {
+    ...list,
+    openInvitations: open,
+    regions,
+    filters,
+    currentUserId: user.id,
+    now: new Date(),
+    notice: notice && NOTICES[notice] ? NOTICES[notice] : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForm(request, "ADMIN");
+  if (!canManageUsers(user)) throw forbidden();
+  const intent = String(form.get("intent") ?? "");
+  switch (intent) {
+    case "deactivate-user":
+    case "reactivate-user":
+      return submitIntent(form, intent, UserIdSchema, async ({ userId }) => {
+        const active = intent === "reactivate-user";
+        await setUserActive(user, userId, active);
+        return withNotice(request, active ? "user-reactivated" : "user-deactivated");
+      });
+    case "invite-facilitator":
+      return submitIntent(form, intent, InviteFacilitatorSchema, async (value) => {
+        await createInvitation({
+          email: value.email,
+          name: value.name,
+          role: "FACILITATOR",
+          organisationId: null,
+          regionId: value.regionId,
+          invitedById: user.id,
+        });
+        return withNotice(request, "invitation-sent");
+      });
+    default:
+      return data({ intent, result: null }, { status: 400 });
+  }
+}
+
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+function resultFor(actionData: ActionData, ...intents: string[]): SubmissionResult<string[]> | undefined {
+  return actionData && intents.includes(actionData.intent) ? (actionData.result ?? undefined) : undefined;
+}
+
+const formatDate = (date: Date) =>
+  date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+
+export default function AdminUsers() {
+  const { users, window, organisation, openInvitations, regions, filters, currentUserId, now, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { pathname, key } = useLocation();
+  const statusResult = resultFor(actionData, "deactivate-user", "reactivate-user");
+  const statusErrors = statusResult?.error ? Object.values(statusResult.error).flatMap((messages) => messages ?? []) : [];
+  const filtered = Boolean(filters.q || filters.role || filters.organisation || filters.organisationId || filters.status);
+  return (
+    <>
+      <PageHeader title="Users" caption="Administration" />
+      {notice && !actionData && <FormMessage tone="success">{notice}</FormMessage>}
+      {actionData && actionData.result === null && <FormMessage>That action is not available. Reload the page and try again.</FormMessage>}
+      {statusErrors.length > 0 && <FormMessage>{statusErrors.join(" ")}</FormMessage>}
+
+      <Form method="get" role="search" aria-label="Filter users" className="card mb-6 grid gap-4 md:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">
+        {filters.organisationId && <input type="hidden" name="organisationId" value={filters.organisationId} />}
+        <div>
+          <label htmlFor="q" className="field-label">
+            Name or email
+          </label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="organisation" className="field-label">
+            Organisation
+          </label>
+          <input id="organisation" name="organisation" type="search" defaultValue={filters.organisation ?? ""} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="role" className="field-label">
+            Role
+          </label>
+          <select id="role" name="role" defaultValue={filters.role ?? ""} className="field-input">
+            <option value="">All roles</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="field-label">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className="field-input">
+            <option value="">Active and inactive</option>
+            <option value="active">Active</option>
+            <option value="inactive">Inactive</option>
+          </select>
+        </div>
+        <div className="flex gap-3">
+          <button type="submit" className="btn-secondary">
+            Filter
+          </button>
+          {filtered && (
+            <Link to={pathname} className="self-center">
+              Clear
+            </Link>
+          )}
+        </div>
+      </Form>
+      {organisation && (
+        <p className="mb-4">
+          Showing users of <Link to={`/admin/organisations/${organisation.id}`}>{organisation.name}</Link> only.
+        </p>
+      )}
+
+      {users.length === 0 ? (
+        <p className="card">{filtered ? "No users match these filters." : "There are no users yet."}</p>
+      ) : (
+        <ScrollTable label="Users, scrollable">
+          <table className="data-table">
+            <caption className="sr-only">Users, sorted by name</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Organisation or region</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((member) => (
+                <tr key={member.id}>
+                  <th scope="row" className="font-normal">
+                    {member.name}
+                  </th>
+                  <td className="break-all">{member.email}</td>
+                  <td>{ROLE_LABELS[member.role]}</td>
+                  <td>
+                    {member.organisation ? (
+                      <Link to={`/admin/organisations/${member.organisation.id}`}>{member.organisation.name}</Link>
+                    ) : member.region ? (
+                      `${member.region.name} region`
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td>{member.active ? "Active" : `Deactivated${member.deactivatedAt ? ` ${formatDate(member.deactivatedAt)}` : ""}`}</td>
+                  <td>
+                    {member.id === currentUserId ? (
+                      <span className="text-nhs-grey-1">You</span>
+                    ) : (
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value={member.active ? "deactivate-user" : "reactivate-user"} />
+                        <input type="hidden" name="userId" value={member.id} />
+                        <button type="submit" className={member.active ? "btn-warning" : "btn-secondary"}>
+                          {member.active ? "Deactivate" : "Reactivate"}
+                          <span className="sr-only"> {member.name}</span>
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+      <Pagination window={window} pathname={pathname} filters={filters} label="User pages" />
+
+      <section aria-labelledby="invitations-heading" className="mt-10 mb-10">
+        <h2 id="invitations-heading">Open invitations</h2>
+        {openInvitations.invitations.length === 0 ? (
+          <p>No invitations are waiting to be accepted.</p>
+        ) : (
+          <>
+            <ScrollTable label="Open invitations, scrollable">
+              <table className="data-table">
+                <caption className="sr-only">Invitations not yet accepted, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Organisation or region</th>
+                    <th scope="col">Expires</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {openInvitations.invitations.map((invitation) => (
+                    <tr key={invitation.id}>
+                      <th scope="row" className="font-normal">
+                        {invitation.name}
+                      </th>
+                      <td className="break-all">{invitation.email}</td>
+                      <td>{ROLE_LABELS[invitation.role]}</td>
+                      <td>{invitation.organisation?.name ?? (invitation.regionName ? `${invitation.regionName} region` : "—")}</td>
+                      <td>{formatDate(invitation.expiresAt)}</td>
+                      <td>{invitation.expiresAt > now ? "Waiting" : "Expired"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+            {openInvitations.total > openInvitations.invitations.length && (
+              <p>
+                Showing the newest {openInvitations.invitations.length} of {openInvitations.total} open invitations.
+              </p>
+            )}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="invite-facilitator-heading">
+        <h2 id="invite-facilitator-heading">Invite a facilitator</h2>
+        <p className="mb-4 max-w-3xl">
+          Placement expansion facilitators work for a region. To invite someone to a provider or a university, use that
+          organisation&rsquo;s page.
+        </p>
+        <InviteFacilitatorForm key={`invite-${key}`} regions={regions} lastResult={resultFor(actionData, "invite-facilitator")} />
+      </section>
+    </>
+  );
+}
+
+function InviteFacilitatorForm({ regions, lastResult }: { regions: { id: string; name: string }[]; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: "invite-facilitator",
+    lastResult,
+    constraint: getZodConstraint(InviteFacilitatorSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteFacilitatorSchema }),
+  });
+  const errors = [fields.name, fields.email, fields.regionId]
+    .filter((field) => field.errors?.length)
+    .map((field) => ({ id: field.id, message: field.errors![0] }));
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {form.errors && form.errors.length > 0 && <FormMessage>{form.errors.join(" ")}</FormMessage>}
+      <Form method="post" {...getFormProps(form)} className="card max-w-3xl">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="invite-facilitator" />
+        <TextField meta={fields.name} label="Full name" autoComplete="off" />
+        <TextField meta={fields.email} label="Email address" type="email" autoComplete="off" hint="They will get a link that works for 7 days." />
+        <SelectField meta={fields.regionId} label="Region" options={regions.map((region) => ({ value: region.id, label: region.name }))} />
+        <button type="submit" className="btn">
+          Send the invitation
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Users · Placement Exchange" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
