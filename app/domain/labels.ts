@@ -10,8 +10,11 @@ export const SUPERVISION_MODEL_LABELS: Record<SupervisionModelName, string> = {
   HYBRID: "Hybrid",
 };
 
+// One formatter for all: building Intl formatters per call dominated list-page rendering.
+const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
 export function formatDate(value: Date | string): string {
-  return new Date(value).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return DATE_FORMAT.format(new Date(value));
 }
 
 export function formatDateRange(start: Date | string, end: Date | string): string {
@@ -22,4 +25,11 @@ export function formatDateRange(start: Date | string, end: Date | string): strin
 export function weeksBetween(start: Date | string, end: Date | string): number {
   const days = (new Date(end).getTime() - new Date(start).getTime()) / 86_400_000 + 1;
   return Math.max(1, Math.ceil(days / 7));
+}
+
+const DATE_TIME_FORMAT = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+
+/** A moment as people in England read it, e.g. "25 Nov 2026, 20:15". */
+export function formatDateTime(value: Date | string): string {
+  return DATE_TIME_FORMAT.format(new Date(value));
 }

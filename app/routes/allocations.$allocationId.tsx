@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES } from "~/domain/allocation-rules";
-import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/domain/labels";
+import { formatDateRange, formatDateTime, SUPERVISION_MODEL_LABELS } from "~/domain/labels";
 import { PROFESSION_LABELS } from "~/domain/roles";
 import { getAllocationForParty } from "~/marketplace/allocation-page.server";
 import { transitionAllocation } from "~/marketplace/allocations.server";
@@ -178,7 +178,7 @@ export default function AllocationPage() {
           {timeline.map((event) => (
             <li key={event.id} className="border-b border-nhs-grey-4 py-2 last:border-b-0">
               <time dateTime={String(event.createdAt)} className="font-bold">
-                {new Date(event.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}
+                {formatDateTime(event.createdAt)}
               </time>{" "}
               · {event.actor}: {event.fromStatus ? `${ALLOCATION_STATUS_LABELS[event.fromStatus]} → ` : ""}
               {ALLOCATION_STATUS_LABELS[event.toStatus]}

@@ -5,6 +5,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
+import { formatDateTime } from "~/domain/labels";
 import { CATEGORY_LABELS, isNotificationKind, NOTIFICATION_KINDS } from "~/domain/notification-kinds";
 import { countUnread, InboxFiltersSchema, listNotifications, markRead } from "~/notifications/inbox.server";
 import { emitToRoom } from "~/realtime/realtime.server";
@@ -87,7 +88,7 @@ export default function Notifications() {
                   {notification.readAt ? "Read" : <strong className="text-nhs-blue">Unread</strong>} ·{" "}
                   {isNotificationKind(notification.kind) ? CATEGORY_LABELS[NOTIFICATION_KINDS[notification.kind].category] : "Notice"} ·{" "}
                   <time dateTime={String(notification.createdAt)}>
-                    {new Date(notification.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}
+                    {formatDateTime(notification.createdAt)}
                   </time>
                 </p>
                 <h2 className="mb-1 text-lg">

@@ -131,6 +131,8 @@ export async function writeSeedPlan(plan: SeedPlan, onProgress?: (message: strin
     }),
   );
   onProgress?.(`${plan.offers.length} offers`);
+  // Fresh statistics, so the planner uses the indexes from the first query on.
+  await getDatabase().sql.exec("ANALYZE");
 
   const organisationNames = new Map(plan.organisations.map((organisation) => [organisation.key, organisation.name]));
   const regionNames = new Map(plan.regions.map((region) => [region.key, region.name]));

@@ -1,0 +1,113 @@
+// List pages under load at England scale: seeds the england data set into a fresh database,
+// serves the production build, and drives the main list pages with autocannon next to a trivial
+// route measured in the same run.
+//   npm run build && npx tsx bench/lists/run.ts [--connections 20] [--seconds 10] [--postgres postgresql://…]
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createSession } from "~/auth/session.server";
+import { installDatabase, openMigratedDatabase, prisma, type Database } from "~/db/db.server";
+import { parseEnv } from "~/env.server";
+import { generateSeedPlan } from "~/seed/generate";
+import { writeSeedPlan } from "~/seed/seed.server";
+import { createPortalServer } from "../../server/app";
+
+process.env.SESSION_SECRET ??= "bench-secret-bench-secret-bench-secret";
+const { values } = parseArgs({
+  options: {
+    connections: { type: "string", default: "20" },
+    seconds: { type: "string", default: "10" },
+    postgres: { type: "string" },
+  },
+});
+
+async function openBenchDatabase(): Promise<Database> {
+  if (!values.postgres) return openMigratedDatabase({ kind: "pglite", dataDir: null });
+  const name = `px_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: values.postgres });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(values.postgres);
+  url.pathname = `/${name}`;
+  const database = await openMigratedDatabase({ kind: "postgres", url: url.toString() });
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    const cleanup = new pg.Client({ connectionString: values.postgres });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await cleanup.end();
+  };
+  return database;
+}
+
+const database = await openBenchDatabase();
+installDatabase(database);
+let started = Date.now();
+await writeSeedPlan(generateSeedPlan("england"));
+const counts = { offers: await prisma.offer.count(), requests: await prisma.placementRequest.count(), organisations: await prisma.organisation.count() };
+console.log(`Seeded England scale on ${database.kind} in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.offers} offers, ${counts.requests} requests, ${counts.organisations} organisations`);
+
+const cookieFor = async (email: string) => {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+  return `px_session=${(await createSession(user.id)).token}`;
+};
+const [student, educator, university] = await Promise.all(["student@example.com", "educator@example.com", "university@example.com"].map(cookieFor));
+
+// @ts-ignore -- exists only after `npm run build`
+const build = await import("../../build/server/index.js");
+const portal = await createPortalServer({ env: parseEnv(), database, build: build as never });
+const port = await portal.listen(0, "127.0.0.1");
+
+const targets: { name: string; path: string; cookie?: string }[] = [
+  { name: "trivial route (/healthz)", path: "/healthz" },
+  { name: "opportunities, first page", path: "/opportunities", cookie: student },
+  { name: "opportunities, filtered + searched", path: "/opportunities?profession=PT&q=MSK&year=2", cookie: student },
+  { name: "opportunities, page 200", path: "/opportunities?page=200&includeFull=on", cookie: student },
+  { name: "provider offers", path: "/provider/offers", cookie: educator },
+  { name: "provider allocations", path: "/provider/allocations", cookie: educator },
+  { name: "university requests", path: "/university/requests", cookie: university },
+  { name: "university requests, filtered", path: "/university/requests?status=OPEN&profession=OT", cookie: university },
+  { name: "notifications", path: "/notifications", cookie: university },
+];
+
+function percentile(sorted: number[], p: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+}
+
+/** Runs autocannon and keeps every response time, so p95 is exact rather than autocannon's nearest bucket. */
+function load(path: string, cookie: string | undefined) {
+  return new Promise<{ rate: number; p50: number; p95: number; p99: number; non2xx: number }>((resolve, reject) => {
+    const times: number[] = [];
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}${path}`,
+        connections: Number(values.connections),
+        duration: Number(values.seconds),
+        headers: cookie ? { cookie } : {},
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        times.sort((a, b) => a - b);
+        resolve({ rate: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), non2xx: result.non2xx });
+      },
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+}
+
+console.log(`\n${values.connections} connections, ${values.seconds} s each, against http://127.0.0.1:${port}`);
+console.log(`${"page".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"vs trivial".padStart(10)}`);
+let trivialRate = 0;
+for (const target of targets) {
+  const result = await load(target.path, target.cookie);
+  if (!trivialRate) trivialRate = result.rate;
+  console.log(
+    `${target.name.padEnd(38)} ${result.rate.toFixed(0).padStart(8)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${`${(result.rate / trivialRate).toFixed(3)}x`.padStart(10)}`,
+  );
+}
+await portal.close();
+await database.close();
+process.exit(0);

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Offer_status_startDate_id_idx" ON "Offer"("status", "startDate", "id");
+
