@@ -11,7 +11,8 @@ import { getLogger } from "~/logger.server";
 import { attachSocketServer } from "./socket";
 import { bodyLimit, cspNonce, sameOriginMutations, securityHeaders } from "./security";
 
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** The largest CSV upload (2 MB) plus room for the rest of its form. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024 + 256 * 1024;
 
 export interface PortalServer {
   httpServer: HttpServer;

@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 
-export const MAX_CSV_BYTES = 2 * 1024 * 1024;
-export const MAX_CSV_ROWS = 5000;
+import { MAX_CSV_BYTES, MAX_CSV_ROWS } from "./csv-limits";
+
+export { MAX_CSV_BYTES, MAX_CSV_ROWS };
 
 export interface CsvProblem {
   /** 1-based line in the file; the header is line 1. */

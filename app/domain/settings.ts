@@ -23,13 +23,3 @@ export const DEFAULT_SETTINGS: PortalSettings = {
   feedbackThreshold: 3,
   auditWarningDays: 60,
 };
-
-export type FairShareBand = "red" | "amber" | "green";
-
-/** Below red is red, below amber is amber, else green; no share to give (F = 0) is green. */
-export function fairShareBand(ratio: number | null, settings: Pick<PortalSettings, "fairShareRed" | "fairShareAmber">): FairShareBand {
-  if (ratio === null) return "green";
-  if (ratio < settings.fairShareRed) return "red";
-  if (ratio < settings.fairShareAmber) return "amber";
-  return "green";
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, fairShareBand } from "~/domain/settings";
+import { DEFAULT_SETTINGS } from "~/domain/settings";
 import { action, loader } from "~/routes/admin.settings";
 import { getSettings } from "~/settings/settings.server";
 import { useTestDatabase } from "../helpers/database";
@@ -33,12 +33,5 @@ describe("administrator thresholds", () => {
     const educator = await signInAs(await createUser("EDUCATOR", { organisationId: (await createOrganisation()).id }));
     expect((await settle(() => loader({ request: buildRequest("/admin/settings", { as: facilitator }), params: {}, context: testContext }))).status).toBe(403);
     expect((await settle(() => action({ request: buildRequest("/admin/settings", { as: educator, form }), params: {}, context: testContext }))).status).toBe(403);
-  });
-
-  it("band a ratio", () => {
-    expect(fairShareBand(0.5, DEFAULT_SETTINGS)).toBe("red");
-    expect(fairShareBand(0.8, DEFAULT_SETTINGS)).toBe("amber");
-    expect(fairShareBand(1, DEFAULT_SETTINGS)).toBe("green");
-    expect(fairShareBand(null, DEFAULT_SETTINGS)).toBe("green");
   });
 });

@@ -1,0 +1,312 @@
+import { z } from "zod";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma, Prisma } from "~/db/db.server";
+import { LIVE_STATUSES } from "~/domain/allocation-rules";
+import { offerAcceptsRequest } from "~/domain/compatibility";
+import { OFFER_LIST_STATUSES, toDbDate, type OfferFields, type OfferListStatus } from "~/domain/offer-form";
+import { optionalParam } from "~/domain/organisation-forms";
+import { pageWindow } from "~/domain/paging";
+import { PROFESSIONS } from "~/domain/roles";
+import { pushNotifications } from "~/notifications/notify.server";
+import { cancelAllocationsOfOffer } from "./allocations.server";
+import { MarketplaceError } from "./errors";
+
+type Tx = Prisma.TransactionClient;
+
+/** The provider organisation an educator acts for. */
+export function providerIdOf(user: SessionUser): string {
+  if (user.role !== "EDUCATOR" || !user.organisationId) throw new MarketplaceError(403, "Only a provider's practice educators can manage its offers");
+  return user.organisationId;
+}
+
+const isoDateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The offers list's filters, from the URL; malformed values are dropped rather than refused. */
+export const OfferFiltersSchema = z.object({
+  status: optionalParam(z.enum(OFFER_LIST_STATUSES)),
+  profession: optionalParam(z.enum(PROFESSIONS)),
+  siteId: optionalParam(z.string().trim().max(40)),
+  from: optionalParam(isoDateParam),
+  to: optionalParam(isoDateParam),
+  page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
+});
+export type OfferFilters = z.output<typeof OfferFiltersSchema>;
+
+export function parseOfferFilters(searchParams: URLSearchParams): OfferFilters {
+  return OfferFiltersSchema.parse(Object.fromEntries(searchParams));
+}
+
+function statusWhere(status: OfferListStatus | undefined): Prisma.OfferWhereInput {
+  switch (status) {
+    case "draft":
+      return { status: "DRAFT" };
+    case "withdrawn":
+      return { status: "WITHDRAWN" };
+    case "published":
+      return { status: "PUBLISHED", slotsTaken: { lt: prisma.offer.fields.slots } };
+    case "filled":
+      return { status: "PUBLISHED", slotsTaken: { gte: prisma.offer.fields.slots } };
+    default:
+      return {};
+  }
+}
+
+/** The provider's offers narrowed by the filters; the date range keeps offers whose window overlaps it. */
+export function offerWhere(providerId: string, filters: OfferFilters): Prisma.OfferWhereInput {
+  return {
+    AND: [
+      { providerId },
+      statusWhere(filters.status),
+      filters.profession ? { profession: filters.profession } : {},
+      filters.siteId ? { siteId: filters.siteId } : {},
+      filters.from ? { endDate: { gte: toDbDate(filters.from) } } : {},
+      filters.to ? { startDate: { lte: toDbDate(filters.to) } } : {},
+    ],
+  };
+}
+
+const OFFER_ORDER: Prisma.OfferOrderByWithRelationInput[] = [{ startDate: "asc" }, { createdAt: "asc" }, { id: "asc" }];
+
+export async function listProviderOffers(user: SessionUser, filters: OfferFilters) {
+  const providerId = providerIdOf(user);
+  const where = offerWhere(providerId, filters);
+  const total = await prisma.offer.count({ where });
+  const window = pageWindow(total, filters.page);
+  const [offers, sites] = await Promise.all([
+    prisma.offer.findMany({
+      where,
+      orderBy: OFFER_ORDER,
+      skip: window.skip,
+      take: window.take,
+      select: {
+        id: true,
+        profession: true,
+        specialty: true,
+        startDate: true,
+        endDate: true,
+        slots: true,
+        slotsTaken: true,
+        supervisionModel: true,
+        yearsOfStudy: true,
+        status: true,
+        site: { select: { name: true } },
+      },
+    }),
+    listProviderSites(providerId),
+  ]);
+  return { window, offers, sites };
+}
+
+/** Every offer the filters match, for the CSV export (no paging: one provider's offers are few). */
+export function listOffersForExport(user: SessionUser, filters: OfferFilters) {
+  return prisma.offer.findMany({
+    where: offerWhere(providerIdOf(user), filters),
+    orderBy: OFFER_ORDER,
+    take: 50_000,
+    select: {
+      id: true,
+      profession: true,
+      specialty: true,
+      startDate: true,
+      endDate: true,
+      slots: true,
+      slotsTaken: true,
+      supervisionModel: true,
+      yearsOfStudy: true,
+      notes: true,
+      status: true,
+      withdrawnReason: true,
+      site: { select: { name: true } },
+    },
+  });
+}
+
+export function listProviderSites(providerId: string) {
+  return prisma.site.findMany({ where: { organisationId: providerId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** One of the provider's offers with its allocations; null for an offer that is not theirs. */
+export async function getProviderOffer(user: SessionUser, offerId: string) {
+  const offer = await prisma.offer.findFirst({
+    where: { id: offerId, providerId: providerIdOf(user) },
+    select: {
+      id: true,
+      siteId: true,
+      profession: true,
+      specialty: true,
+      startDate: true,
+      endDate: true,
+      slots: true,
+      slotsTaken: true,
+      supervisionModel: true,
+      yearsOfStudy: true,
+      notes: true,
+      status: true,
+      publishedAt: true,
+      withdrawnAt: true,
+      withdrawnReason: true,
+      createdAt: true,
+      updatedAt: true,
+      site: { select: { name: true, postcode: true } },
+      allocations: {
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        select: {
+          id: true,
+          students: true,
+          status: true,
+          createdAt: true,
+          request: {
+            select: {
+              yearOfStudy: true,
+              startDate: true,
+              endDate: true,
+              university: { select: { name: true } },
+              programme: { select: { name: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return offer;
+}
+
+async function requireOwnSite(tx: Tx, providerId: string, siteId: string) {
+  const site = await tx.site.findFirst({ where: { id: siteId, organisationId: providerId }, select: { id: true } });
+  if (!site) throw new MarketplaceError(400, "Choose one of your organisation's sites", "siteId");
+}
+
+function offerData(fields: OfferFields) {
+  return {
+    siteId: fields.siteId,
+    profession: fields.profession,
+    specialty: fields.specialty || null,
+    startDate: toDbDate(fields.startDate),
+    endDate: toDbDate(fields.endDate),
+    slots: fields.slots,
+    supervisionModel: fields.supervisionModel,
+    yearsOfStudy: fields.yearsOfStudy,
+    notes: fields.notes || null,
+  };
+}
+
+export async function createOffer(user: SessionUser, fields: OfferFields, options: { publish: boolean }) {
+  const providerId = providerIdOf(user);
+  return prisma.$transaction(async (tx) => {
+    await requireOwnSite(tx, providerId, fields.siteId);
+    const offer = await tx.offer.create({
+      data: {
+        ...offerData(fields),
+        providerId,
+        createdById: user.id,
+        status: options.publish ? "PUBLISHED" : "DRAFT",
+        publishedAt: options.publish ? new Date() : null,
+      },
+      select: { id: true, status: true },
+    });
+    await tx.auditEvent.create({
+      data: { actorId: user.id, action: options.publish ? "offer-published" : "offer-created", entityType: "Offer", entityId: offer.id, details: { slots: fields.slots } },
+    });
+    return offer;
+  });
+}
+
+/** Locks the provider's offer for the rest of the transaction; another provider's offer is not found. */
+async function lockOffer(tx: Tx, providerId: string, offerId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Offer" WHERE "id" = ${offerId} AND "providerId" = ${providerId} FOR UPDATE`;
+  if (locked.length === 0) throw new MarketplaceError(404, "Offer not found");
+  return tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true, slots: true, slotsTaken: true } });
+}
+
+const MISMATCH_FIELDS: [RegExp, keyof OfferFields][] = [
+  [/profession/, "profession"],
+  [/dates/, "startDate"],
+  [/year/, "yearsOfStudy"],
+];
+
+/**
+ * Saves changes to a draft or published offer (and publishes a draft when asked). Slots never go
+ * below the students already allocated, and the new details must still take every live allocation.
+ */
+export async function updateOffer(user: SessionUser, offerId: string, fields: OfferFields, options: { publish: boolean }) {
+  const providerId = providerIdOf(user);
+  return prisma.$transaction(async (tx) => {
+    const current = await lockOffer(tx, providerId, offerId);
+    if (current.status === "WITHDRAWN") throw new MarketplaceError(409, "This offer has been withdrawn and can no longer be changed");
+    await requireOwnSite(tx, providerId, fields.siteId);
+    if (fields.slots < current.slotsTaken) {
+      throw new MarketplaceError(
+        400,
+        `${current.slotsTaken} ${current.slotsTaken === 1 ? "student is" : "students are"} already allocated: offer at least ${current.slotsTaken} slots`,
+        "slots",
+      );
+    }
+    const data = offerData(fields);
+    const live = await tx.allocation.findMany({
+      where: { offerId, status: { in: [...LIVE_STATUSES] } },
+      select: { students: true, request: { select: { profession: true, startDate: true, endDate: true, yearOfStudy: true, university: { select: { name: true } } } } },
+    });
+    for (const allocation of live) {
+      const mismatch = offerAcceptsRequest(data, allocation.request);
+      if (mismatch) {
+        const field = MISMATCH_FIELDS.find(([pattern]) => pattern.test(mismatch))?.[1];
+        throw new MarketplaceError(
+          400,
+          `${mismatch} of ${allocation.request.university.name}'s allocation (${allocation.students} ${allocation.students === 1 ? "student" : "students"}). Keep it compatible, or cancel that allocation first.`,
+          field,
+        );
+      }
+    }
+    const publish = options.publish && current.status === "DRAFT";
+    await tx.offer.update({
+      where: { id: offerId },
+      data: { ...data, ...(publish ? { status: "PUBLISHED", publishedAt: new Date() } : {}) },
+    });
+    await tx.auditEvent.create({
+      data: { actorId: user.id, action: publish ? "offer-published" : "offer-updated", entityType: "Offer", entityId: offerId, details: { slots: fields.slots } },
+    });
+    return { id: offerId, published: publish };
+  });
+}
+
+/**
+ * Withdraws an offer in one transaction: its live allocations are cancelled and their places go back
+ * to the requests, which become the shortfalls a facilitator picks up.
+ */
+export async function withdrawOffer(user: SessionUser, offerId: string, reason: string) {
+  const providerId = providerIdOf(user);
+  const trimmed = reason.trim();
+  if (!trimmed) throw new MarketplaceError(400, "Give a reason for withdrawing: universities with allocations will see it", "reason");
+  const { details, notifications } = await prisma.$transaction(async (tx) => {
+    const current = await lockOffer(tx, providerId, offerId);
+    if (current.status === "WITHDRAWN") throw new MarketplaceError(409, "This offer has already been withdrawn");
+    await tx.offer.update({ where: { id: offerId }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawnReason: trimmed } });
+    const cancelled = await cancelAllocationsOfOffer(tx, user.id, offerId, trimmed);
+    const details = {
+      allocationsCancelled: cancelled.length,
+      studentsAffected: cancelled.reduce((sum, allocation) => sum + allocation.students, 0),
+      reason: trimmed,
+    };
+    await tx.auditEvent.create({ data: { actorId: user.id, action: "offer-withdrawn", entityType: "Offer", entityId: offerId, details } });
+    return { details, notifications: cancelled.notifications };
+  });
+  await pushNotifications(notifications);
+  return details;
+}
+
+/** Counts for the provider's home page: offers by status and allocations awaiting confirmation. */
+export async function getOfferCounts(providerId: string) {
+  const [byStatus, filled, awaitingConfirmation] = await Promise.all([
+    prisma.offer.groupBy({ by: ["status"], where: { providerId }, _count: { _all: true } }),
+    prisma.offer.count({ where: { providerId, status: "PUBLISHED", slotsTaken: { gte: prisma.offer.fields.slots } } }),
+    prisma.allocation.count({ where: { status: "PROPOSED", offer: { providerId } } }),
+  ]);
+  const count = (status: "DRAFT" | "PUBLISHED" | "WITHDRAWN") => byStatus.find((row) => row.status === status)?._count._all ?? 0;
+  const counts: Record<OfferListStatus, number> = {
+    draft: count("DRAFT"),
+    published: count("PUBLISHED") - filled,
+    filled,
+    withdrawn: count("WITHDRAWN"),
+  };
+  return { counts, awaitingConfirmation };
+}

@@ -1,0 +1,169 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormMessage } from "~/components/forms";
+import { PageHeader } from "~/components/page-header";
+import { Pagination } from "~/components/pagination";
+import { ScrollTable } from "~/components/scroll-table";
+import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/domain/labels";
+import { OFFER_LIST_STATUS_LABELS, OFFER_LIST_STATUSES, offerListStatus } from "~/domain/offer-form";
+import { pageHref } from "~/domain/paging";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { listProviderOffers, parseOfferFilters } from "~/marketplace/offers.server";
+import { OfferStatusTag } from "./provider.shared/tags";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "EDUCATOR");
+  const filters = parseOfferFilters(new URL(request.url).searchParams);
+  const list = await listProviderOffers(user, filters);
+  return { ...list, filters };
+}
+
+export default function ProviderOffers() {
+  const { offers, window, sites, filters } = useLoaderData<typeof loader>();
+  const { pathname } = useLocation();
+  const [searchParams] = useSearchParams();
+  const filtered = Boolean(filters.status || filters.profession || filters.siteId || filters.from || filters.to);
+  const exportHref = pageHref("/provider/offers/export.csv", filters, 1);
+  const imported = Number(searchParams.get("imported") ?? 0);
+  const skipped = Number(searchParams.get("skipped") ?? 0);
+  const withdrawn = searchParams.get("notice") === "offer-withdrawn";
+  return (
+    <>
+      <PageHeader
+        title="Your offers"
+        caption="Placement capacity"
+        actions={
+          <>
+            <Link to="/provider/offers/new" className="btn">
+              New offer
+            </Link>
+            <Link to="/provider/offers/upload" className="btn-secondary">
+              Upload CSV
+            </Link>
+          </>
+        }
+      />
+      {imported > 0 && (
+        <FormMessage tone="success">
+          {imported} {imported === 1 ? "offer was" : "offers were"} imported.
+          {skipped > 0 && ` ${skipped} ${skipped === 1 ? "row with problems was" : "rows with problems were"} left out.`}
+        </FormMessage>
+      )}
+      {withdrawn && <FormMessage tone="success">The offer has been withdrawn.</FormMessage>}
+
+      <Form method="get" className="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label="Filter offers">
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={filters.status}
+          options={OFFER_LIST_STATUSES.map((status) => [status, OFFER_LIST_STATUS_LABELS[status]])}
+        />
+        <FilterSelect name="profession" label="Profession" value={filters.profession} options={PROFESSIONS.map((p) => [p, PROFESSION_LABELS[p]])} />
+        <FilterSelect name="siteId" label="Site" value={filters.siteId} options={sites.map((site) => [site.id, site.name])} />
+        <div>
+          <label htmlFor="from" className="field-label">
+            Running on or after
+          </label>
+          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="to" className="field-label">
+            Running on or before
+          </label>
+          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className="field-input" />
+        </div>
+        <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-5">
+          <button type="submit" className="btn-secondary">
+            Apply filters
+          </button>
+          {filtered && <Link to={pathname}>Clear filters</Link>}
+          <a href={exportHref} className="ml-auto" download>
+            Download CSV<span className="sr-only"> of {filtered ? "the filtered" : "all"} offers</span>
+          </a>
+        </div>
+      </Form>
+
+      {offers.length === 0 ? (
+        <div className="card">
+          {filtered ? (
+            <p>No offers match these filters.</p>
+          ) : (
+            <p>
+              You have not posted any offers yet. <Link to="/provider/offers/new">Post your first offer</Link> or{" "}
+              <Link to="/provider/offers/upload">upload several from a spreadsheet</Link>.
+            </p>
+          )}
+        </div>
+      ) : (
+        <ScrollTable label="Offers, scrollable">
+          <table className="data-table">
+            <caption className="sr-only">Your offers, soonest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Profession</th>
+                <th scope="col">Specialty</th>
+                <th scope="col">Site</th>
+                <th scope="col">Dates</th>
+                <th scope="col" className="text-right">
+                  Slots taken
+                </th>
+                <th scope="col">Supervision</th>
+                <th scope="col">Years</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {offers.map((offer) => (
+                <tr key={offer.id}>
+                  <th scope="row" className="font-normal">
+                    <Link to={`/provider/offers/${offer.id}`} className="font-bold">
+                      {PROFESSION_LABELS[offer.profession]}
+                    </Link>
+                  </th>
+                  <td>{offer.specialty ?? "—"}</td>
+                  <td>{offer.site.name}</td>
+                  <td className="whitespace-nowrap">{formatDateRange(offer.startDate, offer.endDate)}</td>
+                  <td className="text-right whitespace-nowrap">
+                    {offer.slotsTaken} of {offer.slots}
+                  </td>
+                  <td>{SUPERVISION_MODEL_LABELS[offer.supervisionModel]}</td>
+                  <td>{offer.yearsOfStudy.length ? offer.yearsOfStudy.join(", ") : "Any"}</td>
+                  <td>
+                    <OfferStatusTag status={offerListStatus(offer)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+      <Pagination window={window} pathname={pathname} filters={filters} label="Offer pages" noun={window.total === 1 ? "offer" : "offers"} />
+    </>
+  );
+}
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: [string, string][] }) {
+  return (
+    <div>
+      <label htmlFor={name} className="field-label">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="field-input">
+        <option value="">Any</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Your offers · Placement Exchange" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

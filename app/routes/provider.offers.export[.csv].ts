@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/auth/guards.server";
+import { offerExportCsv } from "~/marketplace/offer-csv.server";
+import { listOffersForExport, parseOfferFilters } from "~/marketplace/offers.server";
+
+/** The offers list as CSV, with the same filters; cells that would start a formula are neutralised. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "EDUCATOR");
+  const filters = parseOfferFilters(new URL(request.url).searchParams);
+  const csv = offerExportCsv(await listOffersForExport(user, filters));
+  const date = new Date().toISOString().slice(0, 10);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="offers-${date}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/auth/guards.server";
+import { offerTemplateCsv } from "~/marketplace/offer-csv.server";
+import { listProviderSites, providerIdOf } from "~/marketplace/offers.server";
+
+/** The upload template: the columns and two example rows on the provider's own sites. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "EDUCATOR");
+  const sites = await listProviderSites(providerIdOf(user));
+  return new Response(offerTemplateCsv(sites.map((site) => site.name)), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="offers-template.csv"',
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
