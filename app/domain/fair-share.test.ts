@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   apportionLargestRemainder,
   computeProviderFairShare,
-  DEFAULT_FAIR_SHARE_BANDS,
   fairShareBand,
   fairShareRatio,
   formatRatio,

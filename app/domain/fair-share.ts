@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { PROFESSIONS, type ProfessionCode } from "./roles";
 
 export interface Weight {

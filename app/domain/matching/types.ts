@@ -104,6 +104,8 @@ export interface MatchingStats {
   objective: number;
   levels: ObjectiveLevels;
   ms: number;
+  /** Wall-clock milliseconds per phase. */
+  phaseMs: Record<MatchingPhase, number>;
   nodes: number;
   arcs: number;
   pivots: number;
