@@ -10,7 +10,6 @@ declare module "@remix-run/node" {
 }
 
 export default defineConfig({
-  server: { hmr: { port: 24678 } },
   // Native, server-only packages: never pre-bundle them for the browser.
   optimizeDeps: { exclude: ["@node-rs/argon2", "@electric-sql/pglite", "pg"] },
   plugins: [

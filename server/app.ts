@@ -57,12 +57,14 @@ export async function createPortalServer({
   app.use(bodyLimit(MAX_BODY_BYTES));
   app.use(sameOriginMutations(allowedOrigins));
 
+  const httpServer = createServer(app);
   let remixBuild: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite: (() => Promise<void>) | undefined;
   if (build === "vite") {
     const vite = await import("vite");
     const viteServer = await vite.createServer({
-      server: { middlewareMode: true, hmr: env.NODE_ENV === "test" ? false : undefined },
+      // Hot reload rides on the portal's own port, so any number of dev servers can run side by side.
+      server: { middlewareMode: true, hmr: env.NODE_ENV === "test" ? false : { server: httpServer } },
       logLevel: env.NODE_ENV === "test" ? "error" : "info",
     });
     closeVite = () => viteServer.close();
@@ -92,7 +94,6 @@ export async function createPortalServer({
     if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
   });
 
-  const httpServer = createServer(app);
   const io = attachSocketServer(httpServer, { allowedOrigins });
 
   return {

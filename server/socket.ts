@@ -18,6 +18,8 @@ export function attachSocketServer(httpServer: HttpServer, options: { allowedOri
     serveClient: false,
     cors: { origin: (origin, callback) => callback(null, !origin || options.allowedOrigins().includes(origin)) },
     maxHttpBufferSize: 64 * 1024,
+    // Leave other WebSocket upgrades (Vite's hot reload in development) alone.
+    destroyUpgrade: false,
   });
 
   io.use(async (socket, next) => {

@@ -45,7 +45,7 @@ async function openBenchDatabase(): Promise<Database> {
 
 const database = await openBenchDatabase();
 installDatabase(database);
-let started = Date.now();
+const started = Date.now();
 await writeSeedPlan(generateSeedPlan("england"));
 const counts = { offers: await prisma.offer.count(), requests: await prisma.placementRequest.count(), organisations: await prisma.organisation.count() };
 console.log(`Seeded England scale on ${database.kind} in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.offers} offers, ${counts.requests} requests, ${counts.organisations} organisations`);
