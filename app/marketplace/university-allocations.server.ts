@@ -1,0 +1,166 @@
+import { z } from "zod";
+import { createInvitation } from "~/auth/invitations.server";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma, type Prisma } from "~/db/db.server";
+import { ALLOCATION_STATUSES } from "~/domain/allocation-rules";
+import { offerAcceptsRequest } from "~/domain/compatibility";
+import { pageWindow } from "~/domain/paging";
+import { universityOf } from "./programmes.server";
+
+function optionalParam<T extends z.ZodTypeAny>(schema: T) {
+  return z
+    .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional())
+    .catch(undefined) as unknown as z.ZodOptional<T>;
+}
+
+export const AllocationFiltersSchema = z.object({
+  status: optionalParam(z.enum(ALLOCATION_STATUSES)),
+  page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
+});
+export type AllocationFilters = z.output<typeof AllocationFiltersSchema>;
+
+export function parseAllocationFilters(searchParams: URLSearchParams): AllocationFilters {
+  return AllocationFiltersSchema.parse(Object.fromEntries(searchParams));
+}
+
+/** One page of allocations on the university's requests, the newest changes first. */
+export async function listUniversityAllocations(user: SessionUser, filters: AllocationFilters) {
+  const universityId = universityOf(user);
+  const where: Prisma.AllocationWhereInput = { request: { universityId }, status: filters.status };
+  const total = await prisma.allocation.count({ where });
+  const window = pageWindow(total, filters.page);
+  const allocations = await prisma.allocation.findMany({
+    where,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    skip: window.skip,
+    take: window.take,
+    select: {
+      id: true,
+      status: true,
+      students: true,
+      updatedAt: true,
+      offer: { select: { specialty: true, provider: { select: { name: true } }, site: { select: { name: true } } } },
+      request: {
+        select: { id: true, yearOfStudy: true, startDate: true, endDate: true, programme: { select: { name: true } }, block: { select: { name: true } } },
+      },
+    },
+  });
+  return { window, allocations };
+}
+
+/** An allocation on one of the university's requests, for naming its students; null when not theirs. */
+export async function getAllocationForUniversity(user: SessionUser, allocationId: string) {
+  const universityId = universityOf(user);
+  return prisma.allocation.findFirst({
+    where: { id: allocationId, request: { universityId } },
+    select: {
+      id: true,
+      status: true,
+      students: true,
+      offer: {
+        select: { specialty: true, startDate: true, endDate: true, provider: { select: { name: true } }, site: { select: { name: true } } },
+      },
+      request: {
+        select: { id: true, yearOfStudy: true, startDate: true, endDate: true, programme: { select: { name: true } }, block: { select: { name: true } } },
+      },
+      namedStudents: { select: { student: { select: { id: true, name: true, email: true } } }, orderBy: { student: { name: "asc" } } },
+    },
+  });
+}
+
+export const STUDENT_PAGE_SIZE = 25;
+
+/**
+ * The university's active students to choose from: the ones already chosen (kept across searches)
+ * and one page of those matching the search.
+ */
+export async function listStudentsToName(user: SessionUser, options: { q?: string; page?: number; selectedIds: string[] }) {
+  const universityId = universityOf(user);
+  const base: Prisma.UserWhereInput = { organisationId: universityId, role: "STUDENT", active: true };
+  const where: Prisma.UserWhereInput = options.q
+    ? {
+        ...base,
+        OR: [{ name: { contains: options.q, mode: "insensitive" } }, { email: { contains: options.q, mode: "insensitive" } }],
+      }
+    : base;
+  const selectedIds = [...new Set(options.selectedIds)].slice(0, 500);
+  const total = await prisma.user.count({ where });
+  const window = pageWindow(total, options.page, STUDENT_PAGE_SIZE);
+  const [students, selected] = await Promise.all([
+    prisma.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: window.skip,
+      take: window.take,
+      select: { id: true, name: true, email: true },
+    }),
+    selectedIds.length
+      ? prisma.user.findMany({ where: { ...base, id: { in: selectedIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } })
+      : [],
+  ]);
+  return { window, students, selected };
+}
+
+/**
+ * Invites a student to the user's own university. Only the university's placement team may,
+ * and only as a student: the role and organisation come from here, never from the form.
+ */
+export async function inviteStudent(user: SessionUser, input: { email: string; name: string }) {
+  const universityId = universityOf(user);
+  return createInvitation({ email: input.email, name: input.name, role: "STUDENT", organisationId: universityId, regionId: null, invitedById: user.id });
+}
+
+/** A published offer and which of the university's open requests it could take. */
+export async function getBookingPage(user: SessionUser, offerId: string) {
+  const universityId = universityOf(user);
+  const offer = await prisma.offer.findFirst({
+    where: { id: offerId, status: "PUBLISHED" },
+    select: {
+      id: true,
+      profession: true,
+      specialty: true,
+      startDate: true,
+      endDate: true,
+      slots: true,
+      slotsTaken: true,
+      supervisionModel: true,
+      yearsOfStudy: true,
+      notes: true,
+      provider: { select: { name: true } },
+      site: { select: { name: true, postcode: true } },
+    },
+  });
+  if (!offer) return null;
+  const requests = await prisma.placementRequest.findMany({
+    where: { universityId, status: { in: ["OPEN", "PARTLY_ALLOCATED"] } },
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      profession: true,
+      yearOfStudy: true,
+      startDate: true,
+      endDate: true,
+      students: true,
+      studentsAllocated: true,
+      programme: { select: { name: true } },
+      block: { select: { name: true } },
+    },
+  });
+  const assessed = requests.map((request) => ({
+    id: request.id,
+    programmeName: request.programme.name,
+    blockName: request.block.name,
+    profession: request.profession,
+    yearOfStudy: request.yearOfStudy,
+    startDate: request.startDate,
+    endDate: request.endDate,
+    remaining: request.students - request.studentsAllocated,
+    problem: offerAcceptsRequest(offer, request),
+  }));
+  return {
+    offer: { ...offer, placesLeft: Math.max(0, offer.slots - offer.slotsTaken) },
+    compatible: assessed.filter((request) => request.problem === null && request.remaining > 0),
+    incompatible: assessed.filter((request) => request.problem !== null),
+  };
+}

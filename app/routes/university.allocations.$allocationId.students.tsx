@@ -1,0 +1,260 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { notFound, requireRole, requireUserForm } from "~/auth/guards.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, FieldErrors, FormMessage, TextField } from "~/components/forms";
+import { PageHeader } from "~/components/page-header";
+import { formatDateRange } from "~/domain/labels";
+import { transitionAllocation } from "~/marketplace/allocations.server";
+import { getAllocationForUniversity, inviteStudent, listStudentsToName } from "~/marketplace/university-allocations.server";
+import { refusalReply, withNotice } from "./university.shared/form-reply.server";
+import { Notice } from "./university.shared/notice";
+import { AllocationStatusTag } from "./university.shared/status-tags";
+
+const NameStudentsSchema = z.object({
+  studentIds: z.array(z.string().trim().min(1).max(40)).max(500).default([]),
+});
+
+const InviteStudentSchema = z.object({
+  email: z
+    .string({ required_error: "Enter the student's email address" })
+    .trim()
+    .toLowerCase()
+    .email("Enter an email address like name@student.ac.uk")
+    .max(254, "Use 254 characters or fewer"),
+  name: z.string({ required_error: "Enter the student's full name" }).trim().min(1, "Enter the student's full name").max(200, "Use 200 characters or fewer"),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "UNIVERSITY");
+  const allocation = await getAllocationForUniversity(user, params.allocationId ?? "");
+  if (!allocation) throw notFound("Allocation not found");
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const page = Number(url.searchParams.get("page")) || undefined;
+  const selectedIds = url.searchParams.getAll("studentIds").filter((id) => id.length > 0 && id.length <= 40);
+  const students = await listStudentsToName(user, { q: q || undefined, page, selectedIds });
+  return { allocation, q, ...students };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForm(request, "UNIVERSITY");
+  const allocation = await getAllocationForUniversity(user, params.allocationId ?? "");
+  if (!allocation) throw notFound("Allocation not found");
+  const intent = form.get("intent") === "invite" ? "invite" : "name";
+
+  if (intent === "invite") {
+    const submission = parseWithZod(form, { schema: InviteStudentSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    try {
+      // The role and the university come from the signed-in user, never from the form.
+      await inviteStudent(user, submission.value);
+    } catch (error) {
+      const { result, status } = refusalReply(submission, error);
+      return data({ intent, result }, { status });
+    }
+    const url = new URL(request.url);
+    return redirect(
+      withNotice(`${url.pathname}${url.search}`, `An invitation has been sent to ${submission.value.email}. You can name them once they have accepted it.`),
+    );
+  }
+
+  const submission = parseWithZod(form, { schema: NameStudentsSchema });
+  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+  try {
+    await transitionAllocation(user, { allocationId: allocation.id, to: "STUDENTS_NAMED", studentIds: submission.value.studentIds });
+  } catch (error) {
+    const { result, status } = refusalReply(submission, error);
+    return data({ intent, result }, { status });
+  }
+  const count = submission.value.studentIds.length;
+  return redirect(withNotice("/university/allocations", `${count} ${count === 1 ? "student has" : "students have"} been named.`));
+}
+
+type Student = { id: string; name: string; email: string };
+
+export default function NameStudents() {
+  const { allocation, q, students, selected: initiallySelected, window } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { pathname } = useLocation();
+  const [selected, setSelected] = useState<Student[]>(initiallySelected);
+  const [nameForm, nameFields] = useForm({
+    id: "name-students",
+    lastResult: actionData?.intent === "name" ? actionData.result : undefined,
+    constraint: getZodConstraint(NameStudentsSchema),
+  });
+  const selectedIds = new Set(selected.map((student) => student.id));
+  const shown = [...selected, ...students.filter((student) => !selectedIds.has(student.id))];
+  const label = `${allocation.offer.provider.name}: ${allocation.offer.site.name}`;
+  const named = allocation.namedStudents.map((entry) => entry.student);
+  const toggle = (student: Student, checked: boolean) =>
+    setSelected((current) => (checked ? [...current.filter((s) => s.id !== student.id), student] : current.filter((s) => s.id !== student.id)));
+  const hrefFor = (page: number) => {
+    const params = new URLSearchParams();
+    if (q) params.set("q", q);
+    for (const student of selected) params.append("studentIds", student.id);
+    if (page > 1) params.set("page", String(page));
+    return `${pathname}?${params}`;
+  };
+  const idsError = nameFields.studentIds.errors;
+
+  return (
+    <>
+      <PageHeader title="Name the students" caption={label} />
+      <Notice />
+      <dl className="card mb-8 grid max-w-4xl grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-bold">Status</dt>
+        <dd>
+          <AllocationStatusTag status={allocation.status} />
+        </dd>
+        <dt className="font-bold">Request</dt>
+        <dd>
+          <Link to={`/university/requests/${allocation.request.id}`}>
+            {allocation.request.programme.name}: {allocation.request.block.name}
+          </Link>
+          , year {allocation.request.yearOfStudy}
+        </dd>
+        <dt className="font-bold">Dates</dt>
+        <dd>{formatDateRange(allocation.request.startDate, allocation.request.endDate)}</dd>
+        <dt className="font-bold">Students</dt>
+        <dd>{allocation.students}</dd>
+      </dl>
+
+      {allocation.status === "STUDENTS_NAMED" || allocation.status === "COMPLETED" ? (
+        <section aria-labelledby="named-heading" className="max-w-3xl">
+          <h2 id="named-heading">Named students</h2>
+          <ul className="card list-disc pl-10">
+            {named.map((student) => (
+              <li key={student.id}>
+                {student.name} ({student.email})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : allocation.status !== "ACCEPTED" ? (
+        <FormMessage>
+          {allocation.status === "CONFIRMED" || allocation.status === "PROPOSED" ? (
+            <>
+              Students can be named once the provider has confirmed the allocation and you have accepted it.{" "}
+              <Link to="/university/allocations">Go to your allocations</Link>.
+            </>
+          ) : (
+            "This allocation is no longer live, so no students can be named on it."
+          )}
+        </FormMessage>
+      ) : (
+        <section aria-labelledby="choose-heading" className="mb-10 max-w-4xl">
+          <h2 id="choose-heading">
+            Choose {allocation.students} {allocation.students === 1 ? "student" : "students"}
+          </h2>
+          <Form method="get" className="card mb-4 flex flex-wrap items-end gap-4" aria-label="Search students">
+            {selected.map((student) => (
+              <input key={student.id} type="hidden" name="studentIds" value={student.id} />
+            ))}
+            <div className="grow">
+              <label htmlFor="q" className="field-label">
+                Name or email
+              </label>
+              <input id="q" name="q" type="search" defaultValue={q} className="field-input" />
+            </div>
+            <button type="submit" className="btn-secondary">
+              Search
+            </button>
+          </Form>
+
+          <ErrorSummary errors={idsError?.length ? [{ id: "students-fieldset", message: idsError[0] }] : []} />
+          {nameForm.errors && nameForm.errors.length > 0 && <FormMessage>{nameForm.errors.join(" ")}</FormMessage>}
+          <Form method="post" {...getFormProps(nameForm)} className="card">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="name" />
+            <fieldset id="students-fieldset" tabIndex={-1} aria-describedby="students-count">
+              <legend className="field-label">Students of your university</legend>
+              <FieldErrors id={nameFields.studentIds.errorId} errors={idsError} />
+              <p id="students-count" aria-live="polite" className="field-hint">
+                {selected.length} of {allocation.students} chosen
+              </p>
+              {shown.length === 0 ? (
+                <p className="mb-4">{q ? `No students match "${q}".` : "Your university has no active students yet. Invite them below."}</p>
+              ) : (
+                <ul className="mb-4">
+                  {shown.map((student) => (
+                    <li key={student.id} className="flex items-center gap-3 border-b border-nhs-grey-4 py-2">
+                      <input
+                        id={`student-${student.id}`}
+                        type="checkbox"
+                        name="studentIds"
+                        value={student.id}
+                        checked={selectedIds.has(student.id)}
+                        onChange={(event) => toggle(student, event.target.checked)}
+                        className="h-6 w-6"
+                      />
+                      <label htmlFor={`student-${student.id}`}>
+                        {student.name} <span className="text-nhs-grey-1">({student.email})</span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </fieldset>
+            {window.pageCount > 1 && (
+              <nav aria-label="Student pages" className="mb-4 flex flex-wrap gap-4">
+                <span>
+                  Page {window.page} of {window.pageCount} ({window.total} students)
+                </span>
+                {window.page > 1 && <Link to={hrefFor(window.page - 1)}>Previous page</Link>}
+                {window.page < window.pageCount && <Link to={hrefFor(window.page + 1)}>Next page</Link>}
+              </nav>
+            )}
+            <button type="submit" className="btn">
+              Name these students
+            </button>
+          </Form>
+        </section>
+      )}
+
+      {allocation.status !== "STUDENTS_NAMED" && allocation.status !== "COMPLETED" && <InviteStudentForm />}
+    </>
+  );
+}
+
+function InviteStudentForm() {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "invite-student",
+    lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
+    constraint: getZodConstraint(InviteStudentSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteStudentSchema }),
+  });
+  const errors = [fields.email, fields.name].filter((field) => field.errors?.length).map((field) => ({ id: field.id, message: field.errors![0] }));
+  return (
+    <section aria-labelledby="invite-heading" className="max-w-3xl">
+      <h2 id="invite-heading">Invite a student</h2>
+      <p className="mb-4">
+        A student who is not in the list yet gets an email to set up their account. You can name them once they have accepted it.
+      </p>
+      <ErrorSummary errors={errors} />
+      {form.errors && form.errors.length > 0 && <FormMessage>{form.errors.join(" ")}</FormMessage>}
+      <Form method="post" {...getFormProps(form)} className="card">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="invite" />
+        <TextField meta={fields.name} label="Full name" autoComplete="off" />
+        <TextField meta={fields.email} label="Email address" type="email" autoComplete="off" />
+        <button type="submit" className="btn-secondary">
+          Send the invitation
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Name the students · Placement Exchange" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,192 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormMessage } from "~/components/forms";
+import { PageHeader } from "~/components/page-header";
+import { Pagination } from "~/components/pagination";
+import { ScrollTable } from "~/components/scroll-table";
+import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, availableTransitions } from "~/domain/allocation-rules";
+import { formatDate, formatDateRange } from "~/domain/labels";
+import { transitionAllocation } from "~/marketplace/allocations.server";
+import { MarketplaceError } from "~/marketplace/errors";
+import { listUniversityAllocations, parseAllocationFilters } from "~/marketplace/university-allocations.server";
+import { withNotice } from "./university.shared/form-reply.server";
+import { Notice } from "./university.shared/notice";
+import { AllocationStatusTag } from "./university.shared/status-tags";
+
+const AllocationActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept"), allocationId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("cancel"), allocationId: z.string().min(1).max(40), reason: z.string().max(500).optional() }),
+]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "UNIVERSITY");
+  const filters = parseAllocationFilters(new URL(request.url).searchParams);
+  const list = await listUniversityAllocations(user, filters);
+  return { ...list, filters };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForm(request, "UNIVERSITY");
+  const parsed = AllocationActionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ allocationId: null, message: "Choose an allocation and an action" }, { status: 400 });
+  const input = parsed.data;
+  try {
+    await transitionAllocation(user, {
+      allocationId: input.allocationId,
+      to: input.intent === "accept" ? "ACCEPTED" : "CANCELLED",
+      reason: input.intent === "cancel" ? (input.reason ?? null) : null,
+    });
+  } catch (error) {
+    if (error instanceof MarketplaceError) return data({ allocationId: input.allocationId, message: error.message }, { status: error.status });
+    throw error;
+  }
+  const url = new URL(request.url);
+  url.searchParams.delete("index");
+  return redirect(
+    withNotice(`${url.pathname}${url.search}`, input.intent === "accept" ? "The allocation has been accepted. Now name its students." : "The allocation has been cancelled."),
+  );
+}
+
+export default function UniversityAllocations() {
+  const { allocations, window, filters } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { pathname } = useLocation();
+  return (
+    <>
+      <PageHeader
+        title="Allocations"
+        caption="Your university"
+        actions={
+          <Link to="/opportunities" className="btn-secondary">
+            Find an offer to book
+          </Link>
+        }
+      />
+      <Notice />
+      {actionData?.message && <FormMessage>{actionData.message}</FormMessage>}
+      <Form method="get" className="card mb-6 flex flex-wrap items-end gap-4" aria-label="Filter allocations">
+        <div>
+          <label htmlFor="status" className="field-label">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className="field-input">
+            <option value="">All statuses</option>
+            {ALLOCATION_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {ALLOCATION_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          Filter
+        </button>
+        {filters.status && (
+          <Link to={pathname} className="self-center">
+            Clear
+          </Link>
+        )}
+      </Form>
+
+      {allocations.length === 0 ? (
+        <p className="card">{filters.status ? "No allocations have this status." : "None of your requests has an allocation yet."}</p>
+      ) : (
+        <ScrollTable label="Allocations, scrollable">
+          <table className="data-table">
+            <caption className="sr-only">Allocations on your requests, most recently changed first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Provider and site</th>
+                <th scope="col">Request</th>
+                <th scope="col" className="text-right">
+                  Students
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">Last change</th>
+                <th scope="col">What you can do</th>
+              </tr>
+            </thead>
+            <tbody>
+              {allocations.map((allocation) => {
+                const moves = availableTransitions(allocation.status, "university");
+                const canAccept = moves.some((move) => move.to === "ACCEPTED");
+                const cancel = moves.find((move) => move.to === "CANCELLED");
+                const label = `${allocation.offer.provider.name}: ${allocation.offer.site.name}`;
+                return (
+                  <tr key={allocation.id} className={actionData?.allocationId === allocation.id ? "bg-[#fff4d6]" : undefined}>
+                    <th scope="row" className="font-normal">
+                      <Link to={`/allocations/${allocation.id}`}>{label}</Link>
+                      {allocation.offer.specialty && <span className="block text-sm text-nhs-grey-1">{allocation.offer.specialty}</span>}
+                    </th>
+                    <td>
+                      <Link to={`/university/requests/${allocation.request.id}`}>{allocation.request.programme.name}</Link>
+                      <span className="block text-sm text-nhs-grey-1">
+                        {allocation.request.block.name}, year {allocation.request.yearOfStudy},{" "}
+                        {formatDateRange(allocation.request.startDate, allocation.request.endDate)}
+                      </span>
+                    </td>
+                    <td className="text-right">{allocation.students}</td>
+                    <td>
+                      <AllocationStatusTag status={allocation.status} />
+                    </td>
+                    <td className="whitespace-nowrap">{formatDate(allocation.updatedAt)}</td>
+                    <td>
+                      <div className="flex flex-col items-start gap-3">
+                        {canAccept && (
+                          <Form method="post">
+                            <CsrfInput />
+                            <input type="hidden" name="intent" value="accept" />
+                            <input type="hidden" name="allocationId" value={allocation.id} />
+                            <button type="submit" className="btn">
+                              Accept<span className="sr-only"> {label}</span>
+                            </button>
+                          </Form>
+                        )}
+                        {allocation.status === "ACCEPTED" && (
+                          <Link to={`/university/allocations/${allocation.id}/students`}>
+                            Name students<span className="sr-only"> for {label}</span>
+                          </Link>
+                        )}
+                        {cancel && (
+                          <details>
+                            <summary className="cursor-pointer text-nhs-red underline">
+                              {cancel.verb}
+                              <span className="sr-only"> {label}</span>
+                            </summary>
+                            <Form method="post" className="mt-2">
+                              <CsrfInput />
+                              <input type="hidden" name="intent" value="cancel" />
+                              <input type="hidden" name="allocationId" value={allocation.id} />
+                              <label htmlFor={`reason-${allocation.id}`} className="field-label">
+                                Reason (the provider will see it)
+                              </label>
+                              <textarea id={`reason-${allocation.id}`} name="reason" rows={2} required maxLength={500} className="field-input mb-2" />
+                              <button type="submit" className="btn-warning">
+                                {cancel.verb}
+                              </button>
+                            </Form>
+                          </details>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+      <Pagination window={window} pathname={pathname} filters={filters} label="Allocation pages" />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Allocations · Placement Exchange" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,65 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, FormMessage } from "~/components/forms";
+import { PageHeader } from "~/components/page-header";
+import { ProgrammeFormSchema } from "~/domain/programme-form";
+import { createProgramme } from "~/marketplace/programmes.server";
+import { refusalReply, withNotice } from "./university.shared/form-reply.server";
+import { fieldErrorsOf, ProgrammeFormFields } from "./university.shared/programme-form-fields";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "UNIVERSITY");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForm(request, "UNIVERSITY");
+  const submission = parseWithZod(form, { schema: ProgrammeFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  try {
+    const programme = await createProgramme(user, submission.value);
+    return redirect(withNotice(`/university/programmes/${programme.id}`, `${submission.value.name} has been added. Now add its placement blocks.`));
+  } catch (error) {
+    const { result, status } = refusalReply(submission, error);
+    return data({ result }, { status });
+  }
+}
+
+export default function NewProgramme() {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "programme",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ProgrammeFormSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeFormSchema }),
+  });
+  return (
+    <div className="max-w-3xl">
+      <PageHeader title="Add a programme" caption="Programmes" />
+      <ErrorSummary errors={fieldErrorsOf(fields)} />
+      {form.errors && form.errors.length > 0 && <FormMessage>{form.errors.join(" ")}</FormMessage>}
+      <Form method="post" {...getFormProps(form)} className="card">
+        <CsrfInput />
+        <ProgrammeFormFields fields={fields} />
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className="btn">
+            Add the programme
+          </button>
+          <Link to="/university/programmes">Cancel</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Add a programme · Placement Exchange" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
