@@ -16,9 +16,15 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Organisations", to: "/admin/organisations" },
         { label: "Users", to: "/admin/users" },
         { label: "Thresholds", to: "/admin/settings" },
+        { label: "Matching", to: "/facilitator/matching" },
       ];
     case "FACILITATOR":
-      return [home, { label: "Organisations", to: "/organisations" }, { label: "Opportunities", to: "/opportunities" }];
+      return [
+        home,
+        { label: "Matching", to: "/facilitator/matching" },
+        { label: "Organisations", to: "/organisations" },
+        { label: "Opportunities", to: "/opportunities" },
+      ];
     case "EDUCATOR":
       return [
         home,

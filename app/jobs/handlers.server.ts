@@ -1,10 +1,12 @@
 import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/mail/mail.server";
+import { MATCHING_QUEUE, runMatchingJob } from "~/matching/runs.server";
 import { DIGEST_QUEUE, scheduleNextDigest, sendDigests } from "~/notifications/digest.server";
 import type { JobHandler } from "./worker.server";
 
 /** Every queue this portal runs, and what runs it. */
 export const jobHandlers: Record<string, JobHandler> = {
   [MAIL_QUEUE]: (job) => deliverEmail(job.id, job.payload as unknown as MailJobPayload),
+  [MATCHING_QUEUE]: runMatchingJob,
   [DIGEST_QUEUE]: async () => {
     const sent = await sendDigests();
     await scheduleNextDigest();

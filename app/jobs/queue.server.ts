@@ -86,3 +86,8 @@ export async function failJob(job: ClaimedJob, error: unknown) {
 export async function reportJobProgress(id: string, progress: number) {
   await prisma.job.update({ where: { id }, data: { progress } });
 }
+
+/** A long job keeps its claim alive; if its node dies the claim lapses and another node takes the job. */
+export async function extendJobLock(id: string, lockSeconds = 120) {
+  await prisma.$executeRaw`UPDATE "Job" SET "lockedUntil" = now() + make_interval(secs => ${lockSeconds}) WHERE "id" = ${id} AND "lockedBy" = ${WORKER_ID}`;
+}

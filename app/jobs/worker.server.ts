@@ -18,24 +18,27 @@ export function startWorker(handlers: Record<string, JobHandler>, options: { pol
   let running: Promise<number> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
+  // Queues drain side by side, so a long matching run does not hold up the mail.
   async function runOnce(): Promise<number> {
-    let processed = 0;
-    for (const [queue, handle] of Object.entries(handlers)) {
-      for (;;) {
-        if (stopped) return processed;
-        const job = await claimJob(queue);
-        if (!job) break;
-        try {
-          const result = await handle(job);
-          await completeJob(job.id, (result ?? undefined) as never);
-        } catch (error) {
-          options.logger?.warn({ err: error, jobId: job.id, queue }, "job failed");
-          await failJob(job, error);
+    const counts = await Promise.all(
+      Object.entries(handlers).map(async ([queue, handle]) => {
+        let processed = 0;
+        while (!stopped) {
+          const job = await claimJob(queue);
+          if (!job) break;
+          try {
+            const result = await handle(job);
+            await completeJob(job.id, (result ?? undefined) as never);
+          } catch (error) {
+            options.logger?.warn({ err: error, jobId: job.id, queue }, "job failed");
+            await failJob(job, error);
+          }
+          processed++;
         }
-        processed++;
-      }
-    }
-    return processed;
+        return processed;
+      }),
+    );
+    return counts.reduce((sum, count) => sum + count, 0);
   }
 
   function tick() {

@@ -1,0 +1,282 @@
+import type { SessionUser } from "~/auth/session.server";
+import { prisma, Prisma } from "~/db/db.server";
+import { MatchingInputError, parseMatchingInput } from "~/domain/matching/parse-input";
+import { solveMatchingInParallel } from "~/domain/matching/match";
+import type { MatchingProgress, MatchingResult } from "~/domain/matching/types";
+import { standingsBeforeAndAfter, unmetByUniversity } from "~/domain/matching-review";
+import type { ProfessionCode } from "~/domain/roles";
+import { enqueueJob, extendJobLock, type ClaimedJob } from "~/jobs/queue.server";
+import { academicYearOf } from "~/domain/capacity-timeline";
+import { createAllocationInTransaction } from "~/marketplace/allocations.server";
+import { MarketplaceError } from "~/marketplace/errors";
+import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
+import { emitToRoom } from "~/realtime/realtime.server";
+import { getSettings } from "~/settings/settings.server";
+import { loadMatchingDocument, type MatchingScope } from "./instance.server";
+
+export const MATCHING_QUEUE = "matching";
+
+/** What a run stores for its review screen. */
+export interface StoredMatchingResult {
+  proposals: { requestId: string; offerId: string; providerId: string; universityId: string; profession: string; students: number; explanation: string }[];
+  unmet: { requestId: string; students: number; reason: string }[];
+  stats: MatchingResult["stats"];
+  warnings: string[];
+  empty: string | null;
+}
+
+export interface InputSummary {
+  providers: number;
+  offers: number;
+  requests: number;
+  studentsToPlace: number;
+  placesFree: number;
+}
+
+function regionOf(user: SessionUser, regionId: string | null): string {
+  if (user.role === "FACILITATOR") {
+    if (!user.regionId) throw new MarketplaceError(403, "Your account is not linked to a region");
+    return user.regionId;
+  }
+  if (user.role === "ADMIN" && regionId) return regionId;
+  if (user.role === "ADMIN") throw new MarketplaceError(400, "Choose the region to match", "regionId");
+  throw new MarketplaceError(403, "Only facilitators and administrators run matching");
+}
+
+/** Queues a run; the worker does the solving. One run at a time per region. */
+export async function startMatchingRun(
+  user: SessionUser,
+  input: { periodStart: Date; periodEnd: Date; profession: ProfessionCode | null; regionId?: string | null },
+) {
+  const regionId = regionOf(user, input.regionId ?? null);
+  if (input.periodEnd < input.periodStart) throw new MarketplaceError(400, "The period must end after it starts", "periodEnd");
+  return prisma.$transaction(async (tx) => {
+    const busy = await tx.matchingRun.findFirst({ where: { regionId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
+    if (busy) throw new MarketplaceError(409, "A matching run for this region is already under way: wait for it to finish");
+    const run = await tx.matchingRun.create({
+      data: { regionId, periodStart: input.periodStart, periodEnd: input.periodEnd, profession: input.profession, startedById: user.id },
+    });
+    await enqueueJob(tx, { queue: MATCHING_QUEUE, payload: { runId: run.id }, dedupeKey: `matching-run:${run.id}`, maxAttempts: 3 });
+    return run;
+  });
+}
+
+function progressReporter(runId: string, regionId: string, jobId: string) {
+  let last = 0;
+  return (progress: MatchingProgress) => {
+    emitToRoom(`region:${regionId}:facilitators`, "matching-progress", { runId, ...progress });
+    const now = Date.now();
+    if (now - last < 500 && progress.fraction < 1) return;
+    last = now;
+    void prisma.matchingRun.update({ where: { id: runId }, data: { progress: progress.fraction, phase: progress.phase } }).catch(() => {});
+    void extendJobLock(jobId).catch(() => {});
+  };
+}
+
+/**
+ * The background job: builds the instance from the database, solves it, stores the proposals
+ * with their explanations and the before/after standings. Running it again (after a crash) just
+ * recomputes: nothing is published until a facilitator says so.
+ */
+export async function runMatchingJob(job: ClaimedJob) {
+  const { runId } = job.payload as { runId: string };
+  const run = await prisma.matchingRun.findUnique({ where: { id: runId } });
+  if (!run || !["QUEUED", "RUNNING"].includes(run.status)) return { skipped: true };
+  await prisma.matchingRun.update({ where: { id: runId }, data: { status: "RUNNING", startedAt: new Date(), progress: 0, phase: "load", error: null } });
+  const report = progressReporter(runId, run.regionId, job.id);
+  report({ phase: "build", fraction: 0, detail: "Reading offers and requests" });
+  try {
+    const scope: MatchingScope = { regionId: run.regionId, periodStart: run.periodStart, periodEnd: run.periodEnd, profession: run.profession };
+    const { document, warnings } = await loadMatchingDocument(scope);
+    const summary: InputSummary = {
+      providers: document.providers.length,
+      offers: document.offers.length,
+      requests: document.requests.length,
+      studentsToPlace: document.requests.reduce((sum, request) => sum + request.students, 0),
+      placesFree: document.offers.reduce((sum, offer) => sum + offer.capacity - offer.taken, 0),
+    };
+    if (document.requests.length === 0) {
+      return finish(run, summary, {
+        proposals: [],
+        unmet: [],
+        stats: null as never,
+        warnings,
+        empty: "There are no open requests with students still to place in this period: there is nothing to match.",
+      });
+    }
+    const input = parseMatchingInput(document);
+    const result = await solveMatchingInParallel(input, { onProgress: report });
+    const offerProvider = new Map(document.offers.map((offer) => [offer.id, offer]));
+    const requestInfo = new Map(document.requests.map((request) => [request.id, request]));
+    return finish(run, summary, {
+      proposals: result.allocations.map((allocation) => ({
+        requestId: allocation.requestId,
+        offerId: allocation.offerId,
+        providerId: offerProvider.get(allocation.offerId)!.providerId,
+        universityId: requestInfo.get(allocation.requestId)!.universityId,
+        profession: requestInfo.get(allocation.requestId)!.profession,
+        students: allocation.students,
+        explanation: allocation.explanation,
+      })),
+      unmet: result.unmet.map(({ requestId, students, reason }) => ({ requestId, students, reason })),
+      stats: result.stats,
+      warnings,
+      empty: null,
+    });
+  } catch (error) {
+    const message = error instanceof MatchingInputError ? `The data cannot be matched: ${error.message}` : `The run failed: ${(error as Error).message}`;
+    await prisma.matchingRun.update({ where: { id: runId }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
+    emitToRoom(`region:${run.regionId}:facilitators`, "matching-progress", { runId, phase: "failed", fraction: 1, detail: message });
+    return { failed: message };
+  }
+}
+
+async function finish(run: { id: string; regionId: string; startedById: string }, summary: InputSummary, stored: StoredMatchingResult) {
+  const raised = await prisma.$transaction(async (tx) => {
+    await tx.matchingRun.update({
+      where: { id: run.id },
+      data: {
+        status: "SUCCEEDED",
+        progress: 1,
+        phase: "done",
+        finishedAt: new Date(),
+        inputSummary: summary as unknown as Prisma.InputJsonValue,
+        result: stored as unknown as Prisma.InputJsonValue,
+        studentsPlaced: stored.proposals.reduce((sum, p) => sum + p.students, 0),
+        studentsUnmet: stored.unmet.reduce((sum, u) => sum + u.students, 0),
+      },
+    });
+    const placed = stored.proposals.reduce((sum, p) => sum + p.students, 0);
+    return raiseNotification(tx, {
+      kind: "matching-run-finished",
+      eventKey: `matching-run:${run.id}`,
+      title: stored.empty ? "Matching run finished: nothing to match" : `Matching run finished: ${placed} of ${summary.studentsToPlace} students placed`,
+      body: stored.empty ?? "Review the proposals and publish them to providers.",
+      link: `/facilitator/matching/${run.id}`,
+      audience: { users: [run.startedById], regionFacilitators: [run.regionId] },
+    });
+  });
+  await pushNotifications(raised);
+  emitToRoom(`region:${run.regionId}:facilitators`, "matching-progress", { runId: run.id, phase: "done", fraction: 1 });
+  return { proposals: stored.proposals.length };
+}
+
+export async function getRunForUser(user: SessionUser, runId: string) {
+  const run = await prisma.matchingRun.findUnique({ where: { id: runId } });
+  if (!run) return null;
+  if (user.role === "FACILITATOR" && user.regionId !== run.regionId) return null;
+  if (user.role !== "FACILITATOR" && user.role !== "ADMIN") return null;
+  return run;
+}
+
+/** The review screen: before/after fair share, unmet demand by university, proposals with names. */
+export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRunForUser>>>) {
+  const stored = run.result as unknown as StoredMatchingResult | null;
+  if (!stored) return null;
+  const scope: MatchingScope = { regionId: run.regionId, periodStart: run.periodStart, periodEnd: run.periodEnd, profession: run.profession };
+  const year = academicYearOf(run.periodStart);
+  const requests = await prisma.placementRequest.findMany({
+    where: { status: { not: "CANCELLED" }, profession: scope.profession ?? undefined, startDate: { gte: scope.periodStart, lte: scope.periodEnd }, university: { regionId: run.regionId } },
+    select: { id: true, universityId: true, profession: true, students: true },
+  });
+  const demand: Record<string, number> = {};
+  for (const request of requests) demand[request.profession] = (demand[request.profession] ?? 0) + request.students;
+  const [workforce, held, settings] = await Promise.all([
+    prisma.workforce.findMany({
+      where: { year, profession: { in: Object.keys(demand) as ProfessionCode[] }, organisation: { regionId: run.regionId, active: true, kind: "PROVIDER" } },
+      select: { organisationId: true, profession: true, wte: true },
+    }),
+    prisma.allocation.findMany({
+      where: { status: { in: ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"] }, requestId: { in: requests.map((r) => r.id) } },
+      select: { students: true, offer: { select: { providerId: true, profession: true } } },
+    }),
+    getSettings(),
+  ]);
+  const standings = standingsBeforeAndAfter(
+    {
+      demand,
+      workforce: workforce.map((w) => ({ providerId: w.organisationId, profession: w.profession, wte: w.wte })),
+      held: held.map((h) => ({ providerId: h.offer.providerId, profession: h.offer.profession, students: h.students })),
+      proposed: run.status === "PUBLISHED" ? [] : stored.proposals,
+    },
+    { red: settings.fairShareRed, amber: settings.fairShareAmber },
+  );
+  const unmet = unmetByUniversity(
+    requests.map((r) => ({ id: r.id, universityId: r.universityId, profession: r.profession, students: r.students })),
+    stored.unmet,
+  );
+  const organisationIds = [...new Set([...standings.map((s) => s.providerId), ...unmet.map((u) => u.universityId), ...stored.proposals.flatMap((p) => [p.providerId, p.universityId])])];
+  const names = new Map((await prisma.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
+  return { stored, standings, unmet, names: Object.fromEntries(names) };
+}
+
+/**
+ * Publishes every proposal as a proposed allocation, all or nothing. If capacity changed since the
+ * run (a booking took the places), nothing is published and the facilitator runs matching again.
+ * The status flip SUCCEEDED → PUBLISHED is compared-and-set: two facilitators cannot both publish.
+ */
+export async function publishRun(user: SessionUser, runId: string) {
+  const run = await getRunForUser(user, runId);
+  if (!run) throw new MarketplaceError(404, "Matching run not found");
+  const stored = run.result as unknown as StoredMatchingResult | null;
+  if (run.status !== "SUCCEEDED" || !stored) throw new MarketplaceError(409, run.status === "PUBLISHED" ? "This run has already been published" : "Only a finished run can be published");
+  if (stored.proposals.length === 0) throw new MarketplaceError(409, "This run has no proposals to publish");
+  const notifications: RaisedNotification[] = [];
+  try {
+    await prisma.$transaction(
+      async (tx) => {
+        const claimed = await tx.matchingRun.updateMany({ where: { id: runId, status: "SUCCEEDED" }, data: { status: "PUBLISHED", publishedAt: new Date(), publishedById: user.id } });
+        if (claimed.count !== 1) throw new MarketplaceError(409, "This run has already been published");
+        for (const proposal of stored.proposals) {
+          const allocation = await createAllocationInTransaction(tx, user.id, {
+            offerId: proposal.offerId,
+            requestId: proposal.requestId,
+            students: proposal.students,
+            source: "MATCHING",
+            explanation: proposal.explanation,
+            matchingRunId: runId,
+          });
+          notifications.push(...allocation.notifications);
+        }
+        await tx.auditEvent.create({ data: { actorId: user.id, action: "matching-run-published", entityType: "MatchingRun", entityId: runId, details: { proposals: stored.proposals.length } } });
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (error instanceof MarketplaceError && error.message !== "This run has already been published" && error.status === 409) {
+      throw new MarketplaceError(409, `Nothing was published: offers or requests changed since this run (${error.message.toLowerCase()}). Run matching again.`);
+    }
+    throw error;
+  }
+  await pushNotifications(notifications);
+  return { published: stored.proposals.length };
+}
+
+export async function discardRun(user: SessionUser, runId: string) {
+  const run = await getRunForUser(user, runId);
+  if (!run) throw new MarketplaceError(404, "Matching run not found");
+  const { count } = await prisma.matchingRun.updateMany({ where: { id: runId, status: { in: ["SUCCEEDED", "FAILED"] } }, data: { status: "DISCARDED" } });
+  if (count !== 1) throw new MarketplaceError(409, "Only a finished run that has not been published can be discarded");
+}
+
+export async function listRuns(user: SessionUser) {
+  return prisma.matchingRun.findMany({
+    where: user.role === "FACILITATOR" ? { regionId: user.regionId ?? "none" } : {},
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: {
+      id: true,
+      status: true,
+      periodStart: true,
+      periodEnd: true,
+      profession: true,
+      progress: true,
+      phase: true,
+      createdAt: true,
+      inputSummary: true,
+      studentsPlaced: true,
+      studentsUnmet: true,
+      error: true,
+    },
+  });
+}

@@ -1,0 +1,174 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormMessage } from "~/components/forms";
+import { PageHeader } from "~/components/page-header";
+import { prisma } from "~/db/db.server";
+import { academicYearOf, academicYearRange } from "~/domain/capacity-timeline";
+import { formatDateRange, formatDateTime } from "~/domain/labels";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { MarketplaceError } from "~/marketplace/errors";
+import { listRuns, startMatchingRun } from "~/matching/runs.server";
+
+const StartRunSchema = z
+  .object({
+    periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the first day as a date"),
+    periodEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the last day as a date"),
+    profession: z.union([z.literal(""), z.enum(PROFESSIONS)]).optional(),
+    regionId: z.string().max(40).optional(),
+  })
+  .refine((value) => value.periodStart <= value.periodEnd, { message: "The period must end after it starts", path: ["periodEnd"] });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "FACILITATOR", "ADMIN");
+  const year = academicYearOf(new Date());
+  const { start, end } = academicYearRange(year);
+  const [runs, regions] = await Promise.all([
+    listRuns(user),
+    user.role === "ADMIN" ? prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+  ]);
+  return { runs, regions, defaults: { periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10) } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForm(request, "FACILITATOR", "ADMIN");
+  const parsed = StartRunSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return data({ error: issue.message, field: String(issue.path[0]) }, { status: 400 });
+  }
+  try {
+    const run = await startMatchingRun(user, {
+      periodStart: new Date(`${parsed.data.periodStart}T00:00:00Z`),
+      periodEnd: new Date(`${parsed.data.periodEnd}T00:00:00Z`),
+      profession: parsed.data.profession || null,
+      regionId: parsed.data.regionId || null,
+    });
+    return redirect(`/facilitator/matching/${run.id}`);
+  } catch (error) {
+    if (error instanceof MarketplaceError) return data({ error: error.message, field: error.field ?? null }, { status: error.status });
+    throw error;
+  }
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  QUEUED: "Waiting to start",
+  RUNNING: "Running",
+  SUCCEEDED: "Ready to review",
+  FAILED: "Failed",
+  PUBLISHED: "Published",
+  DISCARDED: "Discarded",
+};
+
+export default function MatchingRuns() {
+  const { runs, regions, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title="Matching" caption="Allocate open requests to published offers" />
+      <section aria-labelledby="start-heading" className="mb-8 max-w-3xl">
+        <h2 id="start-heading">Start a run</h2>
+        {actionData?.error && <FormMessage>{actionData.error}</FormMessage>}
+        <Form method="post" className="card grid gap-4 sm:grid-cols-2">
+          <CsrfInput />
+          <div>
+            <label htmlFor="periodStart" className="field-label">
+              Blocks starting from
+            </label>
+            <input id="periodStart" name="periodStart" type="date" required defaultValue={defaults.periodStart} className="field-input" aria-invalid={actionData?.field === "periodStart" || undefined} />
+          </div>
+          <div>
+            <label htmlFor="periodEnd" className="field-label">
+              Up to
+            </label>
+            <input id="periodEnd" name="periodEnd" type="date" required defaultValue={defaults.periodEnd} className="field-input" aria-invalid={actionData?.field === "periodEnd" || undefined} />
+          </div>
+          <div>
+            <label htmlFor="profession" className="field-label">
+              Profession
+            </label>
+            <select id="profession" name="profession" className="field-input" defaultValue="">
+              <option value="">All professions</option>
+              {PROFESSIONS.map((profession) => (
+                <option key={profession} value={profession}>
+                  {PROFESSION_LABELS[profession]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {regions.length > 0 && (
+            <div>
+              <label htmlFor="regionId" className="field-label">
+                Region
+              </label>
+              <select id="regionId" name="regionId" className="field-input" required aria-invalid={actionData?.field === "regionId" || undefined}>
+                {regions.map((region) => (
+                  <option key={region.id} value={region.id}>
+                    {region.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="sm:col-span-2">
+            <p className="mb-4 text-nhs-grey-1">
+              The run proposes allocations; nothing reaches providers until you review and publish it. Allocations already
+              proposed or confirmed are never moved.
+            </p>
+            <button type="submit" className="btn">
+              Start matching
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section aria-labelledby="runs-heading">
+        <h2 id="runs-heading">Runs</h2>
+        {runs.length === 0 ? (
+          <p className="card">No runs yet.</p>
+        ) : (
+          <div className="overflow-x-auto" role="region" aria-label="Matching runs" tabIndex={0}>
+            <table className="data-table">
+              <caption className="sr-only">Matching runs, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Started</th>
+                  <th scope="col">Period</th>
+                  <th scope="col">Profession</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Placed</th>
+                  <th scope="col">Unmet</th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.map((run) => (
+                  <tr key={run.id}>
+                    <td>
+                      <Link to={`/facilitator/matching/${run.id}`}>{formatDateTime(run.createdAt)}</Link>
+                    </td>
+                    <td>{formatDateRange(run.periodStart, run.periodEnd)}</td>
+                    <td>{run.profession ? PROFESSION_LABELS[run.profession] : "All"}</td>
+                    <td>
+                      {STATUS_TEXT[run.status]}
+                      {run.status === "RUNNING" && ` (${Math.round(run.progress * 100)}%)`}
+                    </td>
+                    <td>{run.studentsPlaced ?? "—"}</td>
+                    <td>{run.studentsUnmet ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Matching · Placement Exchange" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "MatchingRun" ADD COLUMN     "studentsPlaced" INTEGER,
+ADD COLUMN     "studentsUnmet" INTEGER;
+
