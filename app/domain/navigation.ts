@@ -21,9 +21,12 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
     case "FACILITATOR":
       return [
         home,
+        { label: "Fair share", to: "/facilitator/fair-share" },
+        { label: "Cases", to: "/facilitator/cases" },
+        { label: "Quality", to: "/facilitator/quality" },
         { label: "Matching", to: "/facilitator/matching" },
         { label: "Organisations", to: "/organisations" },
-        { label: "Opportunities", to: "/opportunities" },
+        { label: "Resources", to: "/resources" },
       ];
     case "EDUCATOR":
       return [
@@ -31,6 +34,8 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Offers", to: "/provider/offers" },
         { label: "Allocations", to: "/provider/allocations" },
         { label: "Capacity", to: "/provider/capacity" },
+        { label: "Audits", to: "/provider/audits" },
+        { label: "Resources", to: "/resources" },
         ...ownOrganisation,
       ];
     case "UNIVERSITY":
@@ -40,6 +45,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Programmes", to: "/university/programmes" },
         { label: "Opportunities", to: "/opportunities" },
         { label: "Allocations", to: "/university/allocations" },
+        { label: "Resources", to: "/resources" },
         ...ownOrganisation,
       ];
     case "STUDENT":

@@ -109,6 +109,8 @@ export interface MatchingStats {
   nodes: number;
   arcs: number;
   pivots: number;
+  /** Worker threads that solved the professions; 0 when solved in the calling thread. */
+  workerThreads: number;
   certificate: "verified";
 }
 
