@@ -15,6 +15,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         home,
         { label: "Organisations", to: "/admin/organisations" },
         { label: "Users", to: "/admin/users" },
+        { label: "Workforce upload", to: "/admin/workforce/upload" },
         { label: "Thresholds", to: "/admin/settings" },
         { label: "Matching", to: "/facilitator/matching" },
       ];
