@@ -1,5 +1,6 @@
 import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/mail/mail.server";
 import { MATCHING_QUEUE, runMatchingJob } from "~/matching/runs.server";
+import { CAPACITY_CHECKS_QUEUE, runCapacityChecks, scheduleNextCapacityChecks } from "~/notifications/capacity-checks.server";
 import { DIGEST_QUEUE, scheduleNextDigest, sendDigests } from "~/notifications/digest.server";
 import type { JobHandler } from "./worker.server";
 
@@ -7,6 +8,11 @@ import type { JobHandler } from "./worker.server";
 export const jobHandlers: Record<string, JobHandler> = {
   [MAIL_QUEUE]: (job) => deliverEmail(job.id, job.payload as unknown as MailJobPayload),
   [MATCHING_QUEUE]: runMatchingJob,
+  [CAPACITY_CHECKS_QUEUE]: async () => {
+    const raised = await runCapacityChecks();
+    await scheduleNextCapacityChecks();
+    return { raised };
+  },
   [DIGEST_QUEUE]: async () => {
     const sent = await sendDigests();
     await scheduleNextDigest();
@@ -17,4 +23,5 @@ export const jobHandlers: Record<string, JobHandler> = {
 /** Work that must exist for the portal to run: recurring jobs are scheduled once across nodes. */
 export async function scheduleRecurringJobs() {
   await scheduleNextDigest();
+  await scheduleNextCapacityChecks();
 }

@@ -1,0 +1,94 @@
+import { prisma } from "~/db/db.server";
+import { academicYearOf, academicYearRange } from "~/domain/capacity-timeline";
+import { apportionLargestRemainder, fairShareBand, fairShareRatio } from "~/domain/fair-share";
+import { formatDate } from "~/domain/labels";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/domain/roles";
+import { enqueueJob } from "~/jobs/queue.server";
+import { getSettings } from "~/settings/settings.server";
+import { pushNotifications, raiseNotification, type RaisedNotification } from "./notify.server";
+
+export const CAPACITY_CHECKS_QUEUE = "capacity-checks";
+
+export async function scheduleNextCapacityChecks(now = new Date()) {
+  const runAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 6));
+  await enqueueJob(prisma, { queue: CAPACITY_CHECKS_QUEUE, payload: {}, dedupeKey: `capacity-checks:${runAt.toISOString()}`, runAt });
+}
+
+/**
+ * Daily: requests still short of placements within the warning window, and providers whose offers
+ * have fallen into amber or red against their fair share. Each (request, provider band) is told once.
+ */
+export async function runCapacityChecks(now = new Date()) {
+  const settings = await getSettings();
+  const raised: RaisedNotification[] = [];
+  const horizon = new Date(now.getTime() + settings.unmetRequestWeeks * 7 * 86_400_000);
+  const unmet = await prisma.placementRequest.findMany({
+    where: { status: { in: ["OPEN", "PARTLY_ALLOCATED"] }, startDate: { gte: now, lte: horizon } },
+    select: { id: true, students: true, studentsAllocated: true, startDate: true, profession: true, universityId: true, university: { select: { name: true, regionId: true } }, programme: { select: { name: true } } },
+  });
+  await prisma.$transaction(async (tx) => {
+    for (const request of unmet) {
+      const short = request.students - request.studentsAllocated;
+      if (short <= 0) continue;
+      raised.push(
+        ...(await raiseNotification(tx, {
+          kind: "request-unmet-near-start",
+          eventKey: `request-unmet:${request.id}:${request.startDate.toISOString().slice(0, 10)}`,
+          title: `${short} ${PROFESSION_LABELS[request.profession].toLowerCase()} ${short === 1 ? "student has" : "students have"} no placement yet: block starts ${formatDate(request.startDate)}`,
+          body: `${request.university.name}, ${request.programme.name}. ${request.studentsAllocated} of ${request.students} placed.`,
+          link: `/university/requests/${request.id}`,
+          audience: { organisations: [{ organisationId: request.universityId, roles: ["UNIVERSITY"] }], regionFacilitators: [request.university.regionId] },
+        })),
+      );
+    }
+  });
+
+  const year = academicYearOf(now);
+  const { start, end } = academicYearRange(year);
+  const regions = await prisma.region.findMany({ select: { id: true } });
+  for (const region of regions) {
+    const [demand, workforce, offered, providers] = await Promise.all([
+      prisma.placementRequest.groupBy({
+        by: ["profession"],
+        where: { status: { not: "CANCELLED" }, startDate: { gte: start, lte: end }, university: { regionId: region.id } },
+        _sum: { students: true },
+      }),
+      prisma.workforce.findMany({ where: { year, organisation: { regionId: region.id, kind: "PROVIDER", active: true } }, select: { organisationId: true, profession: true, wte: true } }),
+      prisma.offer.groupBy({
+        by: ["providerId", "profession"],
+        where: { status: "PUBLISHED", startDate: { lte: end }, endDate: { gte: start }, provider: { regionId: region.id } },
+        _sum: { slots: true },
+      }),
+      prisma.organisation.findMany({ where: { regionId: region.id, kind: "PROVIDER" }, select: { id: true, name: true } }),
+    ]);
+    const names = new Map(providers.map((p) => [p.id, p.name]));
+    const offeredBy = new Map(offered.map((row) => [`${row.providerId}:${row.profession}`, row._sum.slots ?? 0]));
+    await prisma.$transaction(async (tx) => {
+      for (const row of demand) {
+        const profession = row.profession as ProfessionCode;
+        const shares = apportionLargestRemainder(
+          row._sum.students ?? 0,
+          workforce.filter((w) => w.profession === profession).map((w) => ({ id: w.organisationId, weight: w.wte })),
+        );
+        for (const [providerId, share] of shares) {
+          const provision = offeredBy.get(`${providerId}:${profession}`) ?? 0;
+          const ratio = fairShareRatio(provision, share);
+          const band = fairShareBand(ratio, { red: settings.fairShareRed, amber: settings.fairShareAmber });
+          if (band !== "red" && band !== "amber") continue;
+          raised.push(
+            ...(await raiseNotification(tx, {
+              kind: "provider-below-fair-share",
+              eventKey: `below-fair-share:${providerId}:${profession}:${year}:${band}`,
+              title: `${names.get(providerId)} is ${band === "red" ? "well below" : "below"} its fair share of ${PROFESSION_LABELS[profession].toLowerCase()} placements`,
+              body: `Offering ${provision} against a fair share of ${share} for ${year}/${String(year + 1).slice(2)} (ratio ${ratio?.toFixed(2)}, ${band}).`,
+              link: "/provider/capacity",
+              audience: { organisations: [{ organisationId: providerId, roles: ["EDUCATOR"] }], regionFacilitators: [region.id] },
+            })),
+          );
+        }
+      }
+    });
+  }
+  await pushNotifications(raised);
+  return raised.length;
+}
