@@ -1,0 +1,236 @@
+/**
+ * Every route and action, every role, and users of another organisation or region: the expected
+ * answer comes from the one table below. A route file without an entry fails the first test.
+ */
+import { readdirSync } from "node:fs";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db/db.server";
+import { bookOffer } from "~/marketplace/allocations.server";
+import { useTestDatabase } from "../helpers/database";
+import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";
+import { createOffer, createRequest } from "../helpers/marketplace";
+
+useTestDatabase();
+
+const ACTORS = ["anonymous", "admin", "educator", "otherEducator", "university", "otherUniversity", "facilitator", "otherFacilitator", "student"] as const;
+type Actor = (typeof ACTORS)[number];
+/** 200 (or another exact status), "ok" (allowed: any answer but 401/403/404/5xx), or a refusal status. */
+type Outcome = number | "ok";
+type Expectations = Record<Actor, Outcome>;
+
+interface World {
+  offerId: string;
+  /** Another offer of the provider, for probes that change it. */
+  spareOfferId: string;
+  requestId: string;
+  allocationId: string;
+  programmeId: string;
+  providerId: string;
+  runId: string;
+}
+
+interface RouteCase {
+  path: (w: World) => string;
+  params?: (w: World) => Record<string, string>;
+  loader?: Expectations;
+  action?: Expectations;
+  /**
+   * A form the owner could submit. With it, a stranger's refusal comes from the ownership check,
+   * not from validation of an empty form.
+   */
+  probe?: (w: World) => Record<string, string>;
+}
+
+/** Shorthand: the listed actors get their outcome, everyone else `refused`, anonymous a sign-in redirect. */
+function only(allowed: Partial<Record<Actor, Outcome>>, refused: Outcome = 403, anonymous: Outcome = 302): Expectations {
+  return Object.fromEntries(ACTORS.map((actor) => [actor, actor === "anonymous" ? anonymous : (allowed[actor] ?? refused)])) as Expectations;
+}
+const everyone = (outcome: Outcome, anonymous: Outcome = 302) => only(Object.fromEntries(ACTORS.map((a) => [a, outcome])), outcome, anonymous);
+const educatorOwn = (own: Outcome) => only({ educator: own, otherEducator: 404 });
+const universityOwn = (own: Outcome) => only({ university: own, otherUniversity: 404 });
+const signedInHome = { anonymous: 200, admin: 302, educator: 302, otherEducator: 302, university: 302, otherUniversity: 302, facilitator: 302, otherFacilitator: 302, student: 302 } as Expectations;
+
+const ROUTES: Record<string, RouteCase> = {
+  "_index.tsx": { path: () => "/", loader: signedInHome },
+  "sign-in.tsx": { path: () => "/sign-in", loader: signedInHome, action: everyone(400, 400) },
+  "sign-out.tsx": { path: () => "/sign-out", loader: everyone(302, 302), action: everyone(302) },
+  "forgot-password.tsx": { path: () => "/forgot-password", action: everyone(400, 400) },
+  "reset-password.$token.tsx": { path: () => "/reset-password/nonsense", params: () => ({ token: "nonsense" }), loader: everyone(410, 410), action: everyone(400, 400) },
+  "invitations.$token.tsx": { path: () => "/invitations/nonsense", params: () => ({ token: "nonsense" }), loader: everyone(410, 410), action: everyone(400, 400) },
+  "account.tsx": { path: () => "/account", loader: everyone(200), action: everyone(400) },
+  "notifications._index.tsx": { path: () => "/notifications", loader: everyone(200), action: everyone(400) },
+  "notifications.count.ts": { path: () => "/notifications/count", loader: everyone(200) },
+  "notifications.preferences.tsx": { path: () => "/notifications/preferences", loader: everyone(200), action: everyone(400) },
+  "notifications.unsubscribe.tsx": { path: () => "/notifications/unsubscribe", loader: everyone(400, 400), action: everyone(400, 400) },
+  "opportunities._index.tsx": { path: () => "/opportunities", loader: everyone(200) },
+  "opportunities.$offerId.tsx": { path: (w) => `/opportunities/${w.offerId}`, params: (w) => ({ offerId: w.offerId }), loader: everyone(200) },
+  "allocations.$allocationId.tsx": {
+    path: (w) => `/allocations/${w.allocationId}`,
+    params: (w) => ({ allocationId: w.allocationId }),
+    loader: only({ admin: 200, educator: 200, university: 200, facilitator: 200 }, 404),
+    // Only the provider confirms: the other parties are refused (403); strangers do not see it (404).
+    action: only({ admin: 403, educator: "ok", university: 403, facilitator: 403 }, 404),
+    probe: () => ({ to: "CONFIRMED" }),
+  },
+  "organisations._index.tsx": { path: () => "/organisations", loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }) },
+  "organisations.$organisationId.tsx": {
+    path: (w) => `/organisations/${w.providerId}`,
+    params: (w) => ({ organisationId: w.providerId }),
+    loader: only({ admin: 200, educator: 200, facilitator: 200 }, 404),
+  },
+  "admin._index.tsx": { path: () => "/admin", loader: only({ admin: 200 }) },
+  "admin.organisations._index.tsx": { path: () => "/admin/organisations", loader: only({ admin: 200 }) },
+  "admin.organisations.new.tsx": { path: () => "/admin/organisations/new", loader: only({ admin: 200 }), action: only({ admin: "ok" }) },
+  "admin.organisations.$organisationId.tsx": {
+    path: (w) => `/admin/organisations/${w.providerId}`,
+    params: (w) => ({ organisationId: w.providerId }),
+    loader: only({ admin: 200 }),
+    action: only({ admin: "ok" }),
+  },
+  "admin.users.tsx": { path: () => "/admin/users", loader: only({ admin: 200 }), action: only({ admin: "ok" }) },
+  "admin.settings.tsx": { path: () => "/admin/settings", loader: only({ admin: 200 }), action: only({ admin: "ok" }) },
+  "admin.workforce.upload.tsx": { path: () => "/admin/workforce/upload", loader: only({ admin: 200 }), action: only({ admin: "ok" }) },
+  "facilitator._index.tsx": { path: () => "/facilitator", loader: only({ facilitator: 200, otherFacilitator: 200 }) },
+  "facilitator.matching._index.tsx": { path: () => "/facilitator/matching", loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }), action: only({ admin: "ok", facilitator: "ok", otherFacilitator: "ok" }) },
+  "facilitator.matching.$runId.tsx": {
+    path: (w) => `/facilitator/matching/${w.runId}`,
+    params: (w) => ({ runId: w.runId }),
+    loader: only({ admin: 200, facilitator: 200, otherFacilitator: 404 }),
+    action: only({ admin: "ok", facilitator: "ok", otherFacilitator: 404 }),
+    probe: () => ({ intent: "discard" }),
+  },
+  "provider._index.tsx": { path: () => "/provider", loader: only({ educator: 200, otherEducator: 200 }) },
+  "provider.allocations.tsx": {
+    path: () => "/provider/allocations",
+    loader: only({ educator: 200, otherEducator: 200 }),
+    action: only({ educator: "ok", otherEducator: 404 }),
+    probe: (w) => ({ intent: "confirm", allocationId: w.allocationId }),
+  },
+  "provider.capacity.tsx": { path: () => "/provider/capacity", loader: only({ educator: 200, otherEducator: 200 }) },
+  "provider.offers._index.tsx": { path: () => "/provider/offers", loader: only({ educator: 200, otherEducator: 200 }) },
+  "provider.offers.new.tsx": { path: () => "/provider/offers/new", loader: only({ educator: 200, otherEducator: 200 }), action: only({ educator: "ok", otherEducator: "ok" }) },
+  "provider.offers.$offerId.tsx": {
+    path: (w) => `/provider/offers/${w.spareOfferId}`,
+    params: (w) => ({ offerId: w.spareOfferId }),
+    loader: educatorOwn(200),
+    action: educatorOwn("ok"),
+    probe: () => ({ intent: "withdraw", reason: "Authorisation matrix probe" }),
+  },
+  "provider.offers.upload.tsx": { path: () => "/provider/offers/upload", loader: only({ educator: 200, otherEducator: 200 }), action: only({ educator: "ok", otherEducator: "ok" }) },
+  "provider.offers.export[.csv].ts": { path: () => "/provider/offers/export.csv", loader: only({ educator: 200, otherEducator: 200 }) },
+  "provider.offers.template[.csv].ts": { path: () => "/provider/offers/template.csv", loader: only({ educator: 200, otherEducator: 200 }) },
+  "university._index.tsx": { path: () => "/university", loader: only({ university: 200, otherUniversity: 200 }) },
+  "university.programmes._index.tsx": { path: () => "/university/programmes", loader: only({ university: 200, otherUniversity: 200 }) },
+  "university.programmes.new.tsx": { path: () => "/university/programmes/new", loader: only({ university: 200, otherUniversity: 200 }), action: only({ university: "ok", otherUniversity: "ok" }) },
+  "university.programmes.$programmeId.tsx": { path: (w) => `/university/programmes/${w.programmeId}`, params: (w) => ({ programmeId: w.programmeId }), loader: universityOwn(200), action: universityOwn("ok") },
+  "university.requests._index.tsx": { path: () => "/university/requests", loader: only({ university: 200, otherUniversity: 200 }) },
+  "university.requests.new.tsx": { path: () => "/university/requests/new", loader: only({ university: 200, otherUniversity: 200 }), action: only({ university: "ok", otherUniversity: "ok" }) },
+  "university.requests.$requestId.tsx": {
+    path: (w) => `/university/requests/${w.requestId}`,
+    params: (w) => ({ requestId: w.requestId }),
+    loader: universityOwn(200),
+    action: universityOwn("ok"),
+    probe: () => ({ intent: "cancel", reason: "Authorisation matrix probe" }),
+  },
+  "university.requests.upload.tsx": { path: () => "/university/requests/upload", loader: only({ university: 200, otherUniversity: 200 }), action: only({ university: "ok", otherUniversity: "ok" }) },
+  "university.requests.export[.]csv.tsx": { path: () => "/university/requests/export.csv", loader: only({ university: 200, otherUniversity: 200 }) },
+  "university.requests.template[.]csv.tsx": { path: () => "/university/requests/template.csv", loader: only({ university: 200, otherUniversity: 200 }) },
+  "university.book.$offerId.tsx": { path: (w) => `/university/book/${w.offerId}`, params: (w) => ({ offerId: w.offerId }), loader: only({ university: 200, otherUniversity: 200 }), action: only({ university: "ok", otherUniversity: "ok" }) },
+  "university.allocations._index.tsx": {
+    path: () => "/university/allocations",
+    loader: only({ university: 200, otherUniversity: 200 }),
+    action: only({ university: "ok", otherUniversity: 404 }),
+    probe: (w) => ({ intent: "accept", allocationId: w.allocationId }),
+  },
+  "university.allocations.$allocationId.students.tsx": {
+    path: (w) => `/university/allocations/${w.allocationId}/students`,
+    params: (w) => ({ allocationId: w.allocationId }),
+    loader: universityOwn(200),
+    action: universityOwn("ok"),
+  },
+  "student._index.tsx": { path: () => "/student", loader: only({ student: 200 }) },
+  "student.placements.tsx": { path: () => "/student/placements", loader: only({ student: 200 }) },
+};
+
+function routeFiles(): string[] {
+  return readdirSync("app/routes", { withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(tsx|ts)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+let world: World;
+const cookies = {} as Record<Exclude<Actor, "anonymous">, SessionUser>;
+
+beforeAll(async () => {
+  const region = await createRegion();
+  const otherRegion = await createRegion();
+  const provider = await createOrganisation({ regionId: region.id });
+  const otherProvider = await createOrganisation({ regionId: region.id });
+  const university = await createOrganisation({ kind: "UNIVERSITY", regionId: region.id });
+  const otherUniversity = await createOrganisation({ kind: "UNIVERSITY", regionId: region.id });
+  const users = {
+    admin: await createUser("ADMIN"),
+    educator: await createUser("EDUCATOR", { organisationId: provider.id }),
+    otherEducator: await createUser("EDUCATOR", { organisationId: otherProvider.id }),
+    university: await createUser("UNIVERSITY", { organisationId: university.id }),
+    otherUniversity: await createUser("UNIVERSITY", { organisationId: otherUniversity.id }),
+    facilitator: await createUser("FACILITATOR", { regionId: region.id }),
+    otherFacilitator: await createUser("FACILITATOR", { regionId: otherRegion.id }),
+    student: await createUser("STUDENT", { organisationId: university.id }),
+  };
+  Object.assign(cookies, users);
+  const offer = await createOffer(provider.id, { slots: 5 });
+  const spareOffer = await createOffer(provider.id, { slots: 2 });
+  const request = await createRequest(university.id, { students: 2 });
+  const allocation = await bookOffer(users.university as SessionUser, { offerId: offer.id, requestId: request.id, students: 1 });
+  const run = await prisma.matchingRun.create({
+    data: { regionId: region.id, periodStart: new Date("2026-09-01"), periodEnd: new Date("2027-08-31"), startedById: users.facilitator.id, status: "FAILED", error: "test" },
+  });
+  world = { offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
+});
+
+async function requestAs(actor: Actor, path: string, form?: Record<string, string>) {
+  const as = actor === "anonymous" ? undefined : await signInAs(cookies[actor]);
+  return buildRequest(path, { as, form });
+}
+
+function matches(outcome: Outcome, status: number) {
+  if (outcome === "ok") return status < 500 && ![401, 403, 404].includes(status);
+  return status === outcome;
+}
+
+describe("authorisation matrix", () => {
+  it("has an entry for every route file", () => {
+    const missing = routeFiles().filter((file) => !ROUTES[file]);
+    expect(missing, `Add these routes to the matrix: ${missing.join(", ")}`).toEqual([]);
+  });
+
+  for (const file of Object.keys(ROUTES).sort()) {
+    const entry = ROUTES[file];
+    it(`${file}: every role gets the expected answer`, async () => {
+      const module = (await import(`../../app/routes/${file}`)) as {
+        loader?: (args: LoaderFunctionArgs) => unknown;
+        action?: (args: ActionFunctionArgs) => unknown;
+      };
+      const failures: string[] = [];
+      const params = entry.params?.(world) ?? {};
+      for (const [kind, expectations] of [["loader", entry.loader], ["action", entry.action]] as const) {
+        if (!expectations) continue;
+        const handler = kind === "loader" ? module.loader : module.action;
+        if (!handler) {
+          failures.push(`${kind} expected but the route has none`);
+          continue;
+        }
+        for (const actor of ACTORS) {
+          const request = await requestAs(actor, entry.path(world), kind === "loader" ? undefined : (entry.probe?.(world) ?? {}));
+          const { status } = await settle(() => handler({ request, params, context: testContext }));
+          if (!matches(expectations[actor], status)) failures.push(`${kind} as ${actor}: expected ${expectations[actor]}, got ${status}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
