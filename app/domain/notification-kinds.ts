@@ -30,6 +30,9 @@ export const NOTIFICATION_KINDS = {
   "allocation-confirmed": { category: "marketplace", label: "A provider confirms an allocation", defaultChannel: "IMMEDIATE" },
   "allocation-accepted": { category: "marketplace", label: "A university accepts an allocation", defaultChannel: "DIGEST" },
   "students-named": { category: "marketplace", label: "Students are named on a placement", defaultChannel: "IMMEDIATE" },
+  "case-assigned": { category: "capacity", label: "A shortfall case is assigned to you", defaultChannel: "IMMEDIATE" },
+  "case-message": { category: "capacity", label: "A facilitator messages you about a shortfall", defaultChannel: "IMMEDIATE" },
+  "capacity-asked": { category: "capacity", label: "A facilitator asks you to post capacity", defaultChannel: "IMMEDIATE" },
   "invitation-accepted": { category: "marketplace", label: "Someone you invited has joined", defaultChannel: "IN_APP" },
 } as const satisfies Record<string, KindDefinition>;
 

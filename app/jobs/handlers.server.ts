@@ -1,3 +1,4 @@
+import { CASE_SCAN_QUEUE, runCaseScan, scheduleNextCaseScan } from "~/cases/case-scan.server";
 import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/mail/mail.server";
 import { MATCHING_QUEUE, runMatchingJob } from "~/matching/runs.server";
 import { CAPACITY_CHECKS_QUEUE, runCapacityChecks, scheduleNextCapacityChecks } from "~/notifications/capacity-checks.server";
@@ -18,10 +19,15 @@ export const jobHandlers: Record<string, JobHandler> = {
     await scheduleNextDigest();
     return { digestsQueued: sent };
   },
+  [CASE_SCAN_QUEUE]: async () => {
+    const { unmet, red } = await runCaseScan();
+    return { unmetCasesRaised: unmet, belowFairShareCasesRaised: red };
+  },
 };
 
 /** Work that must exist for the portal to run: recurring jobs are scheduled once across nodes. */
 export async function scheduleRecurringJobs() {
   await scheduleNextDigest();
   await scheduleNextCapacityChecks();
+  await scheduleNextCaseScan();
 }

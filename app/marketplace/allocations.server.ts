@@ -1,4 +1,5 @@
 import type { SessionUser } from "~/auth/session.server";
+import { raiseCaseForCancellation } from "~/cases/raise-cases.server";
 import { prisma, Prisma } from "~/db/db.server";
 import {
   checkTransition,
@@ -187,6 +188,10 @@ export async function transitionAllocation(
       eventId: auditEvent.id,
     });
     if (event) await raise(event);
+    if (input.to === "CANCELLED" || input.to === "DECLINED") {
+      const caseEvent = await raiseCaseForCancellation(tx, { allocationId: allocation.id, status: input.to, reason: input.reason });
+      if (caseEvent) await raise(caseEvent);
+    }
     return tx.allocation.findUniqueOrThrow({ where: { id: allocation.id } });
   });
 }
@@ -223,6 +228,8 @@ export async function cancelAllocationsOfOffer(tx: Tx, actorId: string, offerId:
       eventId: auditEvent.id,
     });
     if (event) notifications.push(...(await raiseNotification(tx, event)));
+    const caseEvent = await raiseCaseForCancellation(tx, { allocationId: allocation.id, status: "CANCELLED", reason: `Offer withdrawn: ${reason}` });
+    if (caseEvent) notifications.push(...(await raiseNotification(tx, caseEvent)));
   }
   const offer = await tx.offer.findUniqueOrThrow({
     where: { id: offerId },

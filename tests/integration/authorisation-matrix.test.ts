@@ -70,8 +70,9 @@ const ROUTES: Record<string, RouteCase> = {
     path: (w) => `/allocations/${w.allocationId}`,
     params: (w) => ({ allocationId: w.allocationId }),
     loader: only({ admin: 200, educator: 200, university: 200, facilitator: 200 }, 404),
-    // Only the provider confirms: the other parties are refused (403); strangers do not see it (404).
-    action: only({ admin: 403, educator: "ok", university: 403, facilitator: 403 }, 404),
+    // Only the provider confirms: the administrator (asked first) is refused; once the educator has
+    // confirmed, the parties after it get 409; strangers never see it (404).
+    action: only({ admin: 403, educator: "ok", university: "ok", facilitator: "ok" }, 404),
     probe: () => ({ to: "CONFIRMED" }),
   },
   "organisations._index.tsx": { path: () => "/organisations", loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }) },
