@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   /** Run background workers (mail, matching) in this process. */
   RUN_WORKERS: z.enum(["true", "false"]).default("true"),
+  /** How long a node's claim on a job lasts without a heartbeat before another node may take it over. */
+  JOB_LOCK_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma, Prisma } from "~/db/db.server";
+import { getEnv } from "~/env.server";
 
 type Client = Pick<typeof prisma, "job">;
 
@@ -38,7 +39,7 @@ export const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
  * Takes the next due job of a queue. SKIP LOCKED lets several nodes poll the same table
  * and never take the same job; a job whose lock lapsed (its node died) is taken again.
  */
-export async function claimJob(queue: string, lockSeconds = 120): Promise<ClaimedJob | null> {
+export async function claimJob(queue: string, lockSeconds = getEnv().JOB_LOCK_SECONDS): Promise<ClaimedJob | null> {
   const rows = await prisma.$queryRaw<ClaimedJob[]>`
     UPDATE "Job" SET "status" = 'running', "lockedBy" = ${WORKER_ID},
       "lockedUntil" = now() + make_interval(secs => ${lockSeconds}),
@@ -88,6 +89,6 @@ export async function reportJobProgress(id: string, progress: number) {
 }
 
 /** A long job keeps its claim alive; if its node dies the claim lapses and another node takes the job. */
-export async function extendJobLock(id: string, lockSeconds = 120) {
+export async function extendJobLock(id: string, lockSeconds = getEnv().JOB_LOCK_SECONDS) {
   await prisma.$executeRaw`UPDATE "Job" SET "lockedUntil" = now() + make_interval(secs => ${lockSeconds}) WHERE "id" = ${id} AND "lockedBy" = ${WORKER_ID}`;
 }
