@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "~/auth/password.server";
 import { getDatabase, prisma } from "~/db/db.server";
+import { addDemoActivity } from "./demo-activity.server";
 import { DEMO_ACCOUNT_EMAILS, DEMO_PASSWORD, generateSeedPlan, type SeedPlan, type SeedScale } from "./generate";
 
 const CHUNK = 2000;
@@ -153,6 +154,8 @@ export async function seedDemoDataIfEmpty(scale: SeedScale = "demo") {
   // Nodes starting together take turns, so only the first seeds.
   return getDatabase().sql.withLock(727275, async () => {
     if ((await prisma.organisation.count()) > 0) return null;
-    return writeSeedPlan(generateSeedPlan(scale));
+    const accounts = await writeSeedPlan(generateSeedPlan(scale));
+    if (scale === "demo") await addDemoActivity();
+    return accounts;
   });
 }

@@ -31,3 +31,14 @@ describe("seed data", () => {
     expect(await prisma.offer.count()).toBe(counts.offers);
   });
 });
+
+describe("demo activity", () => {
+  it("gives the demo trust and university allocations in several states, and the demo student a placement", async () => {
+    const educator = await prisma.user.findUniqueOrThrow({ where: { email: "educator@example.com" } });
+    const statuses = await prisma.allocation.groupBy({ by: ["status"], where: { offer: { providerId: educator.organisationId! } }, _count: { _all: true } });
+    expect(statuses.map((row) => row.status).sort()).toEqual(["ACCEPTED", "CONFIRMED", "DECLINED", "PROPOSED", "STUDENTS_NAMED"]);
+    const student = await prisma.user.findUniqueOrThrow({ where: { email: "student@example.com" } });
+    expect(await prisma.allocationStudent.count({ where: { studentId: student.id } })).toBe(1);
+    expect(await prisma.notification.count({ where: { userId: educator.id } })).toBeGreaterThan(0);
+  });
+});
