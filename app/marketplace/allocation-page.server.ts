@@ -1,6 +1,7 @@
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db/db.server";
 import { availableTransitions } from "~/domain/allocation-rules";
+import { recordSensitiveViews } from "~/audit/sensitive-views.server";
 import { loadAllocationParty } from "./allocations.server";
 
 /** Everything the allocation page shows, for a party to the allocation; null for anyone else. */
@@ -58,6 +59,9 @@ export async function getAllocationForParty(user: SessionUser, allocationId: str
       actor: actor ? `${actor.name}${actor.organisation ? ` (${actor.organisation.name})` : ""}` : "Placement Exchange",
     };
   });
+  if (allocation.request.reasonableAdjustments) {
+    await recordSensitiveViews(user.id, [allocation.request.id], `allocation ${allocation.id}`);
+  }
   const transitions = availableTransitions(allocation.status, loaded.party).map(({ to, verb, reasonRequired }) => ({ to, verb, reasonRequired }));
   return { allocation: { ...allocation, events: undefined }, timeline, transitions, party: loaded.party };
 }

@@ -1,3 +1,4 @@
+import { recordSensitiveViews } from "~/audit/sensitive-views.server";
 import { z } from "zod";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma, type Prisma } from "~/db/db.server";
@@ -49,6 +50,7 @@ export async function listProviderAllocations(user: SessionUser, filters: Provid
       offer: { select: { id: true, profession: true, specialty: true, startDate: true, endDate: true, site: { select: { name: true } } } },
       request: {
         select: {
+          id: true,
           yearOfStudy: true,
           startDate: true,
           endDate: true,
@@ -59,6 +61,8 @@ export async function listProviderAllocations(user: SessionUser, filters: Provid
       },
     },
   });
+  const shownNotes = rows.filter((allocation) => holdsCapacity(allocation.status) && allocation.request.reasonableAdjustments);
+  await recordSensitiveViews(user.id, shownNotes.map((allocation) => allocation.request.id), "provider allocations list");
   const counts = Object.fromEntries(byStatus.map((row) => [row.status, row._count._all])) as Partial<Record<AllocationStatusName, number>>;
   return {
     window,

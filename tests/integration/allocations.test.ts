@@ -118,6 +118,7 @@ describe("allocation page", () => {
     expect(JSON.stringify(provider.data)).toContain("Needs step-free access");
     expect((provider.data as { transitions: { to: string }[] }).transitions.map((t) => t.to)).toEqual(["CONFIRMED", "DECLINED"]);
     expect((await view(w.facilitator)).status).toBe(200);
+    expect(await prisma.auditEvent.count({ where: { actorId: w.educator.id, action: "viewed-reasonable-adjustments", entityId: w.request.id } })).toBe(1);
     expect((await view(w.otherEducator)).status).toBe(404);
     expect((await view(w.students[0])).status).toBe(404);
     expect((await view(w.farFacilitator)).status).toBe(404);
