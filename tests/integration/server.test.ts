@@ -4,6 +4,7 @@ import { parseEnv } from "~/env.server";
 import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";
 import { createOrganisation, createUser, signInAs, TEST_PASSWORD } from "../helpers/fixtures";
+import { createOffer } from "../helpers/marketplace";
 
 const database = useTestDatabase();
 let portal: PortalServer;
@@ -70,6 +71,33 @@ describe("HTTP", () => {
     const response = await fetch(`${base}/admin`, { headers: { Cookie: cookie } });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("You do not have access to this page");
+  });
+});
+
+describe("hostile text", () => {
+  const PAYLOAD = `<script>window.pwned=1</script><img src=x onerror="alert(1)">`;
+
+  it("a stored script in free text is shown as text, never run", async () => {
+    const trust = await createOrganisation();
+    const offer = await createOffer(trust.id, { specialty: `"><svg onload=alert(1)>` });
+    await database.current.prisma.offer.update({ where: { id: offer.id }, data: { notes: PAYLOAD } });
+    const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY" })).id });
+    const html = await (await fetch(`${base}/opportunities/${offer.id}`, { headers: { Cookie: (await signInAs(student)).cookie } })).text();
+    expect(html).toContain("&lt;script&gt;window.pwned=1&lt;/script&gt;");
+    expect(html).not.toContain("<script>window.pwned");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain("<svg onload");
+  });
+
+  it("SQL in search and filters is only ever a search term", async () => {
+    const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY" })).id });
+    const cookie = (await signInAs(student)).cookie;
+    for (const q of [`' OR 1=1 --`, `"; DROP TABLE "Offer"; --`, `%' UNION SELECT * FROM "User" --`]) {
+      const response = await fetch(`${base}/opportunities?q=${encodeURIComponent(q)}&profession=${encodeURIComponent("PT' OR '1'='1")}`, { headers: { Cookie: cookie } });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("No published offers match these filters.");
+    }
+    expect(await database.current.prisma.offer.count()).toBeGreaterThan(0);
   });
 });
 
