@@ -4,6 +4,7 @@ import { appUrl } from "~/utils/app-url.server";
 import { queueEmail } from "~/mail/mail.server";
 import { withNotifications } from "~/notifications/notify.server";
 import { hashPassword } from "./password.server";
+import { consume } from "./rate-limit.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const INVITATION_VALID_DAYS = 7;
@@ -52,6 +53,8 @@ export async function createInvitation(input: {
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new InvitationError("A user with this email address already exists", "email");
   }
+  const wait = await consume("invitationsBySender", input.invitedById);
+  if (wait) throw new InvitationError(`You have sent a lot of invitations in the last hour. Try again in ${Math.ceil(wait / 60)} minutes.`, "email");
   const token = generateToken();
   const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000);
   const inviter = await prisma.user.findUniqueOrThrow({ where: { id: input.invitedById }, select: { name: true } });

@@ -8,6 +8,7 @@ interface Limiters {
   signInByAccount: RateLimiterAbstract;
   signInByIp: RateLimiterAbstract;
   emailByIp: RateLimiterAbstract;
+  invitationsBySender: RateLimiterAbstract;
 }
 
 function createLimiters(): Limiters {
@@ -15,6 +16,7 @@ function createLimiters(): Limiters {
     signInByAccount: new RateLimiterMemory({ keyPrefix: "signin-account", points: 5, duration: 15 * 60 }),
     signInByIp: new RateLimiterMemory({ keyPrefix: "signin-ip", points: 30, duration: 15 * 60 }),
     emailByIp: new RateLimiterMemory({ keyPrefix: "email-ip", points: 10, duration: 60 * 60 }),
+    invitationsBySender: new RateLimiterMemory({ keyPrefix: "invite-sender", points: 100, duration: 60 * 60 }),
   };
 }
 

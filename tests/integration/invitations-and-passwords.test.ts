@@ -119,6 +119,22 @@ describe("invitations", () => {
   });
 });
 
+describe("invitation limits", () => {
+  it("stop one sender after 100 invitations an hour, saving nothing more", async () => {
+    resetRateLimits();
+    const admin = await createUser("ADMIN");
+    const trust = await createOrganisation();
+    for (let i = 0; i < 100; i++) {
+      await createInvitation({ email: `bulk${i}@example.test`, name: "Bulk", role: "EDUCATOR", organisationId: trust.id, regionId: null, invitedById: admin.id });
+    }
+    await expect(
+      createInvitation({ email: "bulk-over@example.test", name: "Bulk", role: "EDUCATOR", organisationId: trust.id, regionId: null, invitedById: admin.id }),
+    ).rejects.toThrow(/a lot of invitations/);
+    expect(await prisma.invitation.count({ where: { email: "bulk-over@example.test" } })).toBe(0);
+    await prisma.job.deleteMany({ where: { queue: "mail", status: "pending" } });
+  });
+});
+
 describe("forgotten password", () => {
   const forgot = (email: string, ip = "127.0.0.1") =>
     settle(() => forgotAction({ request: buildRequest("/forgot-password", { form: { email } }), params: {}, context: { ...testContext, clientIp: ip } }));
