@@ -1,0 +1,527 @@
+import {
+  computeFairShares,
+  cosineOfLatitude,
+  fairShareMarginalCost,
+  normaliseSpecialty,
+  preferenceCost,
+  TRAVEL_MINUTES_PER_KM,
+  travelMinutesWithCosines,
+  universityShortfallMarginalCost,
+} from "./objective";
+import { isoDateToDay } from "./parse-input";
+import type { MatchingInput } from "./types";
+
+/** What an arc stands for; the objective level of its cost follows from it (docs/matching.md). */
+export const ARC_REQUEST_OFFER = 0;
+export const ARC_OFFER_PROVIDER = 1;
+export const ARC_PROVIDER_UNIT = 2;
+export const ARC_REQUEST_SHORTFALL = 3;
+export const ARC_SHORTFALL_UNIT = 4;
+
+/**
+ * One profession's flow network. Professions share nothing (fair shares, university
+ * demand and offers are all per profession), so each is solved on its own.
+ *
+ * Nodes: requests, offers, providers (with an offer in the profession), universities'
+ * shortfall nodes, then the sink. Arcs, in this order:
+ *   request → offer      every compatible pair; cap = students; cost L4 (travel, specialty)
+ *   offer → provider     cap = capacity − taken
+ *   provider → sink      one unit arc per place; cost L2 (fair-share marginal)
+ *   request → shortfall  cap = students (students left unplaced)
+ *   shortfall → sink     one unit arc per student of the university; cost L1 (1) and L3 (marginal)
+ */
+export interface ProfessionNetwork {
+  profession: string;
+  nodeCount: number;
+  arcCount: number;
+  sinkNode: number;
+  source: Int32Array;
+  target: Int32Array;
+  capacity: Int32Array;
+  /** Positive at requests (students), the negated total at the sink, zero elsewhere. */
+  supply: Int32Array;
+  kind: Uint8Array;
+  /** Cost at the arc's own level: L4 for request→offer, L2 for provider units, L3 for shortfall units. */
+  levelCost: Float64Array;
+
+  /** Input index of the request at node i (i < requestCount). */
+  requestInputIndex: Int32Array;
+  /** Input index of the offer at node requestCount + j. */
+  offerInputIndex: Int32Array;
+  providerIds: string[];
+  providerFairShare: Float64Array;
+  universityIds: string[];
+  universityDemand: Int32Array;
+
+  requestCount: number;
+  offerCount: number;
+  providerCount: number;
+  universityCount: number;
+  firstOfferNode: number;
+  firstProviderNode: number;
+  firstUniversityNode: number;
+
+  /** Request→offer arcs of request i are [requestArcStart[i], requestArcStart[i + 1]). */
+  requestArcStart: Int32Array;
+  /** Travel minutes of each request→offer arc; NaN when unknown. */
+  arcTravelMinutes: Float64Array;
+  arcSpecialtyMatched: Uint8Array;
+  firstOfferProviderArc: number;
+  /** Unit arcs of provider p are [providerUnitArcStart[p], providerUnitArcStart[p + 1]). */
+  providerUnitArcStart: Int32Array;
+  firstRequestShortfallArc: number;
+  universityUnitArcStart: Int32Array;
+  /** Provider node index (0-based among providers) of each offer. */
+  offerProvider: Int32Array;
+  /** Per offer position: window as day numbers, accepted years as a bit mask (bit y = year y), site location (NaN when unknown). */
+  offerStartDay: Int32Array;
+  offerEndDay: Int32Array;
+  offerYearMask: Int32Array;
+  offerLat: Float64Array;
+  offerLon: Float64Array;
+  universityOfRequest: Int32Array;
+}
+
+class GrowableInt32 {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+class GrowableFloat64 {
+  data = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+const CELL_LAT_DEGREES = 0.1;
+const CELL_LON_DEGREES = 0.15;
+const KM_PER_DEGREE_LAT = (6371 * Math.PI) / 180;
+const MAX_GRID_CELLS = 1 << 22;
+
+/**
+ * A dense bucket grid (compressed rows) over the bounding box of located offers, for
+ * finding every offer within a travel radius. Cells are about 11 × 10 km in England and
+ * grow only if the box would need more than MAX_GRID_CELLS of them.
+ */
+class OfferGrid {
+  private readonly cellStart: Int32Array;
+  private readonly cellOffers: Int32Array;
+  private readonly cellLat: number;
+  private readonly cellLon: number;
+  private readonly firstLatCell: number;
+  private readonly firstLonCell: number;
+  private readonly rows: number;
+  private readonly columns: number;
+  readonly locatedOffers: Int32Array;
+
+  constructor(offers: readonly number[], lat: Float64Array, lon: Float64Array) {
+    this.locatedOffers = Int32Array.from(offers.filter((offer) => !Number.isNaN(lat[offer])));
+    let minLat = 90;
+    let maxLat = -90;
+    let minLon = 180;
+    let maxLon = -180;
+    for (const offer of this.locatedOffers) {
+      minLat = Math.min(minLat, lat[offer]);
+      maxLat = Math.max(maxLat, lat[offer]);
+      minLon = Math.min(minLon, lon[offer]);
+      maxLon = Math.max(maxLon, lon[offer]);
+    }
+    let cellLat = CELL_LAT_DEGREES;
+    let cellLon = CELL_LON_DEGREES;
+    while (((maxLat - minLat) / cellLat + 2) * ((maxLon - minLon) / cellLon + 2) > MAX_GRID_CELLS) {
+      cellLat *= 2;
+      cellLon *= 2;
+    }
+    this.cellLat = cellLat;
+    this.cellLon = cellLon;
+    this.firstLatCell = Math.floor((minLat + 90) / cellLat);
+    this.firstLonCell = Math.floor((minLon + 180) / cellLon);
+    this.rows = this.locatedOffers.length > 0 ? Math.floor((maxLat + 90) / cellLat) - this.firstLatCell + 1 : 0;
+    this.columns = this.locatedOffers.length > 0 ? Math.floor((maxLon + 180) / cellLon) - this.firstLonCell + 1 : 0;
+
+    const cellOf = (offer: number) =>
+      (Math.floor((lat[offer] + 90) / cellLat) - this.firstLatCell) * this.columns + Math.floor((lon[offer] + 180) / cellLon) - this.firstLonCell;
+    this.cellStart = new Int32Array(this.rows * this.columns + 1);
+    for (const offer of this.locatedOffers) this.cellStart[cellOf(offer) + 1]++;
+    for (let cell = 0; cell < this.rows * this.columns; cell++) this.cellStart[cell + 1] += this.cellStart[cell];
+    const fill = this.cellStart.slice(0, this.rows * this.columns);
+    this.cellOffers = new Int32Array(this.locatedOffers.length);
+    for (const offer of this.locatedOffers) this.cellOffers[fill[cellOf(offer)]++] = offer;
+  }
+
+  /**
+   * Writes into `out` (room for every located offer) a superset of the located offers
+   * within radiusKm of the point and returns how many it wrote.
+   */
+  collectNear(lat: number, lon: number, radiusKm: number, out: Int32Array): number {
+    // Slightly widened box so that rounding can never drop an offer on the boundary.
+    const dLat = (radiusKm / KM_PER_DEGREE_LAT) * 1.01 + 1e-9;
+    const maxAbsLat = Math.min(90, Math.max(Math.abs(lat - dLat), Math.abs(lat + dLat)));
+    const cosLat = Math.cos((maxAbsLat * Math.PI) / 180);
+    const dLon = cosLat > 1e-6 ? dLat / cosLat : 360;
+    if (lon - dLon < -180 || lon + dLon > 180) {
+      out.set(this.locatedOffers);
+      return this.locatedOffers.length;
+    }
+    const rowLow = Math.max(0, Math.floor((lat - dLat + 90) / this.cellLat) - this.firstLatCell);
+    const rowHigh = Math.min(this.rows - 1, Math.floor((lat + dLat + 90) / this.cellLat) - this.firstLatCell);
+    const columnLow = Math.max(0, Math.floor((lon - dLon + 180) / this.cellLon) - this.firstLonCell);
+    const columnHigh = Math.min(this.columns - 1, Math.floor((lon + dLon + 180) / this.cellLon) - this.firstLonCell);
+    let count = 0;
+    for (let row = rowLow; row <= rowHigh; row++) {
+      const from = this.cellStart[row * this.columns + columnLow];
+      const to = this.cellStart[row * this.columns + columnHigh + 1];
+      for (let index = from; index < to; index++) out[count++] = this.cellOffers[index];
+    }
+    return count;
+  }
+}
+
+/** Per-offer facts in flat arrays, indexed by input offer index. */
+interface OfferTable {
+  startDay: Int32Array;
+  endDay: Int32Array;
+  yearMask: Int32Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  cosLat: Float64Array;
+  available: Int32Array;
+  /** Position of each offer within its profession's network. */
+  positionInProfession: Int32Array;
+}
+
+const ALL_YEARS_MASK = 0x7fffffff;
+
+function tabulateOffers(input: MatchingInput): OfferTable {
+  const count = input.offers.length;
+  const table: OfferTable = {
+    startDay: new Int32Array(count),
+    endDay: new Int32Array(count),
+    yearMask: new Int32Array(count),
+    lat: new Float64Array(count).fill(Number.NaN),
+    lon: new Float64Array(count).fill(Number.NaN),
+    cosLat: new Float64Array(count),
+    available: new Int32Array(count),
+    positionInProfession: new Int32Array(count),
+  };
+  const siteLocation = new Map<string, { lat: number; lon: number } | null>();
+  for (const provider of input.providers) {
+    for (const site of provider.sites) siteLocation.set(`${provider.id}\u0000${site.id}`, site.location);
+  }
+  input.offers.forEach((offer, index) => {
+    table.startDay[index] = isoDateToDay(offer.start) ?? 0;
+    table.endDay[index] = isoDateToDay(offer.end) ?? 0;
+    let mask = ALL_YEARS_MASK;
+    if (offer.years) {
+      mask = 0;
+      for (const year of offer.years) mask |= 1 << year;
+    }
+    table.yearMask[index] = mask;
+    const location = siteLocation.get(`${offer.providerId}\u0000${offer.siteId}`);
+    if (location) {
+      table.lat[index] = location.lat;
+      table.lon[index] = location.lon;
+      table.cosLat[index] = cosineOfLatitude(location.lat);
+    }
+    table.available[index] = offer.capacity - offer.taken;
+  });
+  return table;
+}
+
+/** The professions of an instance, sorted: each gets its own network. */
+export function listProfessions(input: MatchingInput): string[] {
+  return [...new Set([...input.offers.map((offer) => offer.profession), ...input.requests.map((request) => request.profession)])].sort();
+}
+
+/** Builds one network per profession (all of them, or the ones asked for), in sorted profession order. */
+export function buildProfessionNetworks(input: MatchingInput, only?: readonly string[]): ProfessionNetwork[] {
+  const offers = tabulateOffers(input);
+  const fairShares = computeFairShares(input);
+  const offersByProfession = new Map<string, number[]>();
+  input.offers.forEach((offer, index) => {
+    const list = offersByProfession.get(offer.profession);
+    if (list) list.push(index);
+    else offersByProfession.set(offer.profession, [index]);
+  });
+  const requestsByProfession = new Map<string, number[]>();
+  input.requests.forEach((request, index) => {
+    const list = requestsByProfession.get(request.profession);
+    if (list) list.push(index);
+    else requestsByProfession.set(request.profession, [index]);
+  });
+
+  const professions = [...new Set([...offersByProfession.keys(), ...requestsByProfession.keys()])].sort().filter((profession) => !only || only.includes(profession));
+  return professions.map((profession) =>
+    buildOneNetwork(
+      input,
+      profession,
+      offersByProfession.get(profession) ?? [],
+      requestsByProfession.get(profession) ?? [],
+      offers,
+      fairShares.get(profession)?.fairShares ?? new Map(),
+    ),
+  );
+}
+
+function buildOneNetwork(
+  input: MatchingInput,
+  profession: string,
+  offerIndices: number[],
+  requestIndices: number[],
+  offers: OfferTable,
+  fairShares: Map<string, number>,
+): ProfessionNetwork {
+  const requestCount = requestIndices.length;
+  const offerCount = offerIndices.length;
+
+  const providerIds: string[] = [];
+  const providerIndexById = new Map<string, number>();
+  const offerProvider = new Int32Array(offerCount);
+  offerIndices.forEach((offerIndex, position) => {
+    const providerId = input.offers[offerIndex].providerId;
+    let providerIndex = providerIndexById.get(providerId);
+    if (providerIndex === undefined) {
+      providerIndex = providerIds.length;
+      providerIds.push(providerId);
+      providerIndexById.set(providerId, providerIndex);
+    }
+    offerProvider[position] = providerIndex;
+  });
+  const providerCount = providerIds.length;
+
+  const universityIds: string[] = [];
+  const universityIndexById = new Map<string, number>();
+  const universityOfRequest = new Int32Array(requestCount);
+  requestIndices.forEach((requestIndex, position) => {
+    const universityId = input.requests[requestIndex].universityId;
+    let universityIndex = universityIndexById.get(universityId);
+    if (universityIndex === undefined) {
+      universityIndex = universityIds.length;
+      universityIds.push(universityId);
+      universityIndexById.set(universityId, universityIndex);
+    }
+    universityOfRequest[position] = universityIndex;
+  });
+  const universityCount = universityIds.length;
+
+  const firstOfferNode = requestCount;
+  const firstProviderNode = firstOfferNode + offerCount;
+  const firstUniversityNode = firstProviderNode + providerCount;
+  const sinkNode = firstUniversityNode + universityCount;
+  const nodeCount = sinkNode + 1;
+
+  offerIndices.forEach((offerIndex, position) => (offers.positionInProfession[offerIndex] = position));
+  const grid = new OfferGrid(offerIndices, offers.lat, offers.lon);
+  const unlocatedOffers = offerIndices.filter((offer) => Number.isNaN(offers.lat[offer]));
+  const blockCandidates = new Map<string, number[]>();
+
+  const arcOfferPosition = new GrowableInt32();
+  const arcTravel = new GrowableFloat64();
+  const requestArcStart = new Int32Array(requestCount + 1);
+  const nearby = new Int32Array(grid.locatedOffers.length);
+  const { startDay: offerStart, endDay: offerEnd, yearMask, lat, lon, cosLat, positionInProfession } = offers;
+
+  for (let position = 0; position < requestCount; position++) {
+    const request = input.requests[requestIndices[position]];
+    const startDay = isoDateToDay(request.start) ?? 0;
+    const endDay = isoDateToDay(request.end) ?? 0;
+    const yearBit = 1 << request.year;
+    const origin = request.origin;
+    requestArcStart[position] = arcOfferPosition.length;
+
+    if (origin && request.maxTravelMinutes !== null) {
+      const limit = request.maxTravelMinutes;
+      const originCos = cosineOfLatitude(origin.lat);
+      const count = grid.collectNear(origin.lat, origin.lon, limit / TRAVEL_MINUTES_PER_KM, nearby);
+      for (let index = 0; index < count; index++) {
+        const offer = nearby[index];
+        if (offerStart[offer] > startDay || endDay > offerEnd[offer] || (yearMask[offer] & yearBit) === 0) continue;
+        const minutes = travelMinutesWithCosines(origin.lat, origin.lon, originCos, lat[offer], lon[offer], cosLat[offer]);
+        if (minutes > limit) continue;
+        arcOfferPosition.push(positionInProfession[offer]);
+        arcTravel.push(minutes);
+      }
+      for (const offer of unlocatedOffers) {
+        if (offerStart[offer] > startDay || endDay > offerEnd[offer] || (yearMask[offer] & yearBit) === 0) continue;
+        arcOfferPosition.push(positionInProfession[offer]);
+        arcTravel.push(Number.NaN);
+      }
+    } else {
+      const key = `${startDay}:${endDay}:${request.year}`;
+      let candidates = blockCandidates.get(key);
+      if (!candidates) {
+        candidates = offerIndices.filter((offer) => offerStart[offer] <= startDay && endDay <= offerEnd[offer] && (yearMask[offer] & yearBit) !== 0);
+        blockCandidates.set(key, candidates);
+      }
+      const originCos = origin ? cosineOfLatitude(origin.lat) : 0;
+      for (const offer of candidates) {
+        arcOfferPosition.push(positionInProfession[offer]);
+        arcTravel.push(
+          origin && !Number.isNaN(lat[offer]) ? travelMinutesWithCosines(origin.lat, origin.lon, originCos, lat[offer], lon[offer], cosLat[offer]) : Number.NaN,
+        );
+      }
+    }
+  }
+  const requestOfferArcCount = arcOfferPosition.length;
+  requestArcStart[requestCount] = requestOfferArcCount;
+
+  // A provider can never hold more students than the requests that can reach it.
+  const providerPlaces = new Float64Array(providerCount);
+  for (let position = 0; position < offerCount; position++) providerPlaces[offerProvider[position]] += offers.available[offerIndices[position]];
+  const providerReach = new Float64Array(providerCount);
+  const lastRequestSeen = new Int32Array(providerCount).fill(-1);
+  for (let position = 0; position < requestCount; position++) {
+    const students = input.requests[requestIndices[position]].students;
+    for (let arc = requestArcStart[position]; arc < requestArcStart[position + 1]; arc++) {
+      const provider = offerProvider[arcOfferPosition.data[arc]];
+      if (lastRequestSeen[provider] !== position) {
+        lastRequestSeen[provider] = position;
+        providerReach[provider] += students;
+      }
+    }
+  }
+  const providerUnitArcStart = new Int32Array(providerCount + 1);
+  for (let provider = 0; provider < providerCount; provider++) {
+    providerUnitArcStart[provider + 1] = providerUnitArcStart[provider] + Math.min(providerPlaces[provider], providerReach[provider]);
+  }
+
+  const universityDemand = new Int32Array(universityCount);
+  for (let position = 0; position < requestCount; position++) {
+    universityDemand[universityOfRequest[position]] += input.requests[requestIndices[position]].students;
+  }
+  const universityUnitArcStart = new Int32Array(universityCount + 1);
+  for (let university = 0; university < universityCount; university++) {
+    universityUnitArcStart[university + 1] = universityUnitArcStart[university] + universityDemand[university];
+  }
+
+  const firstOfferProviderArc = requestOfferArcCount;
+  const firstProviderUnitArc = firstOfferProviderArc + offerCount;
+  const firstRequestShortfallArc = firstProviderUnitArc + providerUnitArcStart[providerCount];
+  const firstShortfallUnitArc = firstRequestShortfallArc + requestCount;
+  const arcCount = firstShortfallUnitArc + universityUnitArcStart[universityCount];
+  for (let provider = 0; provider <= providerCount; provider++) providerUnitArcStart[provider] += firstProviderUnitArc;
+  for (let university = 0; university <= universityCount; university++) universityUnitArcStart[university] += firstShortfallUnitArc;
+
+  const source = new Int32Array(arcCount);
+  const target = new Int32Array(arcCount);
+  const capacity = new Int32Array(arcCount);
+  const kind = new Uint8Array(arcCount);
+  const levelCost = new Float64Array(arcCount);
+  const arcTravelMinutes = arcTravel.data.slice(0, requestOfferArcCount);
+  const arcSpecialtyMatched = new Uint8Array(requestOfferArcCount);
+  const supply = new Int32Array(nodeCount);
+
+  const offerSpecialty = offerIndices.map((offerIndex) => {
+    const specialty = input.offers[offerIndex].specialty;
+    return specialty === null ? null : normaliseSpecialty(specialty);
+  });
+  for (let position = 0; position < requestCount; position++) {
+    const request = input.requests[requestIndices[position]];
+    supply[position] = request.students;
+    supply[sinkNode] -= request.students;
+    const wishes = request.specialties.map(normaliseSpecialty);
+    for (let arc = requestArcStart[position]; arc < requestArcStart[position + 1]; arc++) {
+      const offerPosition = arcOfferPosition.data[arc];
+      const specialty = offerSpecialty[offerPosition];
+      const matched = wishes.length === 0 || (specialty !== null && wishes.includes(specialty));
+      const travel = arcTravelMinutes[arc];
+      source[arc] = position;
+      target[arc] = firstOfferNode + offerPosition;
+      capacity[arc] = request.students;
+      kind[arc] = ARC_REQUEST_OFFER;
+      levelCost[arc] = preferenceCost(Number.isNaN(travel) ? null : travel, matched);
+      arcSpecialtyMatched[arc] = matched ? 1 : 0;
+    }
+    const shortfallArc = firstRequestShortfallArc + position;
+    source[shortfallArc] = position;
+    target[shortfallArc] = firstUniversityNode + universityOfRequest[position];
+    capacity[shortfallArc] = request.students;
+    kind[shortfallArc] = ARC_REQUEST_SHORTFALL;
+  }
+
+  for (let position = 0; position < offerCount; position++) {
+    const arc = firstOfferProviderArc + position;
+    source[arc] = firstOfferNode + position;
+    target[arc] = firstProviderNode + offerProvider[position];
+    capacity[arc] = offers.available[offerIndices[position]];
+    kind[arc] = ARC_OFFER_PROVIDER;
+  }
+
+  const providerFairShare = new Float64Array(providerCount);
+  for (let provider = 0; provider < providerCount; provider++) {
+    const fairShare = fairShares.get(providerIds[provider]) ?? 0;
+    providerFairShare[provider] = fairShare;
+    for (let arc = providerUnitArcStart[provider]; arc < providerUnitArcStart[provider + 1]; arc++) {
+      source[arc] = firstProviderNode + provider;
+      target[arc] = sinkNode;
+      capacity[arc] = 1;
+      kind[arc] = ARC_PROVIDER_UNIT;
+      levelCost[arc] = fairShareMarginalCost(arc - providerUnitArcStart[provider] + 1, fairShare);
+    }
+  }
+
+  for (let university = 0; university < universityCount; university++) {
+    for (let arc = universityUnitArcStart[university]; arc < universityUnitArcStart[university + 1]; arc++) {
+      source[arc] = firstUniversityNode + university;
+      target[arc] = sinkNode;
+      capacity[arc] = 1;
+      kind[arc] = ARC_SHORTFALL_UNIT;
+      levelCost[arc] = universityShortfallMarginalCost(arc - universityUnitArcStart[university] + 1, universityDemand[university]);
+    }
+  }
+
+  return {
+    profession,
+    nodeCount,
+    arcCount,
+    sinkNode,
+    source,
+    target,
+    capacity,
+    supply,
+    kind,
+    levelCost,
+    requestInputIndex: Int32Array.from(requestIndices),
+    offerInputIndex: Int32Array.from(offerIndices),
+    providerIds,
+    providerFairShare,
+    universityIds,
+    universityDemand,
+    requestCount,
+    offerCount,
+    providerCount,
+    universityCount,
+    firstOfferNode,
+    firstProviderNode,
+    firstUniversityNode,
+    requestArcStart,
+    arcTravelMinutes,
+    arcSpecialtyMatched,
+    firstOfferProviderArc,
+    providerUnitArcStart,
+    firstRequestShortfallArc,
+    universityUnitArcStart,
+    offerProvider,
+    offerStartDay: Int32Array.from(offerIndices, (offer) => offers.startDay[offer]),
+    offerEndDay: Int32Array.from(offerIndices, (offer) => offers.endDay[offer]),
+    offerYearMask: Int32Array.from(offerIndices, (offer) => offers.yearMask[offer]),
+    offerLat: Float64Array.from(offerIndices, (offer) => offers.lat[offer]),
+    offerLon: Float64Array.from(offerIndices, (offer) => offers.lon[offer]),
+    universityOfRequest,
+  };
+}

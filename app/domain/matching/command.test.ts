@@ -1,0 +1,118 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type MatchCommandIo, parseMatchArguments, runMatchCommand } from "./command";
+
+const EXAMPLE = {
+  providers: [{ id: "P1", workforce: { PT: 12.5, OT: 8.0 }, sites: [{ id: "S1", lat: 51.498, lon: -0.118 }] }],
+  offers: [{ id: "O1", providerId: "P1", siteId: "S1", profession: "PT", start: "2027-01-04", end: "2027-02-12", capacity: 2, years: [2, 3], specialty: "MSK" }],
+  requests: [
+    {
+      id: "R1",
+      universityId: "U1",
+      profession: "PT",
+      year: 2,
+      start: "2027-01-11",
+      end: "2027-02-05",
+      students: 6,
+      origin: { lat: 51.523, lon: -0.134 },
+      maxTravelMinutes: 60,
+      specialties: ["MSK", "neuro"],
+    },
+  ],
+};
+
+function memoryIo(files: Record<string, string>) {
+  const written: Record<string, string> = {};
+  let stdout = "";
+  let stderr = "";
+  const io: MatchCommandIo = {
+    readText: async (path) => {
+      if (!(path in files)) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return files[path];
+    },
+    writeText: async (path, text) => void (written[path] = text),
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+  };
+  return { io, written, output: () => ({ stdout, stderr }) };
+}
+
+describe("parseMatchArguments", () => {
+  it("reads the input file and an optional --out", () => {
+    expect(parseMatchArguments(["in.json"])).toEqual({ inputPath: "in.json", outPath: null, workers: 2 });
+    expect(parseMatchArguments(["in.json", "--out", "out.json"])).toEqual({ inputPath: "in.json", outPath: "out.json", workers: 2 });
+    expect(parseMatchArguments(["--out=out.json", "in.json", "--workers", "1"])).toEqual({ inputPath: "in.json", outPath: "out.json", workers: 1 });
+  });
+
+  it.each([[[]], [["--out"]], [["a.json", "b.json"]], [["a.json", "--verbose"]], [["a.json", "--workers", "0"]]])("rejects %j", (argv) => {
+    expect(() => parseMatchArguments(argv)).toThrow();
+  });
+});
+
+describe("runMatchCommand", () => {
+  it("writes the result to stdout and exits 0", async () => {
+    const { io, output } = memoryIo({ "in.json": JSON.stringify(EXAMPLE) });
+    expect(await runMatchCommand(["in.json"], io)).toBe(EXIT_OK);
+    const result = JSON.parse(output().stdout);
+    expect(result.allocations).toMatchObject([{ requestId: "R1", offerId: "O1", students: 2 }]);
+    expect(result.unmet).toMatchObject([{ requestId: "R1", students: 4 }]);
+    expect(result.stats).toMatchObject({ requested: 6, placed: 2 });
+    expect(output().stderr).toBe("");
+  });
+
+  it("writes to --out instead of stdout", async () => {
+    const { io, written, output } = memoryIo({ "in.json": JSON.stringify(EXAMPLE) });
+    expect(await runMatchCommand(["in.json", "--out", "result.json"], io)).toBe(EXIT_OK);
+    expect(JSON.parse(written["result.json"]).stats.placed).toBe(2);
+    expect(output().stdout).toBe("");
+  });
+
+  it.each([
+    ["a missing file", {}, "match: cannot read in.json: ENOENT: no such file or directory, open 'in.json'\n"],
+    ["text that is not JSON", { "in.json": "{ nope" }, /^match: in\.json is not valid JSON: .+\n$/],
+    [
+      "an unknown provider",
+      { "in.json": JSON.stringify({ ...EXAMPLE, offers: [{ ...EXAMPLE.offers[0], providerId: "P9" }] }) },
+      'match: offer "O1": providerId "P9" is not a known provider\n',
+    ],
+  ])("fails with exit 1 and one line for %s", async (_label, files, message) => {
+    const { io, output } = memoryIo(files as Record<string, string>);
+    expect(await runMatchCommand(["in.json"], io)).toBe(EXIT_BAD_INPUT);
+    expect(output().stderr).toMatch(message);
+    expect(output().stderr.trim().split("\n")).toHaveLength(1);
+    expect(output().stdout).toBe("");
+  });
+
+  it("fails with exit 2 and the usage on bad arguments", async () => {
+    const { io, output } = memoryIo({});
+    expect(await runMatchCommand([], io)).toBe(EXIT_USAGE);
+    expect(output().stderr).toBe("match: INPUT.json is required\nusage: npm run match -- INPUT.json [--out RESULT.json] [--workers N]\n");
+  });
+});
+
+describe("scripts/match.ts", () => {
+  const run = promisify(execFile);
+  const script = join(import.meta.dirname, "../../../scripts/match.ts");
+  const tsx = join(import.meta.dirname, "../../../node_modules/.bin/tsx");
+
+  it("runs as a process: 0 with a result file, non-zero with one line and no stack on bad input", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "match-"));
+    const inputPath = join(directory, "in.json");
+    const outPath = join(directory, "out.json");
+    await writeFile(inputPath, JSON.stringify(EXAMPLE));
+    await run(tsx, [script, inputPath, "--out", outPath]);
+    expect(JSON.parse(await readFile(outPath, "utf8")).stats.placed).toBe(2);
+
+    await writeFile(inputPath, JSON.stringify({ ...EXAMPLE, offers: [{ ...EXAMPLE.offers[0], capacity: -1 }] }));
+    const failure = await run(tsx, [script, inputPath]).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(EXIT_BAD_INPUT);
+    expect(failure?.stderr).toBe('match: offer "O1": capacity must not be negative (got -1)\n');
+  }, 60_000);
+});

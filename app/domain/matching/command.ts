@@ -1,0 +1,126 @@
+import { MatchingCertificateError } from "./certificate";
+import { solveMatching, solveMatchingInParallel } from "./match";
+import { NetworkSimplexError } from "./network-simplex";
+import { MatchingInputError, parseMatchingInput } from "./parse-input";
+import type { MatchingResult, SolveMatchingOptions } from "./types";
+
+/**
+ * The file side of the matching command (matching-io.md): arguments, reading, writing
+ * and one-line failures. scripts/match.ts only wires it to the process.
+ */
+
+export const MATCH_USAGE = "usage: npm run match -- INPUT.json [--out RESULT.json] [--workers N]";
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_SOLVER_FAILED = 3;
+
+export interface MatchArguments {
+  inputPath: string;
+  outPath: string | null;
+  /** Worker threads for large instances; 1 solves in process. */
+  workers: number;
+}
+
+export class MatchUsageError extends Error {
+  override name = "MatchUsageError";
+}
+
+export function parseMatchArguments(argv: readonly string[]): MatchArguments {
+  let inputPath: string | null = null;
+  let outPath: string | null = null;
+  let workers = 2;
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument === "--workers") {
+      workers = Number(argv[++index]);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new MatchUsageError("--workers needs a whole number from 1 to 64");
+    } else if (argument === "--out" || argument === "-o") {
+      const value = argv[++index];
+      if (!value) throw new MatchUsageError("--out needs a file name");
+      outPath = value;
+    } else if (argument.startsWith("--out=")) {
+      outPath = argument.slice("--out=".length);
+      if (!outPath) throw new MatchUsageError("--out needs a file name");
+    } else if (argument.startsWith("-") && argument !== "-") {
+      throw new MatchUsageError(`unknown option ${argument}`);
+    } else if (inputPath === null) {
+      inputPath = argument;
+    } else {
+      throw new MatchUsageError(`unexpected argument ${argument}`);
+    }
+  }
+  if (inputPath === null) throw new MatchUsageError("INPUT.json is required");
+  return { inputPath, outPath, workers };
+}
+
+/** Validates a document already in memory (a file, or an export built from the database) and solves it. */
+export function matchDocument(document: unknown, options: SolveMatchingOptions = {}): MatchingResult {
+  return solveMatching(parseMatchingInput(document), options);
+}
+
+/** As matchDocument, solving large instances on worker threads. */
+export function matchDocumentInParallel(document: unknown, options: SolveMatchingOptions & { workers?: number } = {}): Promise<MatchingResult> {
+  return solveMatchingInParallel(parseMatchingInput(document), options);
+}
+
+export function formatMatchingResult(result: MatchingResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** Parses JSON text; a syntax error becomes a MatchingInputError naming the file. */
+export function parseMatchingJson(text: string, fileName: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new MatchingInputError(`${fileName} is not valid JSON: ${oneLine(error)}`);
+  }
+}
+
+export interface MatchCommandIo {
+  readText(path: string): Promise<string>;
+  writeText(path: string, text: string): Promise<void>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0].trim();
+}
+
+/** Runs the command and returns its exit status; failures print one line to stderr, never a stack. */
+export async function runMatchCommand(argv: readonly string[], io: MatchCommandIo): Promise<number> {
+  let args: MatchArguments;
+  try {
+    args = parseMatchArguments(argv);
+  } catch (error) {
+    io.stderr(`match: ${oneLine(error)}\n${MATCH_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    let text: string;
+    try {
+      text = args.inputPath === "-" ? await io.readText("/dev/stdin") : await io.readText(args.inputPath);
+    } catch (error) {
+      throw new MatchingInputError(`cannot read ${args.inputPath}: ${oneLine(error)}`);
+    }
+    const document = parseMatchingJson(text, args.inputPath);
+    const result = args.workers > 1 ? await matchDocumentInParallel(document, { workers: args.workers }) : matchDocument(document);
+    const output = formatMatchingResult(result);
+    if (args.outPath) {
+      try {
+        await io.writeText(args.outPath, output);
+      } catch (error) {
+        throw new MatchingInputError(`cannot write ${args.outPath}: ${oneLine(error)}`);
+      }
+    } else io.stdout(output);
+    return EXIT_OK;
+  } catch (error) {
+    io.stderr(`match: ${oneLine(error)}\n`);
+    if (error instanceof MatchingInputError) return EXIT_BAD_INPUT;
+    if (error instanceof MatchingCertificateError || error instanceof NetworkSimplexError) return EXIT_SOLVER_FAILED;
+    return EXIT_SOLVER_FAILED;
+  }
+}

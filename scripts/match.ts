@@ -1,0 +1,36 @@
+/**
+ * npm run match -- INPUT.json [--out RESULT.json]
+ * Reads a matching document (docs: /work/shared/matching-io.md), writes the result JSON.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+import { formatMatchingResult, matchDocument, runMatchCommand } from "../app/domain/matching/command";
+import type { MatchingResult } from "../app/domain/matching/types";
+
+/**
+ * Seam for callers that already hold the input object (e.g. a future `--export PERIOD`
+ * that builds the document from the database): validate, solve, write to outPath or stdout.
+ */
+export async function matchInputObject(document: unknown, outPath?: string): Promise<MatchingResult> {
+  const result = matchDocument(document);
+  const output = formatMatchingResult(result);
+  if (outPath) await writeFile(outPath, output);
+  else process.stdout.write(output);
+  return result;
+}
+
+async function main(): Promise<void> {
+  process.exitCode = await runMatchCommand(process.argv.slice(2), {
+    readText: (path) => readFile(path, "utf8"),
+    writeText: (path, text) => writeFile(path, text),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`match: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
+    process.exitCode = 3;
+  });
+}
