@@ -1,5 +1,6 @@
 /**
  * npm run match -- INPUT.json [--out RESULT.json]
+ * npm run match -- --export PERIOD [--region NAME] [--profession PT] [--out INPUT.json]
  * Reads a matching document (docs: /work/shared/matching-io.md), writes the result JSON.
  */
 import { readFile, writeFile } from "node:fs/promises";
@@ -20,7 +21,14 @@ export async function matchInputObject(document: unknown, outPath?: string): Pro
 }
 
 async function main(): Promise<void> {
-  process.exitCode = await runMatchCommand(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  if (argv.some((argument) => argument === "--export" || argument.startsWith("--export="))) {
+    // Only the export needs the database; plain file matching stays free of it.
+    const { exportMatchingInstance } = await import("./match-export");
+    process.exitCode = await exportMatchingInstance(argv);
+    return;
+  }
+  process.exitCode = await runMatchCommand(argv, {
     readText: (path) => readFile(path, "utf8"),
     writeText: (path, text) => writeFile(path, text),
     stdout: (text) => process.stdout.write(text),

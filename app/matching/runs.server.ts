@@ -108,6 +108,7 @@ export async function runMatchingJob(job: ClaimedJob) {
     const result = await solveMatchingInParallel(input, { onProgress: report });
     const offerProvider = new Map(document.offers.map((offer) => [offer.id, offer]));
     const requestInfo = new Map(document.requests.map((request) => [request.id, request]));
+    const readable = await nameResolver(document);
     return finish(run, summary, {
       proposals: result.allocations.map((allocation) => ({
         requestId: allocation.requestId,
@@ -116,9 +117,9 @@ export async function runMatchingJob(job: ClaimedJob) {
         universityId: requestInfo.get(allocation.requestId)!.universityId,
         profession: requestInfo.get(allocation.requestId)!.profession,
         students: allocation.students,
-        explanation: allocation.explanation,
+        explanation: readable(allocation.explanation),
       })),
-      unmet: result.unmet.map(({ requestId, students, reason }) => ({ requestId, students, reason })),
+      unmet: result.unmet.map(({ requestId, students, reason }) => ({ requestId, students, reason: readable(reason) })),
       stats: result.stats,
       warnings,
       empty: null,
@@ -129,6 +130,22 @@ export async function runMatchingJob(job: ClaimedJob) {
     emitToRoom(`region:${run.regionId}:facilitators`, "matching-progress", { runId, phase: "failed", fraction: 1, detail: message });
     return { failed: message };
   }
+}
+
+const RECORD_ID = /\b(c[a-z0-9]{20,30}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/g;
+
+/** The solver speaks in ids; people read names: organisations by name, offers by site and provider. */
+async function nameResolver(document: { offers: { id: string; providerId: string; siteId: string }[] }) {
+  const [organisations, sites] = await Promise.all([
+    prisma.organisation.findMany({ select: { id: true, name: true } }),
+    prisma.site.findMany({ where: { id: { in: [...new Set(document.offers.map((offer) => offer.siteId))] } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
+  const siteNames = new Map(sites.map((site) => [site.id, site.name]));
+  for (const offer of document.offers) {
+    names.set(offer.id, `the offer at ${siteNames.get(offer.siteId) ?? "a site"} (${names.get(offer.providerId) ?? "provider"})`);
+  }
+  return (text: string) => text.replace(RECORD_ID, (id) => names.get(id) ?? id);
 }
 
 async function finish(run: { id: string; regionId: string; startedById: string }, summary: InputSummary, stored: StoredMatchingResult) {

@@ -57,6 +57,9 @@ describe("a matching run", () => {
     expect(run.studentsUnmet).toBe(2);
     const result = stored(run);
     expect(result.proposals.every((p) => p.explanation.length > 10)).toBe(true);
+    // Explanations name providers, not database ids.
+    expect(result.proposals.some((p) => p.explanation.includes("Big Trust") || p.explanation.includes("Small Trust"))).toBe(true);
+    expect(result.proposals.every((p) => !p.explanation.includes(w.big.id) && !p.explanation.includes(w.bigOffer.id))).toBe(true);
     expect(result.unmet.reduce((sum, u) => sum + u.students, 0)).toBe(2);
     expect(result.unmet.every((u) => u.reason.length > 10)).toBe(true);
     // Scarce places are shared in proportion to demand: 6:4 of 8 is about 5:3.
