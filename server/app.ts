@@ -51,6 +51,17 @@ export async function createPortalServer({
     }
   });
 
+  app.use((req, res, next) => {
+    const started = performance.now();
+    res.on("finish", () => {
+      if (req.path.startsWith("/assets/") || req.path === "/healthz") return;
+      logger.info(
+        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started), ip: req.ip },
+        "request",
+      );
+    });
+    next();
+  });
   app.use(cspNonce);
   app.use(securityHeaders({ development }));
   app.use(compression());
