@@ -189,8 +189,7 @@ export async function transitionAllocation(
     });
     if (event) await raise(event);
     if (input.to === "CANCELLED" || input.to === "DECLINED") {
-      const caseEvent = await raiseCaseForCancellation(tx, { allocationId: allocation.id, status: input.to, reason: input.reason });
-      if (caseEvent) await raise(caseEvent);
+      await raiseCaseForCancellation(tx, { allocationId: allocation.id, status: input.to, reason: input.reason });
     }
     return tx.allocation.findUniqueOrThrow({ where: { id: allocation.id } });
   });
@@ -228,8 +227,7 @@ export async function cancelAllocationsOfOffer(tx: Tx, actorId: string, offerId:
       eventId: auditEvent.id,
     });
     if (event) notifications.push(...(await raiseNotification(tx, event)));
-    const caseEvent = await raiseCaseForCancellation(tx, { allocationId: allocation.id, status: "CANCELLED", reason: `Offer withdrawn: ${reason}` });
-    if (caseEvent) notifications.push(...(await raiseNotification(tx, caseEvent)));
+    await raiseCaseForCancellation(tx, { allocationId: allocation.id, status: "CANCELLED", reason: `Offer withdrawn: ${reason}` });
   }
   const offer = await tx.offer.findUniqueOrThrow({
     where: { id: offerId },

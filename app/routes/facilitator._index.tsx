@@ -1,24 +1,79 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { RoleHome } from "~/components/role-home";
-import { getHomeSummary } from "~/domain/home.server";
+import { SupplyDemandFigure, YearPicker } from "~/components/charts/supply-demand";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/page-header";
+import { readDashboardParams } from "~/dashboards/params.server";
+import { facilitatorRegionId, getRegionOverview } from "~/dashboards/region.server";
+import { formatAcademicYear } from "~/domain/organisation-forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
-  return getHomeSummary(user);
+  const regionId = facilitatorRegionId(user);
+  const { year, years } = readDashboardParams(request);
+  const overview = await getRegionOverview(regionId, year);
+  return { ...overview, year, years };
 }
 
 export default function FacilitatorHome() {
-  const summary = useLoaderData<typeof loader>();
+  const { regionName, byProfession, byMonth, totals, year, years } = useLoaderData<typeof loader>();
+  const academicYear = formatAcademicYear(year);
   return (
-    <RoleHome
-      title="Region overview"
-      scopeName={summary.scopeName}
-      intro="See supply against demand and fair share across every provider in your region, and resolve shortfalls."
-      links={summary.links}
-    />
+    <>
+      <PageHeader title="Region overview" caption={regionName} />
+      <p className="mb-6 max-w-3xl">
+        Placement demand (students requested by universities), capacity offered (slots in published offers), students allocated and students still unmet, for
+        requests and offers starting in the academic year.
+      </p>
+      <YearPicker year={year} years={years} />
+      <section aria-labelledby="totals-heading" className="mb-8">
+        <h2 id="totals-heading">{academicYear} at a glance</h2>
+        <dl className="grid gap-4 sm:grid-cols-4">
+          <Figure label="Demand" value={totals.demand} detail="students requested" />
+          <Figure label="Offered" value={totals.offered} detail="slots in published offers" />
+          <Figure label="Allocated" value={totals.allocated} detail="students placed" />
+          <Figure label="Unmet" value={totals.unmet} detail="students without a placement" />
+        </dl>
+      </section>
+      <section aria-labelledby="profession-heading">
+        <h2 id="profession-heading">By profession</h2>
+        {byProfession.length === 0 ? (
+          <p className="card mb-8">No requests or offers start in {academicYear}.</p>
+        ) : (
+          <SupplyDemandFigure title={`Demand, offered, allocated and unmet by profession, ${academicYear}`} groupHeading="Profession" rows={byProfession} />
+        )}
+      </section>
+      <section aria-labelledby="month-heading">
+        <h2 id="month-heading">By month</h2>
+        <SupplyDemandFigure title={`Demand, offered, allocated and unmet by start month, ${academicYear}`} groupHeading="Month" rows={byMonth} />
+      </section>
+      <p className="mb-4">
+        <a href={`/facilitator/fair-share/overview.csv?year=${year}`} download className="btn-secondary">
+          Download these figures (CSV)
+        </a>
+      </p>
+      <ul className="list-disc pl-6">
+        <li>
+          <Link to={`/facilitator/fair-share?year=${year}`}>Fair share of every provider</Link>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+function Figure({ label, value, detail }: { label: string; value: number; detail: string }) {
+  return (
+    <div className="card">
+      <dt className="text-nhs-grey-1">{label}</dt>
+      <dd className="text-4xl font-bold">{value}</dd>
+      <dd className="text-sm">{detail}</dd>
+    </div>
   );
 }
 
 export const meta: MetaFunction = () => [{ title: "Region overview · Placement Exchange" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

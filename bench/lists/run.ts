@@ -14,6 +14,7 @@ import { writeSeedPlan } from "~/seed/seed.server";
 import { createPortalServer } from "../../server/app";
 
 process.env.SESSION_SECRET ??= "bench-secret-bench-secret-bench-secret";
+process.env.LOG_LEVEL ??= "warn";
 const { values } = parseArgs({
   options: {
     connections: { type: "string", default: "20" },
