@@ -37,6 +37,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Capacity", to: "/provider/capacity" },
         { label: "Audits", to: "/provider/audits" },
         { label: "Resources", to: "/resources" },
+        { label: "Support", to: "/support" },
         ...ownOrganisation,
       ];
     case "UNIVERSITY":
@@ -47,6 +48,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Opportunities", to: "/opportunities" },
         { label: "Allocations", to: "/university/allocations" },
         { label: "Resources", to: "/resources" },
+        { label: "Support", to: "/support" },
         ...ownOrganisation,
       ];
     case "STUDENT":

@@ -3,6 +3,7 @@ import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/mail/mail.serve
 import { MATCHING_QUEUE, runMatchingJob } from "~/matching/runs.server";
 import { CAPACITY_CHECKS_QUEUE, runCapacityChecks, scheduleNextCapacityChecks } from "~/notifications/capacity-checks.server";
 import { DIGEST_QUEUE, scheduleNextDigest, sendDigests } from "~/notifications/digest.server";
+import { QUALITY_CHECKS_QUEUE, runQualityChecks, scheduleNextQualityChecks } from "~/quality/quality-checks.server";
 import type { JobHandler } from "./worker.server";
 
 /** Every queue this portal runs, and what runs it. */
@@ -19,6 +20,11 @@ export const jobHandlers: Record<string, JobHandler> = {
     await scheduleNextDigest();
     return { digestsQueued: sent };
   },
+  [QUALITY_CHECKS_QUEUE]: async () => {
+    const raised = await runQualityChecks();
+    await scheduleNextQualityChecks();
+    return { raised };
+  },
   [CASE_SCAN_QUEUE]: async () => {
     const { unmet, red } = await runCaseScan();
     return { unmetCasesRaised: unmet, belowFairShareCasesRaised: red };
@@ -30,4 +36,5 @@ export async function scheduleRecurringJobs() {
   await scheduleNextDigest();
   await scheduleNextCapacityChecks();
   await scheduleNextCaseScan();
+  await scheduleNextQualityChecks();
 }

@@ -29,6 +29,7 @@ interface World {
   programmeId: string;
   providerId: string;
   runId: string;
+  caseId: string;
 }
 
 interface RouteCase {
@@ -101,6 +102,21 @@ const ROUTES: Record<string, RouteCase> = {
     loader: only({ admin: 200, facilitator: 200, otherFacilitator: 404 }),
     action: only({ admin: "ok", facilitator: "ok", otherFacilitator: 404 }),
     probe: () => ({ intent: "discard" }),
+  },
+  "facilitator.cases._index.tsx": { path: () => "/facilitator/cases", loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }), action: only({ admin: "ok", facilitator: "ok", otherFacilitator: "ok" }) },
+  "facilitator.cases.board.tsx": { path: () => "/facilitator/cases/board", loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }) },
+  "facilitator.cases.new.tsx": { path: () => "/facilitator/cases/new", loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }), action: only({ admin: "ok", facilitator: "ok", otherFacilitator: "ok" }) },
+  "facilitator.cases.$caseId.tsx": {
+    path: (w) => `/facilitator/cases/${w.caseId}`,
+    params: (w) => ({ caseId: w.caseId }),
+    loader: only({ admin: 200, facilitator: 200, otherFacilitator: 404 }),
+    action: only({ admin: "ok", facilitator: "ok", otherFacilitator: 404 }),
+    probe: () => ({ intent: "note", body: "Matrix probe" }),
+  },
+  "support.tsx": {
+    path: () => "/support",
+    loader: only({ educator: 200, otherEducator: 200, university: 200, otherUniversity: 200 }),
+    action: only({ educator: "ok", otherEducator: "ok", university: "ok", otherUniversity: "ok" }),
   },
   "provider._index.tsx": { path: () => "/provider", loader: only({ educator: 200, otherEducator: 200 }) },
   "provider.allocations.tsx": {
@@ -190,7 +206,8 @@ beforeAll(async () => {
   const run = await prisma.matchingRun.create({
     data: { regionId: region.id, periodStart: new Date("2026-09-01"), periodEnd: new Date("2027-08-31"), startedById: users.facilitator.id, status: "FAILED", error: "test" },
   });
-  world = { offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
+  const shortfallCase = await prisma.shortfallCase.create({ data: { regionId: region.id, kind: "OTHER", title: "Matrix case" } });
+  world = { caseId: shortfallCase.id, offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
 });
 
 async function requestAs(actor: Actor, path: string, form?: Record<string, string>) {

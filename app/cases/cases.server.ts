@@ -1,0 +1,554 @@
+import type { SessionUser } from "~/auth/session.server";
+import { prisma, Prisma } from "~/db/db.server";
+import { academicYearOf } from "~/domain/capacity-timeline";
+import {
+  ACTIVE_CASE_STATUSES,
+  AGEING_BUCKETS,
+  CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  caseSeverity,
+  checkCaseMove,
+  daysUntil,
+  type CaseKindName,
+  type CaseSeverityName,
+  type CaseStatusName,
+} from "~/domain/cases";
+import { formatDate } from "~/domain/labels";
+import { pageWindow } from "~/domain/paging";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/domain/roles";
+import { MarketplaceError } from "~/marketplace/errors";
+import { computeFairShareForProvider } from "~/marketplace/provider-capacity.server";
+import { withNotifications, type NotificationEvent } from "~/notifications/notify.server";
+import { createOnce, raisedEvent } from "./raise-cases.server";
+import { getSettings } from "~/settings/settings.server";
+
+type Tx = Prisma.TransactionClient;
+const DAY = 86_400_000;
+
+/** Facilitators work on their region's cases; administrators on every region's. */
+export function caseRegionScope(user: SessionUser): Prisma.ShortfallCaseWhereInput {
+  if (user.role === "ADMIN") return {};
+  if (user.role === "FACILITATOR" && user.regionId) return { regionId: user.regionId };
+  throw new MarketplaceError(403, "Only facilitators and administrators handle shortfall cases");
+}
+
+/** A case the user may see, or a 404 (another region's case is never revealed). */
+export async function loadCaseForUser(user: SessionUser, caseId: string) {
+  const found = await prisma.shortfallCase.findFirst({ where: { id: caseId, ...caseRegionScope(user) } });
+  if (!found) throw new MarketplaceError(404, "Case not found");
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+
+export interface CaseFilters {
+  kind?: CaseKindName;
+  status?: CaseStatusName;
+  /** "me", "unassigned" or empty for anyone. */
+  owner?: "me" | "unassigned" | "";
+  profession?: ProfessionCode;
+  provider?: string;
+  university?: string;
+  page?: number;
+}
+
+export async function listCases(user: SessionUser, filters: CaseFilters) {
+  const where: Prisma.ShortfallCaseWhereInput = { ...caseRegionScope(user) };
+  if (filters.kind) where.kind = filters.kind;
+  if (filters.status) where.status = filters.status;
+  if (filters.owner === "me") where.ownerId = user.id;
+  if (filters.owner === "unassigned") where.ownerId = null;
+  if (filters.profession) where.profession = filters.profession;
+  const organisationIds = [filters.provider, filters.university].filter((id): id is string => Boolean(id));
+  if (organisationIds.length > 0) where.organisationIds = { hasEvery: organisationIds };
+  const total = await prisma.shortfallCase.count({ where });
+  const window = pageWindow(total, filters.page);
+  const rows = await prisma.shortfallCase.findMany({
+    where,
+    select: { id: true, title: true, kind: true, severity: true, status: true, profession: true, studentsAffected: true, ownerId: true, dueOn: true, createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: window.skip,
+    take: window.take,
+  });
+  const owners = await userNames(rows.map((row) => row.ownerId));
+  return { window, cases: rows.map((row) => ({ ...row, ownerName: row.ownerId ? (owners.get(row.ownerId) ?? "Unknown") : null })) };
+}
+
+async function userNames(ids: (string | null)[]) {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (unique.length === 0) return new Map<string, string>();
+  const users = await prisma.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+/** Counts of cases still being worked, by how long they have been open. Counted in the database. */
+export async function caseAgeing(user: SessionUser, now = new Date()) {
+  const scope = { ...caseRegionScope(user), status: { in: [...ACTIVE_CASE_STATUSES] } };
+  return Promise.all(
+    AGEING_BUCKETS.map(async (bucket) => {
+      // Age in whole days: min ≤ age ≤ max  ⇔  now − (max+1) days < createdAt ≤ now − min days.
+      const createdAt: Prisma.DateTimeFilter = { lte: new Date(now.getTime() - bucket.min * DAY) };
+      if (Number.isFinite(bucket.max)) createdAt.gt = new Date(now.getTime() - (bucket.max + 1) * DAY);
+      const count = await prisma.shortfallCase.count({ where: { ...scope, createdAt } });
+      return { key: bucket.key, label: bucket.label, count };
+    }),
+  );
+}
+
+const BOARD_CARDS = 50;
+
+/** The board: every status with its count and its newest cards. */
+export async function caseBoard(user: SessionUser) {
+  const scope = caseRegionScope(user);
+  const columns = await Promise.all(
+    CASE_STATUSES.map(async (status) => {
+      const [count, cards] = await Promise.all([
+        prisma.shortfallCase.count({ where: { ...scope, status } }),
+        prisma.shortfallCase.findMany({
+          where: { ...scope, status },
+          select: { id: true, title: true, kind: true, severity: true, profession: true, studentsAffected: true, ownerId: true },
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+          take: BOARD_CARDS,
+        }),
+      ]);
+      return { status, label: CASE_STATUS_LABELS[status], count, cards };
+    }),
+  );
+  const owners = await userNames(columns.flatMap((column) => column.cards.map((card) => card.ownerId)));
+  return columns.map((column) => ({
+    ...column,
+    cards: column.cards.map((card) => ({ ...card, ownerName: card.ownerId ? (owners.get(card.ownerId) ?? "Unknown") : null })),
+  }));
+}
+
+/** Organisations and facilitators of the regions the user works in, for filters and forms. */
+export async function caseChoices(user: SessionUser) {
+  const regionWhere = user.role === "ADMIN" ? {} : { regionId: user.regionId ?? "" };
+  const [organisations, facilitators, regions] = await Promise.all([
+    prisma.organisation.findMany({ where: { ...regionWhere, active: true }, select: { id: true, name: true, kind: true, regionId: true }, orderBy: { name: "asc" } }),
+    prisma.user.findMany({ where: { ...regionWhere, role: "FACILITATOR", active: true }, select: { id: true, name: true, regionId: true }, orderBy: { name: "asc" } }),
+    user.role === "ADMIN" ? prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+  ]);
+  return { organisations, facilitators, regions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating and working a case
+
+export interface NewCaseInput {
+  regionId?: string | null;
+  kind: CaseKindName;
+  severity: CaseSeverityName;
+  title: string;
+  profession?: ProfessionCode | null;
+  organisationIds: string[];
+  studentsAffected: number;
+  ownerId?: string | null;
+  dueOn?: Date | null;
+}
+
+async function checkOwner(tx: Tx, regionId: string, ownerId: string) {
+  const owner = await tx.user.findFirst({ where: { id: ownerId, role: "FACILITATOR", regionId, active: true }, select: { id: true } });
+  if (!owner) throw new MarketplaceError(400, "Choose a facilitator of the case's region", "ownerId");
+}
+
+function assignedEvent(caseId: string, title: string, ownerId: string, actorId: string, stamp: string): NotificationEvent {
+  return {
+    kind: "case-assigned",
+    eventKey: `case-assigned:${caseId}:${stamp}`,
+    title: `Case assigned to you: ${title}`,
+    body: "You are now the owner of this shortfall case.",
+    link: `/facilitator/cases/${caseId}`,
+    audience: { users: [ownerId], except: [actorId] },
+  };
+}
+
+export async function createCase(user: SessionUser, input: NewCaseInput) {
+  caseRegionScope(user);
+  const regionId = user.role === "ADMIN" ? input.regionId : user.regionId;
+  if (!regionId) throw new MarketplaceError(400, "Choose a region", "regionId");
+  return withNotifications(async (tx, raise) => {
+    if (user.role === "ADMIN" && !(await tx.region.findUnique({ where: { id: regionId }, select: { id: true } }))) {
+      throw new MarketplaceError(400, "Choose a region", "regionId");
+    }
+    const organisationIds = [...new Set(input.organisationIds)];
+    const inRegion = await tx.organisation.count({ where: { id: { in: organisationIds }, regionId } });
+    if (inRegion !== organisationIds.length) throw new MarketplaceError(400, "Choose organisations of the case's region", "organisationIds");
+    if (input.ownerId) await checkOwner(tx, regionId, input.ownerId);
+    const created = await tx.shortfallCase.create({
+      data: {
+        regionId,
+        kind: input.kind,
+        severity: input.severity,
+        title: input.title,
+        profession: input.profession ?? null,
+        organisationIds,
+        studentsAffected: input.studentsAffected,
+        ownerId: input.ownerId ?? null,
+        dueOn: input.dueOn ?? null,
+        createdById: user.id,
+        notes: { create: { authorId: user.id, type: "raised", body: `Opened by ${user.name}` } },
+      },
+    });
+    await tx.auditEvent.create({ data: { actorId: user.id, action: "case-created", entityType: "ShortfallCase", entityId: created.id, details: { kind: input.kind } } });
+    if (created.ownerId) await raise(assignedEvent(created.id, created.title, created.ownerId, user.id, created.createdAt.toISOString()));
+    return created;
+  });
+}
+
+/** Region check for the offer or allocation a resolution points at. */
+async function checkResolution(tx: Tx, regionId: string, offerId: string | null, allocationId: string | null) {
+  if (offerId) {
+    const offer = await tx.offer.findFirst({ where: { id: offerId, provider: { regionId } }, select: { id: true } });
+    if (!offer) throw new MarketplaceError(400, "No offer with that reference in this region", "resolvedByOfferId");
+  }
+  if (allocationId) {
+    const allocation = await tx.allocation.findFirst({
+      where: { id: allocationId, OR: [{ offer: { provider: { regionId } } }, { request: { university: { regionId } } }] },
+      select: { id: true },
+    });
+    if (!allocation) throw new MarketplaceError(400, "No allocation with that reference in this region", "resolvedByAllocationId");
+  }
+}
+
+export async function moveCase(
+  user: SessionUser,
+  caseId: string,
+  input: { to: CaseStatusName; note?: string | null; resolvedByOfferId?: string | null; resolvedByAllocationId?: string | null },
+) {
+  const current = await loadCaseForUser(user, caseId);
+  const check = checkCaseMove(current.status, input.to);
+  if (!check.ok) throw new MarketplaceError(check.status, check.message, "to");
+  const offerId = input.to === "RESOLVED" ? input.resolvedByOfferId || null : null;
+  const allocationId = input.to === "RESOLVED" ? input.resolvedByAllocationId || null : null;
+  return prisma.$transaction(async (tx) => {
+    await checkResolution(tx, current.regionId, offerId, allocationId);
+    const data: Prisma.ShortfallCaseUpdateManyMutationInput = { status: input.to };
+    if (input.to === "RESOLVED") Object.assign(data, { resolvedAt: new Date(), resolvedByOfferId: offerId, resolvedByAllocationId: allocationId });
+    if (current.status === "RESOLVED" && input.to === "IN_PROGRESS") Object.assign(data, { resolvedAt: null, resolvedByOfferId: null, resolvedByAllocationId: null });
+    const moved = await tx.shortfallCase.updateMany({ where: { id: current.id, status: current.status }, data });
+    if (moved.count !== 1) throw new MarketplaceError(409, "Someone else has just changed this case: reload to see it", "to");
+    const fixedBy = [offerId && `offer ${offerId}`, allocationId && `allocation ${allocationId}`].filter(Boolean).join(" and ");
+    const reopened = current.status === "RESOLVED" && input.to === "IN_PROGRESS";
+    const body = [
+      `${reopened ? "Reopened" : `${CASE_STATUS_LABELS[current.status]} → ${CASE_STATUS_LABELS[input.to]}`}${fixedBy ? ` (fixed by ${fixedBy})` : ""}`,
+      input.note?.trim(),
+    ]
+      .filter(Boolean)
+      .join(": ");
+    await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "status", body } });
+    await tx.auditEvent.create({
+      data: { actorId: user.id, action: "case-status", entityType: "ShortfallCase", entityId: current.id, details: { from: current.status, to: input.to, offerId, allocationId } },
+    });
+    return tx.shortfallCase.findUniqueOrThrow({ where: { id: current.id } });
+  });
+}
+
+export async function assignCase(user: SessionUser, caseId: string, ownerId: string | null) {
+  const current = await loadCaseForUser(user, caseId);
+  return withNotifications(async (tx, raise) => {
+    if (ownerId) await checkOwner(tx, current.regionId, ownerId);
+    const updated = await tx.shortfallCase.update({ where: { id: current.id }, data: { ownerId } });
+    const ownerName = ownerId ? (await tx.user.findUniqueOrThrow({ where: { id: ownerId }, select: { name: true } })).name : null;
+    const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "assigned", body: ownerName ? `Assigned to ${ownerName}` : "Unassigned" } });
+    if (ownerId && ownerId !== current.ownerId) await raise(assignedEvent(current.id, current.title, ownerId, user.id, note.id));
+    return updated;
+  });
+}
+
+export async function addCaseNote(user: SessionUser, caseId: string, body: string) {
+  const current = await loadCaseForUser(user, caseId);
+  return prisma.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "note", body } });
+}
+
+/** The case page: the case, its organisations, owner, timeline, and what the actions can offer. */
+export async function getCaseDetail(user: SessionUser, caseId: string) {
+  const found = await loadCaseForUser(user, caseId);
+  const [organisations, notes, facilitators, offers, supportRequests] = await Promise.all([
+    prisma.organisation.findMany({ where: { id: { in: found.organisationIds } }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }),
+    prisma.caseNote.findMany({ where: { caseId: found.id }, select: { id: true, type: true, body: true, authorId: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    prisma.user.findMany({ where: { role: "FACILITATOR", regionId: found.regionId, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    openOffersForCase(found.regionId, found.profession),
+    prisma.supportRequest.findMany({ where: { caseId: found.id }, select: { id: true, topic: true, body: true, createdAt: true } }),
+  ]);
+  const names = await userNames([found.ownerId, ...notes.map((n) => n.authorId)]);
+  return {
+    case: { ...found, ownerName: found.ownerId ? (names.get(found.ownerId) ?? "Unknown") : null },
+    organisations,
+    notes: notes.map((note) => ({ ...note, authorName: note.authorId ? (names.get(note.authorId) ?? "Unknown") : "Placement Exchange" })),
+    facilitators,
+    offers,
+    supportRequests,
+  };
+}
+
+/** Published offers in the region with places left (of the case's profession, if it has one). */
+async function openOffersForCase(regionId: string, profession: ProfessionCode | null) {
+  const offers = await prisma.offer.findMany({
+    where: { status: "PUBLISHED", provider: { regionId }, ...(profession ? { profession } : {}), endDate: { gte: new Date() } },
+    select: { id: true, profession: true, startDate: true, endDate: true, slots: true, slotsTaken: true, provider: { select: { name: true } } },
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    take: 200,
+  });
+  return offers.filter((offer) => offer.slotsTaken < offer.slots);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions that reach providers and universities
+
+async function involvedOrganisation(caseRow: { organisationIds: string[] }, organisationId: string, kind: "PROVIDER" | "UNIVERSITY") {
+  const organisation = caseRow.organisationIds.includes(organisationId)
+    ? await prisma.organisation.findFirst({ where: { id: organisationId, kind }, select: { id: true, name: true } })
+    : null;
+  if (!organisation) {
+    throw new MarketplaceError(400, kind === "PROVIDER" ? "Choose a provider involved in this case" : "Choose a university involved in this case", "organisationId");
+  }
+  return organisation;
+}
+
+/** "Message the provider's education lead": in-app and email to the provider's educators. */
+export async function messageProvider(user: SessionUser, caseId: string, input: { organisationId: string; body: string }) {
+  const current = await loadCaseForUser(user, caseId);
+  const provider = await involvedOrganisation(current, input.organisationId, "PROVIDER");
+  return withNotifications(async (tx, raise) => {
+    const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "message-sent", body: `To ${provider.name}: ${input.body}` } });
+    await raise({
+      kind: "case-message",
+      eventKey: `case-message:${note.id}`,
+      title: `A facilitator about: ${current.title}`,
+      body: input.body,
+      link: "/support",
+      audience: { organisations: [{ organisationId: provider.id, roles: ["EDUCATOR"] }], except: [user.id] },
+    });
+    return note;
+  });
+}
+
+/** "Propose an alternative offer to the university": points its placement team at a bookable offer. */
+export async function proposeOffer(user: SessionUser, caseId: string, input: { organisationId: string; offerId: string }) {
+  const current = await loadCaseForUser(user, caseId);
+  const university = await involvedOrganisation(current, input.organisationId, "UNIVERSITY");
+  const offer = await prisma.offer.findFirst({
+    where: { id: input.offerId, status: "PUBLISHED", provider: { regionId: current.regionId }, ...(current.profession ? { profession: current.profession } : {}) },
+    select: { id: true, profession: true, slots: true, slotsTaken: true, startDate: true, endDate: true, provider: { select: { name: true } } },
+  });
+  if (!offer) throw new MarketplaceError(400, "Choose a published offer of this region", "offerId");
+  if (offer.slotsTaken >= offer.slots) throw new MarketplaceError(409, "This offer has no places left", "offerId");
+  const description = `${PROFESSION_LABELS[offer.profession]} at ${offer.provider.name}, ${formatDate(offer.startDate)} to ${formatDate(offer.endDate)}, ${offer.slots - offer.slotsTaken} places left`;
+  return withNotifications(async (tx, raise) => {
+    const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "offer-proposed", body: `Proposed to ${university.name}: ${description} (offer ${offer.id})` } });
+    await raise({
+      kind: "case-message",
+      eventKey: `offer-proposed:${note.id}`,
+      title: "A facilitator proposes an alternative offer",
+      body: description,
+      link: `/university/book/${offer.id}`,
+      audience: { organisations: [{ organisationId: university.id, roles: ["UNIVERSITY"] }], except: [user.id] },
+    });
+    return note;
+  });
+}
+
+/** Providers of the region whose offered fair-share ratio for the profession is below amber. */
+export async function providersBelowAmber(regionId: string, profession: ProfessionCode, year: number, amber: number) {
+  const providers = await prisma.organisation.findMany({
+    where: { regionId, kind: "PROVIDER", active: true, workforce: { some: { year, profession, wte: { gt: 0 } } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+  const below: { id: string; name: string; ratio: number }[] = [];
+  for (const provider of providers) {
+    const { rows } = await computeFairShareForProvider(provider.id, regionId, year);
+    const row = rows.find((r) => r.profession === profession);
+    if (row && row.offeredRatio !== null && row.offeredRatio < amber) below.push({ ...provider, ratio: row.offeredRatio });
+  }
+  return below;
+}
+
+/** "Ask providers below their share to post capacity". */
+export async function askForCapacity(user: SessionUser, caseId: string, now = new Date()) {
+  const current = await loadCaseForUser(user, caseId);
+  if (!current.profession) throw new MarketplaceError(409, "Give the case a profession before asking providers for capacity", "intent");
+  const settings = await getSettings();
+  const year = academicYearOf(now);
+  const providers = await providersBelowAmber(current.regionId, current.profession, year, settings.fairShareAmber);
+  const profession = PROFESSION_LABELS[current.profession];
+  return withNotifications(async (tx, raise) => {
+    const note = await tx.caseNote.create({
+      data: {
+        caseId: current.id,
+        authorId: user.id,
+        type: "capacity-asked",
+        body:
+          providers.length === 0
+            ? `No provider is below its ${profession} fair share: nobody was asked`
+            : `Asked ${providers.length} ${providers.length === 1 ? "provider" : "providers"} below their ${profession} fair share to post capacity: ${providers.map((p) => p.name).join(", ")}`,
+      },
+    });
+    if (providers.length > 0) {
+      await raise({
+        kind: "capacity-asked",
+        eventKey: `capacity-asked:${note.id}`,
+        title: `Please post ${profession} capacity`,
+        body: `Your region is short of ${profession} placements and your offers are below your fair share. Please post what capacity you can.`,
+        link: "/provider/offers/new",
+        audience: { organisations: providers.map((p) => ({ organisationId: p.id, roles: ["EDUCATOR"] })), except: [user.id] },
+      });
+    }
+    return { asked: providers.length, note };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raised automatically
+
+/**
+ * The daily scan: unmet requests starting within the administrator's window, and providers in the
+ * red band for the current academic year. Each source raises its case once.
+ */
+export async function raiseAutomaticCases(now = new Date()) {
+  const settings = await getSettings();
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const horizon = new Date(today.getTime() + settings.unmetRequestWeeks * 7 * DAY);
+  const requests = await prisma.placementRequest.findMany({
+    where: { status: { in: ["OPEN", "PARTLY_ALLOCATED"] }, startDate: { gte: today, lte: horizon } },
+    select: { id: true, students: true, studentsAllocated: true, profession: true, startDate: true, universityId: true, university: { select: { name: true, regionId: true } } },
+  });
+  const known = new Set(
+    (await prisma.shortfallCase.findMany({ where: { sourceKey: { in: requests.map((r) => `unmet:${r.id}`) } }, select: { sourceKey: true } })).map((c) => c.sourceKey),
+  );
+  let unmet = 0;
+  for (const request of requests) {
+    const unplaced = request.students - request.studentsAllocated;
+    if (unplaced <= 0 || known.has(`unmet:${request.id}`)) continue;
+    const raised = await withNotifications(async (tx, raise) => {
+      const created = await createOnce(
+        tx,
+        {
+          sourceKey: `unmet:${request.id}`,
+          regionId: request.university.regionId,
+          kind: "UNMET_DEMAND",
+          severity: caseSeverity(unplaced, daysUntil(request.startDate, now)),
+          title: `Unmet: ${unplaced} ${PROFESSION_LABELS[request.profession]} ${unplaced === 1 ? "student" : "students"} of ${request.university.name} from ${formatDate(request.startDate)}`,
+          profession: request.profession,
+          organisationIds: [request.universityId],
+          studentsAffected: unplaced,
+          dueOn: request.startDate,
+        },
+        `Raised because request ${request.id} still has ${unplaced} unplaced ${unplaced === 1 ? "student" : "students"} within ${settings.unmetRequestWeeks} weeks of its start`,
+      );
+      if (created) await raise(raisedEvent("request-unmet-near-start", created));
+      return Boolean(created);
+    });
+    if (raised) unmet += 1;
+  }
+
+  const year = academicYearOf(now);
+  const providers = await prisma.organisation.findMany({
+    where: { kind: "PROVIDER", active: true, workforce: { some: { year, wte: { gt: 0 } } } },
+    select: { id: true, name: true, regionId: true },
+  });
+  let red = 0;
+  for (const provider of providers) {
+    const { rows } = await computeFairShareForProvider(provider.id, provider.regionId, year);
+    for (const row of rows) {
+      if (row.offeredBand !== "red") continue;
+      const sourceKey = `red:${provider.id}:${row.profession}:${year}`;
+      const raised = await withNotifications(async (tx, raise) => {
+        const gap = Math.max(0, row.fairShare - row.offered);
+        const created = await createOnce(
+          tx,
+          {
+            sourceKey,
+            regionId: provider.regionId,
+            kind: "BELOW_FAIR_SHARE",
+            severity: caseSeverity(gap, null),
+            title: `Below fair share: ${provider.name}, ${PROFESSION_LABELS[row.profession]} ${year}/${String((year + 1) % 100).padStart(2, "0")}`,
+            profession: row.profession,
+            organisationIds: [provider.id],
+            studentsAffected: gap,
+          },
+          `Raised because ${provider.name} offered ${row.offered} of a fair share of ${row.fairShare} ${PROFESSION_LABELS[row.profession]} places (red band)`,
+        );
+        if (created) await raise(raisedEvent("provider-below-fair-share", created));
+        return Boolean(created);
+      });
+      if (raised) red += 1;
+    }
+  }
+  return { unmet, red };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Support requests
+
+export const SUPPORT_TOPICS = ["capacity", "quality"] as const;
+export type SupportTopic = (typeof SUPPORT_TOPICS)[number];
+export const SUPPORT_TOPIC_LABELS: Record<SupportTopic, string> = { capacity: "A capacity challenge", quality: "A quality challenge" };
+
+function supportAsker(user: SessionUser) {
+  if ((user.role !== "EDUCATOR" && user.role !== "UNIVERSITY") || !user.organisationId) {
+    throw new MarketplaceError(403, "Only providers and universities ask for support here");
+  }
+  return user.organisationId;
+}
+
+export async function createSupportRequest(user: SessionUser, input: { topic: SupportTopic; body: string }) {
+  const organisationId = supportAsker(user);
+  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { regionId: true } });
+  return prisma.supportRequest.create({ data: { organisationId, regionId: organisation.regionId, authorId: user.id, topic: input.topic, body: input.body } });
+}
+
+/** The asker's organisation's requests, newest first. */
+export async function listOwnSupportRequests(user: SessionUser) {
+  const organisationId = supportAsker(user);
+  return prisma.supportRequest.findMany({
+    where: { organisationId },
+    select: { id: true, topic: true, body: true, caseId: true, createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 50,
+  });
+}
+
+/** Requests of the user's region not yet turned into a case, newest first. */
+export async function listRegionSupportRequests(user: SessionUser) {
+  const scope = user.role === "ADMIN" ? {} : { regionId: caseRegionScope(user).regionId as string };
+  const where = { ...scope, caseId: null };
+  const [total, requests] = await Promise.all([
+    prisma.supportRequest.count({ where }),
+    prisma.supportRequest.findMany({ where, select: { id: true, topic: true, body: true, organisationId: true, authorId: true, createdAt: true }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 25 }),
+  ]);
+  const [organisations, authors] = await Promise.all([
+    prisma.organisation.findMany({ where: { id: { in: requests.map((r) => r.organisationId) } }, select: { id: true, name: true } }),
+    userNames(requests.map((r) => r.authorId)),
+  ]);
+  const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
+  return { total, requests: requests.map((r) => ({ ...r, organisationName: orgNames.get(r.organisationId) ?? "", authorName: authors.get(r.authorId) ?? "" })) };
+}
+
+export async function turnSupportRequestIntoCase(user: SessionUser, supportRequestId: string) {
+  const scope = caseRegionScope(user);
+  const request = await prisma.supportRequest.findFirst({ where: { id: supportRequestId, ...(scope.regionId ? { regionId: scope.regionId as string } : {}) } });
+  if (!request) throw new MarketplaceError(404, "Support request not found");
+  if (request.caseId) throw new MarketplaceError(409, "This support request is already a case");
+  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: request.organisationId }, select: { name: true } });
+  const topic = SUPPORT_TOPIC_LABELS[request.topic as SupportTopic] ?? request.topic;
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.shortfallCase.create({
+      data: {
+        regionId: request.regionId,
+        kind: "SUPPORT_REQUEST",
+        severity: "MEDIUM",
+        title: `Support: ${topic.toLowerCase()} at ${organisation.name}`,
+        organisationIds: [request.organisationId],
+        createdById: user.id,
+        notes: { create: [{ authorId: request.authorId, type: "raised", body: request.body }] },
+      },
+    });
+    const linked = await tx.supportRequest.updateMany({ where: { id: request.id, caseId: null }, data: { caseId: created.id } });
+    if (linked.count !== 1) throw new MarketplaceError(409, "This support request is already a case");
+    await tx.auditEvent.create({ data: { actorId: user.id, action: "case-from-support", entityType: "ShortfallCase", entityId: created.id, details: { supportRequestId: request.id } } });
+    return created;
+  });
+}

@@ -1,0 +1,111 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { createSupportRequest, listOwnSupportRequests, SUPPORT_TOPIC_LABELS, SUPPORT_TOPICS, type SupportTopic } from "~/cases/cases.server";
+import { CsrfInput } from "~/components/csrf-input";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormMessage } from "~/components/forms";
+import { PageHeader } from "~/components/page-header";
+import { formatDateTime } from "~/domain/labels";
+
+const SupportRequestSchema = z.object({
+  topic: z.enum(SUPPORT_TOPICS, { errorMap: () => ({ message: "Choose what you need support with" }) }),
+  body: z.string({ required_error: "Describe the challenge" }).trim().min(10, "Describe the challenge in 10 characters or more").max(4000, "Keep it to 4,000 characters"),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "EDUCATOR", "UNIVERSITY");
+  return { requests: await listOwnSupportRequests(user) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, form } = await requireUserForm(request, "EDUCATOR", "UNIVERSITY");
+  const parsed = SupportRequestSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return data({ error: issue.message, field: String(issue.path[0]), sent: false }, { status: 400 });
+  }
+  await createSupportRequest(user, parsed.data);
+  return data({ error: null, field: null, sent: true });
+}
+
+export default function Support() {
+  const { requests } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title="Ask for support" caption="Your region's placement expansion facilitators help with capacity and quality challenges" />
+      <section aria-labelledby="ask-heading" className="mb-8 max-w-3xl">
+        <h2 id="ask-heading">Ask the facilitators</h2>
+        {actionData?.error && <FormMessage>{actionData.error}</FormMessage>}
+        {actionData?.sent && <FormMessage tone="success">Your request was sent to your region&apos;s facilitators.</FormMessage>}
+        <Form method="post" className="card grid gap-4" key={actionData?.sent ? "sent" : "form"}>
+          <CsrfInput />
+          <div>
+            <label htmlFor="topic" className="field-label">
+              What do you need support with?
+            </label>
+            <select id="topic" name="topic" className="field-input" aria-invalid={actionData?.field === "topic" || undefined}>
+              {SUPPORT_TOPICS.map((topic) => (
+                <option key={topic} value={topic}>
+                  {SUPPORT_TOPIC_LABELS[topic]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="body" className="field-label">
+              Describe the challenge
+            </label>
+            <p id="body-hint" className="field-hint">
+              For example: the professions, dates and number of students affected, and what you have tried.
+            </p>
+            <textarea id="body" name="body" rows={6} required minLength={10} maxLength={4000} className="field-input" aria-describedby="body-hint" aria-invalid={actionData?.field === "body" || undefined} />
+          </div>
+          <div>
+            <button type="submit" className="btn">
+              Send to the facilitators
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section aria-labelledby="mine-heading">
+        <h2 id="mine-heading">Your organisation&apos;s requests</h2>
+        {requests.length === 0 ? (
+          <p className="card">None yet.</p>
+        ) : (
+          <div className="overflow-x-auto" role="region" aria-label="Support requests" tabIndex={0}>
+            <table className="data-table">
+              <caption className="sr-only">Support requests from your organisation, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Asked</th>
+                  <th scope="col">Topic</th>
+                  <th scope="col">Request</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {requests.map((item) => (
+                  <tr key={item.id}>
+                    <td>{formatDateTime(item.createdAt)}</td>
+                    <td>{SUPPORT_TOPIC_LABELS[item.topic as SupportTopic] ?? item.topic}</td>
+                    <td className="whitespace-pre-line">{item.body}</td>
+                    <td>{item.caseId ? "A facilitator is working on it" : "Waiting for a facilitator"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Ask for support · Placement Exchange" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
