@@ -1,3 +1,4 @@
+import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "~/domain/cases";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma, Prisma } from "~/db/db.server";
 import { academicYearOf } from "~/domain/capacity-timeline";
@@ -483,9 +484,6 @@ export async function raiseAutomaticCases(now = new Date()) {
 // ---------------------------------------------------------------------------------------------
 // Support requests
 
-export const SUPPORT_TOPICS = ["capacity", "quality"] as const;
-export type SupportTopic = (typeof SUPPORT_TOPICS)[number];
-export const SUPPORT_TOPIC_LABELS: Record<SupportTopic, string> = { capacity: "A capacity challenge", quality: "A quality challenge" };
 
 function supportAsker(user: SessionUser) {
   if ((user.role !== "EDUCATOR" && user.role !== "UNIVERSITY") || !user.organisationId) {

@@ -111,3 +111,7 @@ export const CASE_NOTE_TYPE_LABELS: Record<string, string> = {
   "capacity-asked": "Providers asked for capacity",
   raised: "Case raised",
 };
+
+export const SUPPORT_TOPICS = ["capacity", "quality"] as const;
+export type SupportTopic = (typeof SUPPORT_TOPICS)[number];
+export const SUPPORT_TOPIC_LABELS: Record<SupportTopic, string> = { capacity: "A capacity challenge", quality: "A quality challenge" };

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole, requireUserForm } from "~/auth/guards.server";
-import { caseAgeing, caseChoices, listCases, listRegionSupportRequests, SUPPORT_TOPIC_LABELS, turnSupportRequestIntoCase, type SupportTopic } from "~/cases/cases.server";
+import { caseAgeing, caseChoices, listCases, listRegionSupportRequests, turnSupportRequestIntoCase } from "~/cases/cases.server";
+import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "~/domain/cases";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole, requireUserForm } from "~/auth/guards.server";
-import { createSupportRequest, listOwnSupportRequests, SUPPORT_TOPIC_LABELS, SUPPORT_TOPICS, type SupportTopic } from "~/cases/cases.server";
+import { createSupportRequest, listOwnSupportRequests } from "~/cases/cases.server";
+import { SUPPORT_TOPIC_LABELS, SUPPORT_TOPICS, type SupportTopic } from "~/domain/cases";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
