@@ -43,9 +43,9 @@ function memoryIo(files: Record<string, string>) {
 
 describe("parseMatchArguments", () => {
   it("reads the input file and an optional --out", () => {
-    expect(parseMatchArguments(["in.json"])).toEqual({ inputPath: "in.json", outPath: null, workers: 2 });
-    expect(parseMatchArguments(["in.json", "--out", "out.json"])).toEqual({ inputPath: "in.json", outPath: "out.json", workers: 2 });
-    expect(parseMatchArguments(["--out=out.json", "in.json", "--workers", "1"])).toEqual({ inputPath: "in.json", outPath: "out.json", workers: 1 });
+    expect(parseMatchArguments(["in.json"])).toEqual({ inputPath: "in.json", outPath: null, workers: 1 });
+    expect(parseMatchArguments(["in.json", "--out", "out.json"])).toEqual({ inputPath: "in.json", outPath: "out.json", workers: 1 });
+    expect(parseMatchArguments(["--out=out.json", "in.json", "--workers", "2"])).toEqual({ inputPath: "in.json", outPath: "out.json", workers: 2 });
   });
 
   it.each([[[]], [["--out"]], [["a.json", "b.json"]], [["a.json", "--verbose"]], [["a.json", "--workers", "0"]]])("rejects %j", (argv) => {

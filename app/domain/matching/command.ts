@@ -30,7 +30,7 @@ export class MatchUsageError extends Error {
 export function parseMatchArguments(argv: readonly string[]): MatchArguments {
   let inputPath: string | null = null;
   let outPath: string | null = null;
-  let workers = 2;
+  let workers = 1;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === "--workers") {
