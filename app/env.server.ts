@@ -11,6 +11,8 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
+  /** Where `npm run build` put the app; production serves it. */
+  BUILD_DIR: z.string().min(1).default("./build"),
   /** Secret for signing CSRF tokens; required in production. */
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SMTP_URL: z

@@ -82,7 +82,7 @@ export async function createPortalServer({
     app.use(viteServer.middlewares);
     remixBuild = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
-    const clientDir = path.resolve("build/client");
+    const clientDir = path.resolve(env.BUILD_DIR, "client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(clientDir, { maxAge: "1h" }));
     remixBuild = build;

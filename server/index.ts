@@ -1,3 +1,5 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import closeWithGrace from "close-with-grace";
 import { ConfigError, parseEnv } from "~/env.server";
 import { jobHandlers, scheduleRecurringJobs } from "~/jobs/handlers.server";
@@ -30,8 +32,7 @@ async function main() {
 
   const build =
     env.NODE_ENV === "production"
-      ? // @ts-ignore -- exists only after `npm run build`
-        ((await import("../build/server/index.js")) as never)
+      ? ((await import(pathToFileURL(path.resolve(env.BUILD_DIR, "server/index.js")).href)) as never)
       : "vite";
   const portal = await createPortalServer({ env, database, build });
   const closeRedis = env.REDIS_URL ? await attachRedisAdapter(portal.io, env.REDIS_URL) : undefined;

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useBrowser, type Portal } from "./support/portal";
+
+/*
+ * The notification bell is pushed over socket.io: a booking made in another browser raises the
+ * educator's unread count without the educator's page reloading, and "Mark all as read" in one tab
+ * clears the bell in the educator's other tab.
+ *
+ * The dates are in 2032 (the marketplace journey uses 2031), so the request made here is the only
+ * one that fits the offer made here, whatever else runs against the same server.
+ */
+const browser = useBrowser();
+
+const EDUCATOR = "educator@example.com";
+const UNIVERSITY = "university@example.com";
+const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const DATES = { startDate: "2032-09-06", endDate: "2032-10-29" };
+/** The push must arrive well within this; the page is never reloaded while we wait. */
+const LIVE_TIMEOUT_MS = 5_000;
+
+async function idAfter(page: Page, pattern: RegExp): Promise<string> {
+  const idIn = (pathname: string) => {
+    const id = pattern.exec(pathname)?.[1];
+    return id && id !== "new" ? id : null;
+  };
+  await page.waitForURL((url) => idIn(url.pathname) !== null, { timeout: 15_000 });
+  return idIn(new URL(page.url()).pathname)!;
+}
+
+/** The number on the bell in the header, checked against the bell's accessible name. */
+async function bellCount(page: Page): Promise<number> {
+  const text = ((await page.getByTestId("unread-count").textContent()) ?? "").trim();
+  const label = await page.getByTestId("notification-bell").getAttribute("aria-label");
+  expect(label).toBe(`Notifications: ${text} unread`);
+  return Number(text);
+}
+
+/** Marks the document, so we can tell later that it was never reloaded or replaced. */
+async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __pxSameDocument?: boolean }).__pxSameDocument = true;
+  });
+}
+
+async function sameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __pxSameDocument?: boolean }).__pxSameDocument === true);
+}
+
+async function publishOffer(educator: Portal, specialty: string): Promise<string> {
+  const { page } = educator;
+  await educator.visit("/provider/offers/new");
+  await page.getByLabel("Profession").selectOption("PT");
+  const siteSelect = page.getByLabel("Site", { exact: true });
+  await siteSelect.selectOption((await siteSelect.locator("option:not([value=''])").first().getAttribute("value"))!);
+  await page.getByLabel("Specialty (optional)").fill(specialty);
+  await page.getByLabel("Start date").fill(DATES.startDate);
+  await page.getByLabel("End date").fill(DATES.endDate);
+  await page.getByLabel("Slots").fill("1");
+  await page.getByLabel("Supervision model").selectOption("ONE_TO_ONE");
+  await page.getByRole("button", { name: "Publish" }).click();
+  const offerId = await idAfter(page, /^\/provider\/offers\/([^/]+)$/);
+  await educator.settle();
+  return offerId;
+}
+
+/** A programme with one block on the offer's dates, and a request for 1 student of it. */
+async function makeRequest(university: Portal): Promise<string> {
+  const { page } = university;
+  const programme = `BSc Physiotherapy live ${RUN}`;
+  await university.visit("/university/programmes/new");
+  await page.getByLabel("Programme name").fill(programme);
+  await page.getByLabel("Profession").selectOption("PT");
+  await page.getByLabel("Length in years of study").fill("3");
+  await page.getByRole("button", { name: "Add the programme" }).click();
+  const programmeId = await idAfter(page, /^\/university\/programmes\/([^/]+)$/);
+  await university.settle();
+
+  const block = `Autumn live block ${RUN}`;
+  const form = page.getByRole("form", { name: "Add a placement block" });
+  await form.getByLabel("Block name").fill(block);
+  await form.getByLabel("Year of study").fill("3");
+  await form.getByLabel("Start date").fill(DATES.startDate);
+  await form.getByLabel("End date").fill(DATES.endDate);
+  await form.getByRole("button", { name: "Add the block" }).click();
+  await page.locator("tbody tr").filter({ hasText: block }).waitFor({ timeout: 15_000 });
+  await university.settle();
+
+  await university.visit("/university/requests/new");
+  await page.getByLabel("Programme", { exact: true }).selectOption(programmeId);
+  const blockSelect = page.getByLabel("Placement block");
+  await blockSelect.selectOption((await blockSelect.locator("option", { hasText: block }).getAttribute("value"))!);
+  await page.getByLabel("Number of students").fill("1");
+  await page.getByRole("button", { name: "Make the request" }).click();
+  const requestId = await idAfter(page, /^\/university\/requests\/([^/]+)$/);
+  await university.settle();
+  return requestId;
+}
+
+describe("live notifications", () => {
+  it("a booking raises the educator's bell without a reload; Mark all as read clears it in another tab", async () => {
+    // The educator publishes a fresh offer, then waits on their home page.
+    const educator = await browser.open();
+    await educator.signIn(EDUCATOR);
+    const offerId = await publishOffer(educator, `Live bell ${RUN}`);
+    await educator.visit("/provider");
+    const before = await bellCount(educator.page);
+    await markDocument(educator.page);
+    const shownBefore = educator.visited().length;
+
+    // The university makes a request and books the offer, in its own browser context.
+    const university = await browser.open();
+    await university.signIn(UNIVERSITY);
+    const requestId = await makeRequest(university);
+    await university.visit(`/university/book/${offerId}`);
+    await university.page.getByLabel("Request", { exact: true }).selectOption(requestId);
+    await university.page.getByLabel("Number of students").fill("1");
+    await university.page.getByRole("button", { name: "Book the places" }).click();
+    const allocationId = await idAfter(university.page, /^\/allocations\/([^/]+)$/);
+    await university.settle();
+
+    // The educator's bell goes up by one, pushed over the socket: same document, no navigation.
+    await expect.poll(() => bellCount(educator.page), { timeout: LIVE_TIMEOUT_MS, interval: 100 }).toBe(before + 1);
+    expect(await sameDocument(educator.page)).toBe(true);
+    expect(educator.visited().length).toBe(shownBefore);
+    expect(new URL(educator.page.url()).pathname).toBe("/provider");
+    // Screen-reader users hear it too.
+    expect(await educator.page.getByRole("status").filter({ hasText: "New notification:" }).textContent()).toContain(
+      "asks for 1 place",
+    );
+
+    // A second educator tab, open on the home page with the raised count.
+    const secondTab = await browser.open();
+    await secondTab.signIn(EDUCATOR);
+    await secondTab.visit("/provider");
+    expect(await bellCount(secondTab.page)).toBe(before + 1);
+    await markDocument(secondTab.page);
+
+    // The inbox lists the new notification, unread, linking to the allocation.
+    await educator.visit("/notifications");
+    const item = educator.page.locator("main li").filter({ has: educator.page.locator(`a[href="/allocations/${allocationId}"]`) });
+    await item.waitFor();
+    expect(await item.getByRole("heading", { level: 2 }).getByRole("link").textContent()).toBe("City Health University asks for 1 place");
+    expect(await item.textContent()).toContain("Unread");
+    expect(await educator.page.getByRole("heading", { level: 1 }).textContent()).toBe("Notifications");
+
+    // Mark all as read: the other tab's bell drops to 0 live, and so does this one's.
+    await educator.page.getByRole("button", { name: "Mark all as read" }).click();
+    await expect.poll(() => bellCount(secondTab.page), { timeout: LIVE_TIMEOUT_MS, interval: 100 }).toBe(0);
+    expect(await sameDocument(secondTab.page)).toBe(true);
+    expect(new URL(secondTab.page.url()).pathname).toBe("/provider");
+    await expect.poll(() => bellCount(educator.page), { timeout: LIVE_TIMEOUT_MS, interval: 100 }).toBe(0);
+    await educator.page.getByRole("button", { name: "Mark all as read" }).waitFor({ state: "detached" });
+    expect(await item.textContent()).toContain("Read");
+    expect(await item.textContent()).not.toContain("Unread");
+    await educator.checkAccessibility("after marking all as read");
+  }, 120_000);
+});
