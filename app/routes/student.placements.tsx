@@ -1,23 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ALLOCATION_STATUS_LABELS } from "~/domain/allocation-rules";
 import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/domain/labels";
 import { PROFESSION_LABELS } from "~/domain/roles";
 import { listStudentPlacements } from "~/marketplace/student-placements.server";
+import { placementsAwaitingFeedback } from "~/quality/feedback.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "STUDENT");
-  return { placements: await listStudentPlacements(user.id) };
+  const [placements, awaitingFeedback] = await Promise.all([listStudentPlacements(user.id), placementsAwaitingFeedback(user.id)]);
+  return { placements, awaitingFeedback };
 }
 
 export default function StudentPlacements() {
-  const { placements } = useLoaderData<typeof loader>();
+  const { placements, awaitingFeedback } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   return (
     <>
       <PageHeader title="My placements" />
+      {searchParams.get("notice") === "feedback-given" && <FormMessage tone="success">Thank you: your feedback has been sent.</FormMessage>}
       {placements.length === 0 ? (
         <p className="card">You have no placement yet. Your university names students on placements once providers confirm them.</p>
       ) : (
@@ -42,6 +47,13 @@ export default function StudentPlacements() {
                 <dt className="font-bold">Status</dt>
                 <dd>{ALLOCATION_STATUS_LABELS[placement.status]}</dd>
               </dl>
+              {awaitingFeedback.includes(placement.id) && (
+                <p className="mt-4">
+                  <Link to={`/student/placements/${placement.id}/feedback`} className="btn">
+                    Give feedback<span className="sr-only"> on this placement</span>
+                  </Link>
+                </p>
+              )}
             </li>
           ))}
         </ul>
