@@ -30,6 +30,7 @@ interface World {
   providerId: string;
   runId: string;
   caseId: string;
+  auditId: string;
 }
 
 interface RouteCase {
@@ -117,6 +118,23 @@ const ROUTES: Record<string, RouteCase> = {
     path: () => "/support",
     loader: only({ educator: 200, otherEducator: 200, university: 200, otherUniversity: 200 }),
     action: only({ educator: "ok", otherEducator: "ok", university: "ok", otherUniversity: "ok" }),
+  },
+  "provider.audits._index.tsx": { path: () => "/provider/audits", loader: only({ educator: 200, otherEducator: 200 }), action: only({ educator: 400, otherEducator: 400 }) },
+  "provider.audits.$auditId.tsx": {
+    path: (w) => `/provider/audits/${w.auditId}`,
+    params: (w) => ({ auditId: w.auditId }),
+    loader: only({ educator: 200, otherEducator: 404, university: 200, otherUniversity: 200, facilitator: 200, otherFacilitator: 404 }),
+    action: educatorOwn("ok"),
+    probe: () => ({ intent: "add", description: "Matrix probe", dueOn: "2030-01-01" }),
+  },
+  "facilitator.quality.tsx": { path: () => "/facilitator/quality", loader: only({ facilitator: 200, otherFacilitator: 200 }) },
+  "student.placements.$allocationId.feedback.tsx": {
+    path: (w) => `/student/placements/${w.allocationId}/feedback`,
+    params: (w) => ({ allocationId: w.allocationId }),
+    // The matrix's student is not named on the allocation: it is not theirs to see.
+    loader: only({ student: 404 }),
+    action: only({ student: 404 }),
+    probe: () => ({ overall: "4", induction: "4", supervision: "4", learning: "4" }),
   },
   "provider._index.tsx": { path: () => "/provider", loader: only({ educator: 200, otherEducator: 200 }) },
   "provider.allocations.tsx": {
@@ -207,7 +225,11 @@ beforeAll(async () => {
     data: { regionId: region.id, periodStart: new Date("2026-09-01"), periodEnd: new Date("2027-08-31"), startedById: users.facilitator.id, status: "FAILED", error: "test" },
   });
   const shortfallCase = await prisma.shortfallCase.create({ data: { regionId: region.id, kind: "OTHER", title: "Matrix case" } });
-  world = { caseId: shortfallCase.id, offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
+  const site = await prisma.site.findFirstOrThrow({ where: { organisationId: provider.id } });
+  const audit = await prisma.placementAudit.create({
+    data: { siteId: site.id, providerId: provider.id, rating: "SATISFACTORY", auditedOn: new Date("2026-01-10"), expiresOn: new Date("2028-01-10") },
+  });
+  world = { auditId: audit.id, caseId: shortfallCase.id, offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
 });
 
 async function requestAs(actor: Actor, path: string, form?: Record<string, string>) {
