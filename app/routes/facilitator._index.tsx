@@ -57,6 +57,9 @@ export default function FacilitatorHome() {
         <li>
           <Link to={`/facilitator/fair-share?year=${year}`}>Fair share of every provider</Link>
         </li>
+        <li>
+          <Link to={`/facilitator/universities?year=${year}`}>Universities: demand and share of capacity</Link>
+        </li>
       </ul>
     </>
   );

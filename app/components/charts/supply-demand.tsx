@@ -1,0 +1,78 @@
+import type { SupplyDemandRow } from "~/domain/dashboard";
+import { describeSupplyDemand } from "~/domain/dashboard";
+import { GroupedBarChart, type BarSeries } from "./grouped-bars";
+
+export const SUPPLY_DEMAND_SERIES: readonly BarSeries[] = [
+  { key: "demand", label: "Demand (students requested)", colour: "#005eb8" },
+  { key: "offered", label: "Offered (slots)", colour: "#41b6e6" },
+  { key: "allocated", label: "Allocated (students)", colour: "#007f3b" },
+  { key: "unmet", label: "Unmet (students)", colour: "#d5281b" },
+];
+
+/** A grouped bar chart of demand, offered, allocated and unmet, with the same figures as a table. */
+export function SupplyDemandFigure({ title, groupHeading, rows }: { title: string; groupHeading: string; rows: readonly SupplyDemandRow[] }) {
+  const withData = rows.filter((row) => row.demand + row.offered + row.allocated + row.unmet > 0);
+  const summary = withData.length === 0 ? "No requests or offers." : withData.map(describeSupplyDemand).join("; ") + ".";
+  return (
+    <>
+      <GroupedBarChart
+        title={title}
+        summary={summary}
+        series={SUPPLY_DEMAND_SERIES}
+        groups={rows.map((row) => ({ label: row.label, values: { demand: row.demand, offered: row.offered, allocated: row.allocated, unmet: row.unmet } }))}
+      />
+      <details className="mb-8">
+        <summary className="cursor-pointer font-bold">Show “{title}” as a table</summary>
+        <div className="overflow-x-auto" role="region" aria-label={`${title}: table`} tabIndex={0}>
+          <table className="data-table">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{groupHeading}</th>
+                <th scope="col">Demand</th>
+                <th scope="col">Offered</th>
+                <th scope="col">Allocated</th>
+                <th scope="col">Unmet</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.label}</th>
+                  <td>{row.demand}</td>
+                  <td>{row.offered}</td>
+                  <td>{row.allocated}</td>
+                  <td>{row.unmet}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  );
+}
+
+/** The academic-year picker (a GET form). */
+export function YearPicker({ year, years, extra }: { year: number; years: readonly number[]; extra?: React.ReactNode }) {
+  return (
+    <form method="get" className="card mb-8 flex flex-wrap items-end gap-4" aria-label="Choose the academic year">
+      <div>
+        <label htmlFor="year" className="field-label">
+          Academic year
+        </label>
+        <select id="year" name="year" defaultValue={String(year)} className="field-input">
+          {years.map((option) => (
+            <option key={option} value={option}>
+              {`${option}/${String((option + 1) % 100).padStart(2, "0")}`} (Sep–Aug)
+            </option>
+          ))}
+        </select>
+      </div>
+      {extra}
+      <button type="submit" className="btn-secondary">
+        Show
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import { writeCsv } from "~/domain/csv";
+import type { AnonymisedRatioRow, ProviderRatioRow, SupplyDemandRow, UniversityShareRow } from "~/domain/dashboard";
+import { FAIR_SHARE_BAND_LABELS, formatRatio } from "~/domain/fair-share";
+
+/** A CSV download; every text cell goes through writeCsv's formula neutralising. */
+export function csvResponse(csv: string, filename: string): Response {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/** Sections of the region overview in one table: view ("profession", "month", "total"), then the figures. */
+export function supplyDemandCsv(sections: readonly { view: string; rows: readonly SupplyDemandRow[] }[]): string {
+  return writeCsv(
+    ["view", "group", "demand", "offered", "allocated", "unmet"],
+    sections.flatMap(({ view, rows }) => rows.map((row) => [view, row.label, row.demand, row.offered, row.allocated, row.unmet])),
+  );
+}
+
+const perWte = (value: number | null) => (value === null ? "" : value.toFixed(2));
+
+export function providerRatiosCsv(profession: string, rows: readonly ProviderRatioRow[]): string {
+  return writeCsv(
+    ["profession", "provider", "wte", "fair_share", "offered", "hosted", "ratio", "band", "placement_weeks_per_wte"],
+    rows.map((row) => [profession, row.providerName, row.wte, row.fairShare, row.offered, row.hosted, formatRatio(row.ratio), row.band ? FAIR_SHARE_BAND_LABELS[row.band] : "", perWte(row.weeksPerWte)]),
+  );
+}
+
+export function anonymisedRatiosCsv(profession: string, rows: readonly AnonymisedRatioRow[]): string {
+  return writeCsv(
+    ["profession", "provider", "ratio", "band", "placement_weeks_per_wte"],
+    rows.map((row) => [profession, row.label, formatRatio(row.ratio), row.band ? FAIR_SHARE_BAND_LABELS[row.band] : "", perWte(row.weeksPerWte)]),
+  );
+}
+
+const percent = (value: number | null) => (value === null ? "" : (value * 100).toFixed(1));
+
+export function universitySharesCsv(rows: readonly UniversityShareRow[]): string {
+  return writeCsv(
+    ["university", "demand", "allocated", "unmet", "allocated_of_requested_pct", "share_of_demand_pct", "share_of_allocated_pct"],
+    rows.map((row) => [row.universityName, row.demand, row.allocated, row.unmet, percent(row.fillRate), percent(row.demandShare), percent(row.allocatedShare)]),
+  );
+}

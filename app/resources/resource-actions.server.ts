@@ -1,0 +1,23 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect } from "@remix-run/node";
+import type { SessionUser } from "~/auth/session.server";
+import { MarketplaceError } from "~/marketplace/errors";
+import { ResourceSchema, saveResource } from "./resources.server";
+
+/** The add and edit actions: validate, save, and answer field errors with 400 (never a 500 for bad input). */
+export async function submitResourceForm(user: SessionUser, form: FormData, id: string | null) {
+  const submission = parseWithZod(form, { schema: ResourceSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const upload = form.get("file");
+  const file = upload instanceof File ? upload : null;
+  try {
+    const saved = await saveResource(user, id, submission.value, file);
+    return redirect(`/resources/${saved.id}`);
+  } catch (error) {
+    if (error instanceof MarketplaceError) {
+      const field = error.field ?? "title";
+      return data({ result: submission.reply({ fieldErrors: { [field]: [error.message] } }) }, { status: error.status });
+    }
+    throw error;
+  }
+}

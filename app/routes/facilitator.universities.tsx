@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { GroupedBarChart } from "~/components/charts/grouped-bars";
+import { YearPicker } from "~/components/charts/supply-demand";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/page-header";
+import { readDashboardParams } from "~/dashboards/params.server";
+import { facilitatorRegionId } from "~/dashboards/region.server";
+import { getUniversityShares } from "~/dashboards/universities.server";
+import { formatPercent } from "~/domain/dashboard";
+import { formatAcademicYear } from "~/domain/organisation-forms";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "FACILITATOR");
+  const regionId = facilitatorRegionId(user);
+  const { year, years, profession } = readDashboardParams(request);
+  const rows = await getUniversityShares(regionId, year, profession);
+  return { rows, year, years, profession };
+}
+
+const pct = (value: number | null) => (value === null ? 0 : Math.round(value * 100));
+
+export default function FacilitatorUniversities() {
+  const { rows, year, years, profession } = useLoaderData<typeof loader>();
+  const academicYear = formatAcademicYear(year);
+  const scope = profession ? PROFESSION_LABELS[profession] : "all professions";
+  const shareTitle = `Share of demand and share of allocated students by university, ${scope}, ${academicYear}`;
+  const countTitle = `Requested, allocated and unmet students by university, ${scope}, ${academicYear}`;
+  const query = `year=${year}${profession ? `&profession=${profession}` : ""}`;
+  return (
+    <>
+      <PageHeader title="Universities" caption={academicYear} />
+      <p className="mb-6 max-w-3xl">
+        Where capacity is scarce, each university&apos;s share of the students allocated should be close to its share of the region&apos;s demand. A share of
+        allocated well below the share of demand means that university&apos;s students are going unplaced more often.
+      </p>
+      <YearPicker
+        year={year}
+        years={years}
+        extra={
+          <div>
+            <label htmlFor="profession" className="field-label">
+              Profession
+            </label>
+            <select id="profession" name="profession" defaultValue={profession ?? ""} className="field-input">
+              <option value="">All professions</option>
+              {PROFESSIONS.map((code) => (
+                <option key={code} value={code}>
+                  {PROFESSION_LABELS[code]}
+                </option>
+              ))}
+            </select>
+          </div>
+        }
+      />
+      {rows.length === 0 ? (
+        <p className="card mb-8">No university has requests starting in {academicYear}.</p>
+      ) : (
+        <>
+          <GroupedBarChart
+            title={countTitle}
+            summary={rows.map((row) => `${row.universityName}: requested ${row.demand}, allocated ${row.allocated}, unmet ${row.unmet}`).join("; ") + "."}
+            series={[
+              { key: "demand", label: "Requested (students)", colour: "#005eb8" },
+              { key: "allocated", label: "Allocated (students)", colour: "#007f3b" },
+              { key: "unmet", label: "Unmet (students)", colour: "#d5281b" },
+            ]}
+            groups={rows.map((row) => ({ label: row.universityName.length > 18 ? `${row.universityName.slice(0, 16)}…` : row.universityName, values: { demand: row.demand, allocated: row.allocated, unmet: row.unmet } }))}
+          />
+          <GroupedBarChart
+            title={shareTitle}
+            summary={rows.map((row) => `${row.universityName}: ${formatPercent(row.demandShare)} of demand, ${formatPercent(row.allocatedShare)} of allocated`).join("; ") + "."}
+            series={[
+              { key: "demandShare", label: "Share of demand (%)", colour: "#005eb8" },
+              { key: "allocatedShare", label: "Share of allocated (%)", colour: "#007f3b" },
+            ]}
+            groups={rows.map((row) => ({
+              label: row.universityName.length > 18 ? `${row.universityName.slice(0, 16)}…` : row.universityName,
+              values: { demandShare: pct(row.demandShare), allocatedShare: pct(row.allocatedShare) },
+            }))}
+          />
+          <div className="mb-8 overflow-x-auto" role="region" aria-label="Universities: table" tabIndex={0}>
+            <table className="data-table">
+              <caption className="sr-only">{countTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">University</th>
+                  <th scope="col">Requested</th>
+                  <th scope="col">Allocated</th>
+                  <th scope="col">Unmet</th>
+                  <th scope="col">Allocated ÷ requested</th>
+                  <th scope="col">Share of demand</th>
+                  <th scope="col">Share of allocated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.universityId}>
+                    <th scope="row">{row.universityName}</th>
+                    <td>{row.demand}</td>
+                    <td>{row.allocated}</td>
+                    <td>{row.unmet}</td>
+                    <td>{formatPercent(row.fillRate)}</td>
+                    <td>{formatPercent(row.demandShare)}</td>
+                    <td>{formatPercent(row.allocatedShare)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <p className="mb-4">
+        <a href={`/facilitator/universities.csv?${query}`} download className="btn-secondary">
+          Download this table (CSV)
+        </a>
+      </p>
+      <p>
+        <Link to={`/facilitator?year=${year}`}>Back to the region overview</Link>
+      </p>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Universities · Placement Exchange" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
