@@ -31,6 +31,7 @@ interface World {
   runId: string;
   caseId: string;
   auditId: string;
+  resourceId: string;
 }
 
 interface RouteCase {
@@ -136,6 +137,36 @@ const ROUTES: Record<string, RouteCase> = {
     action: only({ student: 404 }),
     probe: () => ({ overall: "4", induction: "4", supervision: "4", learning: "4" }),
   },
+  "facilitator.fair-share._index.tsx": { path: () => "/facilitator/fair-share", loader: only({ facilitator: 200, otherFacilitator: 200 }) },
+  "facilitator.fair-share.$providerId.tsx": {
+    path: (w) => `/facilitator/fair-share/${w.providerId}`,
+    params: (w) => ({ providerId: w.providerId }),
+    loader: only({ facilitator: 200, otherFacilitator: 404 }),
+  },
+  "facilitator.fair-share.overview[.csv].tsx": { path: () => "/facilitator/fair-share/overview.csv", loader: only({ facilitator: 200, otherFacilitator: 200 }) },
+  "facilitator.fair-share.providers[.csv].tsx": { path: () => "/facilitator/fair-share/providers.csv", loader: only({ facilitator: 200, otherFacilitator: 200 }) },
+  "facilitator.universities.tsx": { path: () => "/facilitator/universities", loader: only({ facilitator: 200, otherFacilitator: 200 }) },
+  "facilitator.universities[.csv].tsx": { path: () => "/facilitator/universities.csv", loader: only({ facilitator: 200, otherFacilitator: 200 }) },
+  "provider.fair-share.tsx": { path: () => "/provider/fair-share", loader: only({ educator: 200, otherEducator: 200 }) },
+  "provider.fair-share[.csv].tsx": { path: () => "/provider/fair-share.csv", loader: only({ educator: 200, otherEducator: 200 }) },
+  "resources._index.tsx": { path: () => "/resources", loader: everyone(200) },
+  "resources.new.tsx": { path: () => "/resources/new", loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }), action: only({ admin: "ok", facilitator: "ok", otherFacilitator: "ok" }) },
+  "resources.$resourceId.tsx": {
+    path: (w) => `/resources/${w.resourceId}`,
+    params: (w) => ({ resourceId: w.resourceId }),
+    loader: everyone(200),
+    // Everyone but students may join the discussion.
+    action: only({ admin: "ok", educator: "ok", otherEducator: "ok", university: "ok", otherUniversity: "ok", facilitator: "ok", otherFacilitator: "ok" }),
+    probe: () => ({ intent: "comment", body: "Matrix probe" }),
+  },
+  "resources.$resourceId.edit.tsx": {
+    path: (w) => `/resources/${w.resourceId}/edit`,
+    params: (w) => ({ resourceId: w.resourceId }),
+    loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }),
+    action: only({ admin: "ok", facilitator: "ok", otherFacilitator: "ok" }),
+  },
+  // A resource with a link and no file: nothing to download, for anyone.
+  "resources.$resourceId.file.tsx": { path: (w) => `/resources/${w.resourceId}/file`, params: (w) => ({ resourceId: w.resourceId }), loader: everyone(404) },
   "provider._index.tsx": { path: () => "/provider", loader: only({ educator: 200, otherEducator: 200 }) },
   "provider.allocations.tsx": {
     path: () => "/provider/allocations",
@@ -229,7 +260,8 @@ beforeAll(async () => {
   const audit = await prisma.placementAudit.create({
     data: { siteId: site.id, providerId: provider.id, rating: "SATISFACTORY", auditedOn: new Date("2026-01-10"), expiresOn: new Date("2028-01-10") },
   });
-  world = { auditId: audit.id, caseId: shortfallCase.id, offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
+  const resource = await prisma.resource.create({ data: { title: "Matrix guide", summary: "For the matrix", category: "best-practice", tags: [], url: "https://example.org/guide" } });
+  world = { resourceId: resource.id, auditId: audit.id, caseId: shortfallCase.id, offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
 });
 
 async function requestAs(actor: Actor, path: string, form?: Record<string, string>) {
