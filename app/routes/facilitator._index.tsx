@@ -21,7 +21,7 @@ export default function FacilitatorHome() {
   const academicYear = formatAcademicYear(year);
   return (
     <>
-      <PageHeader title="Region overview" caption={regionName} />
+      <PageHeader title="Region overview" caption={`${regionName} region`} />
       <p className="mb-6 max-w-3xl">
         Placement demand (students requested by universities), capacity offered (slots in published offers), students allocated and students still unmet, for
         requests and offers starting in the academic year.

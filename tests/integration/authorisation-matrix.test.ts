@@ -217,7 +217,7 @@ const ROUTES: Record<string, RouteCase> = {
     action: universityOwn("ok"),
   },
   "student._index.tsx": { path: () => "/student", loader: only({ student: 200 }) },
-  "student.placements.tsx": { path: () => "/student/placements", loader: only({ student: 200 }) },
+  "student.placements._index.tsx": { path: () => "/student/placements", loader: only({ student: 200 }) },
 };
 
 function routeFiles(): string[] {

@@ -4,7 +4,7 @@ import { runQualityChecks } from "~/quality/quality-checks.server";
 import { loader as facilitatorQualityLoader } from "~/routes/facilitator.quality";
 import { loader as auditsLoader } from "~/routes/provider.audits._index";
 import { action as feedbackAction, loader as feedbackLoader } from "~/routes/student.placements.$allocationId.feedback";
-import { loader as placementsLoader } from "~/routes/student.placements";
+import { loader as placementsLoader } from "~/routes/student.placements._index";
 import { useTestDatabase } from "../helpers/database";
 import { createUser, signInAs, type SignedIn } from "../helpers/fixtures";
 import { createOffer, createRequest } from "../helpers/marketplace";
