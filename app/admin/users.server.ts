@@ -118,3 +118,26 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
   }
   return target;
 }
+
+/**
+ * Erases a person's personal data on request (UK GDPR), keeping the history whole: allocations,
+ * audit trails and anonymous feedback stay, now attributed to "Deleted user". Their email address
+ * is freed, sessions and notifications go, and live sockets are dropped.
+ */
+export async function eraseUser(actor: Actor, userId: string) {
+  const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
+  if (!target) throw new FieldError("This user no longer exists", undefined, 404);
+  if (target.id === actor.id) throw new FieldError("You cannot delete your own account", undefined, 403);
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { name: "Deleted user", email: `deleted-${userId}@deleted.invalid`, passwordHash: null, active: false, deactivatedAt: new Date() },
+    });
+    await tx.session.deleteMany({ where: { userId } });
+    await tx.passwordReset.deleteMany({ where: { userId } });
+    await tx.notification.deleteMany({ where: { userId } });
+    await tx.notificationPreference.deleteMany({ where: { userId } });
+    await tx.auditEvent.create({ data: { actorId: actor.id, action: "user-erased", entityType: "User", entityId: userId, details: { role: target.role } } });
+  });
+  disconnectUser(userId);
+}

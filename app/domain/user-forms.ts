@@ -28,3 +28,8 @@ export const InviteFacilitatorSchema = z.object({
   name: z.string({ required_error: "Enter their full name" }).trim().min(1, "Enter their full name").max(200, "Use 200 characters or fewer"),
   regionId: z.string({ required_error: "Choose the region they work for" }).trim().min(1, "Choose the region they work for").max(40),
 });
+
+export const EraseUserSchema = z.object({
+  userId: z.string({ required_error: "Choose a user" }).trim().min(1, "Choose a user").max(40),
+  confirm: z.literal("yes", { errorMap: () => ({ message: "Tick the box to confirm: this cannot be undone" }) }),
+});

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { submitIntent, withNotice } from "~/admin/form-submission.server";
-import { listOpenInvitations, listUsers, setUserActive } from "~/admin/users.server";
+import { eraseUser, listOpenInvitations, listUsers, setUserActive } from "~/admin/users.server";
 import { forbidden, requireRole, requireUserForm } from "~/auth/guards.server";
 import { createInvitation } from "~/auth/invitations.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -15,12 +15,13 @@ import { ScrollTable } from "~/components/scroll-table";
 import { canManageUsers } from "~/domain/authorisation";
 import { listRegions } from "~/domain/organisation-directory.server";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
-import { InviteFacilitatorSchema, parseUserFilters, UserIdSchema } from "~/domain/user-forms";
+import { EraseUserSchema, InviteFacilitatorSchema, parseUserFilters, UserIdSchema } from "~/domain/user-forms";
 
 const NOTICES: Record<string, string> = {
   "user-deactivated": "The user has been deactivated and signed out everywhere.",
   "user-reactivated": "The user has been reactivated and can sign in again.",
   "invitation-sent": "The invitation has been sent. It works for 7 days.",
+  "user-erased": "The person's personal data has been deleted. Their placements and history remain, as “Deleted user”.",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -52,6 +53,11 @@ export async function action({ request }: ActionFunctionArgs) {
         const active = intent === "reactivate-user";
         await setUserActive(user, userId, active);
         return withNotice(request, active ? "user-reactivated" : "user-deactivated");
+      });
+    case "erase-user":
+      return submitIntent(form, intent, EraseUserSchema, async ({ userId }) => {
+        await eraseUser(user, userId);
+        return withNotice(request, "user-erased");
       });
     case "invite-facilitator":
       return submitIntent(form, intent, InviteFacilitatorSchema, async (value) => {
@@ -194,6 +200,22 @@ export default function AdminUsers() {
                         <button type="submit" className={member.active ? "btn-warning" : "btn-secondary"}>
                           {member.active ? "Deactivate" : "Reactivate"}
                           <span className="sr-only"> {member.name}</span>
+                        </button>
+                      </Form>
+                    )}
+                    {!member.active && member.id !== currentUserId && member.name !== "Deleted user" && (
+                      <Form method="post" className="mt-2">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="erase-user" />
+                        <input type="hidden" name="userId" value={member.id} />
+                        <div className="mb-1 flex items-center gap-2">
+                          <input id={`erase-${member.id}`} type="checkbox" name="confirm" value="yes" required className="h-5 w-5" />
+                          <label htmlFor={`erase-${member.id}`} className="text-sm">
+                            The person asked for their data to be deleted
+                          </label>
+                        </div>
+                        <button type="submit" className="btn-warning">
+                          Delete personal data<span className="sr-only"> of {member.name}</span>
                         </button>
                       </Form>
                     )}
