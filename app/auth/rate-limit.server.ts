@@ -1,8 +1,9 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 /**
- * Sign-in and email-sending limits. In memory per node: with N nodes an attacker gets N times
- * the budget, which still bounds guessing; see docs/decisions/ for why not Redis yet.
+ * Sign-in and email-sending limits. In memory on one node; shared through Redis when there is
+ * one, so N nodes do not give an attacker N budgets. If Redis is away, each node falls back to
+ * its own memory limits rather than failing sign-in.
  */
 interface Limiters {
   signInByAccount: RateLimiterAbstract;
@@ -11,13 +12,23 @@ interface Limiters {
   invitationsBySender: RateLimiterAbstract;
 }
 
-function createLimiters(): Limiters {
-  return {
-    signInByAccount: new RateLimiterMemory({ keyPrefix: "signin-account", points: 5, duration: 15 * 60 }),
-    signInByIp: new RateLimiterMemory({ keyPrefix: "signin-ip", points: 30, duration: 15 * 60 }),
-    emailByIp: new RateLimiterMemory({ keyPrefix: "email-ip", points: 10, duration: 60 * 60 }),
-    invitationsBySender: new RateLimiterMemory({ keyPrefix: "invite-sender", points: 100, duration: 60 * 60 }),
-  };
+const BUDGETS: Record<keyof Limiters, { keyPrefix: string; points: number; duration: number }> = {
+  signInByAccount: { keyPrefix: "signin-account", points: 5, duration: 15 * 60 },
+  signInByIp: { keyPrefix: "signin-ip", points: 30, duration: 15 * 60 },
+  emailByIp: { keyPrefix: "email-ip", points: 10, duration: 60 * 60 },
+  invitationsBySender: { keyPrefix: "invite-sender", points: 100, duration: 60 * 60 },
+};
+
+function createLimiters(redisClient?: unknown): Limiters {
+  return Object.fromEntries(
+    Object.entries(BUDGETS).map(([name, budget]) => {
+      const memory = new RateLimiterMemory(budget);
+      const limiter = redisClient
+        ? new RateLimiterRedis({ ...budget, keyPrefix: `px:${budget.keyPrefix}`, storeClient: redisClient, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: memory })
+        : memory;
+      return [name, limiter];
+    }),
+  ) as unknown as Limiters;
 }
 
 const holder = globalThis as typeof globalThis & { __placementExchangeLimiters?: Limiters };
@@ -30,12 +41,21 @@ export function resetRateLimits() {
   holder.__placementExchangeLimiters = createLimiters();
 }
 
+/** Called at start-up when REDIS_URL is set: every node then spends from the same budgets. */
+export function shareRateLimitsThroughRedis(redisClient: unknown) {
+  holder.__placementExchangeLimiters = createLimiters(redisClient);
+}
+
 export type LimitName = keyof Limiters;
 
 /** Seconds to wait if the key is already over its budget, else null. */
 export async function retryAfterSeconds(name: LimitName, key: string): Promise<number | null> {
-  const state = await limiters()[name].get(key);
-  if (state && state.remainingPoints <= 0) return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+  try {
+    const state = await limiters()[name].get(key);
+    if (state && state.remainingPoints <= 0) return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+  } catch {
+    // The shared store is unreachable: consume() still counts on this node's insurance limiter.
+  }
   return null;
 }
 
@@ -51,5 +71,5 @@ export async function consume(name: LimitName, key: string): Promise<number | nu
 }
 
 export async function forgive(name: LimitName, key: string) {
-  await limiters()[name].delete(key);
+  await limiters()[name].delete(key).catch(() => {});
 }

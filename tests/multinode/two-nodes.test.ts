@@ -113,6 +113,20 @@ describe.runIf(serverUrl && redisUrl)("two server processes sharing PostgreSQL a
     expect(await prisma.job.count({ where: { queue: "mail", status: { not: "done" } } })).toBe(0);
   });
 
+  it("sign-in limits are shared: five failures on one node lock the account on the other", async () => {
+    const user = await createUser("ADMIN", { email: "shared-limit@example.test" });
+    const attempt = (node: ServerProcess, password: string) =>
+      fetch(`${node.url}/sign-in`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: node.url },
+        body: new URLSearchParams({ email: user.email, password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(nodes[0], "wrong password")).status).toBe(400);
+    const locked = await attempt(nodes[1], "correct horse battery staple");
+    expect(locked.status).toBe(429);
+  });
+
   it("Redis carries the events: both nodes are subscribed to the adapter's channel", async () => {
     const client = createClient({ url: redisUrl });
     await client.connect();
