@@ -169,7 +169,7 @@ async function lockRequest(tx: Tx, universityId: string, requestId: string) {
   if (rows.length !== 1) throw new MarketplaceError(404, "Request not found");
   return tx.placementRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { id: true, status: true, students: true, studentsAllocated: true, blockId: true, programmeId: true },
+    select: { id: true, status: true, students: true, studentsAllocated: true, blockId: true, programmeId: true, reasonableAdjustments: true },
   });
 }
 
@@ -202,6 +202,12 @@ export async function updateRequest(user: SessionUser, requestId: string, value:
     await tx.auditEvent.create({
       data: { actorId: user.id, action: "request-updated", entityType: "PlacementRequest", entityId: requestId, details: auditDetails(data) },
     });
+    if ((current.reasonableAdjustments ?? null) !== (data.reasonableAdjustments ?? null)) {
+      // Personal data: who changed the notes, and when (not what they say).
+      await tx.auditEvent.create({
+        data: { actorId: user.id, action: "changed-reasonable-adjustments", entityType: "PlacementRequest", entityId: requestId },
+      });
+    }
     return { id: requestId };
   });
 }

@@ -264,9 +264,9 @@ beforeAll(async () => {
   world = { resourceId: resource.id, auditId: audit.id, caseId: shortfallCase.id, offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
 });
 
-async function requestAs(actor: Actor, path: string, form?: Record<string, string>) {
+async function requestAs(actor: Actor, path: string, form?: Record<string, string>, withCsrf = true) {
   const as = actor === "anonymous" ? undefined : await signInAs(cookies[actor]);
-  return buildRequest(path, { as, form });
+  return buildRequest(path, { as, form, withCsrf });
 }
 
 function matches(outcome: Outcome, status: number) {
@@ -304,5 +304,16 @@ describe("authorisation matrix", () => {
       }
       expect(failures).toEqual([]);
     });
+
+    // Signed-in actions: even someone allowed is refused without the form's CSRF token.
+    const allowedActor = entry.action && entry.action.anonymous === 302 ? ACTORS.find((actor) => actor !== "anonymous" && [200, "ok"].includes(entry.action![actor])) : undefined;
+    if (allowedActor) {
+      it(`${file}: the action needs the CSRF token`, async () => {
+        const module = (await import(`../../app/routes/${file}`)) as { action: (args: ActionFunctionArgs) => unknown };
+        const request = await requestAs(allowedActor, entry.path(world), entry.probe?.(world) ?? {}, false);
+        const { status } = await settle(() => module.action({ request, params: entry.params?.(world) ?? {}, context: testContext }));
+        expect(status).toBe(403);
+      });
+    }
   }
 });

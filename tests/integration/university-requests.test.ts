@@ -244,7 +244,10 @@ describe("changing and cancelling a request", () => {
       originLatitude: null,
       reasonableAdjustments: null,
     });
-    expect((await save(w, request.id, { students: "5" })).status).toBe(302);
+    const notesChanged = () => prisma.auditEvent.count({ where: { entityId: request.id, action: "changed-reasonable-adjustments" } });
+    expect(await notesChanged()).toBe(1);
+    expect((await save(w, request.id, { students: "5", reasonableAdjustments: "" })).status).toBe(302);
+    expect(await notesChanged()).toBe(1);
     expect((await prisma.placementRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PARTLY_ALLOCATED");
   });
 
