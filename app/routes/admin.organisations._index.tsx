@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterActions, FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
@@ -42,42 +43,9 @@ export default function AdminOrganisations() {
           </label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="field-input" />
         </div>
-        <div>
-          <label htmlFor="kind" className="field-label">
-            Kind
-          </label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""} className="field-input">
-            <option value="">All kinds</option>
-            {ORGANISATION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {ORGANISATION_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="regionId" className="field-label">
-            Region
-          </label>
-          <select id="regionId" name="regionId" defaultValue={filters.regionId ?? ""} className="field-input">
-            <option value="">All regions</option>
-            {regions.map((region) => (
-              <option key={region.id} value={region.id}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex gap-3">
-          <button type="submit" className="btn-secondary">
-            Filter
-          </button>
-          {filtered && (
-            <Link to={pathname} className="self-center">
-              Clear
-            </Link>
-          )}
-        </div>
+        <FilterSelect name="kind" label="Kind" value={filters.kind} anyLabel="All kinds" options={ORGANISATION_KINDS.map((kind) => [kind, ORGANISATION_KIND_LABELS[kind]] as const)} />
+        <FilterSelect name="regionId" label="Region" value={filters.regionId} anyLabel="All regions" options={regions.map((region) => [region.id, region.name] as const)} />
+        <FilterActions filtered={filtered} />
       </Form>
 
       {organisations.length === 0 ? (

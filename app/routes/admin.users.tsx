@@ -9,6 +9,7 @@ import { createInvitation } from "~/auth/invitations.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FormMessage, SelectField, TextField } from "~/components/forms";
+import { FilterActions, FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
@@ -113,19 +114,7 @@ export default function AdminUsers() {
           </label>
           <input id="organisation" name="organisation" type="search" defaultValue={filters.organisation ?? ""} className="field-input" />
         </div>
-        <div>
-          <label htmlFor="role" className="field-label">
-            Role
-          </label>
-          <select id="role" name="role" defaultValue={filters.role ?? ""} className="field-input">
-            <option value="">All roles</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="role" label="Role" value={filters.role} anyLabel="All roles" options={ROLES.map((role) => [role, ROLE_LABELS[role]] as const)} />
         <div>
           <label htmlFor="status" className="field-label">
             Status
@@ -136,16 +125,7 @@ export default function AdminUsers() {
             <option value="inactive">Inactive</option>
           </select>
         </div>
-        <div className="flex gap-3">
-          <button type="submit" className="btn-secondary">
-            Filter
-          </button>
-          {filtered && (
-            <Link to={pathname} className="self-center">
-              Clear
-            </Link>
-          )}
-        </div>
+        <FilterActions filtered={filtered} />
       </Form>
       {organisation && (
         <p className="mb-4">

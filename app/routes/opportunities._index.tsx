@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { formatDateRange, SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/domain/labels";
@@ -118,24 +119,6 @@ export default function Opportunities() {
       )}
       <Pagination window={window} pathname="/opportunities" filters={filters} label="Opportunity pages" noun={window.total === 1 ? "opportunity" : "opportunities"} />
     </>
-  );
-}
-
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: [string, string][] }) {
-  return (
-    <div>
-      <label htmlFor={name} className="field-label">
-        {label}
-      </label>
-      <select id={name} name={name} defaultValue={value ?? ""} className="field-input">
-        <option value="">Any</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
