@@ -13,14 +13,15 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-/** Pass the transaction client so the job commits (or not) with the change that caused it. */
+/**
+ * Pass the transaction client so the job commits (or not) with the change that caused it.
+ * With a dedupeKey the insert is ON CONFLICT DO NOTHING: several nodes enqueueing the same job at
+ * the same moment (say, scheduling the daily digest at start-up) get one job and no error.
+ */
 export async function enqueueJob(client: Client, job: NewJob) {
   if (job.dedupeKey) {
-    return client.job.upsert({
-      where: { dedupeKey: job.dedupeKey },
-      create: { ...job },
-      update: {},
-    });
+    await client.job.createMany({ data: [{ ...job }], skipDuplicates: true });
+    return client.job.findUniqueOrThrow({ where: { dedupeKey: job.dedupeKey } });
   }
   return client.job.create({ data: { ...job } });
 }
