@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "data/", ".cache/", "node_modules/", "app/db/generated.server/", "test-results/", "playwright-report/", "**/*.d.ts"] },
+  { ignores: ["build/", "data/", ".cache/", "node_modules/", "app/platform/db/generated.server/", "test-results/", "playwright-report/", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 // The Prisma CLI runs its schema engine in JavaScript, so it never downloads a native engine.
 // We use the CLI for `prisma generate` and for diffing two schema files (`npm run db:diff`),
-// neither of which touches a database; the app applies migrations itself (app/db/migrate.server.ts).
+// neither of which touches a database; the app applies migrations itself (app/platform/db/migrate.server.ts).
 // The adapter below exists because the JS engine requires one.
 import { PGlite } from "@electric-sql/pglite";
 import { defineConfig } from "prisma/config";

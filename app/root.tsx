@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import stylesheet from "../styles/app.css?url";
-import { csrfTokenFor } from "./auth/csrf.server";
-import { getSession } from "./auth/guards.server";
+import { csrfTokenFor } from "./accounts/csrf.server";
+import { getSession } from "./accounts/guards.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { RealtimeProvider } from "./components/realtime";

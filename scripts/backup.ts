@@ -3,8 +3,8 @@
 // Stop the portal first. For PostgreSQL (DATABASE_URL) use pg_dump / pg_restore instead.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { backupEmbeddedDatabase, restoreEmbeddedDatabase } from "~/db/backup.server";
-import { ConfigError, parseEnv } from "~/env.server";
+import { backupEmbeddedDatabase, restoreEmbeddedDatabase } from "~/platform/db/backup.server";
+import { ConfigError, parseEnv } from "~/platform/env.server";
 
 const [mode, file] = process.argv.slice(2);
 try {

@@ -3,9 +3,9 @@
 // published offers that could take them) in the matching-io.md input format.
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { prisma } from "~/db/db.server";
-import { PROFESSIONS, type ProfessionCode } from "~/domain/roles";
-import { ConfigError, parseEnv } from "~/env.server";
+import { prisma } from "~/platform/db/db.server";
+import { PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
+import { ConfigError, parseEnv } from "~/platform/env.server";
 import { parsePeriod } from "~/matching/export-period";
 import { loadMatchingDocument } from "~/matching/instance.server";
 import { openPortalDatabase } from "../server/database";

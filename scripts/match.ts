@@ -5,8 +5,8 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import { formatMatchingResult, matchDocument, runMatchCommand } from "../app/domain/matching/command";
-import type { MatchingResult } from "../app/domain/matching/types";
+import { formatMatchingResult, matchDocument, runMatchCommand } from "../app/matching/solver/command";
+import type { MatchingResult } from "../app/matching/solver/types";
 
 /**
  * Seam for callers that already hold the input object (e.g. a future `--export PERIOD`

@@ -1,7 +1,7 @@
 // Applies pending migrations to DATABASE_URL (or the embedded database) and exits.
-import { ConfigError, parseEnv } from "~/env.server";
+import { ConfigError, parseEnv } from "~/platform/env.server";
 import { openPortalDatabase } from "../server/database";
-import { applyMigrations } from "~/db/migrate.server";
+import { applyMigrations } from "~/platform/db/migrate.server";
 
 try {
   const env = parseEnv();

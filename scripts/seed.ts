@@ -1,10 +1,10 @@
 // npm run seed -- [--scale demo|london|england] [--reset]
 // Writes generated data (deterministic) to DATABASE_URL or the embedded database.
 import { parseArgs } from "node:util";
-import { ConfigError, parseEnv } from "~/env.server";
+import { ConfigError, parseEnv } from "~/platform/env.server";
 import { generateSeedPlan, type SeedScale } from "~/seed/generate";
 import { writeSeedPlan } from "~/seed/seed.server";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { openPortalDatabase } from "../server/database";
 
 const SCALES: SeedScale[] = ["demo", "london", "england"];

@@ -5,9 +5,9 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { Server as SocketServer } from "socket.io";
-import type { Database } from "~/db/db.server";
-import type { Env } from "~/env.server";
-import { getLogger } from "~/logger.server";
+import type { Database } from "~/platform/db/db.server";
+import type { Env } from "~/platform/env.server";
+import { getLogger } from "~/platform/logger.server";
 import { attachSocketServer } from "./socket";
 import { bodyLimit, cspNonce, sameOriginMutations, securityHeaders } from "./security";
 

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { installDatabase, openMigratedDatabase, type Database } from "~/db/db.server";
-import type { Env } from "~/env.server";
+import { installDatabase, openMigratedDatabase, type Database } from "~/platform/db/db.server";
+import type { Env } from "~/platform/env.server";
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded PGlite under DATA_DIR; migrated in-process. */
 export async function openPortalDatabase(env: Env): Promise<Database> {

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import closeWithGrace from "close-with-grace";
-import { ConfigError, parseEnv } from "~/env.server";
-import { jobHandlers, scheduleRecurringJobs } from "~/jobs/handlers.server";
-import { startWorker, type Worker } from "~/jobs/worker.server";
-import { getLogger } from "~/logger.server";
+import { ConfigError, parseEnv } from "~/platform/env.server";
+import { jobHandlers, scheduleRecurringJobs } from "~/job-handlers.server";
+import { startWorker, type Worker } from "~/platform/jobs/worker.server";
+import { getLogger } from "~/platform/logger.server";
 import { seedDemoDataIfEmpty } from "~/seed/seed.server";
 import { createPortalServer } from "./app";
 import { openPortalDatabase } from "./database";

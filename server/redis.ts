@@ -1,8 +1,8 @@
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import type { Server } from "socket.io";
-import { shareRateLimitsThroughRedis } from "~/auth/rate-limit.server";
-import { getLogger } from "~/logger.server";
+import { shareRateLimitsThroughRedis } from "~/accounts/rate-limit.server";
+import { getLogger } from "~/platform/logger.server";
 
 /** Events emitted on one node reach sockets on every node; rate limits are shared too. */
 export async function attachRedisAdapter(io: Server, url: string): Promise<() => Promise<void>> {

@@ -37,7 +37,7 @@ export function securityHeaders({ development }: { development: boolean }) {
 
 /**
  * Refuses cross-site mutations: the browser's Origin (or Sec-Fetch-Site) must say the request
- * came from our own pages. Forms additionally carry a session-bound token (app/auth/csrf.server.ts).
+ * came from our own pages. Forms additionally carry a session-bound token (app/accounts/csrf.server.ts).
  */
 export function sameOriginMutations(allowedOrigins: () => string[]) {
   return (req: Request, res: Response, next: NextFunction) => {

@@ -1,8 +1,8 @@
 import type { Server as HttpServer } from "node:http";
 import { Server as SocketServer, type Socket } from "socket.io";
-import { readSessionToken, validateSessionToken, type SessionUser } from "~/auth/session.server";
-import { roomsFor } from "~/realtime/rooms";
-import { setSocketServer } from "~/realtime/realtime.server";
+import { readSessionToken, validateSessionToken, type SessionUser } from "~/accounts/session.server";
+import { roomsFor } from "~/platform/realtime/rooms";
+import { setSocketServer } from "~/platform/realtime/realtime.server";
 
 export interface SocketData {
   user: SessionUser;

@@ -1,5 +1,5 @@
-import { prisma } from "~/db/db.server";
-import { enqueueJob } from "~/jobs/queue.server";
+import { prisma } from "~/platform/db/db.server";
+import { enqueueJob } from "~/platform/jobs/queue.server";
 import { raiseAutomaticCases } from "./cases.server";
 
 export const CASE_SCAN_QUEUE = "shortfall-case-scan";

@@ -1,7 +1,7 @@
-import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "~/domain/cases";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma, Prisma } from "~/db/db.server";
-import { academicYearOf } from "~/domain/capacity-timeline";
+import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "./case-rules";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma, Prisma } from "~/platform/db/db.server";
+import { academicYearOf } from "~/fair-share/capacity-timeline";
 import {
   ACTIVE_CASE_STATUSES,
   AGEING_BUCKETS,
@@ -13,12 +13,12 @@ import {
   type CaseKindName,
   type CaseSeverityName,
   type CaseStatusName,
-} from "~/domain/cases";
-import { formatDate } from "~/domain/labels";
-import { pageWindow } from "~/domain/paging";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/domain/roles";
+} from "./case-rules";
+import { formatDate } from "~/vocabulary/labels";
+import { pageWindow } from "~/platform/paging";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
-import { computeFairShareForProvider } from "~/marketplace/provider-capacity.server";
+import { computeFairShareForProvider } from "~/fair-share/provider-capacity.server";
 import { withNotifications, type NotificationEvent } from "~/notifications/notify.server";
 import { createOnce, raisedEvent } from "./raise-cases.server";
 import { getSettings } from "~/settings/settings.server";

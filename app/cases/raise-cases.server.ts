@@ -1,6 +1,6 @@
-import { Prisma } from "~/db/db.server";
-import { caseSeverity, daysUntil } from "~/domain/cases";
-import { PROFESSION_LABELS } from "~/domain/roles";
+import { Prisma } from "~/platform/db/db.server";
+import { caseSeverity, daysUntil } from "./case-rules";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import type { NotificationEvent } from "~/notifications/notify.server";
 
 type Tx = Prisma.TransactionClient;

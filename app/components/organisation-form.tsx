@@ -9,7 +9,7 @@ import {
   OrganisationFormSchema,
   PROVIDER_TYPE_LABELS,
   PROVIDER_TYPES,
-} from "~/domain/organisation-forms";
+} from "~/organisations/organisation-forms";
 
 /** The organisation's details, for creating one and for editing it. */
 export function OrganisationDetailsForm({

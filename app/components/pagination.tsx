@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { pageHref, type PageWindow } from "~/domain/paging";
+import { pageHref, type PageWindow } from "~/platform/paging";
 
 /** "N things · page X of Y" with previous/next links that keep the list's filters. */
 export function Pagination({

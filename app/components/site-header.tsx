@@ -1,8 +1,8 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { useState } from "react";
-import type { SessionUser } from "~/auth/session.server";
-import { navigationFor } from "~/domain/navigation";
-import { ROLE_LABELS } from "~/domain/roles";
+import type { SessionUser } from "~/accounts/session.server";
+import { navigationFor } from "~/accounts/navigation";
+import { ROLE_LABELS } from "~/vocabulary/roles";
 import { CsrfInput } from "./csrf-input";
 import { NotificationBell } from "./notification-bell";
 

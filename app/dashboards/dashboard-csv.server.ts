@@ -1,6 +1,6 @@
-import { writeCsv } from "~/domain/csv";
-import type { AnonymisedRatioRow, ProviderRatioRow, SupplyDemandRow, UniversityShareRow } from "~/domain/dashboard";
-import { FAIR_SHARE_BAND_LABELS, formatRatio } from "~/domain/fair-share";
+import { writeCsv } from "~/platform/csv";
+import type { AnonymisedRatioRow, ProviderRatioRow, SupplyDemandRow, UniversityShareRow } from "./dashboard-rules";
+import { FAIR_SHARE_BAND_LABELS, formatRatio } from "~/fair-share/fair-share";
 
 /** A CSV download; every text cell goes through writeCsv's formula neutralising. */
 export function csvResponse(csv: string, filename: string): Response {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { currentAcademicYear, optionalParam } from "~/domain/organisation-forms";
-import { PROFESSIONS } from "~/domain/roles";
+import { currentAcademicYear, optionalParam } from "~/organisations/organisation-forms";
+import { PROFESSIONS } from "~/vocabulary/roles";
 
 const DashboardParamsSchema = z.object({
   year: optionalParam(z.coerce.number().int().min(2000).max(2100)),

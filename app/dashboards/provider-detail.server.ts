@@ -1,7 +1,7 @@
-import { prisma } from "~/db/db.server";
-import { academicYearRange } from "~/domain/capacity-timeline";
-import { feedbackByMonth } from "~/domain/dashboard";
-import { computeFairShareForProvider } from "~/marketplace/provider-capacity.server";
+import { prisma } from "~/platform/db/db.server";
+import { academicYearRange } from "~/fair-share/capacity-timeline";
+import { feedbackByMonth } from "./dashboard-rules";
+import { computeFairShareForProvider } from "~/fair-share/provider-capacity.server";
 
 const OFFER_LIMIT = 50;
 

@@ -1,11 +1,11 @@
-import { prisma } from "~/db/db.server";
-import { LIVE_STATUSES } from "~/domain/allocation-rules";
-import { academicYearRange } from "~/domain/capacity-timeline";
-import { sortByRatio, summariseRegion, type ProviderRatioRow } from "~/domain/dashboard";
-import { computeProviderFairShare, type ProviderFairShareInput } from "~/domain/fair-share";
-import { weeksBetween } from "~/domain/labels";
-import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/domain/roles";
-import { loadFairShareBands } from "~/marketplace/provider-capacity.server";
+import { prisma } from "~/platform/db/db.server";
+import { LIVE_STATUSES } from "~/marketplace/allocation-rules";
+import { academicYearRange } from "~/fair-share/capacity-timeline";
+import { sortByRatio, summariseRegion, type ProviderRatioRow } from "./dashboard-rules";
+import { computeProviderFairShare, type ProviderFairShareInput } from "~/fair-share/fair-share";
+import { weeksBetween } from "~/vocabulary/labels";
+import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
+import { loadFairShareBands } from "~/fair-share/provider-capacity.server";
 
 /** Demand, offered, allocated and unmet students in a region for an academic year. */
 export async function getRegionOverview(regionId: string, year: number) {

@@ -1,7 +1,7 @@
-import { prisma } from "~/db/db.server";
-import { academicYearRange } from "~/domain/capacity-timeline";
-import { summariseUniversities } from "~/domain/dashboard";
-import type { ProfessionCode } from "~/domain/roles";
+import { prisma } from "~/platform/db/db.server";
+import { academicYearRange } from "~/fair-share/capacity-timeline";
+import { summariseUniversities } from "./dashboard-rules";
+import type { ProfessionCode } from "~/vocabulary/roles";
 
 /**
  * Every university of the region with its requests (not cancelled) starting in the academic

@@ -1,7 +1,7 @@
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
-import { availableTransitions } from "~/domain/allocation-rules";
-import { recordSensitiveViews } from "~/audit/sensitive-views.server";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
+import { availableTransitions } from "./allocation-rules";
+import { recordSensitiveViews } from "./sensitive-views.server";
 import { loadAllocationParty } from "./allocations.server";
 
 /** Everything the allocation page shows, for a party to the allocation; null for anyone else. */

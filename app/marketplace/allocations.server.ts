@@ -1,14 +1,14 @@
-import type { SessionUser } from "~/auth/session.server";
+import type { SessionUser } from "~/accounts/session.server";
 import { raiseCaseForCancellation } from "~/cases/raise-cases.server";
-import { prisma, Prisma } from "~/db/db.server";
+import { prisma, Prisma } from "~/platform/db/db.server";
 import {
   checkTransition,
   holdsCapacity,
   partyFor,
   requestStatusFor,
   type AllocationStatusName,
-} from "~/domain/allocation-rules";
-import { offerAcceptsRequest } from "~/domain/compatibility";
+} from "./allocation-rules";
+import { offerAcceptsRequest } from "./compatibility";
 import { allocationNotification, offerWithdrawnNotification, type AllocationFacts } from "~/notifications/marketplace-events";
 import { pushNotifications, raiseNotification, withNotifications, type RaisedNotification } from "~/notifications/notify.server";
 import { MarketplaceError } from "./errors";

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
-import { MAX_CSV_BYTES, MAX_CSV_ROWS, readCsv, writeCsv, type CsvProblem } from "~/domain/csv";
-import { SUPERVISION_MODEL_LABELS } from "~/domain/labels";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
+import { MAX_CSV_BYTES, MAX_CSV_ROWS, readCsv, writeCsv, type CsvProblem } from "~/platform/csv";
+import { SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
 import {
   normaliseCsvDate,
   offerListStatus,
@@ -14,7 +14,7 @@ import {
   toDbDate,
   toIsoDate,
   type OfferFields,
-} from "~/domain/offer-form";
+} from "./offer-form";
 import { MarketplaceError } from "./errors";
 import { listProviderSites, providerIdOf, type listOffersForExport } from "./offers.server";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { prisma, Prisma } from "~/db/db.server";
-import { PROFESSIONS } from "~/domain/roles";
-import { SUPERVISION_MODELS } from "~/domain/labels";
-import { pageWindow } from "~/domain/paging";
+import { prisma, Prisma } from "~/platform/db/db.server";
+import { PROFESSIONS } from "~/vocabulary/roles";
+import { SUPERVISION_MODELS } from "~/vocabulary/labels";
+import { pageWindow } from "~/platform/paging";
 
 const optionalText = z
   .string()

@@ -1,9 +1,9 @@
-import type { SessionUser } from "~/auth/session.server";
-import { constraintViolation } from "~/admin/constraint-violation.server";
-import { prisma, type Prisma } from "~/db/db.server";
-import { pageWindow } from "~/domain/paging";
-import type { BlockFormValue, ProgrammeFormValue } from "~/domain/programme-form";
-import { PROFESSION_LABELS } from "~/domain/roles";
+import type { SessionUser } from "~/accounts/session.server";
+import { constraintViolation } from "~/platform/db/constraint-violation.server";
+import { prisma, type Prisma } from "~/platform/db/db.server";
+import { pageWindow } from "~/platform/paging";
+import type { BlockFormValue, ProgrammeFormValue } from "./programme-form";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { MarketplaceError } from "./errors";
 
 type Tx = Prisma.TransactionClient;

@@ -1,10 +1,10 @@
-import { recordSensitiveViews } from "~/audit/sensitive-views.server";
+import { recordSensitiveViews } from "./sensitive-views.server";
 import { z } from "zod";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma, type Prisma } from "~/db/db.server";
-import { ALLOCATION_STATUSES, holdsCapacity, type AllocationStatusName } from "~/domain/allocation-rules";
-import { optionalParam } from "~/domain/organisation-forms";
-import { pageWindow } from "~/domain/paging";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma, type Prisma } from "~/platform/db/db.server";
+import { ALLOCATION_STATUSES, holdsCapacity, type AllocationStatusName } from "./allocation-rules";
+import { optionalParam } from "~/organisations/organisation-forms";
+import { pageWindow } from "~/platform/paging";
 import { providerIdOf } from "./offers.server";
 
 /** "all", or one status; the list opens on the proposed ones: they wait for the provider. */

@@ -1,15 +1,15 @@
-import type { SessionUser } from "~/auth/session.server";
-import { constraintViolation } from "~/admin/constraint-violation.server";
-import { prisma } from "~/db/db.server";
-import { MAX_CSV_BYTES, readCsv, writeCsv, type CsvProblem } from "~/domain/csv";
-import { toIsoDate } from "~/domain/programme-form";
+import type { SessionUser } from "~/accounts/session.server";
+import { constraintViolation } from "~/platform/db/constraint-violation.server";
+import { prisma } from "~/platform/db/db.server";
+import { MAX_CSV_BYTES, readCsv, writeCsv, type CsvProblem } from "~/platform/csv";
+import { toIsoDate } from "./programme-form";
 import {
   REQUEST_CSV_HEADERS,
   REQUEST_CSV_REQUIRED,
   validateRequestCsvRow,
   type CsvLookup,
   type RequestImportRow,
-} from "~/domain/request-form";
+} from "./request-form";
 import { MarketplaceError } from "./errors";
 import { universityOf } from "./programmes.server";
 import type { listRequestsForExport } from "./requests.server";

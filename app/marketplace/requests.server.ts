@@ -1,8 +1,8 @@
-import type { SessionUser } from "~/auth/session.server";
-import { prisma, type Prisma } from "~/db/db.server";
-import { requestStatusFor } from "~/domain/allocation-rules";
-import { pageWindow } from "~/domain/paging";
-import type { RequestFilters, RequestFormValue } from "~/domain/request-form";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma, type Prisma } from "~/platform/db/db.server";
+import { requestStatusFor } from "./allocation-rules";
+import { pageWindow } from "~/platform/paging";
+import type { RequestFilters, RequestFormValue } from "./request-form";
 import { MarketplaceError } from "./errors";
 import { universityOf } from "./programmes.server";
 

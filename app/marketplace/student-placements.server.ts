@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 
 /**
  * A student's own placements: the block dates and the site, nothing about other students

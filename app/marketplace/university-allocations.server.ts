@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { createInvitation } from "~/auth/invitations.server";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma, type Prisma } from "~/db/db.server";
-import { ALLOCATION_STATUSES } from "~/domain/allocation-rules";
-import { offerAcceptsRequest } from "~/domain/compatibility";
-import { pageWindow } from "~/domain/paging";
+import { createInvitation } from "~/accounts/invitations.server";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma, type Prisma } from "~/platform/db/db.server";
+import { ALLOCATION_STATUSES } from "./allocation-rules";
+import { offerAcceptsRequest } from "./compatibility";
+import { pageWindow } from "~/platform/paging";
 import { universityOf } from "./programmes.server";
 
 function optionalParam<T extends z.ZodTypeAny>(schema: T) {

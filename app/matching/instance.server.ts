@@ -1,6 +1,6 @@
-import { prisma, Prisma } from "~/db/db.server";
-import { academicYearOf } from "~/domain/capacity-timeline";
-import type { ProfessionCode } from "~/domain/roles";
+import { prisma, Prisma } from "~/platform/db/db.server";
+import { academicYearOf } from "~/fair-share/capacity-timeline";
+import type { ProfessionCode } from "~/vocabulary/roles";
 
 export interface MatchingScope {
   /** Only this region's providers and universities; all regions when null (administrators). */

@@ -1,16 +1,16 @@
-import type { SessionUser } from "~/auth/session.server";
-import { prisma, Prisma } from "~/db/db.server";
-import { MatchingInputError, parseMatchingInput } from "~/domain/matching/parse-input";
-import { solveMatchingInParallel } from "~/domain/matching/match";
-import type { MatchingProgress, MatchingResult } from "~/domain/matching/types";
-import { standingsBeforeAndAfter, unmetByUniversity } from "~/domain/matching-review";
-import type { ProfessionCode } from "~/domain/roles";
-import { enqueueJob, extendJobLock, type ClaimedJob } from "~/jobs/queue.server";
-import { academicYearOf } from "~/domain/capacity-timeline";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma, Prisma } from "~/platform/db/db.server";
+import { MatchingInputError, parseMatchingInput } from "~/matching/solver/parse-input";
+import { solveMatchingInParallel } from "~/matching/solver/match";
+import type { MatchingProgress, MatchingResult } from "~/matching/solver/types";
+import { standingsBeforeAndAfter, unmetByUniversity } from "./review";
+import type { ProfessionCode } from "~/vocabulary/roles";
+import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queue.server";
+import { academicYearOf } from "~/fair-share/capacity-timeline";
 import { createAllocationInTransaction } from "~/marketplace/allocations.server";
 import { MarketplaceError } from "~/marketplace/errors";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
-import { emitToRoom } from "~/realtime/realtime.server";
+import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { getSettings } from "~/settings/settings.server";
 import { loadMatchingDocument, type MatchingScope } from "./instance.server";
 

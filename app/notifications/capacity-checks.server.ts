@@ -1,9 +1,9 @@
-import { prisma } from "~/db/db.server";
-import { academicYearOf, academicYearRange } from "~/domain/capacity-timeline";
-import { apportionLargestRemainder, fairShareBand, fairShareRatio } from "~/domain/fair-share";
-import { formatDate } from "~/domain/labels";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/domain/roles";
-import { enqueueJob } from "~/jobs/queue.server";
+import { prisma } from "~/platform/db/db.server";
+import { academicYearOf, academicYearRange } from "~/fair-share/capacity-timeline";
+import { apportionLargestRemainder, fairShareBand, fairShareRatio } from "~/fair-share/fair-share";
+import { formatDate } from "~/vocabulary/labels";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
+import { enqueueJob } from "~/platform/jobs/queue.server";
 import { getSettings } from "~/settings/settings.server";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "./notify.server";
 

@@ -1,8 +1,8 @@
-import { prisma } from "~/db/db.server";
-import { channelFor, isNotificationKind, type NotificationChannelName } from "~/domain/notification-kinds";
-import { enqueueJob } from "~/jobs/queue.server";
-import { queueEmail } from "~/mail/mail.server";
-import { appUrl } from "~/utils/app-url.server";
+import { prisma } from "~/platform/db/db.server";
+import { channelFor, isNotificationKind, type NotificationChannelName } from "./notification-kinds";
+import { enqueueJob } from "~/platform/jobs/queue.server";
+import { queueEmail } from "~/platform/mail.server";
+import { appUrl } from "~/platform/app-url.server";
 import { unsubscribePath } from "./notify.server";
 
 export const DIGEST_QUEUE = "notification-digest";

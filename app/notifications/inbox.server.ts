@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { prisma, Prisma } from "~/db/db.server";
-import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationCategory, type NotificationChannelName, type NotificationKind } from "~/domain/notification-kinds";
-import { pageWindow } from "~/domain/paging";
+import { prisma, Prisma } from "~/platform/db/db.server";
+import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationCategory, type NotificationChannelName, type NotificationKind } from "./notification-kinds";
+import { pageWindow } from "~/platform/paging";
 
 export const InboxFiltersSchema = z.object({
   show: z.enum(["all", "unread"]).catch("all"),

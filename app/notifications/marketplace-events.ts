@@ -1,6 +1,6 @@
-import type { AllocationStatusName } from "~/domain/allocation-rules";
-import { formatDateRange } from "~/domain/labels";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/domain/roles";
+import type { AllocationStatusName } from "~/marketplace/allocation-rules";
+import { formatDateRange } from "~/vocabulary/labels";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import type { NotificationEvent } from "./notify.server";
 
 export interface AllocationFacts {

@@ -1,11 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { appUrl } from "~/utils/app-url.server";
-import { prisma, Prisma, type Role } from "~/db/db.server";
-import { channelFor, NOTIFICATION_KINDS, type NotificationChannelName, type NotificationKind } from "~/domain/notification-kinds";
-import { getSessionSecret } from "~/env.server";
-import { getLogger } from "~/logger.server";
-import { queueEmail } from "~/mail/mail.server";
-import { emitToRoom } from "~/realtime/realtime.server";
+import { appUrl } from "~/platform/app-url.server";
+import { prisma, Prisma, type Role } from "~/platform/db/db.server";
+import { channelFor, NOTIFICATION_KINDS, type NotificationChannelName, type NotificationKind } from "./notification-kinds";
+import { getSessionSecret } from "~/platform/env.server";
+import { getLogger } from "~/platform/logger.server";
+import { queueEmail } from "~/platform/mail.server";
+import { emitToRoom } from "~/platform/realtime/realtime.server";
 
 type Tx = Prisma.TransactionClient;
 

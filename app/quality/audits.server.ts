@@ -1,5 +1,5 @@
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
 import {
   auditStatus,
   checkAuditDates,
@@ -9,7 +9,7 @@ import {
   providerFeedbackView,
   providerFlags,
   type AuditRatingName,
-} from "~/domain/quality";
+} from "./quality-rules";
 import { MarketplaceError } from "~/marketplace/errors";
 import { getSettings } from "~/settings/settings.server";
 import { loadSiteQuality } from "./quality.server";

@@ -1,6 +1,6 @@
-import type { SessionUser } from "~/auth/session.server";
-import { prisma, Prisma } from "~/db/db.server";
-import { averageIsLow } from "~/domain/quality";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma, Prisma } from "~/platform/db/db.server";
+import { averageIsLow } from "./quality-rules";
 import { MarketplaceError } from "~/marketplace/errors";
 import { withNotifications } from "~/notifications/notify.server";
 import { getSettings } from "~/settings/settings.server";

@@ -1,7 +1,7 @@
-import { prisma } from "~/db/db.server";
-import { auditStatus, averageIsLow } from "~/domain/quality";
-import { formatDate } from "~/domain/labels";
-import { enqueueJob } from "~/jobs/queue.server";
+import { prisma } from "~/platform/db/db.server";
+import { auditStatus, averageIsLow } from "./quality-rules";
+import { formatDate } from "~/vocabulary/labels";
+import { enqueueJob } from "~/platform/jobs/queue.server";
 import { pushNotifications, raiseNotification, type NotificationEvent, type RaisedNotification } from "~/notifications/notify.server";
 import { getSettings } from "~/settings/settings.server";
 import { loadSiteQuality } from "./quality.server";

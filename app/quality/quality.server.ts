@@ -1,6 +1,6 @@
-import { prisma } from "~/db/db.server";
-import { countFlags, isOverdue, providerFlags, sortWorstFirst, startOfDay, type QualityFlag, type SiteFlag, type SiteQualityInput } from "~/domain/quality";
-import type { PortalSettings } from "~/domain/settings";
+import { prisma } from "~/platform/db/db.server";
+import { countFlags, isOverdue, providerFlags, sortWorstFirst, startOfDay, type QualityFlag, type SiteFlag, type SiteQualityInput } from "./quality-rules";
+import type { PortalSettings } from "~/settings/settings";
 
 /** Per site of these providers: its latest audit, overdue action items and overall feedback. */
 export async function loadSiteQuality(providerIds: string[], now: Date) {

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { getEnv } from "~/env.server";
+import { getEnv } from "~/platform/env.server";
 import { MarketplaceError } from "~/marketplace/errors";
 
 /** Below the server's ~2.25 MB body limit (server/app.ts MAX_BODY_BYTES), so the route can answer. */

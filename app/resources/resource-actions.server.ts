@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect } from "@remix-run/node";
-import type { SessionUser } from "~/auth/session.server";
+import type { SessionUser } from "~/accounts/session.server";
 import { MarketplaceError } from "~/marketplace/errors";
 import { ResourceSchema, saveResource } from "./resources.server";
 

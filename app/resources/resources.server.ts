@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma, type Prisma } from "~/db/db.server";
-import { literalSearch, pageWindow } from "~/domain/paging";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma, type Prisma } from "~/platform/db/db.server";
+import { literalSearch, pageWindow } from "~/platform/paging";
 import { MarketplaceError } from "~/marketplace/errors";
 import { checkResourceFile, removeResourceFile, saveResourceFile } from "./files.server";
 

@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { getUser } from "~/auth/guards.server";
-import { ROLE_HOME } from "~/domain/roles";
+import { getUser } from "~/accounts/guards.server";
+import { ROLE_HOME } from "~/vocabulary/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

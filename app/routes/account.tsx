@@ -3,15 +3,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireSession, requireUserForm } from "~/auth/guards.server";
-import { NewPasswordSchema } from "~/auth/password-policy";
-import { changePassword } from "~/auth/password-reset.server";
-import { verifyPassword } from "~/auth/password.server";
+import { requireSession, requireUserForm } from "~/accounts/guards.server";
+import { NewPasswordSchema } from "~/accounts/password-policy";
+import { changePassword } from "~/accounts/password-reset.server";
+import { verifyPassword } from "~/accounts/password.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { prisma } from "~/db/db.server";
-import { ROLE_LABELS } from "~/domain/roles";
+import { prisma } from "~/platform/db/db.server";
+import { ROLE_LABELS } from "~/vocabulary/roles";
 
 export const ChangePasswordSchema = z
   .object({

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { submitIntent, withNotice } from "~/admin/form-submission.server";
+import { submitIntent, withNotice } from "~/platform/form-submission.server";
 import {
   addSite,
   addWorkforce,
@@ -12,18 +12,18 @@ import {
   updateOrganisation,
   updateSite,
   updateWorkforce,
-} from "~/admin/organisations.server";
-import { setUserActive } from "~/admin/users.server";
-import { forbidden, notFound, requireRole, requireUserForm } from "~/auth/guards.server";
-import { createInvitation } from "~/auth/invitations.server";
+} from "~/organisations/organisations.server";
+import { setUserActive } from "~/accounts/users.server";
+import { forbidden, notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
+import { createInvitation } from "~/accounts/invitations.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FormMessage, SelectField, TextField } from "~/components/forms";
 import { OrganisationDetailsForm } from "~/components/organisation-form";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { canManageOrganisation, canManageUsers } from "~/domain/authorisation";
-import { findOrganisationScope, listRegions } from "~/domain/organisation-directory.server";
+import { canManageOrganisation, canManageUsers } from "~/accounts/authorisation";
+import { findOrganisationScope, listRegions } from "~/organisations/directory.server";
 import {
   currentAcademicYear,
   EditSiteFormSchema,
@@ -38,9 +38,9 @@ import {
   UpdateWorkforceFormSchema,
   WorkforceFormSchema,
   WorkforceIdSchema,
-} from "~/domain/organisation-forms";
-import { PROFESSION_LABELS, PROFESSIONS, ROLE_LABELS } from "~/domain/roles";
-import { UserIdSchema } from "~/domain/user-forms";
+} from "~/organisations/organisation-forms";
+import { PROFESSION_LABELS, PROFESSIONS, ROLE_LABELS } from "~/vocabulary/roles";
+import { UserIdSchema } from "~/accounts/user-forms";
 
 const NOTICES: Record<string, string> = {
   "organisation-created": "The organisation has been added. Add its sites, workforce figures and users below.",

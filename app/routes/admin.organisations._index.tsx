@@ -1,18 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterActions, FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
-import { listOrganisations, listRegions } from "~/domain/organisation-directory.server";
+import { listOrganisations, listRegions } from "~/organisations/directory.server";
 import {
   ORGANISATION_KIND_LABELS,
   ORGANISATION_KINDS,
   parseOrganisationFilters,
   PROVIDER_TYPE_LABELS,
-} from "~/domain/organisation-forms";
+} from "~/organisations/organisation-forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");

@@ -1,13 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { submitIntent } from "~/admin/form-submission.server";
-import { createOrganisation } from "~/admin/organisations.server";
-import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { submitIntent } from "~/platform/form-submission.server";
+import { createOrganisation } from "~/organisations/organisations.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { OrganisationDetailsForm } from "~/components/organisation-form";
 import { PageHeader } from "~/components/page-header";
-import { listRegions } from "~/domain/organisation-directory.server";
-import { OrganisationFormSchema } from "~/domain/organisation-forms";
+import { listRegions } from "~/organisations/directory.server";
+import { OrganisationFormSchema } from "~/organisations/organisation-forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");

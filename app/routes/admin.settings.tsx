@@ -2,12 +2,12 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { PortalSettingsSchema } from "~/domain/settings";
+import { PortalSettingsSchema } from "~/settings/settings";
 import { getSettings, saveSettings } from "~/settings/settings.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,10 +2,10 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { submitIntent, withNotice } from "~/admin/form-submission.server";
-import { eraseUser, listOpenInvitations, listUsers, setUserActive } from "~/admin/users.server";
-import { forbidden, requireRole, requireUserForm } from "~/auth/guards.server";
-import { createInvitation } from "~/auth/invitations.server";
+import { submitIntent, withNotice } from "~/platform/form-submission.server";
+import { eraseUser, listOpenInvitations, listUsers, setUserActive } from "~/accounts/users.server";
+import { forbidden, requireRole, requireUserForm } from "~/accounts/guards.server";
+import { createInvitation } from "~/accounts/invitations.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FormMessage, SelectField, TextField } from "~/components/forms";
@@ -13,10 +13,10 @@ import { FilterActions, FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
-import { canManageUsers } from "~/domain/authorisation";
-import { listRegions } from "~/domain/organisation-directory.server";
-import { ROLE_LABELS, ROLES } from "~/domain/roles";
-import { EraseUserSchema, InviteFacilitatorSchema, parseUserFilters, UserIdSchema } from "~/domain/user-forms";
+import { canManageUsers } from "~/accounts/authorisation";
+import { listRegions } from "~/organisations/directory.server";
+import { ROLE_LABELS, ROLES } from "~/vocabulary/roles";
+import { EraseUserSchema, InviteFacilitatorSchema, parseUserFilters, UserIdSchema } from "~/accounts/user-forms";
 
 const NOTICES: Record<string, string> = {
   "user-deactivated": "The user has been deactivated and signed out everywhere.",

@@ -1,12 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { requireRole, requireUserForm } from "~/auth/guards.server";
-import { checkWorkforceFile, importWorkforceRows } from "~/admin/workforce-import.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
+import { checkWorkforceFile, importWorkforceRows } from "~/fair-share/workforce-import.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import type { CsvProblem } from "~/domain/csv";
+import type { CsvProblem } from "~/platform/csv";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");

@@ -1,14 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireUser, requireUserForm } from "~/auth/guards.server";
+import { notFound, requireUser, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES } from "~/domain/allocation-rules";
-import { formatDateRange, formatDateTime, SUPERVISION_MODEL_LABELS } from "~/domain/labels";
-import { PROFESSION_LABELS } from "~/domain/roles";
+import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES } from "~/marketplace/allocation-rules";
+import { formatDateRange, formatDateTime, SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { getAllocationForParty } from "~/marketplace/allocation-page.server";
 import { transitionAllocation } from "~/marketplace/allocations.server";
 import { MarketplaceError } from "~/marketplace/errors";

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { SupplyDemandFigure, YearPicker } from "~/components/charts/supply-demand";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { facilitatorRegionId, getRegionOverview } from "~/dashboards/region.server";
-import { formatAcademicYear } from "~/domain/organisation-forms";
+import { formatAcademicYear } from "~/organisations/organisation-forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { notFound, requireRole, requireUserForm } from "~/auth/guards.server";
+import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { addCaseNote, askForCapacity, assignCase, getCaseDetail, messageProvider, moveCase, proposeOffer } from "~/cases/cases.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -16,9 +16,9 @@ import {
   CASE_STATUS_LABELS,
   CASE_STATUSES,
   type CaseStatusName,
-} from "~/domain/cases";
-import { formatDate, formatDateTime } from "~/domain/labels";
-import { PROFESSION_LABELS } from "~/domain/roles";
+} from "~/cases/case-rules";
+import { formatDate, formatDateTime } from "~/vocabulary/labels";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
 
 const id = z.string().trim().max(40);

@@ -1,17 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { caseAgeing, caseChoices, listCases, listRegionSupportRequests, turnSupportRequestIntoCase } from "~/cases/cases.server";
-import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "~/domain/cases";
+import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "~/cases/case-rules";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
-import { CASE_KIND_LABELS, CASE_KINDS, CASE_SEVERITY_LABELS, CASE_STATUS_LABELS, CASE_STATUSES } from "~/domain/cases";
-import { formatDate, formatDateTime } from "~/domain/labels";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { CASE_KIND_LABELS, CASE_KINDS, CASE_SEVERITY_LABELS, CASE_STATUS_LABELS, CASE_STATUSES } from "~/cases/case-rules";
+import { formatDate, formatDateTime } from "~/vocabulary/labels";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
 
 const FiltersSchema = z.object({

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { caseBoard } from "~/cases/cases.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
-import { CASE_KIND_LABELS, CASE_SEVERITY_LABELS } from "~/domain/cases";
-import { PROFESSION_LABELS } from "~/domain/roles";
+import { CASE_KIND_LABELS, CASE_SEVERITY_LABELS } from "~/cases/case-rules";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR", "ADMIN");

@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { caseChoices, createCase } from "~/cases/cases.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { CASE_KIND_LABELS, CASE_KINDS, CASE_SEVERITIES, CASE_SEVERITY_LABELS } from "~/domain/cases";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { CASE_KIND_LABELS, CASE_KINDS, CASE_SEVERITIES, CASE_SEVERITY_LABELS } from "~/cases/case-rules";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
 
 const NewCaseSchema = z.object({

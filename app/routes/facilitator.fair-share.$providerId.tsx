@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound, requireRole } from "~/auth/guards.server";
+import { notFound, requireRole } from "~/accounts/guards.server";
 import { FairShareTable } from "~/components/charts/fair-share-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { getProviderDrillDown } from "~/dashboards/provider-detail.server";
 import { facilitatorRegionId } from "~/dashboards/region.server";
-import { ALLOCATION_STATUS_LABELS, type AllocationStatusName } from "~/domain/allocation-rules";
-import { formatDate } from "~/domain/labels";
-import { formatAcademicYear } from "~/domain/organisation-forms";
-import { AUDIT_RATING_LABELS, type AuditRatingName } from "~/domain/quality";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/domain/roles";
+import { ALLOCATION_STATUS_LABELS, type AllocationStatusName } from "~/marketplace/allocation-rules";
+import { formatDate } from "~/vocabulary/labels";
+import { formatAcademicYear } from "~/organisations/organisation-forms";
+import { AUDIT_RATING_LABELS, type AuditRatingName } from "~/quality/quality-rules";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { describeRatios, FairShareTable } from "~/components/charts/fair-share-table";
 import { RatioBarChart } from "~/components/charts/ratio-bars";
 import { YearPicker } from "~/components/charts/supply-demand";
@@ -8,8 +8,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { facilitatorRegionId, getRegionFairShareFor } from "~/dashboards/region.server";
-import { formatAcademicYear } from "~/domain/organisation-forms";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { formatAcademicYear } from "~/organisations/organisation-forms";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");

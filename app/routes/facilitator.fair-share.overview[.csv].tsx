@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { csvResponse, supplyDemandCsv } from "~/dashboards/dashboard-csv.server";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { facilitatorRegionId, getRegionOverview } from "~/dashboards/region.server";

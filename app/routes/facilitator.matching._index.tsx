@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { prisma } from "~/db/db.server";
-import { academicYearOf, academicYearRange } from "~/domain/capacity-timeline";
-import { formatDateRange, formatDateTime } from "~/domain/labels";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { prisma } from "~/platform/db/db.server";
+import { academicYearOf, academicYearRange } from "~/fair-share/capacity-timeline";
+import { formatDateRange, formatDateTime } from "~/vocabulary/labels";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
 import { listRuns, startMatchingRun } from "~/matching/runs.server";
 

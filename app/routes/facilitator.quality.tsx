@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
-import { pageWindow } from "~/domain/paging";
-import { QUALITY_FLAG_LABELS, QUALITY_FLAGS } from "~/domain/quality";
+import { pageWindow } from "~/platform/paging";
+import { QUALITY_FLAG_LABELS, QUALITY_FLAGS } from "~/quality/quality-rules";
 import { listRegionQuality } from "~/quality/quality.server";
 import { getSettings } from "~/settings/settings.server";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { GroupedBarChart } from "~/components/charts/grouped-bars";
 import { YearPicker } from "~/components/charts/supply-demand";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -8,9 +8,9 @@ import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { facilitatorRegionId } from "~/dashboards/region.server";
 import { getUniversityShares } from "~/dashboards/universities.server";
-import { formatPercent } from "~/domain/dashboard";
-import { formatAcademicYear } from "~/domain/organisation-forms";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { formatPercent } from "~/dashboards/dashboard-rules";
+import { formatAcademicYear } from "~/organisations/organisation-forms";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");

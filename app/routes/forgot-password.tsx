@@ -3,9 +3,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { readFormData } from "~/auth/guards.server";
-import { requestPasswordReset } from "~/auth/password-reset.server";
-import { consume } from "~/auth/rate-limit.server";
+import { readFormData } from "~/accounts/guards.server";
+import { requestPasswordReset } from "~/accounts/password-reset.server";
+import { consume } from "~/accounts/rate-limit.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
 
 export const ForgotPasswordSchema = z.object({

@@ -3,12 +3,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { readFormData } from "~/auth/guards.server";
-import { acceptInvitation, findOpenInvitation, InvitationError } from "~/auth/invitations.server";
-import { NewPasswordSchema } from "~/auth/password-policy";
-import { createSession, sessionCookie } from "~/auth/session.server";
+import { readFormData } from "~/accounts/guards.server";
+import { acceptInvitation, findOpenInvitation, InvitationError } from "~/accounts/invitations.server";
+import { NewPasswordSchema } from "~/accounts/password-policy";
+import { createSession, sessionCookie } from "~/accounts/session.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
-import { ROLE_HOME, ROLE_LABELS } from "~/domain/roles";
+import { ROLE_HOME, ROLE_LABELS } from "~/vocabulary/roles";
 
 export const AcceptInvitationSchema = z
   .object({ password: NewPasswordSchema, confirmPassword: z.string({ required_error: "Enter the password again" }) })

@@ -1,14 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireUser, requireUserForm } from "~/auth/guards.server";
+import { requireUser, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
-import { formatDateTime } from "~/domain/labels";
-import { CATEGORY_LABELS, isNotificationKind, NOTIFICATION_KINDS } from "~/domain/notification-kinds";
+import { formatDateTime } from "~/vocabulary/labels";
+import { CATEGORY_LABELS, isNotificationKind, NOTIFICATION_KINDS } from "~/notifications/notification-kinds";
 import { countUnread, InboxFiltersSchema, listNotifications, markRead } from "~/notifications/inbox.server";
-import { emitToRoom } from "~/realtime/realtime.server";
+import { emitToRoom } from "~/platform/realtime/realtime.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/guards.server";
+import { requireUser } from "~/accounts/guards.server";
 import { countUnread } from "~/notifications/inbox.server";
 
 /** The bell asks this when its socket (re)connects, to catch up on anything it missed. */

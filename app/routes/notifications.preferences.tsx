@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser, requireUserForm } from "~/auth/guards.server";
+import { requireUser, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
@@ -14,7 +14,7 @@ import {
   NOTIFICATION_KIND_NAMES,
   NOTIFICATION_KINDS,
   type NotificationCategory,
-} from "~/domain/notification-kinds";
+} from "~/notifications/notification-kinds";
 import { getPreferences, setPreferences } from "~/notifications/inbox.server";
 
 const PreferencesSchema = z.object(

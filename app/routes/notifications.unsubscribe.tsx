@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { readFormData } from "~/auth/guards.server";
+import { readFormData } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
-import { isNotificationKind, NOTIFICATION_KINDS } from "~/domain/notification-kinds";
+import { isNotificationKind, NOTIFICATION_KINDS } from "~/notifications/notification-kinds";
 import { unsubscribe } from "~/notifications/inbox.server";
 import { verifyUnsubscribe } from "~/notifications/notify.server";
 

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound, requireUser } from "~/auth/guards.server";
+import { notFound, requireUser } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
-import { prisma } from "~/db/db.server";
-import { formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween } from "~/domain/labels";
-import { PROFESSION_LABELS } from "~/domain/roles";
+import { prisma } from "~/platform/db/db.server";
+import { formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween } from "~/vocabulary/labels";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/guards.server";
+import { requireUser } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
-import { formatDateRange, SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/domain/labels";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { formatDateRange, SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/vocabulary/labels";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { listOpportunities, parseOpportunityFilters } from "~/marketplace/opportunities.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

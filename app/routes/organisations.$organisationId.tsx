@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound, requireUser } from "~/auth/guards.server";
+import { notFound, requireUser } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { canListOrganisations, canManageOrganisation, canViewOrganisation } from "~/domain/authorisation";
-import { findOrganisationScope, getOrganisationProfile } from "~/domain/organisation-directory.server";
-import { formatAcademicYear, ORGANISATION_KIND_LABELS, PROVIDER_TYPE_LABELS } from "~/domain/organisation-forms";
-import { PROFESSION_LABELS } from "~/domain/roles";
+import { canListOrganisations, canManageOrganisation, canViewOrganisation } from "~/accounts/authorisation";
+import { findOrganisationScope, getOrganisationProfile } from "~/organisations/directory.server";
+import { formatAcademicYear, ORGANISATION_KIND_LABELS, PROVIDER_TYPE_LABELS } from "~/organisations/organisation-forms";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,21 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { forbidden, requireRole } from "~/auth/guards.server";
+import { forbidden, requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterActions, FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
-import { canListOrganisations, visibleOrganisationsFilter } from "~/domain/authorisation";
-import { findRegionName, listOrganisations, listRegions } from "~/domain/organisation-directory.server";
-import { pageWindow } from "~/domain/paging";
+import { canListOrganisations, visibleOrganisationsFilter } from "~/accounts/authorisation";
+import { findRegionName, listOrganisations, listRegions } from "~/organisations/directory.server";
+import { pageWindow } from "~/platform/paging";
 import {
   formatAcademicYear,
   ORGANISATION_KIND_LABELS,
   ORGANISATION_KINDS,
   parseOrganisationFilters,
   PROVIDER_TYPE_LABELS,
-} from "~/domain/organisation-forms";
+} from "~/organisations/organisation-forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR", "ADMIN");

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RoleHome } from "~/components/role-home";
-import { getHomeSummary } from "~/domain/home.server";
-import { formatRatio } from "~/domain/fair-share";
-import { OFFER_LIST_STATUS_LABELS, OFFER_LIST_STATUSES } from "~/domain/offer-form";
-import { currentAcademicYear, formatAcademicYear } from "~/domain/organisation-forms";
-import { getProviderSummary } from "~/marketplace/provider-capacity.server";
+import { getHomeSummary } from "~/dashboards/home.server";
+import { formatRatio } from "~/fair-share/fair-share";
+import { OFFER_LIST_STATUS_LABELS, OFFER_LIST_STATUSES } from "~/marketplace/offer-form";
+import { currentAcademicYear, formatAcademicYear } from "~/organisations/organisation-forms";
+import { getProviderSummary } from "~/fair-share/provider-capacity.server";
 import { BandTag } from "./provider.shared/tags";
 
 export async function loader({ request }: LoaderFunctionArgs) {

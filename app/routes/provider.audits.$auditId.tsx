@@ -3,14 +3,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireRole, requireUserForm } from "~/auth/guards.server";
+import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { formatDate } from "~/domain/labels";
-import { ActionItemFormSchema, AUDIT_RATING_LABELS, AUDIT_STATUS_LABELS } from "~/domain/quality";
+import { formatDate } from "~/vocabulary/labels";
+import { ActionItemFormSchema, AUDIT_RATING_LABELS, AUDIT_STATUS_LABELS } from "~/quality/quality-rules";
 import { MarketplaceError } from "~/marketplace/errors";
 import { addActionItem, completeActionItem, getAudit } from "~/quality/audits.server";
 

@@ -2,14 +2,14 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FieldErrors, FormMessage, SelectField, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { formatDate } from "~/domain/labels";
-import { AUDIT_RATING_LABELS, AUDIT_RATINGS, AUDIT_STATUS_LABELS, AuditFormSchema, QUALITY_FLAG_LABELS } from "~/domain/quality";
+import { formatDate } from "~/vocabulary/labels";
+import { AUDIT_RATING_LABELS, AUDIT_RATINGS, AUDIT_STATUS_LABELS, AuditFormSchema, QUALITY_FLAG_LABELS } from "~/quality/quality-rules";
 import { MarketplaceError } from "~/marketplace/errors";
 import { createAudit, listProviderAudits } from "~/quality/audits.server";
 

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { GRANULARITIES, type CapacityPoint, type TimelineBucket } from "~/domain/capacity-timeline";
-import { formatRatio, RCSLT_WEEKS_PER_WTE } from "~/domain/fair-share";
-import { currentAcademicYear, formatAcademicYear, optionalParam } from "~/domain/organisation-forms";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/domain/roles";
-import { getProviderCapacity } from "~/marketplace/provider-capacity.server";
+import { GRANULARITIES, type CapacityPoint, type TimelineBucket } from "~/fair-share/capacity-timeline";
+import { formatRatio, RCSLT_WEEKS_PER_WTE } from "~/fair-share/fair-share";
+import { currentAcademicYear, formatAcademicYear, optionalParam } from "~/organisations/organisation-forms";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
+import { getProviderCapacity } from "~/fair-share/provider-capacity.server";
 import { BandTag } from "./provider.shared/tags";
 
 const CapacityParamsSchema = z.object({

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { describeRatios, FairShareTable } from "~/components/charts/fair-share-table";
 import { RatioBarChart } from "~/components/charts/ratio-bars";
 import { YearPicker } from "~/components/charts/supply-demand";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
-import { getProviderPeerView } from "~/dashboards/provider-fair-share.server";
-import { formatAcademicYear } from "~/domain/organisation-forms";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { getProviderPeerView } from "~/fair-share/provider-fair-share.server";
+import { formatAcademicYear } from "~/organisations/organisation-forms";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "EDUCATOR");

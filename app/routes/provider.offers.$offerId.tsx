@@ -2,14 +2,14 @@ import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { notFound, requireRole, requireUserForm } from "~/auth/guards.server";
+import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FieldErrors, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { holdsCapacity } from "~/domain/allocation-rules";
-import { formatDate, formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween } from "~/domain/labels";
+import { holdsCapacity } from "~/marketplace/allocation-rules";
+import { formatDate, formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween } from "~/vocabulary/labels";
 import {
   MAX_WITHDRAW_REASON_LENGTH,
   OFFER_LIST_STATUS_LABELS,
@@ -17,8 +17,8 @@ import {
   offerListStatus,
   toIsoDate,
   WithdrawOfferSchema,
-} from "~/domain/offer-form";
-import { PROFESSION_LABELS } from "~/domain/roles";
+} from "~/marketplace/offer-form";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
 import { getProviderOffer, listProviderSites, providerIdOf, updateOffer, withdrawOffer } from "~/marketplace/offers.server";
 import { OfferFormFields, offerFieldErrors } from "./provider.shared/offer-form-fields";

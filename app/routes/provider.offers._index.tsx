@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
-import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/domain/labels";
-import { OFFER_LIST_STATUS_LABELS, OFFER_LIST_STATUSES, offerListStatus } from "~/domain/offer-form";
-import { pageHref } from "~/domain/paging";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
+import { OFFER_LIST_STATUS_LABELS, OFFER_LIST_STATUSES, offerListStatus } from "~/marketplace/offer-form";
+import { pageHref } from "~/platform/paging";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { listProviderOffers, parseOfferFilters } from "~/marketplace/offers.server";
 import { OfferStatusTag } from "./provider.shared/tags";
 

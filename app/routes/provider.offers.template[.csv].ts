@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { offerTemplateCsv } from "~/marketplace/offer-csv.server";
 import { listProviderSites, providerIdOf } from "~/marketplace/offers.server";
 

@@ -3,9 +3,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { readFormData } from "~/auth/guards.server";
-import { NewPasswordSchema } from "~/auth/password-policy";
-import { completePasswordReset, findOpenReset } from "~/auth/password-reset.server";
+import { readFormData } from "~/accounts/guards.server";
+import { NewPasswordSchema } from "~/accounts/password-policy";
+import { completePasswordReset, findOpenReset } from "~/accounts/password-reset.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
 
 export const ResetPasswordSchema = z

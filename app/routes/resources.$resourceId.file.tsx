@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireUser } from "~/auth/guards.server";
+import { notFound, requireUser } from "~/accounts/guards.server";
 import { readResourceFile } from "~/resources/files.server";
 import { getResourceFileMeta } from "~/resources/resources.server";
 

@@ -3,11 +3,11 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireUser, requireUserForm } from "~/auth/guards.server";
+import { notFound, requireUser, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
-import { formatDate } from "~/domain/labels";
+import { formatDate } from "~/vocabulary/labels";
 import { MarketplaceError } from "~/marketplace/errors";
 import { addComment, canComment, canManageResources, CommentSchema, deleteResource, getResource, RESOURCE_CATEGORY_LABELS, type ResourceCategory } from "~/resources/resources.server";
 

@@ -3,13 +3,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { getUser, readFormData, safeRedirectPath } from "~/auth/guards.server";
-import { invalidateSession, readSessionToken, sessionCookie } from "~/auth/session.server";
-import { signIn } from "~/auth/sign-in.server";
-import { hashToken } from "~/auth/tokens.server";
+import { getUser, readFormData, safeRedirectPath } from "~/accounts/guards.server";
+import { invalidateSession, readSessionToken, sessionCookie } from "~/accounts/session.server";
+import { signIn } from "~/accounts/sign-in.server";
+import { hashToken } from "~/accounts/tokens.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
-import { prisma } from "~/db/db.server";
-import { ROLE_HOME } from "~/domain/roles";
+import { prisma } from "~/platform/db/db.server";
+import { ROLE_HOME } from "~/vocabulary/roles";
 
 export const SignInSchema = z.object({
   email: z.string({ required_error: "Enter your email address" }).trim().email("Enter an email address like name@nhs.net").max(254),

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { requireUserForm } from "~/auth/guards.server";
-import { clearedSessionCookie, invalidateAllSessions, invalidateSession } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
-import { disconnectSession, disconnectUser } from "~/realtime/realtime.server";
+import { requireUserForm } from "~/accounts/guards.server";
+import { clearedSessionCookie, invalidateAllSessions, invalidateSession } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
+import { disconnectSession, disconnectUser } from "~/platform/realtime/realtime.server";
 
 export async function loader() {
   throw redirect("/");

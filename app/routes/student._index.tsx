@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { RoleHome } from "~/components/role-home";
-import { getHomeSummary } from "~/domain/home.server";
+import { getHomeSummary } from "~/dashboards/home.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "STUDENT");

@@ -2,14 +2,14 @@ import { getFormProps, getTextareaProps, useForm, type FieldMetadata } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { notFound, requireRole, requireUserForm } from "~/auth/guards.server";
+import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FieldErrors, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { formatDateRange } from "~/domain/labels";
-import { FEEDBACK_QUESTIONS, FeedbackFormSchema, RATING_LABELS } from "~/domain/quality";
-import { PROFESSION_LABELS } from "~/domain/roles";
+import { formatDateRange } from "~/vocabulary/labels";
+import { FEEDBACK_QUESTIONS, FeedbackFormSchema, RATING_LABELS } from "~/quality/quality-rules";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
 import { getFeedbackTarget, submitFeedback } from "~/quality/feedback.server";
 

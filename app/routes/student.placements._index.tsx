@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { ALLOCATION_STATUS_LABELS } from "~/domain/allocation-rules";
-import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/domain/labels";
-import { PROFESSION_LABELS } from "~/domain/roles";
+import { ALLOCATION_STATUS_LABELS } from "~/marketplace/allocation-rules";
+import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { listStudentPlacements } from "~/marketplace/student-placements.server";
 import { placementsAwaitingFeedback } from "~/quality/feedback.server";
 

@@ -1,14 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { createSupportRequest, listOwnSupportRequests } from "~/cases/cases.server";
-import { SUPPORT_TOPIC_LABELS, SUPPORT_TOPICS, type SupportTopic } from "~/domain/cases";
+import { SUPPORT_TOPIC_LABELS, SUPPORT_TOPICS, type SupportTopic } from "~/cases/case-rules";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { formatDateTime } from "~/domain/labels";
+import { formatDateTime } from "~/vocabulary/labels";
 
 const SupportRequestSchema = z.object({
   topic: z.enum(SUPPORT_TOPICS, { errorMap: () => ({ message: "Choose what you need support with" }) }),

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RoleHome } from "~/components/role-home";
-import { getHomeSummary } from "~/domain/home.server";
-import { REQUEST_STATUS_LABELS, REQUEST_STATUSES } from "~/domain/request-form";
+import { getHomeSummary } from "~/dashboards/home.server";
+import { REQUEST_STATUS_LABELS, REQUEST_STATUSES } from "~/marketplace/request-form";
 import { getUniversitySummary } from "~/marketplace/requests.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

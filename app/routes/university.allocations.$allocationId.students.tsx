@@ -4,12 +4,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { notFound, requireRole, requireUserForm } from "~/auth/guards.server";
+import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FieldErrors, FormMessage, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { formatDateRange } from "~/domain/labels";
+import { formatDateRange } from "~/vocabulary/labels";
 import { transitionAllocation } from "~/marketplace/allocations.server";
 import { getAllocationForUniversity, inviteStudent, listStudentsToName } from "~/marketplace/university-allocations.server";
 import { refusalReply, withNotice } from "./university.shared/form-reply.server";

@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
-import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, availableTransitions } from "~/domain/allocation-rules";
-import { formatDate, formatDateRange } from "~/domain/labels";
+import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, availableTransitions } from "~/marketplace/allocation-rules";
+import { formatDate, formatDateRange } from "~/vocabulary/labels";
 import { transitionAllocation } from "~/marketplace/allocations.server";
 import { MarketplaceError } from "~/marketplace/errors";
 import { listUniversityAllocations, parseAllocationFilters } from "~/marketplace/university-allocations.server";

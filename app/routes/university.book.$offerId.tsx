@@ -4,13 +4,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { notFound, requireRole, requireUserForm } from "~/auth/guards.server";
+import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FieldErrors, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/domain/labels";
-import { PROFESSION_LABELS } from "~/domain/roles";
+import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { getBookingPage } from "~/marketplace/university-allocations.server";
 import { refusalReply } from "./university.shared/form-reply.server";

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
-import { PROFESSION_LABELS } from "~/domain/roles";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { listProgrammes } from "~/marketplace/programmes.server";
 import { Notice } from "./university.shared/notice";
 

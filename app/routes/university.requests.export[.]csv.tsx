@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/auth/guards.server";
-import { parseRequestFilters } from "~/domain/request-form";
+import { requireRole } from "~/accounts/guards.server";
+import { parseRequestFilters } from "~/marketplace/request-form";
 import { requestExportCsv } from "~/marketplace/request-csv.server";
 import { listRequestsForExport } from "~/marketplace/requests.server";
 

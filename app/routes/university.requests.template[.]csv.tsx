@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/auth/guards.server";
+import { requireRole } from "~/accounts/guards.server";
 import { requestTemplateCsv } from "~/marketplace/request-csv.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole, requireUserForm } from "~/auth/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { MAX_CSV_BYTES, MAX_CSV_ROWS, type CsvProblem } from "~/domain/csv";
-import { MAX_ADJUSTMENTS_LENGTH, MAX_REQUEST_STUDENTS, MAX_SPECIALTIES, MAX_TRAVEL_MINUTES, MIN_TRAVEL_MINUTES } from "~/domain/request-form";
+import { MAX_CSV_BYTES, MAX_CSV_ROWS, type CsvProblem } from "~/platform/csv";
+import { MAX_ADJUSTMENTS_LENGTH, MAX_REQUEST_STUDENTS, MAX_SPECIALTIES, MAX_TRAVEL_MINUTES, MIN_TRAVEL_MINUTES } from "~/marketplace/request-form";
 import { MarketplaceError } from "~/marketplace/errors";
 import { checkRequestUpload, importRequestRows, readUploadedCsv } from "~/marketplace/request-csv.server";
 import { withNotice } from "./university.shared/form-reply.server";

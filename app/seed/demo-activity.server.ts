@@ -1,6 +1,6 @@
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
-import { offerAcceptsRequest } from "~/domain/compatibility";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
+import { offerAcceptsRequest } from "~/marketplace/compatibility";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 
 async function sessionUser(email: string): Promise<SessionUser> {

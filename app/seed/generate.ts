@@ -1,4 +1,4 @@
-import { PROFESSIONS, type ProfessionCode } from "~/domain/roles";
+import { PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 import { createRandom, type Random } from "./random";
 
 export type SeedScale = "demo" | "london" | "england";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { hashPassword } from "~/auth/password.server";
-import { getDatabase, prisma } from "~/db/db.server";
+import { hashPassword } from "~/accounts/password.server";
+import { getDatabase, prisma } from "~/platform/db/db.server";
 import { addDemoActivity } from "./demo-activity.server";
 import { DEMO_ACCOUNT_EMAILS, DEMO_PASSWORD, generateSeedPlan, type SeedPlan, type SeedScale } from "./generate";
 

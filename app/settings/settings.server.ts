@@ -1,5 +1,5 @@
-import { prisma } from "~/db/db.server";
-import { DEFAULT_SETTINGS, PortalSettingsSchema, type PortalSettings } from "~/domain/settings";
+import { prisma } from "~/platform/db/db.server";
+import { DEFAULT_SETTINGS, PortalSettingsSchema, type PortalSettings } from "./settings";
 
 const KEY = "portal";
 

@@ -1,4 +1,4 @@
-import type { MatchingInput, MatchingOffer, MatchingProvider, PlacementRequest } from "../../app/domain/matching/types";
+import type { MatchingInput, MatchingOffer, MatchingProvider, PlacementRequest } from "../../app/matching/solver/types";
 
 /**
  * Deterministic synthetic instances shaped like AHP placement data: NHS trusts with

@@ -1,7 +1,7 @@
 import type { Highs } from "highs";
-import type { ProfessionNetwork } from "../../app/domain/matching/build-network";
-import { levelCostOfArc } from "../../app/domain/matching/lexicographic-solve";
-import { LEVEL_COUNT } from "../../app/domain/matching/objective";
+import type { ProfessionNetwork } from "../../app/matching/solver/build-network";
+import { levelCostOfArc } from "../../app/matching/solver/lexicographic-solve";
+import { LEVEL_COUNT } from "../../app/matching/solver/objective";
 
 /**
  * The same network and the same four objective levels, solved by HiGHS (WebAssembly) as

@@ -10,10 +10,10 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { buildProfessionNetworks } from "../../app/domain/matching/build-network";
-import { solveMatching, solveMatchingInParallel } from "../../app/domain/matching/match";
-import { parseMatchingInput } from "../../app/domain/matching/parse-input";
-import type { MatchingResult } from "../../app/domain/matching/types";
+import { buildProfessionNetworks } from "../../app/matching/solver/build-network";
+import { solveMatching, solveMatchingInParallel } from "../../app/matching/solver/match";
+import { parseMatchingInput } from "../../app/matching/solver/parse-input";
+import type { MatchingResult } from "../../app/matching/solver/types";
 import { type BenchScale, generateInstance } from "./generate";
 import { loadHighs, solveNetworkWithHighs } from "./highs-lexicographic";
 

@@ -7,9 +7,9 @@ import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { Server as SocketServer } from "socket.io";
 import { io as connectSocket, type Socket } from "socket.io-client";
-import { createSession } from "~/auth/session.server";
-import { installDatabase, openMigratedDatabase, prisma } from "~/db/db.server";
-import { emitToRoom } from "~/realtime/realtime.server";
+import { createSession } from "~/accounts/session.server";
+import { installDatabase, openMigratedDatabase, prisma } from "~/platform/db/db.server";
+import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { attachSocketServer } from "../../server/socket";
 import { attachRedisAdapter } from "../../server/redis";
 

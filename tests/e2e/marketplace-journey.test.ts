@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { formatDateRange } from "~/domain/labels";
+import { formatDateRange } from "~/vocabulary/labels";
 import { useBrowser, type Portal } from "./support/portal";
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLE_HOME, type RoleName } from "~/domain/roles";
+import { ROLE_HOME, type RoleName } from "~/vocabulary/roles";
 import { mainNavigation, useBrowser } from "./support/portal";
 
 const browser = useBrowser();

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import { installDatabase, openMigratedDatabase, type Database } from "~/db/db.server";
+import { installDatabase, openMigratedDatabase, type Database } from "~/platform/db/db.server";
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new

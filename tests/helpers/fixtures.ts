@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
-import { csrfTokenFor } from "~/auth/csrf.server";
-import { hashPassword } from "~/auth/password.server";
-import { createSession } from "~/auth/session.server";
-import { hashToken } from "~/auth/tokens.server";
-import { prisma } from "~/db/db.server";
-import type { RoleName } from "~/domain/roles";
+import { csrfTokenFor } from "~/accounts/csrf.server";
+import { hashPassword } from "~/accounts/password.server";
+import { createSession } from "~/accounts/session.server";
+import { hashToken } from "~/accounts/tokens.server";
+import { prisma } from "~/platform/db/db.server";
+import type { RoleName } from "~/vocabulary/roles";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;

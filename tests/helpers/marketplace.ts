@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

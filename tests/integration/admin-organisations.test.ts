@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { addSite, createOrganisation as createOrganisationAsAdmin } from "~/admin/organisations.server";
-import { prisma } from "~/db/db.server";
-import { FieldError } from "~/domain/field-error";
-import type { RoleName } from "~/domain/roles";
+import { addSite, createOrganisation as createOrganisationAsAdmin } from "~/organisations/organisations.server";
+import { prisma } from "~/platform/db/db.server";
+import { FieldError } from "~/platform/field-error";
+import type { RoleName } from "~/vocabulary/roles";
 import * as organisationPage from "~/routes/admin.organisations.$organisationId";
 import * as organisationList from "~/routes/admin.organisations._index";
 import * as newOrganisation from "~/routes/admin.organisations.new";

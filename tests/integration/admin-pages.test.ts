@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
-import { parseEnv } from "~/env.server";
+import { prisma } from "~/platform/db/db.server";
+import { parseEnv } from "~/platform/env.server";
 import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";
 import { createOrganisation, createRegion, createUser, signInAs, type SignedIn } from "../helpers/fixtures";

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Server } from "socket.io";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { validateSessionToken } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
-import type { RoleName } from "~/domain/roles";
-import { setSocketServer } from "~/realtime/realtime.server";
+import { validateSessionToken } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
+import type { RoleName } from "~/vocabulary/roles";
+import { setSocketServer } from "~/platform/realtime/realtime.server";
 import * as organisationPage from "~/routes/admin.organisations.$organisationId";
 import * as usersPage from "~/routes/admin.users";
 import { useTestDatabase } from "../helpers/database";

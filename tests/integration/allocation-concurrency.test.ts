@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { MarketplaceError } from "~/marketplace/errors";
 import { useTestDatabase } from "../helpers/database";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { listStudentPlacements } from "~/marketplace/student-placements.server";
 import { action as allocationAction, loader as allocationLoader } from "~/routes/allocations.$allocationId";

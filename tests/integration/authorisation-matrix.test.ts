@@ -5,8 +5,8 @@
 import { readdirSync } from "node:fs";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { useTestDatabase } from "../helpers/database";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";

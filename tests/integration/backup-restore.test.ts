@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openMigratedDatabase } from "~/db/db.server";
+import { openMigratedDatabase } from "~/platform/db/db.server";
 
 const dir = mkdtempSync(path.join(tmpdir(), "px-backup-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

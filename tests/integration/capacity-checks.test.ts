@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { runCapacityChecks } from "~/notifications/capacity-checks.server";
 import { useTestDatabase } from "../helpers/database";
 import { createOrganisation, createRegion, createUser } from "../helpers/fixtures";

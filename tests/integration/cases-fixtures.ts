@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext, type SignedIn } from "../helpers/fixtures";
 import { createSite } from "../helpers/marketplace";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCase } from "~/cases/cases.server";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/facilitator.cases.$caseId";
 import { action as indexAction, loader as indexLoader } from "~/routes/facilitator.cases._index";
 import { loader as boardLoader } from "~/routes/facilitator.cases.board";

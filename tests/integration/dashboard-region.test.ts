@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { loader as drillDownLoader } from "~/routes/facilitator.fair-share.$providerId";
 import { loader as fairShareLoader } from "~/routes/facilitator.fair-share._index";
@@ -155,7 +155,7 @@ describe("facilitator fair share", () => {
   });
 
   it("agrees with the provider's own capacity figures", async () => {
-    const { computeFairShareForProvider } = await import("~/marketplace/provider-capacity.server");
+    const { computeFairShareForProvider } = await import("~/fair-share/provider-capacity.server");
     const own = await computeFairShareForProvider(big.id, (await prisma.organisation.findUniqueOrThrow({ where: { id: big.id } })).regionId, 2026);
     expect(own.rows.find((row) => row.profession === "PT")).toMatchObject({ fairShare: 9, offered: 5 });
   });

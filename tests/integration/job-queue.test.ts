@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enqueueJob } from "~/jobs/queue.server";
+import { enqueueJob } from "~/platform/jobs/queue.server";
 import { useTestDatabase } from "../helpers/database";
 
 const database = useTestDatabase();

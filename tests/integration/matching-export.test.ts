@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
-import { solveMatching } from "~/domain/matching/match";
-import { parseMatchingInput } from "~/domain/matching/parse-input";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
+import { solveMatching } from "~/matching/solver/match";
+import { parseMatchingInput } from "~/matching/solver/parse-input";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { loadMatchingDocument } from "~/matching/instance.server";
 import { useTestDatabase } from "../helpers/database";

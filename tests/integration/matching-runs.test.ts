@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
-import { jobHandlers } from "~/jobs/handlers.server";
-import { claimJob } from "~/jobs/queue.server";
-import { startWorker } from "~/jobs/worker.server";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
+import { jobHandlers } from "~/job-handlers.server";
+import { claimJob } from "~/platform/jobs/queue.server";
+import { startWorker } from "~/platform/jobs/worker.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { MATCHING_QUEUE, publishRun, reviewRun, startMatchingRun, type StoredMatchingResult } from "~/matching/runs.server";
 import { action as startAction } from "~/routes/facilitator.matching._index";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations } from "~/db/migrate.server";
+import { applyMigrations, readMigrations } from "~/platform/db/migrate.server";
 import { useTestDatabase } from "../helpers/database";
 
 const database = useTestDatabase();

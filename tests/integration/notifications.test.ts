@@ -1,11 +1,11 @@
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
-import { parseEnv, resetEnv } from "~/env.server";
-import { jobHandlers } from "~/jobs/handlers.server";
-import { startWorker } from "~/jobs/worker.server";
-import { resetTransporter } from "~/mail/mail.server";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
+import { parseEnv, resetEnv } from "~/platform/env.server";
+import { jobHandlers } from "~/job-handlers.server";
+import { startWorker } from "~/platform/jobs/worker.server";
+import { resetTransporter } from "~/platform/mail.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { sendDigests } from "~/notifications/digest.server";
 import { setPreferences } from "~/notifications/inbox.server";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { loader as profileLoader } from "~/routes/organisations.$organisationId";
 import { loader as listLoader } from "~/routes/organisations._index";
 import { useTestDatabase } from "../helpers/database";

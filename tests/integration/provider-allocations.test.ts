@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { action, loader } from "~/routes/provider.allocations";
 import { useTestDatabase } from "../helpers/database";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "~/domain/settings";
-import { prisma } from "~/db/db.server";
+import { DEFAULT_SETTINGS } from "~/settings/settings";
+import { prisma } from "~/platform/db/db.server";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { loader as capacityLoader } from "~/routes/provider.capacity";
 import { loader as homeLoader } from "~/routes/provider._index";

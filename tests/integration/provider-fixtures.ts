@@ -1,5 +1,5 @@
 // Shared set-up for the provider (educator) integration tests; not a test file itself.
-import type { SessionUser } from "~/auth/session.server";
+import type { SessionUser } from "~/accounts/session.server";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext, type SignedIn } from "../helpers/fixtures";
 import { createSite } from "../helpers/marketplace";
 

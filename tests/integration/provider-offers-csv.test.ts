@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
-import { MAX_CSV_BYTES } from "~/domain/csv";
+import { prisma } from "~/platform/db/db.server";
+import { MAX_CSV_BYTES } from "~/platform/csv";
 import { loader as exportLoader } from "~/routes/provider.offers.export[.csv]";
 import { loader as templateLoader } from "~/routes/provider.offers.template[.csv]";
 import { action as uploadAction } from "~/routes/provider.offers.upload";

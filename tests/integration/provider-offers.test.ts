@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { action as offerAction, loader as offerLoader } from "~/routes/provider.offers.$offerId";
 import { loader as listLoader } from "~/routes/provider.offers._index";

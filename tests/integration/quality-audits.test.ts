@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { action as auditAction, loader as auditLoader } from "~/routes/provider.audits.$auditId";
 import { action as auditsAction, loader as auditsLoader } from "~/routes/provider.audits._index";
 import { useTestDatabase } from "../helpers/database";

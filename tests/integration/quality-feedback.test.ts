@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { runQualityChecks } from "~/quality/quality-checks.server";
 import { loader as facilitatorQualityLoader } from "~/routes/facilitator.quality";
 import { loader as auditsLoader } from "~/routes/provider.audits._index";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { DEMO_ACCOUNT_EMAILS, generateSeedPlan } from "~/seed/generate";
 import { seedDemoDataIfEmpty } from "~/seed/seed.server";
 import { useTestDatabase } from "../helpers/database";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "~/domain/settings";
+import { DEFAULT_SETTINGS } from "~/settings/settings";
 import { action, loader } from "~/routes/admin.settings";
 import { getSettings } from "~/settings/settings.server";
 import { useTestDatabase } from "../helpers/database";

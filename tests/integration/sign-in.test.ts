@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { validateSessionToken } from "~/auth/session.server";
-import { resetRateLimits } from "~/auth/rate-limit.server";
-import { prisma } from "~/db/db.server";
+import { validateSessionToken } from "~/accounts/session.server";
+import { resetRateLimits } from "~/accounts/rate-limit.server";
+import { prisma } from "~/platform/db/db.server";
 import { action as signInAction } from "~/routes/sign-in";
 import { action as signOutAction } from "~/routes/sign-out";
 import { buildRequest, createOrganisation, createUser, settle, signInAs, TEST_PASSWORD, testContext } from "../helpers/fixtures";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
-import { parseEnv } from "~/env.server";
+import type { SessionUser } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
+import { parseEnv } from "~/platform/env.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";

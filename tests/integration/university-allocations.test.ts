@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { action as namingAction, loader as namingLoader } from "~/routes/university.allocations.$allocationId.students";
 import { action as listAction, loader as listLoader } from "~/routes/university.allocations._index";

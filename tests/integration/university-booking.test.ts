@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { action as bookAction, loader as bookLoader } from "~/routes/university.book.$offerId";
 import { useTestDatabase } from "../helpers/database";
 import { createOffer, createRequest } from "../helpers/marketplace";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { loader as exportLoader } from "~/routes/university.requests.export[.]csv";
 import { loader as templateLoader } from "~/routes/university.requests.template[.]csv";
 import { action as uploadAction } from "~/routes/university.requests.upload";
-import { readCsv } from "~/domain/csv";
+import { readCsv } from "~/platform/csv";
 import { importRequestRows } from "~/marketplace/request-csv.server";
 import { useTestDatabase } from "../helpers/database";
 import { call, createUniversityWorld, day, settle, testContext, uploadRequest } from "./university-fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { action as programmeAction, loader as programmeLoader } from "~/routes/university.programmes.$programmeId";
 import { loader as programmesLoader } from "~/routes/university.programmes._index";
 import { action as newProgrammeAction } from "~/routes/university.programmes.new";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { loader as homeLoader } from "~/routes/university._index";
 import { action as requestAction, loader as requestLoader } from "~/routes/university.requests.$requestId";

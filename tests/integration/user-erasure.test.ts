@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "~/auth/session.server";
-import { validateSessionToken } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
+import type { SessionUser } from "~/accounts/session.server";
+import { validateSessionToken } from "~/accounts/session.server";
+import { prisma } from "~/platform/db/db.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { action as usersAction } from "~/routes/admin.users";
 import { loader as allocationLoader } from "~/routes/allocations.$allocationId";

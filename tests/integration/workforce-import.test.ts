@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db/db.server";
+import { prisma } from "~/platform/db/db.server";
 import { action } from "~/routes/admin.workforce.upload";
 import { useTestDatabase } from "../helpers/database";
 import { createOrganisation, createUser, settle, signInAs, testContext, type SignedIn } from "../helpers/fixtures";

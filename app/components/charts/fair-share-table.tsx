@@ -1,5 +1,5 @@
-import type { FairShareBand } from "~/domain/fair-share";
-import { FAIR_SHARE_BAND_LABELS, formatRatio } from "~/domain/fair-share";
+import type { FairShareBand } from "~/fair-share/fair-share";
+import { FAIR_SHARE_BAND_LABELS, formatRatio } from "~/fair-share/fair-share";
 
 export interface FairShareTableRow {
   key: string;

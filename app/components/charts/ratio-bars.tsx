@@ -1,6 +1,6 @@
 // Fair-share ratios as a sorted horizontal bar chart in plain SVG. Each bar is labelled with its
 // ratio and its band in words; dashed lines mark the red and amber thresholds.
-import type { FairShareBand } from "~/domain/fair-share";
+import type { FairShareBand } from "~/fair-share/fair-share";
 
 const BAND_FILL = { red: "#d5281b", amber: "#ffb81c", green: "#007f3b" } as const;
 const BAND_WORD = { red: "red", amber: "amber", green: "green" } as const;

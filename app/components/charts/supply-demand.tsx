@@ -1,5 +1,5 @@
-import type { SupplyDemandRow } from "~/domain/dashboard";
-import { describeSupplyDemand } from "~/domain/dashboard";
+import type { SupplyDemandRow } from "~/dashboards/dashboard-rules";
+import { describeSupplyDemand } from "~/dashboards/dashboard-rules";
 import { GroupedBarChart, type BarSeries } from "./grouped-bars";
 
 export const SUPPLY_DEMAND_SERIES: readonly BarSeries[] = [

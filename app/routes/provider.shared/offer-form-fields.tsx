@@ -2,9 +2,9 @@
 // provider.offers.new and provider.offers.$offerId so creating and editing look and behave alike.
 import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { FieldErrors, SelectField, TextField } from "~/components/forms";
-import { SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/domain/labels";
-import { MAX_NOTES_LENGTH, MAX_OFFER_SLOTS, MAX_OFFER_WEEKS, MAX_SPECIALTY_LENGTH, YEARS_OF_STUDY } from "~/domain/offer-form";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/vocabulary/labels";
+import { MAX_NOTES_LENGTH, MAX_OFFER_SLOTS, MAX_OFFER_WEEKS, MAX_SPECIALTY_LENGTH, YEARS_OF_STUDY } from "~/marketplace/offer-form";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 
 export interface OfferFieldMetas {
   siteId: FieldMetadata<string>;

@@ -1,9 +1,9 @@
 // Not a route: the status and band tags of the provider pages. Each says its meaning in words,
 // so colour is never the only signal.
-import type { AllocationStatusName } from "~/domain/allocation-rules";
-import { ALLOCATION_STATUS_LABELS } from "~/domain/allocation-rules";
-import { FAIR_SHARE_BAND_LABELS, type FairShareBand } from "~/domain/fair-share";
-import { OFFER_LIST_STATUS_LABELS, type OfferListStatus } from "~/domain/offer-form";
+import type { AllocationStatusName } from "~/marketplace/allocation-rules";
+import { ALLOCATION_STATUS_LABELS } from "~/marketplace/allocation-rules";
+import { FAIR_SHARE_BAND_LABELS, type FairShareBand } from "~/fair-share/fair-share";
+import { OFFER_LIST_STATUS_LABELS, type OfferListStatus } from "~/marketplace/offer-form";
 
 const TONES = {
   grey: "border-nhs-grey-1 bg-nhs-grey-5 text-nhs-text",

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { InvitationError } from "~/auth/invitations.server";
+import { InvitationError } from "~/accounts/invitations.server";
 import { MarketplaceError } from "~/marketplace/errors";
 
 interface Replyable {

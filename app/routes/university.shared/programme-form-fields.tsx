@@ -1,7 +1,7 @@
 import { getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { FieldErrors, TextField } from "~/components/forms";
-import { MAX_PROGRAMME_YEARS } from "~/domain/programme-form";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/domain/roles";
+import { MAX_PROGRAMME_YEARS } from "~/marketplace/programme-form";
+import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 
 export function ProgrammeFormFields({
   fields,

@@ -2,7 +2,7 @@ import { getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-t
 import { Link } from "@remix-run/react";
 import { useState } from "react";
 import { FieldErrors, TextField } from "~/components/forms";
-import { formatDateRange } from "~/domain/labels";
+import { formatDateRange } from "~/vocabulary/labels";
 import {
   MAX_ADJUSTMENTS_LENGTH,
   MAX_PREFERRED_SITES,
@@ -10,8 +10,8 @@ import {
   MAX_SPECIALTIES,
   MAX_TRAVEL_MINUTES,
   MIN_TRAVEL_MINUTES,
-} from "~/domain/request-form";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/domain/roles";
+} from "~/marketplace/request-form";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 
 export interface RequestFormOptions {
   programmes: {

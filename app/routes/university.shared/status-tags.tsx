@@ -1,5 +1,5 @@
-import { ALLOCATION_STATUS_LABELS, type AllocationStatusName } from "~/domain/allocation-rules";
-import { REQUEST_STATUS_LABELS, type RequestStatusName } from "~/domain/request-form";
+import { ALLOCATION_STATUS_LABELS, type AllocationStatusName } from "~/marketplace/allocation-rules";
+import { REQUEST_STATUS_LABELS, type RequestStatusName } from "~/marketplace/request-form";
 
 // Text first, colour second: the label alone says the status (WCAG 1.4.1).
 const REQUEST_TAG_CLASSES: Record<RequestStatusName, string> = {

@@ -1,0 +1,79 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  canChangeUserStatus,
+  canListOrganisations,
+  canManageOrganisation,
+  canManageUsers,
+  canViewOrganisation,
+  visibleOrganisationsFilter,
+  type Actor,
+} from "./authorisation";
+import { ROLES } from "~/vocabulary/roles";
+
+const trust = { id: "org-trust", regionId: "region-london" };
+const actor = (role: Actor["role"], extra: Partial<Actor> = {}): Actor => ({
+  id: "user-1",
+  role,
+  organisationId: null,
+  regionId: null,
+  ...extra,
+});
+
+describe("canViewOrganisation", () => {
+  it.each([
+    ["an administrator, anywhere", actor("ADMIN"), true],
+    ["a facilitator in its region", actor("FACILITATOR", { regionId: "region-london" }), true],
+    ["a facilitator of another region", actor("FACILITATOR", { regionId: "region-north" }), false],
+    ["a facilitator with no region", actor("FACILITATOR"), false],
+    ["an educator of the organisation", actor("EDUCATOR", { organisationId: "org-trust" }), true],
+    ["an educator of another organisation in the same region", actor("EDUCATOR", { organisationId: "org-other" }), false],
+    ["a university team member of another organisation", actor("UNIVERSITY", { organisationId: "org-uni" }), false],
+    ["a student, even of the organisation", actor("STUDENT", { organisationId: "org-trust" }), false],
+  ])("%s: %s", (_label, who, expected) => {
+    expect(canViewOrganisation(who, trust)).toBe(expected);
+  });
+});
+
+describe("managing", () => {
+  it("lets only administrators change organisations and users", () => {
+    for (const role of ROLES) {
+      expect(canManageOrganisation(actor(role, { organisationId: trust.id, regionId: trust.regionId }), trust)).toBe(role === "ADMIN");
+      expect(canManageUsers(actor(role))).toBe(role === "ADMIN");
+    }
+  });
+
+  it("lets administrators and facilitators list organisations", () => {
+    expect(ROLES.filter((role) => canListOrganisations(actor(role)))).toEqual(["ADMIN", "FACILITATOR"]);
+  });
+
+  it("never lets an administrator deactivate or reactivate themself", () => {
+    expect(canChangeUserStatus(actor("ADMIN"), { id: "user-2" })).toBe(true);
+    expect(canChangeUserStatus(actor("ADMIN"), { id: "user-1" })).toBe(false);
+    expect(canChangeUserStatus(actor("FACILITATOR"), { id: "user-2" })).toBe(false);
+  });
+});
+
+describe("visibleOrganisationsFilter", () => {
+  const ids = fc.constantFrom("a", "b", "c");
+  const actors = fc.record({
+    id: fc.constant("user"),
+    role: fc.constantFrom(...ROLES),
+    organisationId: fc.option(ids, { nil: null }),
+    regionId: fc.option(ids, { nil: null }),
+  });
+  const organisations = fc.record({ id: ids, regionId: ids });
+
+  it("selects exactly the organisations canViewOrganisation allows", () => {
+    fc.assert(
+      fc.property(actors, organisations, (who, organisation) => {
+        const filter = visibleOrganisationsFilter(who);
+        const selected =
+          filter !== null &&
+          (filter.id === undefined || filter.id === organisation.id) &&
+          (filter.regionId === undefined || filter.regionId === organisation.regionId);
+        expect(selected).toBe(canViewOrganisation(who, organisation));
+      }),
+    );
+  });
+});

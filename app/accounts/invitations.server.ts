@@ -1,0 +1,151 @@
+import { prisma } from "~/platform/db/db.server";
+import { ROLE_LABELS, ROLE_ORGANISATION_KIND, type RoleName } from "~/vocabulary/roles";
+import { appUrl } from "~/platform/app-url.server";
+import { queueEmail } from "~/platform/mail.server";
+import { withNotifications } from "~/notifications/notify.server";
+import { hashPassword } from "./password.server";
+import { consume } from "./rate-limit.server";
+import { generateToken, hashToken } from "./tokens.server";
+
+export const INVITATION_VALID_DAYS = 7;
+
+export class InvitationError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Invites a person to an organisation (or, for facilitators, a region) in a role.
+ * The invitation and its email commit together; the email carries the only copy of the token.
+ */
+export async function createInvitation(input: {
+  email: string;
+  name: string;
+  role: RoleName;
+  organisationId: string | null;
+  regionId: string | null;
+  invitedById: string;
+}) {
+  const email = input.email.trim().toLowerCase();
+  const expectedKind = ROLE_ORGANISATION_KIND[input.role];
+  let scopeName = "Placement Exchange";
+  if (expectedKind) {
+    const organisation = input.organisationId
+      ? await prisma.organisation.findUnique({ where: { id: input.organisationId }, select: { kind: true, name: true } })
+      : null;
+    if (!organisation) throw new InvitationError("Choose the organisation the person will belong to", "organisationId");
+    if (organisation.kind !== expectedKind) {
+      throw new InvitationError(
+        `A ${ROLE_LABELS[input.role].toLowerCase()} belongs to a ${expectedKind === "PROVIDER" ? "placement provider" : "university"}`,
+        "role",
+      );
+    }
+    scopeName = organisation.name;
+  } else if (input.role === "FACILITATOR") {
+    const region = input.regionId ? await prisma.region.findUnique({ where: { id: input.regionId } }) : null;
+    if (!region) throw new InvitationError("Choose the region the facilitator works for", "regionId");
+    scopeName = `${region.name} region`;
+  }
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new InvitationError("A user with this email address already exists", "email");
+  }
+  const wait = await consume("invitationsBySender", input.invitedById);
+  if (wait) throw new InvitationError(`You have sent a lot of invitations in the last hour. Try again in ${Math.ceil(wait / 60)} minutes.`, "email");
+  const token = generateToken();
+  const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000);
+  const inviter = await prisma.user.findUniqueOrThrow({ where: { id: input.invitedById }, select: { name: true } });
+  return prisma.$transaction(async (tx) => {
+    // A newer invitation to the same address replaces any still open.
+    await tx.invitation.updateMany({
+      where: { email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const invitation = await tx.invitation.create({
+      data: {
+        tokenHash: hashToken(token),
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        organisationId: expectedKind ? input.organisationId : null,
+        regionId: input.role === "FACILITATOR" ? input.regionId : null,
+        invitedById: input.invitedById,
+        expiresAt,
+      },
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId: input.invitedById,
+        action: "invitation-sent",
+        entityType: "Invitation",
+        entityId: invitation.id,
+        details: { email, role: input.role, organisationId: input.organisationId },
+      },
+    });
+    await queueEmail(tx, email, {
+      template: "invitation",
+      props: {
+        name: invitation.name,
+        organisationName: scopeName,
+        roleLabel: ROLE_LABELS[input.role],
+        inviterName: inviter.name,
+        acceptUrl: appUrl(`/invitations/${token}`),
+        expiresOn: expiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
+      },
+    }, `invitation:${invitation.id}`);
+    return invitation;
+  });
+}
+
+/** The open invitation behind a token, or null when it is unknown, used, revoked or expired. */
+export async function findOpenInvitation(token: string) {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const invitation = await prisma.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { organisation: { select: { name: true } } },
+  });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return null;
+  return invitation;
+}
+
+/** Creates the account with the chosen password; the token works once. */
+export async function acceptInvitation(token: string, password: string) {
+  const invitation = await findOpenInvitation(token);
+  if (!invitation) throw new InvitationError("This invitation link has expired or has already been used");
+  const passwordHash = await hashPassword(password);
+  return withNotifications(async (tx, raise) => {
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count !== 1) throw new InvitationError("This invitation link has expired or has already been used");
+    if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
+      throw new InvitationError("An account with this email address already exists: sign in instead");
+    }
+    const user = await tx.user.create({
+      data: {
+        email: invitation.email,
+        name: invitation.name,
+        role: invitation.role,
+        organisationId: invitation.organisationId,
+        regionId: invitation.regionId,
+        passwordHash,
+      },
+    });
+    await tx.auditEvent.create({
+      data: { actorId: user.id, action: "invitation-accepted", entityType: "Invitation", entityId: invitation.id },
+    });
+    await raise({
+      kind: "invitation-accepted",
+      eventKey: `invitation-accepted:${invitation.id}`,
+      title: `${user.name} has joined Placement Exchange`,
+      body: `${user.name} (${user.email}) accepted your invitation${invitation.organisation ? ` to ${invitation.organisation.name}` : ""}.`,
+      link: user.organisationId ? `/organisations/${user.organisationId}` : "/notifications",
+      audience: { users: [invitation.invitedById] },
+    });
+    return user;
+  });
+}

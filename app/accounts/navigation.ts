@@ -1,0 +1,57 @@
+import { ROLE_HOME, type RoleName } from "~/vocabulary/roles";
+
+export interface NavItem {
+  label: string;
+  to: string;
+}
+
+/** The main navigation each role sees; later features add their entries here. */
+export function navigationFor(user: { role: RoleName; organisationId: string | null }): NavItem[] {
+  const home = { label: "Home", to: ROLE_HOME[user.role] };
+  const ownOrganisation = user.organisationId ? [{ label: "Organisation", to: `/organisations/${user.organisationId}` }] : [];
+  switch (user.role) {
+    case "ADMIN":
+      return [
+        home,
+        { label: "Organisations", to: "/admin/organisations" },
+        { label: "Users", to: "/admin/users" },
+        { label: "Workforce upload", to: "/admin/workforce/upload" },
+        { label: "Thresholds", to: "/admin/settings" },
+        { label: "Matching", to: "/facilitator/matching" },
+      ];
+    case "FACILITATOR":
+      return [
+        home,
+        { label: "Fair share", to: "/facilitator/fair-share" },
+        { label: "Cases", to: "/facilitator/cases" },
+        { label: "Quality", to: "/facilitator/quality" },
+        { label: "Matching", to: "/facilitator/matching" },
+        { label: "Organisations", to: "/organisations" },
+        { label: "Resources", to: "/resources" },
+      ];
+    case "EDUCATOR":
+      return [
+        home,
+        { label: "Offers", to: "/provider/offers" },
+        { label: "Allocations", to: "/provider/allocations" },
+        { label: "Capacity", to: "/provider/capacity" },
+        { label: "Audits", to: "/provider/audits" },
+        { label: "Resources", to: "/resources" },
+        { label: "Support", to: "/support" },
+        ...ownOrganisation,
+      ];
+    case "UNIVERSITY":
+      return [
+        home,
+        { label: "Requests", to: "/university/requests" },
+        { label: "Programmes", to: "/university/programmes" },
+        { label: "Opportunities", to: "/opportunities" },
+        { label: "Allocations", to: "/university/allocations" },
+        { label: "Resources", to: "/resources" },
+        { label: "Support", to: "/support" },
+        ...ownOrganisation,
+      ];
+    case "STUDENT":
+      return [home, { label: "Opportunities", to: "/opportunities" }, { label: "My placements", to: "/student/placements" }];
+  }
+}

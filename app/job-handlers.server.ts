@@ -1,0 +1,40 @@
+import { CASE_SCAN_QUEUE, runCaseScan, scheduleNextCaseScan } from "~/cases/case-scan.server";
+import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/platform/mail.server";
+import { MATCHING_QUEUE, runMatchingJob } from "~/matching/runs.server";
+import { CAPACITY_CHECKS_QUEUE, runCapacityChecks, scheduleNextCapacityChecks } from "~/notifications/capacity-checks.server";
+import { DIGEST_QUEUE, scheduleNextDigest, sendDigests } from "~/notifications/digest.server";
+import { QUALITY_CHECKS_QUEUE, runQualityChecks, scheduleNextQualityChecks } from "~/quality/quality-checks.server";
+import type { JobHandler } from "./platform/jobs/worker.server";
+
+/** Every queue this portal runs, and what runs it. */
+export const jobHandlers: Record<string, JobHandler> = {
+  [MAIL_QUEUE]: (job) => deliverEmail(job.id, job.payload as unknown as MailJobPayload),
+  [MATCHING_QUEUE]: runMatchingJob,
+  [CAPACITY_CHECKS_QUEUE]: async () => {
+    const raised = await runCapacityChecks();
+    await scheduleNextCapacityChecks();
+    return { raised };
+  },
+  [DIGEST_QUEUE]: async () => {
+    const sent = await sendDigests();
+    await scheduleNextDigest();
+    return { digestsQueued: sent };
+  },
+  [QUALITY_CHECKS_QUEUE]: async () => {
+    const raised = await runQualityChecks();
+    await scheduleNextQualityChecks();
+    return { raised };
+  },
+  [CASE_SCAN_QUEUE]: async () => {
+    const { unmet, red } = await runCaseScan();
+    return { unmetCasesRaised: unmet, belowFairShareCasesRaised: red };
+  },
+};
+
+/** Work that must exist for the portal to run: recurring jobs are scheduled once across nodes. */
+export async function scheduleRecurringJobs() {
+  await scheduleNextDigest();
+  await scheduleNextCapacityChecks();
+  await scheduleNextCaseScan();
+  await scheduleNextQualityChecks();
+}

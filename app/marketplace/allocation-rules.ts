@@ -1,0 +1,108 @@
+import type { RoleName } from "~/vocabulary/roles";
+
+export const ALLOCATION_STATUSES = [
+  "PROPOSED",
+  "CONFIRMED",
+  "ACCEPTED",
+  "STUDENTS_NAMED",
+  "COMPLETED",
+  "DECLINED",
+  "CANCELLED",
+] as const;
+export type AllocationStatusName = (typeof ALLOCATION_STATUSES)[number];
+
+export const ALLOCATION_STATUS_LABELS: Record<AllocationStatusName, string> = {
+  PROPOSED: "Proposed",
+  CONFIRMED: "Confirmed by provider",
+  ACCEPTED: "Accepted by university",
+  STUDENTS_NAMED: "Students named",
+  COMPLETED: "Completed",
+  DECLINED: "Declined",
+  CANCELLED: "Cancelled",
+};
+
+/** Allocations in these states hold offer capacity; declined and cancelled ones give it back. */
+export const LIVE_STATUSES: readonly AllocationStatusName[] = ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"];
+
+export function holdsCapacity(status: AllocationStatusName): boolean {
+  return LIVE_STATUSES.includes(status);
+}
+
+/** Which side of the allocation acts: the offer's provider, the request's university, or the region. */
+export type AllocationParty = "provider" | "university" | "facilitator";
+
+interface Transition {
+  from: AllocationStatusName;
+  to: AllocationStatusName;
+  by: readonly AllocationParty[];
+  reasonRequired: boolean;
+  /** The verb on the button and in the audit trail. */
+  verb: string;
+}
+
+export const ALLOCATION_TRANSITIONS: readonly Transition[] = [
+  { from: "PROPOSED", to: "CONFIRMED", by: ["provider"], reasonRequired: false, verb: "Confirm" },
+  { from: "PROPOSED", to: "DECLINED", by: ["provider"], reasonRequired: true, verb: "Decline" },
+  { from: "PROPOSED", to: "CANCELLED", by: ["university", "facilitator"], reasonRequired: true, verb: "Withdraw the request" },
+  { from: "CONFIRMED", to: "ACCEPTED", by: ["university"], reasonRequired: false, verb: "Accept" },
+  { from: "CONFIRMED", to: "CANCELLED", by: ["provider", "university", "facilitator"], reasonRequired: true, verb: "Cancel" },
+  { from: "ACCEPTED", to: "STUDENTS_NAMED", by: ["university"], reasonRequired: false, verb: "Name students" },
+  { from: "ACCEPTED", to: "CANCELLED", by: ["provider", "university", "facilitator"], reasonRequired: true, verb: "Cancel" },
+  { from: "STUDENTS_NAMED", to: "COMPLETED", by: ["provider", "university"], reasonRequired: false, verb: "Mark completed" },
+  { from: "STUDENTS_NAMED", to: "CANCELLED", by: ["provider", "university", "facilitator"], reasonRequired: true, verb: "Cancel" },
+];
+
+export function findTransition(from: AllocationStatusName, to: AllocationStatusName): Transition | undefined {
+  return ALLOCATION_TRANSITIONS.find((transition) => transition.from === from && transition.to === to);
+}
+
+/** The moves a party may make from a status, for the buttons on the allocation page. */
+export function availableTransitions(from: AllocationStatusName, party: AllocationParty | null): Transition[] {
+  if (!party) return [];
+  return ALLOCATION_TRANSITIONS.filter((transition) => transition.from === from && transition.by.includes(party));
+}
+
+/** How a user relates to one allocation, from their role and organisation. */
+export function partyFor(
+  user: { role: RoleName; organisationId: string | null; regionId: string | null },
+  allocation: { providerId: string; universityId: string; regionIds: string[] },
+): AllocationParty | null {
+  if (user.role === "EDUCATOR" && user.organisationId === allocation.providerId) return "provider";
+  if (user.role === "UNIVERSITY" && user.organisationId === allocation.universityId) return "university";
+  if (user.role === "FACILITATOR" && user.regionId && allocation.regionIds.includes(user.regionId)) return "facilitator";
+  if (user.role === "ADMIN") return "facilitator";
+  return null;
+}
+
+export type TransitionCheck =
+  | { ok: true; transition: Transition }
+  | { ok: false; status: 403 | 409 | 400; message: string };
+
+export function checkTransition(
+  from: AllocationStatusName,
+  to: AllocationStatusName,
+  party: AllocationParty | null,
+  reason: string | null | undefined,
+): TransitionCheck {
+  const transition = findTransition(from, to);
+  if (!transition) {
+    return {
+      ok: false,
+      status: 409,
+      message: `An allocation that is ${ALLOCATION_STATUS_LABELS[from].toLowerCase()} cannot become ${ALLOCATION_STATUS_LABELS[to].toLowerCase()}`,
+    };
+  }
+  if (!party || !transition.by.includes(party)) {
+    return { ok: false, status: 403, message: "You cannot make this change to this allocation" };
+  }
+  if (transition.reasonRequired && !reason?.trim()) {
+    return { ok: false, status: 400, message: "Give a reason: the other side will see it" };
+  }
+  return { ok: true, transition };
+}
+
+/** A request's status follows from how many of its students are in live allocations. */
+export function requestStatusFor(students: number, studentsAllocated: number): "OPEN" | "PARTLY_ALLOCATED" | "FULLY_ALLOCATED" {
+  if (studentsAllocated <= 0) return "OPEN";
+  return studentsAllocated >= students ? "FULLY_ALLOCATED" : "PARTLY_ALLOCATED";
+}
