@@ -1,6 +1,6 @@
 import { invalidateAllSessions } from "./session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
-import { canChangeUserStatus, type Actor } from "./authorisation";
+import { canChangeUserStatus, canEraseUser, type Actor } from "./policy";
 import { FieldError } from "~/platform/field-error";
 import { literalSearch, pageWindow } from "~/platform/paging";
 import type { UserFilters } from "./user-forms";
@@ -127,7 +127,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
 export async function eraseUser(actor: Actor, userId: string) {
   const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
   if (!target) throw new FieldError("This user no longer exists", undefined, 404);
-  if (target.id === actor.id) throw new FieldError("You cannot delete your own account", undefined, 403);
+  if (!canEraseUser(actor, target)) throw new FieldError("You cannot delete your own account", undefined, 403);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: userId },

@@ -22,7 +22,8 @@ import { ErrorSummary, FormMessage, SelectField, TextField } from "~/components/
 import { OrganisationDetailsForm } from "~/components/organisation-form";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { canManageOrganisation, canManageUsers } from "~/accounts/authorisation";
+import { canManageUsers } from "~/accounts/policy";
+import { canManageOrganisation } from "~/organisations/policy";
 import { findOrganisationScope, listRegions } from "~/organisations/directory.server";
 import {
   currentAcademicYear,

@@ -13,7 +13,7 @@ import { FilterActions, FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
-import { canManageUsers } from "~/accounts/authorisation";
+import { canManageUsers } from "~/accounts/policy";
 import { listRegions } from "~/organisations/directory.server";
 import { ROLE_LABELS, ROLES } from "~/vocabulary/roles";
 import { EraseUserSchema, InviteFacilitatorSchema, parseUserFilters, UserIdSchema } from "~/accounts/user-forms";

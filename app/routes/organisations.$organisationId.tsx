@@ -4,7 +4,7 @@ import { notFound, requireUser } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { canListOrganisations, canManageOrganisation, canViewOrganisation } from "~/accounts/authorisation";
+import { canListOrganisations, canManageOrganisation, canViewOrganisation } from "~/organisations/policy";
 import { findOrganisationScope, getOrganisationProfile } from "~/organisations/directory.server";
 import { formatAcademicYear, ORGANISATION_KIND_LABELS, PROVIDER_TYPE_LABELS } from "~/organisations/organisation-forms";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";

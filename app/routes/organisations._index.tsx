@@ -6,7 +6,7 @@ import { FilterActions, FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
-import { canListOrganisations, visibleOrganisationsFilter } from "~/accounts/authorisation";
+import { canListOrganisations, listsOrganisationsOfEveryRegion, visibleOrganisationsFilter } from "~/organisations/policy";
 import { findRegionName, listOrganisations, listRegions } from "~/organisations/directory.server";
 import { pageWindow } from "~/platform/paging";
 import {
@@ -22,22 +22,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!canListOrganisations(user)) throw forbidden();
   const filters = parseOrganisationFilters(new URL(request.url).searchParams);
   const scope = visibleOrganisationsFilter(user);
-  const isAdmin = user.role === "ADMIN";
+  const everyRegion = listsOrganisationsOfEveryRegion(user);
   const [list, regions, regionName] = await Promise.all([
     scope ? listOrganisations(filters, scope) : { organisations: [], window: pageWindow(0, 1) },
-    isAdmin ? listRegions() : [],
+    everyRegion ? listRegions() : [],
     user.regionId ? findRegionName(user.regionId) : null,
   ]);
-  return { ...list, filters, regions, isAdmin, regionName };
+  return { ...list, filters, regions, everyRegion, regionName };
 }
 
 export default function Organisations() {
-  const { organisations, window, filters, regions, isAdmin, regionName } = useLoaderData<typeof loader>();
+  const { organisations, window, filters, regions, everyRegion, regionName } = useLoaderData<typeof loader>();
   const { pathname } = useLocation();
   const filtered = Boolean(filters.q || filters.kind || filters.regionId);
   return (
     <>
-      <PageHeader title="Organisations" caption={regionName ? `${regionName} region` : isAdmin ? "All regions" : undefined} />
+      <PageHeader title="Organisations" caption={regionName ? `${regionName} region` : everyRegion ? "All regions" : undefined} />
       <p className="mb-6 max-w-3xl">Placement providers and universities, with their sites and latest workforce figures.</p>
       <Form method="get" role="search" aria-label="Filter organisations" className="card mb-6 grid gap-4 md:grid-cols-[2fr_1fr_1fr_auto] md:items-end">
         <div>
@@ -47,7 +47,7 @@ export default function Organisations() {
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="field-input" />
         </div>
         <FilterSelect name="kind" label="Kind" value={filters.kind} anyLabel="All kinds" options={ORGANISATION_KINDS.map((kind) => [kind, ORGANISATION_KIND_LABELS[kind]] as const)} />
-        {isAdmin ? (
+        {everyRegion ? (
           <FilterSelect name="regionId" label="Region" value={filters.regionId} anyLabel="All regions" options={regions.map((region) => [region.id, region.name] as const)} />
         ) : (
           <div aria-hidden="true" />
@@ -66,7 +66,7 @@ export default function Organisations() {
                 <th scope="col">Name</th>
                 <th scope="col">Kind</th>
                 <th scope="col">Code</th>
-                {isAdmin && <th scope="col">Region</th>}
+                {everyRegion && <th scope="col">Region</th>}
                 <th scope="col" className="text-right">
                   Sites
                 </th>
@@ -88,7 +88,7 @@ export default function Organisations() {
                     )}
                   </td>
                   <td>{organisation.code ?? "—"}</td>
-                  {isAdmin && <td>{organisation.region.name}</td>}
+                  {everyRegion && <td>{organisation.region.name}</td>}
                   <td className="text-right">{organisation.siteCount}</td>
                   <td className="text-right">
                     {organisation.workforce ? (

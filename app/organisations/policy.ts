@@ -1,12 +1,4 @@
-import type { RoleName } from "~/vocabulary/roles";
-
-/** The parts of a signed-in user that decide what they may see and do. */
-export interface Actor {
-  id: string;
-  role: RoleName;
-  organisationId: string | null;
-  regionId: string | null;
-}
+import type { Actor } from "~/accounts/policy";
 
 export interface OrganisationScope {
   id: string;
@@ -36,11 +28,6 @@ export function canManageOrganisation(actor: Actor, _organisation: OrganisationS
   return actor.role === "ADMIN";
 }
 
-/** Who may invite or deactivate users. */
-export function canManageUsers(actor: Actor): boolean {
-  return actor.role === "ADMIN";
-}
-
 /** Who may open the list of organisations: administrators (all) and facilitators (their region). */
 export function canListOrganisations(actor: Actor): boolean {
   return actor.role === "ADMIN" || actor.role === "FACILITATOR";
@@ -64,7 +51,7 @@ export function visibleOrganisationsFilter(actor: Actor): { regionId?: string; i
   }
 }
 
-/** Administrators deactivate and reactivate accounts, but never their own: someone must stay able to undo it. */
-export function canChangeUserStatus(actor: Actor, target: { id: string }): boolean {
-  return canManageUsers(actor) && actor.id !== target.id;
+/** Whether the actor's list of organisations spans every region, so it may be narrowed to one. */
+export function listsOrganisationsOfEveryRegion(actor: Actor): boolean {
+  return actor.role === "ADMIN";
 }

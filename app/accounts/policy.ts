@@ -1,0 +1,29 @@
+import type { RoleName } from "~/vocabulary/roles";
+
+/** The parts of a signed-in user that decide what they may see and do. */
+export interface Actor {
+  id: string;
+  role: RoleName;
+  organisationId: string | null;
+  regionId: string | null;
+}
+
+/** Who may invite or deactivate users. */
+export function canManageUsers(actor: Actor): boolean {
+  return actor.role === "ADMIN";
+}
+
+/** Administrators deactivate and reactivate accounts, but never their own: someone must stay able to undo it. */
+export function canChangeUserStatus(actor: Actor, target: { id: string }): boolean {
+  return canManageUsers(actor) && actor.id !== target.id;
+}
+
+/** Administrators erase a person's data on request, but never their own account. */
+export function canEraseUser(actor: Actor, target: { id: string }): boolean {
+  return canManageUsers(actor) && actor.id !== target.id;
+}
+
+/** The region a facilitator works in; null for everyone else and for a facilitator not yet linked to one. */
+export function facilitatedRegionOf(actor: Actor): string | null {
+  return actor.role === "FACILITATOR" ? actor.regionId : null;
+}
