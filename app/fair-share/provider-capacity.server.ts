@@ -6,7 +6,8 @@ import { computeProviderFairShare, summariseFairShare, type FairShareBands, type
 import { getSettings } from "~/settings/settings.server";
 import { weeksBetween } from "~/vocabulary/labels";
 import type { ProfessionCode } from "~/vocabulary/roles";
-import { getOfferCounts, providerIdOf } from "~/marketplace/offers.server";
+import { getOfferCounts } from "~/marketplace/offers.server";
+import { requireProviderScope } from "~/marketplace/policy";
 
 /** The administrator's red and amber thresholds (Thresholds page). */
 export async function loadFairShareBands(): Promise<FairShareBands> {
@@ -64,7 +65,7 @@ export async function computeFairShareForProvider(providerId: string, regionId: 
 }
 
 async function providerScope(user: SessionUser) {
-  const providerId = providerIdOf(user);
+  const providerId = requireProviderScope(user);
   const organisation = await prisma.organisation.findUniqueOrThrow({
     where: { id: providerId },
     select: { id: true, name: true, regionId: true, region: { select: { name: true } } },

@@ -2,7 +2,7 @@ import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
 import { anonymisePeers } from "~/dashboards/dashboard-rules";
 import type { ProfessionCode } from "~/vocabulary/roles";
-import { providerIdOf } from "~/marketplace/offers.server";
+import { requireProviderScope } from "~/marketplace/policy";
 import { getRegionFairShareFor } from "~/dashboards/region.server";
 
 /**
@@ -10,7 +10,7 @@ import { getRegionFairShareFor } from "~/dashboards/region.server";
  * providers anonymised ("Provider A"… in ratio order). Nothing identifying a peer leaves here.
  */
 export async function getProviderPeerView(user: SessionUser, year: number, profession: ProfessionCode | null) {
-  const providerId = providerIdOf(user);
+  const providerId = requireProviderScope(user);
   const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: providerId }, select: { id: true, name: true, regionId: true } });
   const fairShare = await getRegionFairShareFor(organisation.regionId, year, profession);
   return {

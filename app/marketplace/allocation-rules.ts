@@ -1,5 +1,3 @@
-import type { RoleName } from "~/vocabulary/roles";
-
 export const ALLOCATION_STATUSES = [
   "PROPOSED",
   "CONFIRMED",
@@ -60,18 +58,6 @@ export function findTransition(from: AllocationStatusName, to: AllocationStatusN
 export function availableTransitions(from: AllocationStatusName, party: AllocationParty | null): Transition[] {
   if (!party) return [];
   return ALLOCATION_TRANSITIONS.filter((transition) => transition.from === from && transition.by.includes(party));
-}
-
-/** How a user relates to one allocation, from their role and organisation. */
-export function partyFor(
-  user: { role: RoleName; organisationId: string | null; regionId: string | null },
-  allocation: { providerId: string; universityId: string; regionIds: string[] },
-): AllocationParty | null {
-  if (user.role === "EDUCATOR" && user.organisationId === allocation.providerId) return "provider";
-  if (user.role === "UNIVERSITY" && user.organisationId === allocation.universityId) return "university";
-  if (user.role === "FACILITATOR" && user.regionId && allocation.regionIds.includes(user.regionId)) return "facilitator";
-  if (user.role === "ADMIN") return "facilitator";
-  return null;
 }
 
 export type TransitionCheck =

@@ -4,10 +4,10 @@ import { prisma, Prisma } from "~/platform/db/db.server";
 import {
   checkTransition,
   holdsCapacity,
-  partyFor,
   requestStatusFor,
   type AllocationStatusName,
 } from "./allocation-rules";
+import { canBookOffers, partyFor } from "./policy";
 import { offerAcceptsRequest } from "./compatibility";
 import { allocationNotification, offerWithdrawnNotification, type AllocationFacts } from "~/notifications/marketplace-events";
 import { pushNotifications, raiseNotification, withNotifications, type RaisedNotification } from "~/notifications/notify.server";
@@ -124,7 +124,7 @@ async function allocationFacts(tx: Tx, allocationId: string): Promise<Allocation
 
 /** A university books places on a specific offer; the provider then confirms or declines. */
 export async function bookOffer(user: SessionUser, input: { offerId: string; requestId: string; students: number }) {
-  if (user.role !== "UNIVERSITY" || !user.organisationId) throw new MarketplaceError(403, "Only a university placement team can book an offer");
+  if (!canBookOffers(user)) throw new MarketplaceError(403, "Only a university placement team can book an offer");
   const request = await prisma.placementRequest.findUnique({ where: { id: input.requestId }, select: { universityId: true } });
   if (!request || request.universityId !== user.organisationId) throw new MarketplaceError(404, "Request not found", "requestId");
   const allocation = await prisma.$transaction((tx) => createAllocationInTransaction(tx, user.id, { ...input, source: "DIRECT" }));

@@ -16,7 +16,8 @@ import {
   type OfferFields,
 } from "./offer-form";
 import { MarketplaceError } from "./errors";
-import { listProviderSites, providerIdOf, type listOffersForExport } from "./offers.server";
+import { listProviderSites, type listOffersForExport } from "./offers.server";
+import { requireProviderScope } from "./policy";
 
 export const OFFER_CSV_HEADERS = [
   "site",
@@ -137,7 +138,7 @@ export interface CheckedOfferFile {
  * code or label. Nothing is written.
  */
 export async function checkOfferFile(user: SessionUser, bytes: Uint8Array): Promise<CheckedOfferFile> {
-  const providerId = providerIdOf(user);
+  const providerId = requireProviderScope(user);
   const checksum = createHash("sha256").update(bytes).digest("hex");
   const table = readCsv(bytes, OFFER_CSV_HEADERS, { required: OFFER_CSV_REQUIRED });
   if (!table.ok) return { fileProblems: table.problems, rowProblems: [], goodRows: [], totalRows: 0, checksum };
@@ -205,7 +206,7 @@ export async function checkOfferFile(user: SessionUser, bytes: Uint8Array): Prom
 
 /** Creates the offers of validated rows in one transaction: all of them or none. */
 export async function importOfferRows(user: SessionUser, rows: readonly OfferImportRow[]) {
-  const providerId = providerIdOf(user);
+  const providerId = requireProviderScope(user);
   if (rows.length === 0) throw new MarketplaceError(400, "There are no offers to import", "file");
   if (rows.length > MAX_CSV_ROWS) throw new MarketplaceError(400, `Import at most ${MAX_CSV_ROWS} offers at a time`, "file");
   const now = new Date();

@@ -10,14 +10,9 @@ import { PROFESSIONS } from "~/vocabulary/roles";
 import { pushNotifications } from "~/notifications/notify.server";
 import { cancelAllocationsOfOffer } from "./allocations.server";
 import { MarketplaceError } from "./errors";
+import { requireProviderScope } from "./policy";
 
 type Tx = Prisma.TransactionClient;
-
-/** The provider organisation an educator acts for. */
-export function providerIdOf(user: SessionUser): string {
-  if (user.role !== "EDUCATOR" || !user.organisationId) throw new MarketplaceError(403, "Only a provider's practice educators can manage its offers");
-  return user.organisationId;
-}
 
 const isoDateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -68,7 +63,7 @@ export function offerWhere(providerId: string, filters: OfferFilters): Prisma.Of
 const OFFER_ORDER: Prisma.OfferOrderByWithRelationInput[] = [{ startDate: "asc" }, { createdAt: "asc" }, { id: "asc" }];
 
 export async function listProviderOffers(user: SessionUser, filters: OfferFilters) {
-  const providerId = providerIdOf(user);
+  const providerId = requireProviderScope(user);
   const where = offerWhere(providerId, filters);
   const total = await prisma.offer.count({ where });
   const window = pageWindow(total, filters.page);
@@ -100,7 +95,7 @@ export async function listProviderOffers(user: SessionUser, filters: OfferFilter
 /** Every offer the filters match, for the CSV export (no paging: one provider's offers are few). */
 export function listOffersForExport(user: SessionUser, filters: OfferFilters) {
   return prisma.offer.findMany({
-    where: offerWhere(providerIdOf(user), filters),
+    where: offerWhere(requireProviderScope(user), filters),
     orderBy: OFFER_ORDER,
     take: 50_000,
     select: {
@@ -128,7 +123,7 @@ export function listProviderSites(providerId: string) {
 /** One of the provider's offers with its allocations; null for an offer that is not theirs. */
 export async function getProviderOffer(user: SessionUser, offerId: string) {
   const offer = await prisma.offer.findFirst({
-    where: { id: offerId, providerId: providerIdOf(user) },
+    where: { id: offerId, providerId: requireProviderScope(user) },
     select: {
       id: true,
       siteId: true,
@@ -191,7 +186,7 @@ function offerData(fields: OfferFields) {
 }
 
 export async function createOffer(user: SessionUser, fields: OfferFields, options: { publish: boolean }) {
-  const providerId = providerIdOf(user);
+  const providerId = requireProviderScope(user);
   return prisma.$transaction(async (tx) => {
     await requireOwnSite(tx, providerId, fields.siteId);
     const offer = await tx.offer.create({
@@ -229,7 +224,7 @@ const MISMATCH_FIELDS: [RegExp, keyof OfferFields][] = [
  * below the students already allocated, and the new details must still take every live allocation.
  */
 export async function updateOffer(user: SessionUser, offerId: string, fields: OfferFields, options: { publish: boolean }) {
-  const providerId = providerIdOf(user);
+  const providerId = requireProviderScope(user);
   return prisma.$transaction(async (tx) => {
     const current = await lockOffer(tx, providerId, offerId);
     if (current.status === "WITHDRAWN") throw new MarketplaceError(409, "This offer has been withdrawn and can no longer be changed");
@@ -274,7 +269,7 @@ export async function updateOffer(user: SessionUser, offerId: string, fields: Of
  * to the requests, which become the shortfalls a facilitator picks up.
  */
 export async function withdrawOffer(user: SessionUser, offerId: string, reason: string) {
-  const providerId = providerIdOf(user);
+  const providerId = requireProviderScope(user);
   const trimmed = reason.trim();
   if (!trimmed) throw new MarketplaceError(400, "Give a reason for withdrawing: universities with allocations will see it", "reason");
   const { details, notifications } = await prisma.$transaction(async (tx) => {

@@ -5,21 +5,16 @@ import { pageWindow } from "~/platform/paging";
 import type { BlockFormValue, ProgrammeFormValue } from "./programme-form";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { MarketplaceError } from "./errors";
+import { requireUniversityScope } from "./policy";
 
 type Tx = Prisma.TransactionClient;
-
-/** The university a placement-team user works for; anyone else may not use the university pages. */
-export function universityOf(user: SessionUser): string {
-  if (user.role !== "UNIVERSITY" || !user.organisationId) throw new MarketplaceError(403, "Only a university placement team can do this");
-  return user.organisationId;
-}
 
 function audit(tx: Tx, actorId: string, action: string, entityType: string, entityId: string, details: Prisma.InputJsonValue) {
   return tx.auditEvent.create({ data: { actorId, action, entityType, entityId, details } });
 }
 
 export async function listProgrammes(user: SessionUser, page: number | undefined) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const where = { universityId };
   const total = await prisma.programme.count({ where });
   const window = pageWindow(total, page);
@@ -38,7 +33,7 @@ export async function listProgrammes(user: SessionUser, page: number | undefined
 
 /** One of the user's programmes with its blocks; null when it is not theirs (the page answers 404). */
 export async function getProgramme(user: SessionUser, programmeId: string) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const programme = await prisma.programme.findFirst({
     where: { id: programmeId, universityId },
     select: {
@@ -84,7 +79,7 @@ function programmeNameTaken(error: unknown, name: string): MarketplaceError | nu
 }
 
 export async function createProgramme(user: SessionUser, value: ProgrammeFormValue) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   await assertProgrammeNameFree(universityId, value.name);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -102,7 +97,7 @@ export async function createProgramme(user: SessionUser, value: ProgrammeFormVal
  * stays once there are requests; and it cannot get shorter than a block's year of study.
  */
 export async function updateProgramme(user: SessionUser, programmeId: string, value: ProgrammeFormValue) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const programme = await requireOwnProgramme(universityId, programmeId);
   await assertProgrammeNameFree(universityId, value.name, programme.id);
   if (value.profession !== programme.profession) {
@@ -153,7 +148,7 @@ function assertYearInProgramme(programme: { years: number }, yearOfStudy: number
 }
 
 export async function addBlock(user: SessionUser, programmeId: string, value: BlockFormValue) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const programme = await requireOwnProgramme(universityId, programmeId);
   assertYearInProgramme(programme, value.yearOfStudy);
   await assertBlockNameFree(programmeId, value.name);
@@ -173,7 +168,7 @@ export async function addBlock(user: SessionUser, programmeId: string, value: Bl
  * once students of those requests are allocated, because the offers were matched to the old dates.
  */
 export async function updateBlock(user: SessionUser, programmeId: string, blockId: string, value: BlockFormValue) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const programme = await requireOwnProgramme(universityId, programmeId);
   const block = await prisma.placementBlock.findFirst({
     where: { id: blockId, programmeId },
@@ -224,7 +219,7 @@ function blockInUse(requests: number) {
 }
 
 export async function removeBlock(user: SessionUser, programmeId: string, blockId: string) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   await requireOwnProgramme(universityId, programmeId);
   const block = await prisma.placementBlock.findFirst({
     where: { id: blockId, programmeId },

@@ -5,7 +5,7 @@ import { prisma, type Prisma } from "~/platform/db/db.server";
 import { ALLOCATION_STATUSES, holdsCapacity, type AllocationStatusName } from "./allocation-rules";
 import { optionalParam } from "~/organisations/organisation-forms";
 import { pageWindow } from "~/platform/paging";
-import { providerIdOf } from "./offers.server";
+import { requireProviderScope } from "./policy";
 
 /** "all", or one status; the list opens on the proposed ones: they wait for the provider. */
 export const ProviderAllocationFiltersSchema = z.object({
@@ -25,7 +25,7 @@ export function parseProviderAllocationFilters(searchParams: URLSearchParams): P
  * are shown to the provider only while the allocation is live (proposed to completed).
  */
 export async function listProviderAllocations(user: SessionUser, filters: ProviderAllocationFilters) {
-  const providerId = providerIdOf(user);
+  const providerId = requireProviderScope(user);
   const where: Prisma.AllocationWhereInput = {
     offer: { providerId },
     ...(filters.status === "all" ? {} : { status: filters.status }),

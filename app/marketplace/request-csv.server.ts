@@ -11,7 +11,7 @@ import {
   type RequestImportRow,
 } from "./request-form";
 import { MarketplaceError } from "./errors";
-import { universityOf } from "./programmes.server";
+import { requireUniversityScope } from "./policy";
 import type { listRequestsForExport } from "./requests.server";
 
 export const REQUEST_EXPORT_HEADERS = [
@@ -104,7 +104,7 @@ export interface RequestUploadCheck {
 
 /** Reads and checks a whole file against the university's programmes, blocks and campuses. Saves nothing. */
 export async function checkRequestUpload(user: SessionUser, bytes: Uint8Array): Promise<RequestUploadCheck> {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const table = readCsv(bytes, REQUEST_CSV_HEADERS, { required: REQUEST_CSV_REQUIRED });
   if (!table.ok) return { fileProblems: table.problems, rowProblems: [], goodRows: [], rowCount: 0 };
   if (table.rows.length === 0) {
@@ -123,7 +123,7 @@ export async function checkRequestUpload(user: SessionUser, bytes: Uint8Array): 
 
 /** Creates the checked rows as requests in one transaction: all of them or none. */
 export async function importRequestRows(user: SessionUser, rows: RequestImportRow[]) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   if (rows.length === 0) throw new MarketplaceError(400, "There are no requests to import", "file");
   try {
     return await prisma.$transaction(async (tx) => {

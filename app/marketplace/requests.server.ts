@@ -4,7 +4,7 @@ import { requestStatusFor } from "./allocation-rules";
 import { pageWindow } from "~/platform/paging";
 import type { RequestFilters, RequestFormValue } from "./request-form";
 import { MarketplaceError } from "./errors";
-import { universityOf } from "./programmes.server";
+import { requireUniversityScope } from "./policy";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,7 +30,7 @@ const REQUEST_ORDER: Prisma.PlacementRequestOrderByWithRelationInput[] = [{ star
 
 /** One page of the university's requests. Never selects reasonable adjustments: lists do not show them. */
 export async function listRequests(user: SessionUser, filters: RequestFilters) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const where = requestWhere(universityId, filters);
   const total = await prisma.placementRequest.count({ where });
   const window = pageWindow(total, filters.page);
@@ -64,7 +64,7 @@ function listProgrammeChoices(universityId: string) {
 
 /** What the request form chooses from: the university's programmes and blocks, its campuses, and regional provider sites. */
 export async function getRequestFormOptions(user: SessionUser) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const university = await prisma.organisation.findUniqueOrThrow({ where: { id: universityId }, select: { regionId: true } });
   const [programmes, campuses, providerSites] = await Promise.all([
     prisma.programme.findMany({
@@ -151,7 +151,7 @@ function auditDetails(data: Awaited<ReturnType<typeof resolveRequestInput>>): Pr
 }
 
 export async function createRequest(user: SessionUser, value: RequestFormValue) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const data = await resolveRequestInput(universityId, value);
   return prisma.$transaction(async (tx) => {
     const request = await tx.placementRequest.create({ data: { ...data, universityId, createdById: user.id }, select: { id: true } });
@@ -174,7 +174,7 @@ async function lockRequest(tx: Tx, universityId: string, requestId: string) {
 }
 
 export async function updateRequest(user: SessionUser, requestId: string, value: RequestFormValue) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const existing = await prisma.placementRequest.findFirst({ where: { id: requestId, universityId }, select: { id: true } });
   if (!existing) throw new MarketplaceError(404, "Request not found");
   const data = await resolveRequestInput(universityId, value);
@@ -213,7 +213,7 @@ export async function updateRequest(user: SessionUser, requestId: string, value:
 }
 
 export async function cancelRequest(user: SessionUser, requestId: string, reason: string) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   return prisma.$transaction(async (tx) => {
     const current = await lockRequest(tx, universityId, requestId);
     if (current.status === "CANCELLED") throw new MarketplaceError(409, "This request is already cancelled");
@@ -239,7 +239,7 @@ export async function cancelRequest(user: SessionUser, requestId: string, reason
  * Null for anyone else's request: the page answers 404 and reveals nothing.
  */
 export async function getRequestForUniversity(user: SessionUser, requestId: string) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const request = await prisma.placementRequest.findFirst({
     where: { id: requestId, universityId },
     select: {
@@ -307,7 +307,7 @@ export async function getRequestForUniversity(user: SessionUser, requestId: stri
 
 /** Every request the filters select, for the CSV download (not paged, but capped). */
 export async function listRequestsForExport(user: SessionUser, filters: RequestFilters) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const [requests, campuses] = await Promise.all([
     prisma.placementRequest.findMany({
       where: requestWhere(universityId, filters),
@@ -344,7 +344,7 @@ export async function listRequestsForExport(user: SessionUser, filters: RequestF
 
 /** The numbers on the university's home page. */
 export async function getUniversitySummary(user: SessionUser) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const [byStatus, unplaced, allocations] = await Promise.all([
     prisma.placementRequest.groupBy({ by: ["status"], where: { universityId }, _count: { _all: true } }),
     prisma.placementRequest.aggregate({

@@ -5,7 +5,7 @@ import { prisma, type Prisma } from "~/platform/db/db.server";
 import { ALLOCATION_STATUSES } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
 import { pageWindow } from "~/platform/paging";
-import { universityOf } from "./programmes.server";
+import { requireUniversityScope } from "./policy";
 
 function optionalParam<T extends z.ZodTypeAny>(schema: T) {
   return z
@@ -25,7 +25,7 @@ export function parseAllocationFilters(searchParams: URLSearchParams): Allocatio
 
 /** One page of allocations on the university's requests, the newest changes first. */
 export async function listUniversityAllocations(user: SessionUser, filters: AllocationFilters) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const where: Prisma.AllocationWhereInput = { request: { universityId }, status: filters.status };
   const total = await prisma.allocation.count({ where });
   const window = pageWindow(total, filters.page);
@@ -50,7 +50,7 @@ export async function listUniversityAllocations(user: SessionUser, filters: Allo
 
 /** An allocation on one of the university's requests, for naming its students; null when not theirs. */
 export async function getAllocationForUniversity(user: SessionUser, allocationId: string) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   return prisma.allocation.findFirst({
     where: { id: allocationId, request: { universityId } },
     select: {
@@ -75,7 +75,7 @@ export const STUDENT_PAGE_SIZE = 25;
  * and one page of those matching the search.
  */
 export async function listStudentsToName(user: SessionUser, options: { q?: string; page?: number; selectedIds: string[] }) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const base: Prisma.UserWhereInput = { organisationId: universityId, role: "STUDENT", active: true };
   const where: Prisma.UserWhereInput = options.q
     ? {
@@ -106,13 +106,13 @@ export async function listStudentsToName(user: SessionUser, options: { q?: strin
  * and only as a student: the role and organisation come from here, never from the form.
  */
 export async function inviteStudent(user: SessionUser, input: { email: string; name: string }) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   return createInvitation({ email: input.email, name: input.name, role: "STUDENT", organisationId: universityId, regionId: null, invitedById: user.id });
 }
 
 /** A published offer and which of the university's open requests it could take. */
 export async function getBookingPage(user: SessionUser, offerId: string) {
-  const universityId = universityOf(user);
+  const universityId = requireUniversityScope(user);
   const offer = await prisma.offer.findFirst({
     where: { id: offerId, status: "PUBLISHED" },
     select: {

@@ -6,6 +6,7 @@ import { PageHeader } from "~/components/page-header";
 import { prisma } from "~/platform/db/db.server";
 import { formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
+import { canBookOffers } from "~/marketplace/policy";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
   if (!offer) throw notFound("This offer is not published.");
-  return { offer, canBook: user.role === "UNIVERSITY" };
+  return { offer, canBook: canBookOffers(user) };
 }
 
 export default function Opportunity() {

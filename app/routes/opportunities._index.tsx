@@ -8,12 +8,13 @@ import { Pagination } from "~/components/pagination";
 import { formatDateRange, SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { listOpportunities, parseOpportunityFilters } from "~/marketplace/opportunities.server";
+import { canBookOffers } from "~/marketplace/policy";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filters = parseOpportunityFilters(new URL(request.url));
   const result = await listOpportunities(filters);
-  return { ...result, filters, canBook: user.role === "UNIVERSITY" };
+  return { ...result, filters, canBook: canBookOffers(user) };
 }
 
 export default function Opportunities() {

@@ -20,7 +20,8 @@ import {
 } from "~/marketplace/offer-form";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
-import { getProviderOffer, listProviderSites, providerIdOf, updateOffer, withdrawOffer } from "~/marketplace/offers.server";
+import { getProviderOffer, listProviderSites, updateOffer, withdrawOffer } from "~/marketplace/offers.server";
+import { requireProviderScope } from "~/marketplace/policy";
 import { OfferFormFields, offerFieldErrors } from "./provider.shared/offer-form-fields";
 import { AllocationStatusTag, OfferStatusTag } from "./provider.shared/tags";
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "EDUCATOR");
   const offer = await getProviderOffer(user, params.offerId ?? "");
   if (!offer) throw notFound("Offer not found");
-  const sites = await listProviderSites(providerIdOf(user));
+  const sites = await listProviderSites(requireProviderScope(user));
   return { offer, sites };
 }
 

@@ -9,12 +9,13 @@ import { ErrorSummary, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { OfferFieldsSchema } from "~/marketplace/offer-form";
 import { MarketplaceError } from "~/marketplace/errors";
-import { createOffer, listProviderSites, providerIdOf } from "~/marketplace/offers.server";
+import { createOffer, listProviderSites } from "~/marketplace/offers.server";
+import { requireProviderScope } from "~/marketplace/policy";
 import { OfferFormFields, offerFieldErrors } from "./provider.shared/offer-form-fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "EDUCATOR");
-  return { sites: await listProviderSites(providerIdOf(user)) };
+  return { sites: await listProviderSites(requireProviderScope(user)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -12,12 +12,13 @@ import { SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/vocabulary/label
 import { MAX_NOTES_LENGTH, MAX_OFFER_SLOTS, MAX_OFFER_WEEKS, MAX_SPECIALTY_LENGTH } from "~/marketplace/offer-form";
 import { MarketplaceError } from "~/marketplace/errors";
 import { checkOfferFile, importOfferRows, readUploadedCsv, type CheckedOfferFile } from "~/marketplace/offer-csv.server";
-import { listProviderSites, providerIdOf } from "~/marketplace/offers.server";
+import { listProviderSites } from "~/marketplace/offers.server";
+import { requireProviderScope } from "~/marketplace/policy";
 
 // ~/domain/csv carries the CSV parser (Node only): the page gets its limits from the loader.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "EDUCATOR");
-  const sites = await listProviderSites(providerIdOf(user));
+  const sites = await listProviderSites(requireProviderScope(user));
   return { siteNames: sites.map((site) => site.name), maxBytes: MAX_CSV_BYTES, maxRows: MAX_CSV_ROWS };
 }
 
