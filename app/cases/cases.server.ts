@@ -22,20 +22,14 @@ import { computeFairShareForProvider } from "~/fair-share/provider-capacity.serv
 import { withNotifications, type NotificationEvent } from "~/notifications/notify.server";
 import { createOnce, raisedEvent } from "./raise-cases.server";
 import { getSettings } from "~/settings/settings.server";
+import { caseRegionScope, choosesCaseRegion, requireCaseRegionScope, requireSupportOrganisation } from "./policy";
 
 type Tx = Prisma.TransactionClient;
 const DAY = 86_400_000;
 
-/** Facilitators work on their region's cases; administrators on every region's. */
-export function caseRegionScope(user: SessionUser): Prisma.ShortfallCaseWhereInput {
-  if (user.role === "ADMIN") return {};
-  if (user.role === "FACILITATOR" && user.regionId) return { regionId: user.regionId };
-  throw new MarketplaceError(403, "Only facilitators and administrators handle shortfall cases");
-}
-
 /** A case the user may see, or a 404 (another region's case is never revealed). */
 export async function loadCaseForUser(user: SessionUser, caseId: string) {
-  const found = await prisma.shortfallCase.findFirst({ where: { id: caseId, ...caseRegionScope(user) } });
+  const found = await prisma.shortfallCase.findFirst({ where: { id: caseId, ...requireCaseRegionScope(user) } });
   if (!found) throw new MarketplaceError(404, "Case not found");
   return found;
 }
@@ -55,7 +49,7 @@ export interface CaseFilters {
 }
 
 export async function listCases(user: SessionUser, filters: CaseFilters) {
-  const where: Prisma.ShortfallCaseWhereInput = { ...caseRegionScope(user) };
+  const where: Prisma.ShortfallCaseWhereInput = { ...requireCaseRegionScope(user) };
   if (filters.kind) where.kind = filters.kind;
   if (filters.status) where.status = filters.status;
   if (filters.owner === "me") where.ownerId = user.id;
@@ -85,7 +79,7 @@ async function userNames(ids: (string | null)[]) {
 
 /** Counts of cases still being worked, by how long they have been open. Counted in the database. */
 export async function caseAgeing(user: SessionUser, now = new Date()) {
-  const scope = { ...caseRegionScope(user), status: { in: [...ACTIVE_CASE_STATUSES] } };
+  const scope = { ...requireCaseRegionScope(user), status: { in: [...ACTIVE_CASE_STATUSES] } };
   return Promise.all(
     AGEING_BUCKETS.map(async (bucket) => {
       // Age in whole days: min ≤ age ≤ max  ⇔  now − (max+1) days < createdAt ≤ now − min days.
@@ -101,7 +95,7 @@ const BOARD_CARDS = 50;
 
 /** The board: every status with its count and its newest cards. */
 export async function caseBoard(user: SessionUser) {
-  const scope = caseRegionScope(user);
+  const scope = requireCaseRegionScope(user);
   const columns = await Promise.all(
     CASE_STATUSES.map(async (status) => {
       const [count, cards] = await Promise.all([
@@ -125,11 +119,11 @@ export async function caseBoard(user: SessionUser) {
 
 /** Organisations and facilitators of the regions the user works in, for filters and forms. */
 export async function caseChoices(user: SessionUser) {
-  const regionWhere = user.role === "ADMIN" ? {} : { regionId: user.regionId ?? "" };
+  const regionWhere = caseRegionScope(user) ?? { regionId: "" };
   const [organisations, facilitators, regions] = await Promise.all([
     prisma.organisation.findMany({ where: { ...regionWhere, active: true }, select: { id: true, name: true, kind: true, regionId: true }, orderBy: { name: "asc" } }),
     prisma.user.findMany({ where: { ...regionWhere, role: "FACILITATOR", active: true }, select: { id: true, name: true, regionId: true }, orderBy: { name: "asc" } }),
-    user.role === "ADMIN" ? prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+    choosesCaseRegion(user) ? prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
   ]);
   return { organisations, facilitators, regions };
 }
@@ -166,11 +160,11 @@ function assignedEvent(caseId: string, title: string, ownerId: string, actorId: 
 }
 
 export async function createCase(user: SessionUser, input: NewCaseInput) {
-  caseRegionScope(user);
-  const regionId = user.role === "ADMIN" ? input.regionId : user.regionId;
+  requireCaseRegionScope(user);
+  const regionId = choosesCaseRegion(user) ? input.regionId : user.regionId;
   if (!regionId) throw new MarketplaceError(400, "Choose a region", "regionId");
   return withNotifications(async (tx, raise) => {
-    if (user.role === "ADMIN" && !(await tx.region.findUnique({ where: { id: regionId }, select: { id: true } }))) {
+    if (choosesCaseRegion(user) && !(await tx.region.findUnique({ where: { id: regionId }, select: { id: true } }))) {
       throw new MarketplaceError(400, "Choose a region", "regionId");
     }
     const organisationIds = [...new Set(input.organisationIds)];
@@ -484,23 +478,15 @@ export async function raiseAutomaticCases(now = new Date()) {
 // ---------------------------------------------------------------------------------------------
 // Support requests
 
-
-function supportAsker(user: SessionUser) {
-  if ((user.role !== "EDUCATOR" && user.role !== "UNIVERSITY") || !user.organisationId) {
-    throw new MarketplaceError(403, "Only providers and universities ask for support here");
-  }
-  return user.organisationId;
-}
-
 export async function createSupportRequest(user: SessionUser, input: { topic: SupportTopic; body: string }) {
-  const organisationId = supportAsker(user);
+  const organisationId = requireSupportOrganisation(user);
   const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { regionId: true } });
   return prisma.supportRequest.create({ data: { organisationId, regionId: organisation.regionId, authorId: user.id, topic: input.topic, body: input.body } });
 }
 
 /** The asker's organisation's requests, newest first. */
 export async function listOwnSupportRequests(user: SessionUser) {
-  const organisationId = supportAsker(user);
+  const organisationId = requireSupportOrganisation(user);
   return prisma.supportRequest.findMany({
     where: { organisationId },
     select: { id: true, topic: true, body: true, caseId: true, createdAt: true },
@@ -511,7 +497,7 @@ export async function listOwnSupportRequests(user: SessionUser) {
 
 /** Requests of the user's region not yet turned into a case, newest first. */
 export async function listRegionSupportRequests(user: SessionUser) {
-  const scope = user.role === "ADMIN" ? {} : { regionId: caseRegionScope(user).regionId as string };
+  const scope = requireCaseRegionScope(user);
   const where = { ...scope, caseId: null };
   const [total, requests] = await Promise.all([
     prisma.supportRequest.count({ where }),
@@ -526,7 +512,7 @@ export async function listRegionSupportRequests(user: SessionUser) {
 }
 
 export async function turnSupportRequestIntoCase(user: SessionUser, supportRequestId: string) {
-  const scope = caseRegionScope(user);
+  const scope = requireCaseRegionScope(user);
   const request = await prisma.supportRequest.findFirst({ where: { id: supportRequestId, ...(scope.regionId ? { regionId: scope.regionId as string } : {}) } });
   if (!request) throw new MarketplaceError(404, "Support request not found");
   if (request.caseId) throw new MarketplaceError(409, "This support request is already a case");
