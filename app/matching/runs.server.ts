@@ -13,6 +13,7 @@ import { pushNotifications, raiseNotification, type RaisedNotification } from "~
 import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { getSettings } from "~/settings/settings.server";
 import { loadMatchingDocument, type MatchingScope } from "./instance.server";
+import { canViewMatchingRun, matchingRunScope, requireMatchingRegion } from "./policy";
 
 export const MATCHING_QUEUE = "matching";
 
@@ -33,22 +34,12 @@ export interface InputSummary {
   placesFree: number;
 }
 
-function regionOf(user: SessionUser, regionId: string | null): string {
-  if (user.role === "FACILITATOR") {
-    if (!user.regionId) throw new MarketplaceError(403, "Your account is not linked to a region");
-    return user.regionId;
-  }
-  if (user.role === "ADMIN" && regionId) return regionId;
-  if (user.role === "ADMIN") throw new MarketplaceError(400, "Choose the region to match", "regionId");
-  throw new MarketplaceError(403, "Only facilitators and administrators run matching");
-}
-
 /** Queues a run; the worker does the solving. One run at a time per region. */
 export async function startMatchingRun(
   user: SessionUser,
   input: { periodStart: Date; periodEnd: Date; profession: ProfessionCode | null; regionId?: string | null },
 ) {
-  const regionId = regionOf(user, input.regionId ?? null);
+  const regionId = requireMatchingRegion(user, input.regionId ?? null);
   if (input.periodEnd < input.periodStart) throw new MarketplaceError(400, "The period must end after it starts", "periodEnd");
   return prisma.$transaction(async (tx) => {
     const busy = await tx.matchingRun.findFirst({ where: { regionId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
@@ -180,9 +171,7 @@ async function finish(run: { id: string; regionId: string; startedById: string }
 
 export async function getRunForUser(user: SessionUser, runId: string) {
   const run = await prisma.matchingRun.findUnique({ where: { id: runId } });
-  if (!run) return null;
-  if (user.role === "FACILITATOR" && user.regionId !== run.regionId) return null;
-  if (user.role !== "FACILITATOR" && user.role !== "ADMIN") return null;
+  if (!run || !canViewMatchingRun(user, run)) return null;
   return run;
 }
 
@@ -277,8 +266,10 @@ export async function discardRun(user: SessionUser, runId: string) {
 }
 
 export async function listRuns(user: SessionUser) {
+  const scope = matchingRunScope(user);
+  if (!scope) return [];
   return prisma.matchingRun.findMany({
-    where: user.role === "FACILITATOR" ? { regionId: user.regionId ?? "none" } : {},
+    where: scope,
     orderBy: { createdAt: "desc" },
     take: 50,
     select: {

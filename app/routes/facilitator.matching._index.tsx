@@ -12,6 +12,7 @@ import { formatDateRange, formatDateTime } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
 import { listRuns, startMatchingRun } from "~/matching/runs.server";
+import { choosesMatchingRegion } from "~/matching/policy";
 
 const StartRunSchema = z
   .object({
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { start, end } = academicYearRange(year);
   const [runs, regions] = await Promise.all([
     listRuns(user),
-    user.role === "ADMIN" ? prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+    choosesMatchingRegion(user) ? prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
   ]);
   return { runs, regions, defaults: { periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10) } };
 }
