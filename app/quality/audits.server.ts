@@ -13,15 +13,12 @@ import {
 import { MarketplaceError } from "~/marketplace/errors";
 import { getSettings } from "~/settings/settings.server";
 import { loadSiteQuality } from "./quality.server";
-
-function providerOf(user: SessionUser): string {
-  if (user.role !== "EDUCATOR" || !user.organisationId) throw new MarketplaceError(403, "Only a provider's educators can do that.");
-  return user.organisationId;
-}
+import { canEditAudit, canViewAudit, requireAuditingProvider } from "./policy";
+import { universityScopeOf } from "~/marketplace/policy";
 
 /** The provider's sites with their latest audit, action items, anonymised feedback and flags. */
 export async function listProviderAudits(user: SessionUser, now = new Date()) {
-  const providerId = providerOf(user);
+  const providerId = requireAuditingProvider(user);
   const settings = await getSettings();
   const [sites, audits, feedback, quality] = await Promise.all([
     prisma.site.findMany({ where: { organisationId: providerId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
@@ -78,7 +75,7 @@ export interface AuditInput {
 }
 
 export async function createAudit(user: SessionUser, input: AuditInput, now = new Date()) {
-  const providerId = providerOf(user);
+  const providerId = requireAuditingProvider(user);
   const site = await prisma.site.findFirst({ where: { id: input.siteId, organisationId: providerId }, select: { id: true } });
   if (!site) throw new MarketplaceError(400, "Choose one of your sites", "siteId");
   const auditedOn = parseDay(input.auditedOn);
@@ -126,23 +123,19 @@ export async function getAudit(user: SessionUser, auditId: string, now = new Dat
     siteName: site.name,
     providerName: site.organisation.name,
     status: auditStatus(audit.expiresOn, now, settings.auditWarningDays),
-    canEdit: user.role === "EDUCATOR" && user.organisationId === audit.providerId,
+    canEdit: canEditAudit(user, audit),
     actions: audit.actions.map((item) => ({ ...item, overdue: isOverdue(item, now) })),
   };
 }
 
 async function canSeeAudit(user: SessionUser, providerId: string, regionId: string): Promise<boolean> {
-  if (user.role === "EDUCATOR") return user.organisationId === providerId;
-  if (user.role === "FACILITATOR") return user.regionId === regionId;
-  if (user.role === "UNIVERSITY" && user.organisationId) {
-    const university = await prisma.organisation.findUnique({ where: { id: user.organisationId }, select: { regionId: true } });
-    return university?.regionId === regionId;
-  }
-  return false;
+  const universityId = universityScopeOf(user);
+  const university = universityId ? await prisma.organisation.findUnique({ where: { id: universityId }, select: { regionId: true } }) : null;
+  return canViewAudit(user, { providerId, regionId }, university?.regionId ?? null);
 }
 
 async function ownAudit(user: SessionUser, auditId: string) {
-  const providerId = providerOf(user);
+  const providerId = requireAuditingProvider(user);
   const audit = await prisma.placementAudit.findFirst({ where: { id: auditId, providerId }, select: { id: true, auditedOn: true } });
   if (!audit) throw new MarketplaceError(404, "Audit not found");
   return audit;

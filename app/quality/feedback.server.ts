@@ -5,10 +5,11 @@ import { MarketplaceError } from "~/marketplace/errors";
 import { withNotifications } from "~/notifications/notify.server";
 import { getSettings } from "~/settings/settings.server";
 import { feedbackLowEvent } from "./quality-checks.server";
+import { canGiveFeedback } from "./policy";
 
 /** The placement a student may give feedback on: theirs (named), completed, not yet rated by them. */
 export async function getFeedbackTarget(user: SessionUser, allocationId: string) {
-  if (user.role !== "STUDENT") throw new MarketplaceError(403, "Only students give placement feedback.");
+  if (!canGiveFeedback(user)) throw new MarketplaceError(403, "Only students give placement feedback.");
   const named = await prisma.allocationStudent.findUnique({
     where: { allocationId_studentId: { allocationId, studentId: user.id } },
     select: {
