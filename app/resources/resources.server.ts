@@ -4,6 +4,7 @@ import { prisma, type Prisma } from "~/platform/db/db.server";
 import { literalSearch, pageWindow } from "~/platform/paging";
 import { MarketplaceError } from "~/marketplace/errors";
 import { checkResourceFile, removeResourceFile, saveResourceFile } from "./files.server";
+import { canCommentOnResources, canManageResources } from "./policy";
 
 export const RESOURCE_CATEGORIES = ["policy-guidance", "best-practice", "funding", "placement-resources"] as const;
 export type ResourceCategory = (typeof RESOURCE_CATEGORIES)[number];
@@ -14,11 +15,6 @@ export const RESOURCE_CATEGORY_LABELS: Record<ResourceCategory, string> = {
   "placement-resources": "Placement resources",
 };
 export const MAX_COMMENT_LENGTH = 2000;
-
-/** Who may add, edit and delete resources. */
-export const canManageResources = (user: Pick<SessionUser, "role">) => user.role === "FACILITATOR" || user.role === "ADMIN";
-/** Who may post in a resource's discussion: everyone signed in except students. */
-export const canComment = (user: Pick<SessionUser, "role">) => user.role !== "STUDENT";
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -152,7 +148,7 @@ export async function deleteResource(user: SessionUser, id: string) {
 }
 
 export async function addComment(user: SessionUser, resourceId: string, body: string) {
-  if (!canComment(user)) throw new MarketplaceError(403, "Students can read the discussion but not post in it");
+  if (!canCommentOnResources(user)) throw new MarketplaceError(403, "Students can read the discussion but not post in it");
   const resource = await prisma.resource.findUnique({ where: { id: resourceId }, select: { id: true } });
   if (!resource) throw new MarketplaceError(404, "Resource not found");
   return prisma.resourceComment.create({ data: { resourceId, authorId: user.id, body }, select: { id: true } });

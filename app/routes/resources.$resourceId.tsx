@@ -9,7 +9,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { formatDate } from "~/vocabulary/labels";
 import { MarketplaceError } from "~/marketplace/errors";
-import { addComment, canComment, canManageResources, CommentSchema, deleteResource, getResource, RESOURCE_CATEGORY_LABELS, type ResourceCategory } from "~/resources/resources.server";
+import { addComment, CommentSchema, deleteResource, getResource, RESOURCE_CATEGORY_LABELS, type ResourceCategory } from "~/resources/resources.server";
+import { canCommentOnResources, canManageResources } from "~/resources/policy";
 
 /** The same limit as CommentSchema on the server (kept here: the component cannot import a .server module). */
 const COMMENT_LIMIT = 2000;
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         updatedAt: resource.updatedAt,
       },
       comments,
-      canComment: canComment(user),
+      canComment: canCommentOnResources(user),
       canManage: canManageResources(user),
     };
   } catch (error) {

@@ -4,7 +4,8 @@ import { requireUser } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
-import { canManageResources, listResources, parseResourceFilters, RESOURCE_CATEGORY_LABELS, type ResourceCategory } from "~/resources/resources.server";
+import { listResources, parseResourceFilters, RESOURCE_CATEGORY_LABELS, type ResourceCategory } from "~/resources/resources.server";
+import { canManageResources } from "~/resources/policy";
 import { CATEGORY_OPTIONS } from "./resources.shared/resource-form";
 
 export async function loader({ request }: LoaderFunctionArgs) {
