@@ -108,12 +108,6 @@ export async function findRegionProvider(regionId: string, providerId: string) {
   return prisma.organisation.findFirst({ where: { id: providerId, kind: "PROVIDER", regionId }, select: { id: true, name: true, regionId: true } });
 }
 
-/** The facilitator's region; an account without one may not see regional figures. */
-export function facilitatorRegionId(user: { role: string; regionId: string | null }): string {
-  if (!user.regionId) throw new Response("Your account is not linked to a region.", { status: 403 });
-  return user.regionId;
-}
-
 /** One profession's providers, highest ratio first, and the professions that have any figures. */
 export async function getRegionFairShareFor(regionId: string, year: number, chosen: ProfessionCode | null) {
   const { byProfession, demand, bands } = await computeRegionFairShare(regionId, year);

@@ -5,12 +5,13 @@ import { SupplyDemandFigure, YearPicker } from "~/components/charts/supply-deman
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
-import { facilitatorRegionId, getRegionOverview } from "~/dashboards/region.server";
+import { getRegionOverview } from "~/dashboards/region.server";
+import { requireFacilitatorRegion } from "~/dashboards/policy";
 import { formatAcademicYear } from "~/organisations/organisation-forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
-  const regionId = facilitatorRegionId(user);
+  const regionId = requireFacilitatorRegion(user);
   const { year, years } = readDashboardParams(request);
   const overview = await getRegionOverview(regionId, year);
   return { ...overview, year, years };

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { getProviderDrillDown } from "~/dashboards/provider-detail.server";
-import { facilitatorRegionId } from "~/dashboards/region.server";
+import { requireFacilitatorRegion } from "~/dashboards/policy";
 import { ALLOCATION_STATUS_LABELS, type AllocationStatusName } from "~/marketplace/allocation-rules";
 import { formatDate } from "~/vocabulary/labels";
 import { formatAcademicYear } from "~/organisations/organisation-forms";
@@ -15,7 +15,7 @@ import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
-  const regionId = facilitatorRegionId(user);
+  const regionId = requireFacilitatorRegion(user);
   const { year } = readDashboardParams(request);
   const detail = await getProviderDrillDown(regionId, params.providerId ?? "", year);
   if (!detail) throw notFound("Provider not found");

@@ -7,13 +7,14 @@ import { YearPicker } from "~/components/charts/supply-demand";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
-import { facilitatorRegionId, getRegionFairShareFor } from "~/dashboards/region.server";
+import { getRegionFairShareFor } from "~/dashboards/region.server";
+import { requireFacilitatorRegion } from "~/dashboards/policy";
 import { formatAcademicYear } from "~/organisations/organisation-forms";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
-  const regionId = facilitatorRegionId(user);
+  const regionId = requireFacilitatorRegion(user);
   const { year, years, profession } = readDashboardParams(request);
   const fairShare = await getRegionFairShareFor(regionId, year, profession);
   return { ...fairShare, year, years };

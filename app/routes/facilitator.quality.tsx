@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/accounts/guards.server";
+import { facilitatedRegionOf } from "~/accounts/policy";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
@@ -18,10 +19,11 @@ const QualityParamsSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
-  if (!user.regionId) throw new Response("You are not assigned to a region.", { status: 403 });
+  const regionId = facilitatedRegionOf(user);
+  if (!regionId) throw new Response("You are not assigned to a region.", { status: 403 });
   const params = QualityParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const settings = await getSettings();
-  const quality = await listRegionQuality(user.regionId, new Date(), settings, params.flag);
+  const quality = await listRegionQuality(regionId, new Date(), settings, params.flag);
   const window = pageWindow(quality.providers.length, params.page ?? 1);
   return {
     ...quality,

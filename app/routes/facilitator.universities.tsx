@@ -6,7 +6,7 @@ import { YearPicker } from "~/components/charts/supply-demand";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
-import { facilitatorRegionId } from "~/dashboards/region.server";
+import { requireFacilitatorRegion } from "~/dashboards/policy";
 import { getUniversityShares } from "~/dashboards/universities.server";
 import { formatPercent } from "~/dashboards/dashboard-rules";
 import { formatAcademicYear } from "~/organisations/organisation-forms";
@@ -14,7 +14,7 @@ import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
-  const regionId = facilitatorRegionId(user);
+  const regionId = requireFacilitatorRegion(user);
   const { year, years, profession } = readDashboardParams(request);
   const rows = await getUniversityShares(regionId, year, profession);
   return { rows, year, years, profession };
