@@ -1,7 +1,7 @@
 import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "./case-rules";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, Prisma } from "~/platform/db/db.server";
-import { academicYearOf } from "~/fair-share/capacity-timeline";
+import { academicYearOf } from "~/vocabulary/academic-year";
 import {
   ACTIVE_CASE_STATUSES,
   AGEING_BUCKETS,

@@ -1,5 +1,5 @@
 import { prisma } from "~/platform/db/db.server";
-import { academicYearRange } from "~/fair-share/capacity-timeline";
+import { academicYearRange } from "~/vocabulary/academic-year";
 import { feedbackByMonth } from "./dashboard-rules";
 import { computeFairShareForProvider } from "~/fair-share/provider-capacity.server";
 

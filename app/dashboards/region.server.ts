@@ -1,6 +1,6 @@
 import { prisma } from "~/platform/db/db.server";
 import { LIVE_STATUSES } from "~/marketplace/allocation-rules";
-import { academicYearRange } from "~/fair-share/capacity-timeline";
+import { academicYearRange } from "~/vocabulary/academic-year";
 import { sortByRatio, summariseRegion, type ProviderRatioRow } from "./dashboard-rules";
 import { computeProviderFairShare, type ProviderFairShareInput } from "~/fair-share/fair-share";
 import { weeksBetween } from "~/vocabulary/labels";

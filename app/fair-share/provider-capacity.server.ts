@@ -1,7 +1,8 @@
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
 import { LIVE_STATUSES } from "~/marketplace/allocation-rules";
-import { academicYearRange, bucketCapacity, type Granularity } from "./capacity-timeline";
+import { bucketCapacity, type Granularity } from "./capacity-timeline";
+import { academicYearRange } from "~/vocabulary/academic-year";
 import { computeProviderFairShare, summariseFairShare, type FairShareBands, type ProviderFairShareInput } from "./fair-share";
 import { getSettings } from "~/settings/settings.server";
 import { weeksBetween } from "~/vocabulary/labels";

@@ -1,5 +1,5 @@
 import { prisma, Prisma } from "~/platform/db/db.server";
-import { academicYearOf } from "~/fair-share/capacity-timeline";
+import { academicYearOf } from "~/vocabulary/academic-year";
 import type { ProfessionCode } from "~/vocabulary/roles";
 
 export interface MatchingScope {

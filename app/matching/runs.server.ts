@@ -6,7 +6,7 @@ import type { MatchingProgress, MatchingResult } from "~/matching/solver/types";
 import { standingsBeforeAndAfter, unmetByUniversity } from "./review";
 import type { ProfessionCode } from "~/vocabulary/roles";
 import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queue.server";
-import { academicYearOf } from "~/fair-share/capacity-timeline";
+import { academicYearOf } from "~/vocabulary/academic-year";
 import { createAllocationInTransaction } from "~/marketplace/allocations.server";
 import { MarketplaceError } from "~/marketplace/errors";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";

@@ -1,5 +1,5 @@
 import { prisma } from "~/platform/db/db.server";
-import { academicYearOf, academicYearRange } from "~/fair-share/capacity-timeline";
+import { academicYearOf, academicYearRange } from "~/vocabulary/academic-year";
 import { apportionLargestRemainder, fairShareBand, fairShareRatio } from "~/fair-share/fair-share";
 import { formatDate } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";

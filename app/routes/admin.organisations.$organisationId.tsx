@@ -25,9 +25,7 @@ import { ScrollTable } from "~/components/scroll-table";
 import { canManageOrganisation, canManageUsers } from "~/accounts/authorisation";
 import { findOrganisationScope, listRegions } from "~/organisations/directory.server";
 import {
-  currentAcademicYear,
   EditSiteFormSchema,
-  formatAcademicYear,
   invitableRoles,
   inviteToOrganisationSchema,
   ORGANISATION_KIND_LABELS,
@@ -39,6 +37,7 @@ import {
   WorkforceFormSchema,
   WorkforceIdSchema,
 } from "~/organisations/organisation-forms";
+import { currentAcademicYear, formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS, PROFESSIONS, ROLE_LABELS } from "~/vocabulary/roles";
 import { UserIdSchema } from "~/accounts/user-forms";
 

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { facilitatorRegionId, getRegionOverview } from "~/dashboards/region.server";
-import { formatAcademicYear } from "~/organisations/organisation-forms";
+import { formatAcademicYear } from "~/vocabulary/academic-year";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
