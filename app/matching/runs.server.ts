@@ -12,6 +12,7 @@ import { MarketplaceError } from "~/marketplace/errors";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { getSettings } from "~/settings/settings.server";
+import { loadWorkforce } from "~/fair-share/fair-share.server";
 import { loadMatchingDocument, type MatchingScope } from "./instance.server";
 
 export const MATCHING_QUEUE = "matching";
@@ -199,10 +200,7 @@ export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRu
   const demand: Record<string, number> = {};
   for (const request of requests) demand[request.profession] = (demand[request.profession] ?? 0) + request.students;
   const [workforce, held, settings] = await Promise.all([
-    prisma.workforce.findMany({
-      where: { year, profession: { in: Object.keys(demand) as ProfessionCode[] }, organisation: { regionId: run.regionId, active: true, kind: "PROVIDER" } },
-      select: { organisationId: true, profession: true, wte: true },
-    }),
+    loadWorkforce(run.regionId, year, Object.keys(demand) as ProfessionCode[]),
     prisma.allocation.findMany({
       where: { status: { in: ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"] }, requestId: { in: requests.map((r) => r.id) } },
       select: { students: true, offer: { select: { providerId: true, profession: true } } },
