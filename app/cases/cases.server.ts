@@ -1,7 +1,7 @@
 import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "./case-rules";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, Prisma } from "~/platform/db/db.server";
-import { academicYearOf } from "~/fair-share/capacity-timeline";
+import { academicYearOf } from "~/vocabulary/academic-year";
 import {
   ACTIVE_CASE_STATUSES,
   AGEING_BUCKETS,
@@ -18,7 +18,7 @@ import { formatDate } from "~/vocabulary/labels";
 import { pageWindow } from "~/platform/paging";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
-import { computeFairShareForProvider } from "~/fair-share/provider-capacity.server";
+import { loadRegionFairShare, providerFairShareOf, type RegionFairShare } from "~/fair-share/fair-share.server";
 import { withNotifications, type NotificationEvent } from "~/notifications/notify.server";
 import { createOnce, raisedEvent } from "./raise-cases.server";
 import { getSettings } from "~/settings/settings.server";
@@ -347,16 +347,11 @@ export async function proposeOffer(user: SessionUser, caseId: string, input: { o
 
 /** Providers of the region whose offered fair-share ratio for the profession is below amber. */
 export async function providersBelowAmber(regionId: string, profession: ProfessionCode, year: number, amber: number) {
-  const providers = await prisma.organisation.findMany({
-    where: { regionId, kind: "PROVIDER", active: true, workforce: { some: { year, profession, wte: { gt: 0 } } } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  const { providers } = await loadRegionFairShare(regionId, year);
   const below: { id: string; name: string; ratio: number }[] = [];
-  for (const provider of providers) {
-    const { rows } = await computeFairShareForProvider(provider.id, regionId, year);
+  for (const { id, name, rows } of providers) {
     const row = rows.find((r) => r.profession === profession);
-    if (row && row.offeredRatio !== null && row.offeredRatio < amber) below.push({ ...provider, ratio: row.offeredRatio });
+    if (row && row.offeredRatio !== null && row.offeredRatio < amber) below.push({ id, name, ratio: row.offeredRatio });
   }
   return below;
 }
@@ -444,9 +439,11 @@ export async function raiseAutomaticCases(now = new Date()) {
     where: { kind: "PROVIDER", active: true, workforce: { some: { year, wte: { gt: 0 } } } },
     select: { id: true, name: true, regionId: true },
   });
+  const regionFairShares = new Map<string, RegionFairShare>();
+  for (const regionId of new Set(providers.map((provider) => provider.regionId))) regionFairShares.set(regionId, await loadRegionFairShare(regionId, year));
   let red = 0;
   for (const provider of providers) {
-    const { rows } = await computeFairShareForProvider(provider.id, provider.regionId, year);
+    const { rows } = providerFairShareOf(regionFairShares.get(provider.regionId)!, provider.id);
     for (const row of rows) {
       if (row.offeredBand !== "red") continue;
       const sourceKey = `red:${provider.id}:${row.profession}:${year}`;

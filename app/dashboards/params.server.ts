@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { currentAcademicYear, optionalParam } from "~/organisations/organisation-forms";
+import { optionalParam } from "~/organisations/organisation-forms";
+import { currentAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSIONS } from "~/vocabulary/roles";
 
 const DashboardParamsSchema = z.object({

@@ -1,7 +1,7 @@
 import { prisma } from "~/platform/db/db.server";
-import { academicYearRange } from "~/fair-share/capacity-timeline";
+import { academicYearRange } from "~/vocabulary/academic-year";
 import { feedbackByMonth } from "./dashboard-rules";
-import { computeFairShareForProvider } from "~/fair-share/provider-capacity.server";
+import { loadProviderFairShare } from "~/fair-share/fair-share.server";
 
 const OFFER_LIMIT = 50;
 
@@ -16,7 +16,7 @@ export async function getProviderDrillDown(regionId: string, providerId: string,
   const { start, end } = academicYearRange(year);
   const offerWhere = { providerId, startDate: { gte: start, lte: end } };
   const [fairShare, offerTotal, offers, allocations, sites, audits, feedback] = await Promise.all([
-    computeFairShareForProvider(provider.id, provider.regionId, year),
+    loadProviderFairShare(provider.regionId, provider.id, year),
     prisma.offer.count({ where: offerWhere }),
     prisma.offer.findMany({
       where: offerWhere,

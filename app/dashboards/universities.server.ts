@@ -1,5 +1,5 @@
 import { prisma } from "~/platform/db/db.server";
-import { academicYearRange } from "~/fair-share/capacity-timeline";
+import { demandRequestsWhere } from "~/fair-share/fair-share.server";
 import { summariseUniversities } from "./dashboard-rules";
 import type { ProfessionCode } from "~/vocabulary/roles";
 
@@ -9,11 +9,10 @@ import type { ProfessionCode } from "~/vocabulary/roles";
  * (live allocations), capped at the request's students per request.
  */
 export async function getUniversityShares(regionId: string, year: number, profession: ProfessionCode | null) {
-  const { start, end } = academicYearRange(year);
   const [universities, requests] = await Promise.all([
     prisma.organisation.findMany({ where: { kind: "UNIVERSITY", regionId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     prisma.placementRequest.findMany({
-      where: { status: { not: "CANCELLED" }, startDate: { gte: start, lte: end }, university: { regionId }, ...(profession ? { profession } : {}) },
+      where: { ...demandRequestsWhere(regionId, year), ...(profession ? { profession } : {}) },
       select: { universityId: true, students: true, studentsAllocated: true },
     }),
   ]);

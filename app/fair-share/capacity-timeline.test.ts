@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { academicYearOf, academicYearRange, bucketCapacity, timelineBuckets } from "./capacity-timeline";
+import { bucketCapacity, timelineBuckets } from "./capacity-timeline";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (date: Date) => date.toISOString().slice(0, 10);
-
-describe("academic year", () => {
-  it("runs from 1 September to 31 August", () => {
-    const range = academicYearRange(2026);
-    expect([iso(range.start), iso(range.end)]).toEqual(["2026-09-01", "2027-08-31"]);
-    expect(academicYearOf(day("2026-09-01"))).toBe(2026);
-    expect(academicYearOf(day("2027-08-31"))).toBe(2026);
-    expect(academicYearOf(day("2026-08-31"))).toBe(2025);
-  });
-});
 
 describe("timelineBuckets", () => {
   it("has twelve months from September to August", () => {

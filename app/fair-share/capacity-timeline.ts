@@ -1,19 +1,10 @@
+import { academicYearRange } from "~/vocabulary/academic-year";
 import { PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 
 export const GRANULARITIES = ["month", "week"] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
 const DAY = 86_400_000;
-
-/** An academic year (2026 = 2026/27) runs from 1 September to 31 August, as UTC calendar days. */
-export function academicYearRange(year: number): { start: Date; end: Date } {
-  return { start: new Date(Date.UTC(year, 8, 1)), end: new Date(Date.UTC(year + 1, 7, 31)) };
-}
-
-/** The academic year a calendar day falls in. */
-export function academicYearOf(date: Date): number {
-  return date.getUTCMonth() >= 8 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
-}
 
 export interface TimelineBucket {
   /** "2026-09" for a month, the Monday "2026-08-31" for a week. */

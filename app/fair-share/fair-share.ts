@@ -5,6 +5,16 @@ export interface Weight {
   weight: number;
 }
 
+/**
+ * A provider's exact fair share F = D × W / ΣW: the demand D split by its share of the region's
+ * workforce (W of ΣW whole-time equivalents); 0 when nobody has workforce. The portal's figures
+ * round it to whole students (apportionLargestRemainder); the matching solver keeps it unrounded,
+ * because its cost (x − F)² / max(F, 1) is continuous in F and rounding would only add error.
+ */
+export function fairShareQuota(demand: number, wte: number, regionWte: number): number {
+  return regionWte > 0 ? (demand * wte) / regionWte : 0;
+}
+
 // Remainders closer than this are equal: the same fraction computed two ways may differ in its last bits.
 const REMAINDER_TOLERANCE = 1e-9;
 
@@ -27,7 +37,7 @@ export function apportionLargestRemainder(total: number, weights: readonly Weigh
   const quotas = weights
     .filter(({ weight }) => weight > 0)
     .map(({ id, weight }) => {
-      const quota = (total * weight) / sum;
+      const quota = fairShareQuota(total, weight, sum);
       const whole = Math.floor(quota);
       return { id, whole, remainder: quota - whole };
     });

@@ -1,4 +1,4 @@
-import { academicYearRange } from "~/fair-share/capacity-timeline";
+import { academicYearRange } from "~/vocabulary/academic-year";
 
 /** "2026/27" or "2026" (an academic year), or "2027-01-01..2027-03-31" (inclusive dates). */
 export function parsePeriod(text: string): { start: Date; end: Date } | null {

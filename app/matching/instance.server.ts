@@ -1,5 +1,6 @@
 import { prisma, Prisma } from "~/platform/db/db.server";
-import { academicYearOf } from "~/fair-share/capacity-timeline";
+import { academicYearOf, formatAcademicYear } from "~/vocabulary/academic-year";
+import { loadWorkforce } from "~/fair-share/fair-share.server";
 import type { ProfessionCode } from "~/vocabulary/roles";
 
 export interface MatchingScope {
@@ -89,33 +90,35 @@ export async function loadMatchingDocument(scope: MatchingScope): Promise<{ docu
     orderBy: { id: "asc" },
   });
   const year = academicYearOf(scope.periodStart);
-  const providers = await prisma.organisation.findMany({
-    where: { kind: "PROVIDER", active: true, ...inRegion },
-    select: {
-      id: true,
-      name: true,
-      sites: { select: { id: true, latitude: true, longitude: true } },
-      workforce: { where: { year, profession: { in: professions } }, select: { profession: true, wte: true } },
-    },
-    orderBy: { id: "asc" },
-  });
+  const [providers, workforce] = await Promise.all([
+    prisma.organisation.findMany({
+      where: { kind: "PROVIDER", active: true, ...inRegion },
+      select: { id: true, name: true, sites: { select: { id: true, latitude: true, longitude: true } } },
+      orderBy: { id: "asc" },
+    }),
+    // The workforce fair share is apportioned by, as on the fair-share pages.
+    loadWorkforce(scope.regionId, year, professions),
+  ]);
+  const workforceRows = new Map<string, typeof workforce>(providers.map((p) => [p.id, []]));
+  for (const row of workforce) workforceRows.get(row.organisationId)?.push(row);
+  const workforceOf = (providerId: string) => workforceRows.get(providerId) ?? [];
 
   const warnings: string[] = [];
-  const workforceByProvider = new Map(providers.map((p) => [p.id, new Set(p.workforce.map((w) => w.profession))]));
+  const workforceByProvider = new Map(providers.map((p) => [p.id, new Set(workforceOf(p.id).map((w) => w.profession))]));
   const names = new Map(providers.map((p) => [p.id, p.name]));
   const warned = new Set<string>();
   for (const offer of offers) {
     const key = `${offer.providerId}:${offer.profession}`;
     if (!workforceByProvider.get(offer.providerId)?.has(offer.profession) && !warned.has(key)) {
       warned.add(key);
-      warnings.push(`${names.get(offer.providerId)} offers ${offer.profession} placements but has no ${offer.profession} workforce for ${year}/${String(year + 1).slice(2)}: its fair share is 0`);
+      warnings.push(`${names.get(offer.providerId)} offers ${offer.profession} placements but has no ${offer.profession} workforce for ${formatAcademicYear(year)}: its fair share is 0`);
     }
   }
 
   const document: MatchingDocument = {
     providers: providers.map((provider) => ({
       id: provider.id,
-      workforce: Object.fromEntries(provider.workforce.map((row) => [row.profession, row.wte])),
+      workforce: Object.fromEntries(workforceOf(provider.id).map((row) => [row.profession, row.wte])),
       sites: provider.sites.map((site) => ({ id: site.id, lat: site.latitude, lon: site.longitude })),
     })),
     offers: offers.map((offer) => ({

@@ -6,12 +6,13 @@ import type { MatchingProgress, MatchingResult } from "~/matching/solver/types";
 import { standingsBeforeAndAfter, unmetByUniversity } from "./review";
 import type { ProfessionCode } from "~/vocabulary/roles";
 import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queue.server";
-import { academicYearOf } from "~/fair-share/capacity-timeline";
+import { academicYearOf } from "~/vocabulary/academic-year";
 import { createAllocationInTransaction } from "~/marketplace/allocations.server";
 import { MarketplaceError } from "~/marketplace/errors";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { getSettings } from "~/settings/settings.server";
+import { loadWorkforce } from "~/fair-share/fair-share.server";
 import { loadMatchingDocument, type MatchingScope } from "./instance.server";
 import { canViewMatchingRun, matchingRunScope, requireMatchingRegion } from "./policy";
 
@@ -188,10 +189,7 @@ export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRu
   const demand: Record<string, number> = {};
   for (const request of requests) demand[request.profession] = (demand[request.profession] ?? 0) + request.students;
   const [workforce, held, settings] = await Promise.all([
-    prisma.workforce.findMany({
-      where: { year, profession: { in: Object.keys(demand) as ProfessionCode[] }, organisation: { regionId: run.regionId, active: true, kind: "PROVIDER" } },
-      select: { organisationId: true, profession: true, wte: true },
-    }),
+    loadWorkforce(run.regionId, year, Object.keys(demand) as ProfessionCode[]),
     prisma.allocation.findMany({
       where: { status: { in: ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"] }, requestId: { in: requests.map((r) => r.id) } },
       select: { students: true, offer: { select: { providerId: true, profession: true } } },

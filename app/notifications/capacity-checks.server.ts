@@ -1,8 +1,8 @@
 import { prisma } from "~/platform/db/db.server";
-import { academicYearOf, academicYearRange } from "~/fair-share/capacity-timeline";
-import { apportionLargestRemainder, fairShareBand, fairShareRatio } from "~/fair-share/fair-share";
+import { academicYearOf } from "~/vocabulary/academic-year";
+import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { formatDate } from "~/vocabulary/labels";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { enqueueJob } from "~/platform/jobs/queue.server";
 import { getSettings } from "~/settings/settings.server";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "./notify.server";
@@ -43,37 +43,15 @@ export async function runCapacityChecks(now = new Date()) {
     }
   });
 
+  // The same figures as the provider's capacity and fair-share pages (docs/fair-share.md).
   const year = academicYearOf(now);
-  const { start, end } = academicYearRange(year);
   const regions = await prisma.region.findMany({ select: { id: true } });
   for (const region of regions) {
-    const [demand, workforce, offered, providers] = await Promise.all([
-      prisma.placementRequest.groupBy({
-        by: ["profession"],
-        where: { status: { not: "CANCELLED" }, startDate: { gte: start, lte: end }, university: { regionId: region.id } },
-        _sum: { students: true },
-      }),
-      prisma.workforce.findMany({ where: { year, organisation: { regionId: region.id, kind: "PROVIDER", active: true } }, select: { organisationId: true, profession: true, wte: true } }),
-      prisma.offer.groupBy({
-        by: ["providerId", "profession"],
-        where: { status: "PUBLISHED", startDate: { lte: end }, endDate: { gte: start }, provider: { regionId: region.id } },
-        _sum: { slots: true },
-      }),
-      prisma.organisation.findMany({ where: { regionId: region.id, kind: "PROVIDER" }, select: { id: true, name: true } }),
-    ]);
+    const { providers } = await loadRegionFairShare(region.id, year);
     const names = new Map(providers.map((p) => [p.id, p.name]));
-    const offeredBy = new Map(offered.map((row) => [`${row.providerId}:${row.profession}`, row._sum.slots ?? 0]));
     await prisma.$transaction(async (tx) => {
-      for (const row of demand) {
-        const profession = row.profession as ProfessionCode;
-        const shares = apportionLargestRemainder(
-          row._sum.students ?? 0,
-          workforce.filter((w) => w.profession === profession).map((w) => ({ id: w.organisationId, weight: w.wte })),
-        );
-        for (const [providerId, share] of shares) {
-          const provision = offeredBy.get(`${providerId}:${profession}`) ?? 0;
-          const ratio = fairShareRatio(provision, share);
-          const band = fairShareBand(ratio, { red: settings.fairShareRed, amber: settings.fairShareAmber });
+      for (const { id: providerId, rows } of providers) {
+        for (const { profession, fairShare: share, offered: provision, offeredRatio: ratio, offeredBand: band } of rows) {
           if (band !== "red" && band !== "amber") continue;
           raised.push(
             ...(await raiseNotification(tx, {

@@ -2,8 +2,6 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
-  currentAcademicYear,
-  formatAcademicYear,
   hasAtMostTwoDecimals,
   invitableRoles,
   inviteToOrganisationSchema,
@@ -50,14 +48,6 @@ describe("numbers and years", () => {
   it("allows at most two decimal places", () => {
     expect([0, 12, 12.5, 12.75, 0.01, 1234.56].every(hasAtMostTwoDecimals)).toBe(true);
     expect([12.755, 0.001, 1 / 3].some(hasAtMostTwoDecimals)).toBe(false);
-  });
-
-  it("starts the academic year in September", () => {
-    expect(currentAcademicYear(new Date(2026, 7, 31))).toBe(2025);
-    expect(currentAcademicYear(new Date(2026, 8, 1))).toBe(2026);
-    expect(currentAcademicYear(new Date(2027, 0, 15))).toBe(2026);
-    expect(formatAcademicYear(2026)).toBe("2026/27");
-    expect(formatAcademicYear(2099)).toBe("2099/00");
   });
 });
 

@@ -26,15 +26,6 @@ export function invitableRoles(kind: OrganisationKindName): RoleName[] {
   return ROLES.filter((role) => ROLE_ORGANISATION_KIND[role] === kind);
 }
 
-/** Academic years start in September: 2026 means 2026/27. */
-export function currentAcademicYear(today = new Date()): number {
-  return today.getMonth() >= 8 ? today.getFullYear() : today.getFullYear() - 1;
-}
-
-export function formatAcademicYear(year: number): string {
-  return `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
-}
-
 // Royal Mail's outward code shapes (A9, A99, A9A, AA9, AA99, AA9A) and inward code (9AA).
 const POSTCODE_PATTERN =
   /^(?:GIR0AA|(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[0-9][ABD-HJLNP-UW-Z]{2})$/;

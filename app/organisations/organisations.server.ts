@@ -1,11 +1,11 @@
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { FieldError } from "~/platform/field-error";
 import {
-  formatAcademicYear,
   type OrganisationFormValue,
   type SiteFormValue,
   type WorkforceFormValue,
 } from "./organisation-forms";
+import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { constraintViolation } from "~/platform/db/constraint-violation.server";
 

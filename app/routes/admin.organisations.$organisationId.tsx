@@ -26,9 +26,7 @@ import { canManageUsers } from "~/accounts/policy";
 import { canManageOrganisation } from "~/organisations/policy";
 import { findOrganisationScope, listRegions } from "~/organisations/directory.server";
 import {
-  currentAcademicYear,
   EditSiteFormSchema,
-  formatAcademicYear,
   invitableRoles,
   inviteToOrganisationSchema,
   ORGANISATION_KIND_LABELS,
@@ -40,6 +38,7 @@ import {
   WorkforceFormSchema,
   WorkforceIdSchema,
 } from "~/organisations/organisation-forms";
+import { currentAcademicYear, formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS, PROFESSIONS, ROLE_LABELS } from "~/vocabulary/roles";
 import { UserIdSchema } from "~/accounts/user-forms";
 

@@ -7,7 +7,7 @@ import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { getRegionOverview } from "~/dashboards/region.server";
 import { requireFacilitatorRegion } from "~/dashboards/policy";
-import { formatAcademicYear } from "~/organisations/organisation-forms";
+import { formatAcademicYear } from "~/vocabulary/academic-year";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");

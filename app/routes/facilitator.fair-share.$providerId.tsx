@@ -9,7 +9,7 @@ import { getProviderDrillDown } from "~/dashboards/provider-detail.server";
 import { requireFacilitatorRegion } from "~/dashboards/policy";
 import { ALLOCATION_STATUS_LABELS, type AllocationStatusName } from "~/marketplace/allocation-rules";
 import { formatDate } from "~/vocabulary/labels";
-import { formatAcademicYear } from "~/organisations/organisation-forms";
+import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { AUDIT_RATING_LABELS, type AuditRatingName } from "~/quality/quality-rules";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 

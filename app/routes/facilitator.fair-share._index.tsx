@@ -9,7 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { getRegionFairShareFor } from "~/dashboards/region.server";
 import { requireFacilitatorRegion } from "~/dashboards/policy";
-import { formatAcademicYear } from "~/organisations/organisation-forms";
+import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { prisma } from "~/platform/db/db.server";
-import { academicYearOf, academicYearRange } from "~/fair-share/capacity-timeline";
+import { academicYearOf, academicYearRange } from "~/vocabulary/academic-year";
 import { formatDateRange, formatDateTime } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";

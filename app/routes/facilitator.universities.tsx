@@ -9,7 +9,7 @@ import { readDashboardParams } from "~/dashboards/params.server";
 import { requireFacilitatorRegion } from "~/dashboards/policy";
 import { getUniversityShares } from "~/dashboards/universities.server";
 import { formatPercent } from "~/dashboards/dashboard-rules";
-import { formatAcademicYear } from "~/organisations/organisation-forms";
+import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,7 +6,8 @@ import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
 import { canListOrganisations, canManageOrganisation, canViewOrganisation } from "~/organisations/policy";
 import { findOrganisationScope, getOrganisationProfile } from "~/organisations/directory.server";
-import { formatAcademicYear, ORGANISATION_KIND_LABELS, PROVIDER_TYPE_LABELS } from "~/organisations/organisation-forms";
+import { ORGANISATION_KIND_LABELS, PROVIDER_TYPE_LABELS } from "~/organisations/organisation-forms";
+import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

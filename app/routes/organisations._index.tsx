@@ -10,12 +10,12 @@ import { canListOrganisations, listsOrganisationsOfEveryRegion, visibleOrganisat
 import { findRegionName, listOrganisations, listRegions } from "~/organisations/directory.server";
 import { pageWindow } from "~/platform/paging";
 import {
-  formatAcademicYear,
   ORGANISATION_KIND_LABELS,
   ORGANISATION_KINDS,
   parseOrganisationFilters,
   PROVIDER_TYPE_LABELS,
 } from "~/organisations/organisation-forms";
+import { formatAcademicYear } from "~/vocabulary/academic-year";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR", "ADMIN");

@@ -6,7 +6,7 @@ import { RoleHome } from "~/components/role-home";
 import { getHomeSummary } from "~/dashboards/home.server";
 import { formatRatio } from "~/fair-share/fair-share";
 import { OFFER_LIST_STATUS_LABELS, OFFER_LIST_STATUSES } from "~/marketplace/offer-form";
-import { currentAcademicYear, formatAcademicYear } from "~/organisations/organisation-forms";
+import { currentAcademicYear, formatAcademicYear } from "~/vocabulary/academic-year";
 import { getProviderSummary } from "~/fair-share/provider-capacity.server";
 import { BandTag } from "./provider.shared/tags";
 

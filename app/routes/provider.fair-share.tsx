@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { getProviderPeerView } from "~/fair-share/provider-fair-share.server";
-import { formatAcademicYear } from "~/organisations/organisation-forms";
+import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {

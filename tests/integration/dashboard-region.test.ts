@@ -155,8 +155,8 @@ describe("facilitator fair share", () => {
   });
 
   it("agrees with the provider's own capacity figures", async () => {
-    const { computeFairShareForProvider } = await import("~/fair-share/provider-capacity.server");
-    const own = await computeFairShareForProvider(big.id, (await prisma.organisation.findUniqueOrThrow({ where: { id: big.id } })).regionId, 2026);
+    const { loadProviderFairShare } = await import("~/fair-share/fair-share.server");
+    const own = await loadProviderFairShare((await prisma.organisation.findUniqueOrThrow({ where: { id: big.id } })).regionId, big.id, 2026);
     expect(own.rows.find((row) => row.profession === "PT")).toMatchObject({ fairShare: 9, offered: 5 });
   });
 

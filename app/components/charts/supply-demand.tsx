@@ -1,5 +1,6 @@
 import type { SupplyDemandRow } from "~/dashboards/dashboard-rules";
 import { describeSupplyDemand } from "~/dashboards/dashboard-rules";
+import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { GroupedBarChart, type BarSeries } from "./grouped-bars";
 
 export const SUPPLY_DEMAND_SERIES: readonly BarSeries[] = [
@@ -64,7 +65,7 @@ export function YearPicker({ year, years, extra }: { year: number; years: readon
         <select id="year" name="year" defaultValue={String(year)} className="field-input">
           {years.map((option) => (
             <option key={option} value={option}>
-              {`${option}/${String((option + 1) % 100).padStart(2, "0")}`} (Sep–Aug)
+              {formatAcademicYear(option)} (Sep–Aug)
             </option>
           ))}
         </select>

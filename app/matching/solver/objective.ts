@@ -1,3 +1,4 @@
+import { fairShareQuota } from "../../fair-share/fair-share";
 import type { MatchingInput } from "./types";
 
 /**
@@ -78,7 +79,7 @@ export interface ProfessionFairShares {
   fairShares: Map<string, number>;
 }
 
-/** F_pk = D_k × W_pk / Σ_q W_qk; 0 for every provider when the profession has no workforce. */
+/** F_pk = D_k × W_pk / Σ_q W_qk (fairShareQuota, unrounded); 0 for every provider when the profession has no workforce. */
 export function computeFairShares(input: MatchingInput): Map<string, ProfessionFairShares> {
   const professions = new Set<string>();
   for (const request of input.requests) professions.add(request.profession);
@@ -96,7 +97,7 @@ export function computeFairShares(input: MatchingInput): Map<string, ProfessionF
     const fairShares = new Map<string, number>();
     for (const provider of input.providers) {
       const workforce = provider.workforce[profession] ?? 0;
-      fairShares.set(provider.id, totalWorkforce > 0 ? (professionDemand * workforce) / totalWorkforce : 0);
+      fairShares.set(provider.id, fairShareQuota(professionDemand, workforce, totalWorkforce));
     }
     result.set(profession, { demand: professionDemand, fairShares });
   }
