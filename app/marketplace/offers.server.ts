@@ -9,13 +9,13 @@ import { pageWindow } from "~/platform/paging";
 import { PROFESSIONS } from "~/vocabulary/roles";
 import { pushNotifications } from "~/notifications/notify.server";
 import { cancelAllocationsOfOffer } from "./allocations.server";
-import { MarketplaceError } from "./errors";
+import { Refusal } from "~/platform/refusal";
 
 type Tx = Prisma.TransactionClient;
 
 /** The provider organisation an educator acts for. */
 export function providerIdOf(user: SessionUser): string {
-  if (user.role !== "EDUCATOR" || !user.organisationId) throw new MarketplaceError(403, "Only a provider's practice educators can manage its offers");
+  if (user.role !== "EDUCATOR" || !user.organisationId) throw new Refusal(403, "Only a provider's practice educators can manage its offers");
   return user.organisationId;
 }
 
@@ -173,7 +173,7 @@ export async function getProviderOffer(user: SessionUser, offerId: string) {
 
 async function requireOwnSite(tx: Tx, providerId: string, siteId: string) {
   const site = await tx.site.findFirst({ where: { id: siteId, organisationId: providerId }, select: { id: true } });
-  if (!site) throw new MarketplaceError(400, "Choose one of your organisation's sites", "siteId");
+  if (!site) throw new Refusal(400, "Choose one of your organisation's sites", "siteId");
 }
 
 function offerData(fields: OfferFields) {
@@ -214,7 +214,7 @@ export async function createOffer(user: SessionUser, fields: OfferFields, option
 /** Locks the provider's offer for the rest of the transaction; another provider's offer is not found. */
 async function lockOffer(tx: Tx, providerId: string, offerId: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Offer" WHERE "id" = ${offerId} AND "providerId" = ${providerId} FOR UPDATE`;
-  if (locked.length === 0) throw new MarketplaceError(404, "Offer not found");
+  if (locked.length === 0) throw new Refusal(404, "Offer not found");
   return tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true, slots: true, slotsTaken: true } });
 }
 
@@ -232,10 +232,10 @@ export async function updateOffer(user: SessionUser, offerId: string, fields: Of
   const providerId = providerIdOf(user);
   return prisma.$transaction(async (tx) => {
     const current = await lockOffer(tx, providerId, offerId);
-    if (current.status === "WITHDRAWN") throw new MarketplaceError(409, "This offer has been withdrawn and can no longer be changed");
+    if (current.status === "WITHDRAWN") throw new Refusal(409, "This offer has been withdrawn and can no longer be changed");
     await requireOwnSite(tx, providerId, fields.siteId);
     if (fields.slots < current.slotsTaken) {
-      throw new MarketplaceError(
+      throw new Refusal(
         400,
         `${current.slotsTaken} ${current.slotsTaken === 1 ? "student is" : "students are"} already allocated: offer at least ${current.slotsTaken} slots`,
         "slots",
@@ -250,7 +250,7 @@ export async function updateOffer(user: SessionUser, offerId: string, fields: Of
       const mismatch = offerAcceptsRequest(data, allocation.request);
       if (mismatch) {
         const field = MISMATCH_FIELDS.find(([pattern]) => pattern.test(mismatch))?.[1];
-        throw new MarketplaceError(
+        throw new Refusal(
           400,
           `${mismatch} of ${allocation.request.university.name}'s allocation (${allocation.students} ${allocation.students === 1 ? "student" : "students"}). Keep it compatible, or cancel that allocation first.`,
           field,
@@ -276,10 +276,10 @@ export async function updateOffer(user: SessionUser, offerId: string, fields: Of
 export async function withdrawOffer(user: SessionUser, offerId: string, reason: string) {
   const providerId = providerIdOf(user);
   const trimmed = reason.trim();
-  if (!trimmed) throw new MarketplaceError(400, "Give a reason for withdrawing: universities with allocations will see it", "reason");
+  if (!trimmed) throw new Refusal(400, "Give a reason for withdrawing: universities with allocations will see it", "reason");
   const { details, notifications } = await prisma.$transaction(async (tx) => {
     const current = await lockOffer(tx, providerId, offerId);
-    if (current.status === "WITHDRAWN") throw new MarketplaceError(409, "This offer has already been withdrawn");
+    if (current.status === "WITHDRAWN") throw new Refusal(409, "This offer has already been withdrawn");
     await tx.offer.update({ where: { id: offerId }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawnReason: trimmed } });
     const cancelled = await cancelAllocationsOfOffer(tx, user.id, offerId, trimmed);
     const details = {
