@@ -1,13 +1,16 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import stylesheet from "../styles/app.css?url";
 import { csrfTokenFor } from "./accounts/csrf.server";
 import { getSession } from "./accounts/guards.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { FlashBanner } from "./components/flash-banner";
 import { useNonce } from "./components/nonce";
 import { RealtimeProvider } from "./components/realtime";
+import { useRootData, type RootData } from "./components/root-data";
 import { SiteHeader } from "./components/site-header";
 import { countUnread } from "./notifications/inbox.server";
+import { takeFlash } from "./platform/flash.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -15,17 +18,16 @@ export const meta: MetaFunction = () => [{ title: "Placement Exchange" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
-  return {
-    user: session?.user ?? null,
-    csrfToken: session ? csrfTokenFor(session.sessionId) : null,
-    unreadCount: session ? await countUnread(session.user.id) : 0,
-  };
-}
-
-export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
-
-export function useRootData(): RootLoaderData | undefined {
-  return useRouteLoaderData<typeof loader>("root");
+  const { flash, headers } = await takeFlash(request);
+  return data<RootData>(
+    {
+      user: session?.user ?? null,
+      csrfToken: session ? csrfTokenFor(session.sessionId) : null,
+      unreadCount: session ? await countUnread(session.user.id) : 0,
+      flash,
+    },
+    { headers: headers ?? undefined },
+  );
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -49,6 +51,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <RealtimeProvider signedIn={Boolean(data?.user)}>
           <SiteHeader user={data?.user ?? null} unreadCount={data?.unreadCount ?? 0} />
           <main id="main-content" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8" tabIndex={-1}>
+            <FlashBanner flash={data?.flash ?? null} />
             {children}
           </main>
         </RealtimeProvider>

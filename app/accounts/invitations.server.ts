@@ -3,20 +3,12 @@ import { ROLE_LABELS, ROLE_ORGANISATION_KIND, type RoleName } from "~/vocabulary
 import { appUrl } from "~/platform/app-url.server";
 import { queueEmail } from "~/platform/mail.server";
 import { withNotifications } from "~/notifications/notify.server";
+import { Refusal } from "~/platform/refusal";
 import { hashPassword } from "./password.server";
 import { consume } from "./rate-limit.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const INVITATION_VALID_DAYS = 7;
-
-export class InvitationError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * Invites a person to an organisation (or, for facilitators, a region) in a role.
@@ -37,9 +29,10 @@ export async function createInvitation(input: {
     const organisation = input.organisationId
       ? await prisma.organisation.findUnique({ where: { id: input.organisationId }, select: { kind: true, name: true } })
       : null;
-    if (!organisation) throw new InvitationError("Choose the organisation the person will belong to", "organisationId");
+    if (!organisation) throw new Refusal(400, "Choose the organisation the person will belong to", "organisationId");
     if (organisation.kind !== expectedKind) {
-      throw new InvitationError(
+      throw new Refusal(
+        400,
         `A ${ROLE_LABELS[input.role].toLowerCase()} belongs to a ${expectedKind === "PROVIDER" ? "placement provider" : "university"}`,
         "role",
       );
@@ -47,14 +40,14 @@ export async function createInvitation(input: {
     scopeName = organisation.name;
   } else if (input.role === "FACILITATOR") {
     const region = input.regionId ? await prisma.region.findUnique({ where: { id: input.regionId } }) : null;
-    if (!region) throw new InvitationError("Choose the region the facilitator works for", "regionId");
+    if (!region) throw new Refusal(400, "Choose the region the facilitator works for", "regionId");
     scopeName = `${region.name} region`;
   }
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new InvitationError("A user with this email address already exists", "email");
+    throw new Refusal(400, "A user with this email address already exists", "email");
   }
   const wait = await consume("invitationsBySender", input.invitedById);
-  if (wait) throw new InvitationError(`You have sent a lot of invitations in the last hour. Try again in ${Math.ceil(wait / 60)} minutes.`, "email");
+  if (wait) throw new Refusal(400, `You have sent a lot of invitations in the last hour. Try again in ${Math.ceil(wait / 60)} minutes.`, "email");
   const token = generateToken();
   const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000);
   const inviter = await prisma.user.findUniqueOrThrow({ where: { id: input.invitedById }, select: { name: true } });
@@ -114,16 +107,16 @@ export async function findOpenInvitation(token: string) {
 /** Creates the account with the chosen password; the token works once. */
 export async function acceptInvitation(token: string, password: string) {
   const invitation = await findOpenInvitation(token);
-  if (!invitation) throw new InvitationError("This invitation link has expired or has already been used");
+  if (!invitation) throw new Refusal(410, "This invitation link has expired or has already been used");
   const passwordHash = await hashPassword(password);
   return withNotifications(async (tx, raise) => {
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null },
       data: { acceptedAt: new Date() },
     });
-    if (claimed.count !== 1) throw new InvitationError("This invitation link has expired or has already been used");
+    if (claimed.count !== 1) throw new Refusal(410, "This invitation link has expired or has already been used");
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
-      throw new InvitationError("An account with this email address already exists: sign in instead");
+      throw new Refusal(410, "An account with this email address already exists: sign in instead");
     }
     const user = await tx.user.create({
       data: {

@@ -1,7 +1,7 @@
 import { invalidateAllSessions } from "./session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { canChangeUserStatus, canEraseUser, type Actor } from "./policy";
-import { FieldError } from "~/platform/field-error";
+import { Refusal } from "~/platform/refusal";
 import { literalSearch, pageWindow } from "~/platform/paging";
 import type { UserFilters } from "./user-forms";
 import { disconnectUser } from "~/platform/realtime/realtime.server";
@@ -93,9 +93,9 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     where: { id: userId, ...(within.organisationId ? { organisationId: within.organisationId } : {}) },
     select: { id: true, email: true, active: true },
   });
-  if (!target) throw new FieldError("This user no longer exists", undefined, 404);
+  if (!target) throw new Refusal(404, "This user no longer exists");
   if (!canChangeUserStatus(actor, target)) {
-    throw new FieldError("You cannot deactivate or reactivate your own account", undefined, 403);
+    throw new Refusal(403, "You cannot deactivate or reactivate your own account");
   }
   if (target.active !== active) {
     await prisma.$transaction(async (tx) => {
@@ -126,8 +126,8 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
  */
 export async function eraseUser(actor: Actor, userId: string) {
   const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
-  if (!target) throw new FieldError("This user no longer exists", undefined, 404);
-  if (!canEraseUser(actor, target)) throw new FieldError("You cannot delete your own account", undefined, 403);
+  if (!target) throw new Refusal(404, "This user no longer exists");
+  if (!canEraseUser(actor, target)) throw new Refusal(403, "You cannot delete your own account");
   await prisma.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: userId },

@@ -17,8 +17,8 @@ import {
 import { formatDate } from "~/vocabulary/labels";
 import { pageWindow } from "~/platform/paging";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
-import { MarketplaceError } from "~/marketplace/errors";
 import { loadRegionFairShare, providerFairShareOf, type RegionFairShare } from "~/fair-share/fair-share.server";
+import { Refusal } from "~/platform/refusal";
 import { withNotifications, type NotificationEvent } from "~/notifications/notify.server";
 import { createOnce, raisedEvent } from "./raise-cases.server";
 import { getSettings } from "~/settings/settings.server";
@@ -30,7 +30,7 @@ const DAY = 86_400_000;
 /** A case the user may see, or a 404 (another region's case is never revealed). */
 export async function loadCaseForUser(user: SessionUser, caseId: string) {
   const found = await prisma.shortfallCase.findFirst({ where: { id: caseId, ...requireCaseRegionScope(user) } });
-  if (!found) throw new MarketplaceError(404, "Case not found");
+  if (!found) throw new Refusal(404, "Case not found");
   return found;
 }
 
@@ -145,7 +145,7 @@ export interface NewCaseInput {
 
 async function checkOwner(tx: Tx, regionId: string, ownerId: string) {
   const owner = await tx.user.findFirst({ where: { id: ownerId, role: "FACILITATOR", regionId, active: true }, select: { id: true } });
-  if (!owner) throw new MarketplaceError(400, "Choose a facilitator of the case's region", "ownerId");
+  if (!owner) throw new Refusal(400, "Choose a facilitator of the case's region", "ownerId");
 }
 
 function assignedEvent(caseId: string, title: string, ownerId: string, actorId: string, stamp: string): NotificationEvent {
@@ -162,14 +162,14 @@ function assignedEvent(caseId: string, title: string, ownerId: string, actorId: 
 export async function createCase(user: SessionUser, input: NewCaseInput) {
   requireCaseRegionScope(user);
   const regionId = choosesCaseRegion(user) ? input.regionId : user.regionId;
-  if (!regionId) throw new MarketplaceError(400, "Choose a region", "regionId");
+  if (!regionId) throw new Refusal(400, "Choose a region", "regionId");
   return withNotifications(async (tx, raise) => {
     if (choosesCaseRegion(user) && !(await tx.region.findUnique({ where: { id: regionId }, select: { id: true } }))) {
-      throw new MarketplaceError(400, "Choose a region", "regionId");
+      throw new Refusal(400, "Choose a region", "regionId");
     }
     const organisationIds = [...new Set(input.organisationIds)];
     const inRegion = await tx.organisation.count({ where: { id: { in: organisationIds }, regionId } });
-    if (inRegion !== organisationIds.length) throw new MarketplaceError(400, "Choose organisations of the case's region", "organisationIds");
+    if (inRegion !== organisationIds.length) throw new Refusal(400, "Choose organisations of the case's region", "organisationIds");
     if (input.ownerId) await checkOwner(tx, regionId, input.ownerId);
     const created = await tx.shortfallCase.create({
       data: {
@@ -196,14 +196,14 @@ export async function createCase(user: SessionUser, input: NewCaseInput) {
 async function checkResolution(tx: Tx, regionId: string, offerId: string | null, allocationId: string | null) {
   if (offerId) {
     const offer = await tx.offer.findFirst({ where: { id: offerId, provider: { regionId } }, select: { id: true } });
-    if (!offer) throw new MarketplaceError(400, "No offer with that reference in this region", "resolvedByOfferId");
+    if (!offer) throw new Refusal(400, "No offer with that reference in this region", "resolvedByOfferId");
   }
   if (allocationId) {
     const allocation = await tx.allocation.findFirst({
       where: { id: allocationId, OR: [{ offer: { provider: { regionId } } }, { request: { university: { regionId } } }] },
       select: { id: true },
     });
-    if (!allocation) throw new MarketplaceError(400, "No allocation with that reference in this region", "resolvedByAllocationId");
+    if (!allocation) throw new Refusal(400, "No allocation with that reference in this region", "resolvedByAllocationId");
   }
 }
 
@@ -214,7 +214,7 @@ export async function moveCase(
 ) {
   const current = await loadCaseForUser(user, caseId);
   const check = checkCaseMove(current.status, input.to);
-  if (!check.ok) throw new MarketplaceError(check.status, check.message, "to");
+  if (!check.ok) throw new Refusal(check.status, check.message, "to");
   const offerId = input.to === "RESOLVED" ? input.resolvedByOfferId || null : null;
   const allocationId = input.to === "RESOLVED" ? input.resolvedByAllocationId || null : null;
   return prisma.$transaction(async (tx) => {
@@ -223,7 +223,7 @@ export async function moveCase(
     if (input.to === "RESOLVED") Object.assign(data, { resolvedAt: new Date(), resolvedByOfferId: offerId, resolvedByAllocationId: allocationId });
     if (current.status === "RESOLVED" && input.to === "IN_PROGRESS") Object.assign(data, { resolvedAt: null, resolvedByOfferId: null, resolvedByAllocationId: null });
     const moved = await tx.shortfallCase.updateMany({ where: { id: current.id, status: current.status }, data });
-    if (moved.count !== 1) throw new MarketplaceError(409, "Someone else has just changed this case: reload to see it", "to");
+    if (moved.count !== 1) throw new Refusal(409, "Someone else has just changed this case: reload to see it", "to");
     const fixedBy = [offerId && `offer ${offerId}`, allocationId && `allocation ${allocationId}`].filter(Boolean).join(" and ");
     const reopened = current.status === "RESOLVED" && input.to === "IN_PROGRESS";
     const body = [
@@ -297,7 +297,7 @@ async function involvedOrganisation(caseRow: { organisationIds: string[] }, orga
     ? await prisma.organisation.findFirst({ where: { id: organisationId, kind }, select: { id: true, name: true } })
     : null;
   if (!organisation) {
-    throw new MarketplaceError(400, kind === "PROVIDER" ? "Choose a provider involved in this case" : "Choose a university involved in this case", "organisationId");
+    throw new Refusal(400, kind === "PROVIDER" ? "Choose a provider involved in this case" : "Choose a university involved in this case", "organisationId");
   }
   return organisation;
 }
@@ -328,8 +328,8 @@ export async function proposeOffer(user: SessionUser, caseId: string, input: { o
     where: { id: input.offerId, status: "PUBLISHED", provider: { regionId: current.regionId }, ...(current.profession ? { profession: current.profession } : {}) },
     select: { id: true, profession: true, slots: true, slotsTaken: true, startDate: true, endDate: true, provider: { select: { name: true } } },
   });
-  if (!offer) throw new MarketplaceError(400, "Choose a published offer of this region", "offerId");
-  if (offer.slotsTaken >= offer.slots) throw new MarketplaceError(409, "This offer has no places left", "offerId");
+  if (!offer) throw new Refusal(400, "Choose a published offer of this region", "offerId");
+  if (offer.slotsTaken >= offer.slots) throw new Refusal(409, "This offer has no places left", "offerId");
   const description = `${PROFESSION_LABELS[offer.profession]} at ${offer.provider.name}, ${formatDate(offer.startDate)} to ${formatDate(offer.endDate)}, ${offer.slots - offer.slotsTaken} places left`;
   return withNotifications(async (tx, raise) => {
     const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "offer-proposed", body: `Proposed to ${university.name}: ${description} (offer ${offer.id})` } });
@@ -359,7 +359,7 @@ export async function providersBelowAmber(regionId: string, profession: Professi
 /** "Ask providers below their share to post capacity". */
 export async function askForCapacity(user: SessionUser, caseId: string, now = new Date()) {
   const current = await loadCaseForUser(user, caseId);
-  if (!current.profession) throw new MarketplaceError(409, "Give the case a profession before asking providers for capacity", "intent");
+  if (!current.profession) throw new Refusal(409, "Give the case a profession before asking providers for capacity", "intent");
   const settings = await getSettings();
   const year = academicYearOf(now);
   const providers = await providersBelowAmber(current.regionId, current.profession, year, settings.fairShareAmber);
@@ -511,8 +511,8 @@ export async function listRegionSupportRequests(user: SessionUser) {
 export async function turnSupportRequestIntoCase(user: SessionUser, supportRequestId: string) {
   const scope = requireCaseRegionScope(user);
   const request = await prisma.supportRequest.findFirst({ where: { id: supportRequestId, ...(scope.regionId ? { regionId: scope.regionId as string } : {}) } });
-  if (!request) throw new MarketplaceError(404, "Support request not found");
-  if (request.caseId) throw new MarketplaceError(409, "This support request is already a case");
+  if (!request) throw new Refusal(404, "Support request not found");
+  if (request.caseId) throw new Refusal(409, "This support request is already a case");
   const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: request.organisationId }, select: { name: true } });
   const topic = SUPPORT_TOPIC_LABELS[request.topic as SupportTopic] ?? request.topic;
   return prisma.$transaction(async (tx) => {
@@ -528,7 +528,7 @@ export async function turnSupportRequestIntoCase(user: SessionUser, supportReque
       },
     });
     const linked = await tx.supportRequest.updateMany({ where: { id: request.id, caseId: null }, data: { caseId: created.id } });
-    if (linked.count !== 1) throw new MarketplaceError(409, "This support request is already a case");
+    if (linked.count !== 1) throw new Refusal(409, "This support request is already a case");
     await tx.auditEvent.create({ data: { actorId: user.id, action: "case-from-support", entityType: "ShortfallCase", entityId: created.id, details: { supportRequestId: request.id } } });
     return created;
   });

@@ -1,5 +1,5 @@
 import type { Actor } from "~/accounts/policy";
-import { MarketplaceError } from "~/marketplace/errors";
+import { Refusal } from "~/platform/refusal";
 
 /** Facilitators work on their region's cases; administrators on every region's. Null: on none. */
 export function caseRegionScope(actor: Actor): { regionId?: string } | null {
@@ -11,7 +11,7 @@ export function caseRegionScope(actor: Actor): { regionId?: string } | null {
 /** caseRegionScope, refusing anyone who handles no cases. */
 export function requireCaseRegionScope(actor: Actor): { regionId?: string } {
   const scope = caseRegionScope(actor);
-  if (!scope) throw new MarketplaceError(403, "Only facilitators and administrators handle shortfall cases");
+  if (!scope) throw new Refusal(403, "Only facilitators and administrators handle shortfall cases");
   return scope;
 }
 
@@ -28,6 +28,6 @@ export function supportOrganisationOf(actor: Actor): string | null {
 /** supportOrganisationOf, refusing anyone who does not ask for support. */
 export function requireSupportOrganisation(actor: Actor): string {
   const organisationId = supportOrganisationOf(actor);
-  if (!organisationId) throw new MarketplaceError(403, "Only providers and universities ask for support here");
+  if (!organisationId) throw new Refusal(403, "Only providers and universities ask for support here");
   return organisationId;
 }

@@ -1,4 +1,4 @@
-import { useRootData } from "~/root";
+import { useRootData } from "./root-data";
 
 /** Every signed-in form includes this; the action checks it (requireUserForm). */
 export function CsrfInput() {

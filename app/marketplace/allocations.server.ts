@@ -11,7 +11,7 @@ import { canBookOffers, partyFor } from "./policy";
 import { offerAcceptsRequest } from "./compatibility";
 import { allocationNotification, offerWithdrawnNotification, type AllocationFacts } from "~/notifications/marketplace-events";
 import { pushNotifications, raiseNotification, withNotifications, type RaisedNotification } from "~/notifications/notify.server";
-import { MarketplaceError } from "./errors";
+import { Refusal } from "~/platform/refusal";
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,9 +26,9 @@ async function holdPlaces(tx: Tx, offerId: string, requestId: string, students: 
     WHERE "id" = ${offerId} AND "status" = 'PUBLISHED' AND "slotsTaken" + ${students} <= "slots"`;
   if (offerRows !== 1) {
     const offer = await tx.offer.findUnique({ where: { id: offerId }, select: { slots: true, slotsTaken: true, status: true } });
-    if (!offer || offer.status !== "PUBLISHED") throw new MarketplaceError(409, "This offer is no longer open for booking");
+    if (!offer || offer.status !== "PUBLISHED") throw new Refusal(409, "This offer is no longer open for booking");
     const left = Math.max(0, offer.slots - offer.slotsTaken);
-    throw new MarketplaceError(409, left === 0 ? "This offer is full" : `This offer has only ${left} ${left === 1 ? "place" : "places"} left`, "students");
+    throw new Refusal(409, left === 0 ? "This offer is full" : `This offer has only ${left} ${left === 1 ? "place" : "places"} left`, "students");
   }
   const requestRows = await tx.$executeRaw`
     UPDATE "PlacementRequest" SET "studentsAllocated" = "studentsAllocated" + ${students}, "updatedAt" = now()
@@ -36,7 +36,7 @@ async function holdPlaces(tx: Tx, offerId: string, requestId: string, students: 
   if (requestRows !== 1) {
     const request = await tx.placementRequest.findUnique({ where: { id: requestId }, select: { students: true, studentsAllocated: true } });
     const left = request ? request.students - request.studentsAllocated : 0;
-    throw new MarketplaceError(409, `This request has only ${Math.max(0, left)} ${left === 1 ? "student" : "students"} still to place`, "students");
+    throw new Refusal(409, `This request has only ${Math.max(0, left)} ${left === 1 ? "student" : "students"} still to place`, "students");
   }
   await syncRequestStatus(tx, requestId);
 }
@@ -69,16 +69,16 @@ export interface NewAllocation {
  */
 export async function createAllocationInTransaction(tx: Tx, actorId: string | null, input: NewAllocation) {
   if (!Number.isInteger(input.students) || input.students < 1) {
-    throw new MarketplaceError(400, "Enter a whole number of students, 1 or more", "students");
+    throw new Refusal(400, "Enter a whole number of students, 1 or more", "students");
   }
   const [offer, request] = await Promise.all([
     tx.offer.findUnique({ where: { id: input.offerId }, select: { profession: true, startDate: true, endDate: true, yearsOfStudy: true, status: true } }),
     tx.placementRequest.findUnique({ where: { id: input.requestId }, select: { profession: true, startDate: true, endDate: true, yearOfStudy: true, status: true } }),
   ]);
-  if (!offer) throw new MarketplaceError(404, "Offer not found");
-  if (!request) throw new MarketplaceError(404, "Request not found");
+  if (!offer) throw new Refusal(404, "Offer not found");
+  if (!request) throw new Refusal(404, "Request not found");
   const mismatch = offerAcceptsRequest(offer, request);
-  if (mismatch) throw new MarketplaceError(409, mismatch);
+  if (mismatch) throw new Refusal(409, mismatch);
   await holdPlaces(tx, input.offerId, input.requestId, input.students);
   const allocation = await tx.allocation.create({
     data: {
@@ -124,9 +124,9 @@ async function allocationFacts(tx: Tx, allocationId: string): Promise<Allocation
 
 /** A university books places on a specific offer; the provider then confirms or declines. */
 export async function bookOffer(user: SessionUser, input: { offerId: string; requestId: string; students: number }) {
-  if (!canBookOffers(user)) throw new MarketplaceError(403, "Only a university placement team can book an offer");
+  if (!canBookOffers(user)) throw new Refusal(403, "Only a university placement team can book an offer");
   const request = await prisma.placementRequest.findUnique({ where: { id: input.requestId }, select: { universityId: true } });
-  if (!request || request.universityId !== user.organisationId) throw new MarketplaceError(404, "Request not found", "requestId");
+  if (!request || request.universityId !== user.organisationId) throw new Refusal(404, "Request not found", "requestId");
   const allocation = await prisma.$transaction((tx) => createAllocationInTransaction(tx, user.id, { ...input, source: "DIRECT" }));
   await pushNotifications(allocation.notifications);
   return allocation;
@@ -164,14 +164,14 @@ export async function transitionAllocation(
 ) {
   const loaded = await loadAllocationParty(user, input.allocationId);
   // Not a party: the allocation is not theirs to see.
-  if (!loaded || !loaded.party) throw new MarketplaceError(404, "Allocation not found");
+  if (!loaded || !loaded.party) throw new Refusal(404, "Allocation not found");
   const { allocation, party } = loaded;
   const check = checkTransition(allocation.status, input.to, party, input.reason);
-  if (!check.ok) throw new MarketplaceError(check.status, check.message, check.status === 400 ? "reason" : undefined);
+  if (!check.ok) throw new Refusal(check.status, check.message, check.status === 400 ? "reason" : undefined);
 
   return withNotifications(async (tx, raise) => {
     const moved = await tx.allocation.updateMany({ where: { id: allocation.id, status: allocation.status }, data: { status: input.to } });
-    if (moved.count !== 1) throw new MarketplaceError(409, "Someone else has just changed this allocation: reload to see it");
+    if (moved.count !== 1) throw new Refusal(409, "Someone else has just changed this allocation: reload to see it");
     if (holdsCapacity(allocation.status) && !holdsCapacity(input.to)) {
       await releasePlaces(tx, allocation.offerId, allocation.requestId, allocation.students);
     }
@@ -198,10 +198,10 @@ export async function transitionAllocation(
 async function nameStudents(tx: Tx, allocationId: string, expected: number, universityId: string, studentIds: string[]) {
   const unique = [...new Set(studentIds)];
   if (unique.length !== expected) {
-    throw new MarketplaceError(400, `Name exactly ${expected} ${expected === 1 ? "student" : "different students"}`, "studentIds");
+    throw new Refusal(400, `Name exactly ${expected} ${expected === 1 ? "student" : "different students"}`, "studentIds");
   }
   const students = await tx.user.count({ where: { id: { in: unique }, role: "STUDENT", organisationId: universityId, active: true } });
-  if (students !== unique.length) throw new MarketplaceError(400, "Choose students of your university", "studentIds");
+  if (students !== unique.length) throw new Refusal(400, "Choose students of your university", "studentIds");
   await tx.allocationStudent.createMany({ data: unique.map((studentId) => ({ allocationId, studentId })) });
 }
 

@@ -15,9 +15,9 @@ import {
   toIsoDate,
   type OfferFields,
 } from "./offer-form";
-import { MarketplaceError } from "./errors";
 import { listProviderSites, type listOffersForExport } from "./offers.server";
 import { requireProviderScope } from "./policy";
+import { Refusal } from "~/platform/refusal";
 
 export const OFFER_CSV_HEADERS = [
   "site",
@@ -99,14 +99,14 @@ const CSV_TYPES = new Set(["", "text/csv", "application/csv", "text/comma-separa
 /** The bytes of an uploaded file, or a refusal a person can act on (too big, not a CSV, none chosen). */
 export async function readUploadedCsv(file: FormDataEntryValue | null): Promise<Uint8Array> {
   if (!file || typeof file === "string" || (file.size === 0 && !file.name)) {
-    throw new MarketplaceError(400, "Choose a CSV file to upload", "file");
+    throw new Refusal(400, "Choose a CSV file to upload", "file");
   }
   if (file.size > MAX_CSV_BYTES) {
-    throw new MarketplaceError(400, `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB: split it into smaller files`, "file");
+    throw new Refusal(400, `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB: split it into smaller files`, "file");
   }
   const type = file.type.split(";")[0].trim().toLowerCase();
   if (!file.name.toLowerCase().endsWith(".csv") || !CSV_TYPES.has(type)) {
-    throw new MarketplaceError(400, "The file must be a CSV file (.csv): in your spreadsheet use Save as, CSV UTF-8", "file");
+    throw new Refusal(400, "The file must be a CSV file (.csv): in your spreadsheet use Save as, CSV UTF-8", "file");
   }
   return new Uint8Array(await file.arrayBuffer());
 }
@@ -207,14 +207,14 @@ export async function checkOfferFile(user: SessionUser, bytes: Uint8Array): Prom
 /** Creates the offers of validated rows in one transaction: all of them or none. */
 export async function importOfferRows(user: SessionUser, rows: readonly OfferImportRow[]) {
   const providerId = requireProviderScope(user);
-  if (rows.length === 0) throw new MarketplaceError(400, "There are no offers to import", "file");
-  if (rows.length > MAX_CSV_ROWS) throw new MarketplaceError(400, `Import at most ${MAX_CSV_ROWS} offers at a time`, "file");
+  if (rows.length === 0) throw new Refusal(400, "There are no offers to import", "file");
+  if (rows.length > MAX_CSV_ROWS) throw new Refusal(400, `Import at most ${MAX_CSV_ROWS} offers at a time`, "file");
   const now = new Date();
   return prisma.$transaction(async (tx) => {
     // The sites were matched moments ago; re-check inside the transaction in case one was removed.
     const siteIds = [...new Set(rows.map((row) => row.fields.siteId))];
     const own = await tx.site.count({ where: { id: { in: siteIds }, organisationId: providerId } });
-    if (own !== siteIds.length) throw new MarketplaceError(409, "One of the sites has just been removed: check the file again", "file");
+    if (own !== siteIds.length) throw new Refusal(409, "One of the sites has just been removed: check the file again", "file");
     const created = await tx.offer.createMany({
       data: rows.map(({ fields, publish }) => ({
         providerId,

@@ -1,3 +1,4 @@
+import { Refusal } from "~/platform/refusal";
 import { z } from "zod";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, Prisma } from "~/platform/db/db.server";
@@ -9,7 +10,6 @@ import { pageWindow } from "~/platform/paging";
 import { PROFESSIONS } from "~/vocabulary/roles";
 import { pushNotifications } from "~/notifications/notify.server";
 import { cancelAllocationsOfOffer } from "./allocations.server";
-import { MarketplaceError } from "./errors";
 import { requireProviderScope } from "./policy";
 
 type Tx = Prisma.TransactionClient;
@@ -168,7 +168,7 @@ export async function getProviderOffer(user: SessionUser, offerId: string) {
 
 async function requireOwnSite(tx: Tx, providerId: string, siteId: string) {
   const site = await tx.site.findFirst({ where: { id: siteId, organisationId: providerId }, select: { id: true } });
-  if (!site) throw new MarketplaceError(400, "Choose one of your organisation's sites", "siteId");
+  if (!site) throw new Refusal(400, "Choose one of your organisation's sites", "siteId");
 }
 
 function offerData(fields: OfferFields) {
@@ -209,7 +209,7 @@ export async function createOffer(user: SessionUser, fields: OfferFields, option
 /** Locks the provider's offer for the rest of the transaction; another provider's offer is not found. */
 async function lockOffer(tx: Tx, providerId: string, offerId: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Offer" WHERE "id" = ${offerId} AND "providerId" = ${providerId} FOR UPDATE`;
-  if (locked.length === 0) throw new MarketplaceError(404, "Offer not found");
+  if (locked.length === 0) throw new Refusal(404, "Offer not found");
   return tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true, slots: true, slotsTaken: true } });
 }
 
@@ -227,10 +227,10 @@ export async function updateOffer(user: SessionUser, offerId: string, fields: Of
   const providerId = requireProviderScope(user);
   return prisma.$transaction(async (tx) => {
     const current = await lockOffer(tx, providerId, offerId);
-    if (current.status === "WITHDRAWN") throw new MarketplaceError(409, "This offer has been withdrawn and can no longer be changed");
+    if (current.status === "WITHDRAWN") throw new Refusal(409, "This offer has been withdrawn and can no longer be changed");
     await requireOwnSite(tx, providerId, fields.siteId);
     if (fields.slots < current.slotsTaken) {
-      throw new MarketplaceError(
+      throw new Refusal(
         400,
         `${current.slotsTaken} ${current.slotsTaken === 1 ? "student is" : "students are"} already allocated: offer at least ${current.slotsTaken} slots`,
         "slots",
@@ -245,7 +245,7 @@ export async function updateOffer(user: SessionUser, offerId: string, fields: Of
       const mismatch = offerAcceptsRequest(data, allocation.request);
       if (mismatch) {
         const field = MISMATCH_FIELDS.find(([pattern]) => pattern.test(mismatch))?.[1];
-        throw new MarketplaceError(
+        throw new Refusal(
           400,
           `${mismatch} of ${allocation.request.university.name}'s allocation (${allocation.students} ${allocation.students === 1 ? "student" : "students"}). Keep it compatible, or cancel that allocation first.`,
           field,
@@ -271,10 +271,10 @@ export async function updateOffer(user: SessionUser, offerId: string, fields: Of
 export async function withdrawOffer(user: SessionUser, offerId: string, reason: string) {
   const providerId = requireProviderScope(user);
   const trimmed = reason.trim();
-  if (!trimmed) throw new MarketplaceError(400, "Give a reason for withdrawing: universities with allocations will see it", "reason");
+  if (!trimmed) throw new Refusal(400, "Give a reason for withdrawing: universities with allocations will see it", "reason");
   const { details, notifications } = await prisma.$transaction(async (tx) => {
     const current = await lockOffer(tx, providerId, offerId);
-    if (current.status === "WITHDRAWN") throw new MarketplaceError(409, "This offer has already been withdrawn");
+    if (current.status === "WITHDRAWN") throw new Refusal(409, "This offer has already been withdrawn");
     await tx.offer.update({ where: { id: offerId }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawnReason: trimmed } });
     const cancelled = await cancelAllocationsOfOffer(tx, user.id, offerId, trimmed);
     const details = {

@@ -1,6 +1,6 @@
 import type { Actor } from "~/accounts/policy";
 import type { AllocationParty } from "./allocation-rules";
-import { MarketplaceError } from "./errors";
+import { Refusal } from "~/platform/refusal";
 
 /** The provider organisation an educator acts for; null for anyone else. */
 export function providerScopeOf(actor: Actor): string | null {
@@ -10,7 +10,7 @@ export function providerScopeOf(actor: Actor): string | null {
 /** providerScopeOf, refusing anyone who does not act for a provider. */
 export function requireProviderScope(actor: Actor): string {
   const providerId = providerScopeOf(actor);
-  if (!providerId) throw new MarketplaceError(403, "Only a provider's practice educators can manage its offers");
+  if (!providerId) throw new Refusal(403, "Only a provider's practice educators can manage its offers");
   return providerId;
 }
 
@@ -22,7 +22,7 @@ export function universityScopeOf(actor: Actor): string | null {
 /** universityScopeOf, refusing anyone else the university pages. */
 export function requireUniversityScope(actor: Actor): string {
   const universityId = universityScopeOf(actor);
-  if (!universityId) throw new MarketplaceError(403, "Only a university placement team can do this");
+  if (!universityId) throw new Refusal(403, "Only a university placement team can do this");
   return universityId;
 }
 

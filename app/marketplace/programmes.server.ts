@@ -1,10 +1,10 @@
+import { Refusal } from "~/platform/refusal";
 import type { SessionUser } from "~/accounts/session.server";
 import { constraintViolation } from "~/platform/db/constraint-violation.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { pageWindow } from "~/platform/paging";
 import type { BlockFormValue, ProgrammeFormValue } from "./programme-form";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
-import { MarketplaceError } from "./errors";
 import { requireUniversityScope } from "./policy";
 
 type Tx = Prisma.TransactionClient;
@@ -62,7 +62,7 @@ async function requireOwnProgramme(universityId: string, programmeId: string) {
     where: { id: programmeId, universityId },
     select: { id: true, name: true, profession: true, years: true },
   });
-  if (!programme) throw new MarketplaceError(404, "Programme not found");
+  if (!programme) throw new Refusal(404, "Programme not found");
   return programme;
 }
 
@@ -71,11 +71,11 @@ async function assertProgrammeNameFree(universityId: string, name: string, excep
     where: { universityId, name: { equals: name, mode: "insensitive" }, NOT: exceptId ? { id: exceptId } : undefined },
     select: { name: true },
   });
-  if (same) throw new MarketplaceError(400, `You already have a programme called ${same.name}`, "name");
+  if (same) throw new Refusal(400, `You already have a programme called ${same.name}`, "name");
 }
 
-function programmeNameTaken(error: unknown, name: string): MarketplaceError | null {
-  return constraintViolation(error, "unique") ? new MarketplaceError(400, `You already have a programme called ${name}`, "name") : null;
+function programmeNameTaken(error: unknown, name: string): Refusal | null {
+  return constraintViolation(error, "unique") ? new Refusal(400, `You already have a programme called ${name}`, "name") : null;
 }
 
 export async function createProgramme(user: SessionUser, value: ProgrammeFormValue) {
@@ -103,7 +103,7 @@ export async function updateProgramme(user: SessionUser, programmeId: string, va
   if (value.profession !== programme.profession) {
     const requests = await prisma.placementRequest.count({ where: { programmeId } });
     if (requests > 0) {
-      throw new MarketplaceError(
+      throw new Refusal(
         409,
         `This programme has ${requests} ${requests === 1 ? "request" : "requests"} for ${PROFESSION_LABELS[programme.profession].toLowerCase()} students, so its profession cannot change`,
         "profession",
@@ -116,7 +116,7 @@ export async function updateProgramme(user: SessionUser, programmeId: string, va
     select: { name: true, yearOfStudy: true },
   });
   if (tooLate) {
-    throw new MarketplaceError(400, `The block ${tooLate.name} is for year ${tooLate.yearOfStudy}: change or remove it first`, "years");
+    throw new Refusal(400, `The block ${tooLate.name} is for year ${tooLate.yearOfStudy}: change or remove it first`, "years");
   }
   try {
     return await prisma.$transaction(async (tx) => {
@@ -134,16 +134,16 @@ async function assertBlockNameFree(programmeId: string, name: string, exceptId?:
     where: { programmeId, name: { equals: name, mode: "insensitive" }, NOT: exceptId ? { id: exceptId } : undefined },
     select: { name: true },
   });
-  if (same) throw new MarketplaceError(400, `This programme already has a block called ${same.name}`, "name");
+  if (same) throw new Refusal(400, `This programme already has a block called ${same.name}`, "name");
 }
 
-function blockNameTaken(error: unknown, name: string): MarketplaceError | null {
-  return constraintViolation(error, "unique") ? new MarketplaceError(400, `This programme already has a block called ${name}`, "name") : null;
+function blockNameTaken(error: unknown, name: string): Refusal | null {
+  return constraintViolation(error, "unique") ? new Refusal(400, `This programme already has a block called ${name}`, "name") : null;
 }
 
 function assertYearInProgramme(programme: { years: number }, yearOfStudy: number) {
   if (yearOfStudy < 1 || yearOfStudy > programme.years) {
-    throw new MarketplaceError(400, `Enter the year of study as a whole number from 1 to ${programme.years}`, "yearOfStudy");
+    throw new Refusal(400, `Enter the year of study as a whole number from 1 to ${programme.years}`, "yearOfStudy");
   }
 }
 
@@ -174,7 +174,7 @@ export async function updateBlock(user: SessionUser, programmeId: string, blockI
     where: { id: blockId, programmeId },
     select: { id: true, name: true, yearOfStudy: true, startDate: true, endDate: true },
   });
-  if (!block) throw new MarketplaceError(404, "Block not found");
+  if (!block) throw new Refusal(404, "Block not found");
   assertYearInProgramme(programme, value.yearOfStudy);
   await assertBlockNameFree(programmeId, value.name, blockId);
   const timingChanged =
@@ -188,7 +188,7 @@ export async function updateBlock(user: SessionUser, programmeId: string, blockI
         const locked = await tx.$queryRaw<{ studentsAllocated: number }[]>`
           SELECT "studentsAllocated" FROM "PlacementRequest" WHERE "blockId" = ${blockId} FOR UPDATE`;
         if (locked.some((request) => request.studentsAllocated > 0)) {
-          throw new MarketplaceError(
+          throw new Refusal(
             409,
             "Students on this block's requests are already allocated: cancel those allocations before changing its year or dates",
             "startDate",
@@ -212,7 +212,7 @@ export async function updateBlock(user: SessionUser, programmeId: string, blockI
 }
 
 function blockInUse(requests: number) {
-  return new MarketplaceError(
+  return new Refusal(
     409,
     `This block has ${requests} ${requests === 1 ? "request" : "requests"}, so it cannot be removed: it stays as the record of ${requests === 1 ? "that request" : "those requests"}`,
   );
@@ -225,7 +225,7 @@ export async function removeBlock(user: SessionUser, programmeId: string, blockI
     where: { id: blockId, programmeId },
     select: { id: true, name: true, _count: { select: { requests: true } } },
   });
-  if (!block) throw new MarketplaceError(404, "Block not found");
+  if (!block) throw new Refusal(404, "Block not found");
   if (block._count.requests > 0) throw blockInUse(block._count.requests);
   try {
     await prisma.$transaction(async (tx) => {

@@ -10,8 +10,8 @@ import {
   type CsvLookup,
   type RequestImportRow,
 } from "./request-form";
-import { MarketplaceError } from "./errors";
 import { requireUniversityScope } from "./policy";
+import { Refusal } from "~/platform/refusal";
 import type { listRequestsForExport } from "./requests.server";
 
 export const REQUEST_EXPORT_HEADERS = [
@@ -57,14 +57,14 @@ export function requestExportCsv(rows: Awaited<ReturnType<typeof listRequestsFor
 /** The bytes of an uploaded CSV file, or a refusal a person can act on. */
 export async function readUploadedCsv(file: FormDataEntryValue | null): Promise<Uint8Array> {
   if (!file || typeof file === "string" || file.size === 0) {
-    throw new MarketplaceError(400, "Choose a CSV file to upload", "file");
+    throw new Refusal(400, "Choose a CSV file to upload", "file");
   }
   if (file.size > MAX_CSV_BYTES) {
-    throw new MarketplaceError(400, `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB: split it into smaller files`, "file");
+    throw new Refusal(400, `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB: split it into smaller files`, "file");
   }
   const type = file.type.split(";")[0].trim().toLowerCase();
   if (!file.name.toLowerCase().endsWith(".csv") || !CSV_TYPES.has(type)) {
-    throw new MarketplaceError(400, "The file must be a CSV file (.csv): in a spreadsheet use Save as, CSV UTF-8", "file");
+    throw new Refusal(400, "The file must be a CSV file (.csv): in a spreadsheet use Save as, CSV UTF-8", "file");
   }
   return new Uint8Array(await file.arrayBuffer());
 }
@@ -124,7 +124,7 @@ export async function checkRequestUpload(user: SessionUser, bytes: Uint8Array): 
 /** Creates the checked rows as requests in one transaction: all of them or none. */
 export async function importRequestRows(user: SessionUser, rows: RequestImportRow[]) {
   const universityId = requireUniversityScope(user);
-  if (rows.length === 0) throw new MarketplaceError(400, "There are no requests to import", "file");
+  if (rows.length === 0) throw new Refusal(400, "There are no requests to import", "file");
   try {
     return await prisma.$transaction(async (tx) => {
       // One INSERT … SELECT from a JSON document: Prisma's createMany binds a parameter per cell and is
@@ -155,7 +155,7 @@ export async function importRequestRows(user: SessionUser, rows: RequestImportRo
     }, { timeout: 30_000 });
   } catch (error) {
     if (constraintViolation(error, "foreign-key")) {
-      throw new MarketplaceError(409, "A programme or block in the file was changed while importing: upload the file again", "file");
+      throw new Refusal(409, "A programme or block in the file was changed while importing: upload the file again", "file");
     }
     throw error;
   }

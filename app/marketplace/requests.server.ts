@@ -3,8 +3,8 @@ import { prisma, type Prisma } from "~/platform/db/db.server";
 import { requestStatusFor } from "./allocation-rules";
 import { pageWindow } from "~/platform/paging";
 import type { RequestFilters, RequestFormValue } from "./request-form";
-import { MarketplaceError } from "./errors";
 import { requireUniversityScope } from "./policy";
+import { Refusal } from "~/platform/refusal";
 
 type Tx = Prisma.TransactionClient;
 
@@ -102,13 +102,13 @@ async function resolveRequestInput(universityId: string, value: RequestFormValue
     where: { id: value.programmeId, universityId },
     select: { id: true, profession: true },
   });
-  if (!programme) throw new MarketplaceError(404, "Programme not found: choose one of your programmes", "programmeId");
+  if (!programme) throw new Refusal(404, "Programme not found: choose one of your programmes", "programmeId");
   const block = await prisma.placementBlock.findUnique({
     where: { id: value.blockId },
     select: { id: true, programmeId: true, yearOfStudy: true, startDate: true, endDate: true },
   });
   if (!block || block.programmeId !== programme.id) {
-    throw new MarketplaceError(400, "Choose a placement block of the chosen programme", "blockId");
+    throw new Refusal(400, "Choose a placement block of the chosen programme", "blockId");
   }
   let origin: { originLatitude: number | null; originLongitude: number | null } = { originLatitude: null, originLongitude: null };
   if (value.campusSiteId) {
@@ -116,7 +116,7 @@ async function resolveRequestInput(universityId: string, value: RequestFormValue
       where: { id: value.campusSiteId, organisationId: universityId },
       select: { latitude: true, longitude: true },
     });
-    if (!campus) throw new MarketplaceError(400, "Choose one of your own sites as the campus", "campusSiteId");
+    if (!campus) throw new Refusal(400, "Choose one of your own sites as the campus", "campusSiteId");
     origin = { originLatitude: campus.latitude, originLongitude: campus.longitude };
   }
   if (value.preferredSiteIds.length > 0) {
@@ -125,7 +125,7 @@ async function resolveRequestInput(universityId: string, value: RequestFormValue
       where: { id: { in: value.preferredSiteIds }, organisation: { kind: "PROVIDER", regionId: university.regionId } },
     });
     if (found !== value.preferredSiteIds.length) {
-      throw new MarketplaceError(400, "Choose preferred sites from the list of providers in your region", "preferredSiteIds");
+      throw new Refusal(400, "Choose preferred sites from the list of providers in your region", "preferredSiteIds");
     }
   }
   return {
@@ -166,7 +166,7 @@ export async function createRequest(user: SessionUser, value: RequestFormValue) 
 async function lockRequest(tx: Tx, universityId: string, requestId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "PlacementRequest" WHERE "id" = ${requestId} AND "universityId" = ${universityId} FOR UPDATE`;
-  if (rows.length !== 1) throw new MarketplaceError(404, "Request not found");
+  if (rows.length !== 1) throw new Refusal(404, "Request not found");
   return tx.placementRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: { id: true, status: true, students: true, studentsAllocated: true, blockId: true, programmeId: true, reasonableAdjustments: true },
@@ -176,20 +176,20 @@ async function lockRequest(tx: Tx, universityId: string, requestId: string) {
 export async function updateRequest(user: SessionUser, requestId: string, value: RequestFormValue) {
   const universityId = requireUniversityScope(user);
   const existing = await prisma.placementRequest.findFirst({ where: { id: requestId, universityId }, select: { id: true } });
-  if (!existing) throw new MarketplaceError(404, "Request not found");
+  if (!existing) throw new Refusal(404, "Request not found");
   const data = await resolveRequestInput(universityId, value);
   return prisma.$transaction(async (tx) => {
     const current = await lockRequest(tx, universityId, requestId);
-    if (current.status === "CANCELLED") throw new MarketplaceError(409, "This request is cancelled, so it cannot be changed");
+    if (current.status === "CANCELLED") throw new Refusal(409, "This request is cancelled, so it cannot be changed");
     if (data.students < current.studentsAllocated) {
-      throw new MarketplaceError(
+      throw new Refusal(
         400,
         `${current.studentsAllocated} ${current.studentsAllocated === 1 ? "student is" : "students are"} already allocated: ask for at least ${current.studentsAllocated}`,
         "students",
       );
     }
     if (current.studentsAllocated > 0 && (data.blockId !== current.blockId || data.programmeId !== current.programmeId)) {
-      throw new MarketplaceError(
+      throw new Refusal(
         409,
         "Students of this request are already allocated for its block: cancel those allocations before moving it to another block",
         "blockId",
@@ -216,16 +216,16 @@ export async function cancelRequest(user: SessionUser, requestId: string, reason
   const universityId = requireUniversityScope(user);
   return prisma.$transaction(async (tx) => {
     const current = await lockRequest(tx, universityId, requestId);
-    if (current.status === "CANCELLED") throw new MarketplaceError(409, "This request is already cancelled");
+    if (current.status === "CANCELLED") throw new Refusal(409, "This request is already cancelled");
     const live = await tx.allocation.count({ where: { requestId, status: { in: [...CANCELLABLE_LIVE] } } });
     if (live > 0) {
-      throw new MarketplaceError(
+      throw new Refusal(
         409,
         `This request has ${live} live ${live === 1 ? "allocation" : "allocations"}: cancel ${live === 1 ? "it" : "them"} first, then cancel the request`,
       );
     }
     const completed = await tx.allocation.count({ where: { requestId, status: "COMPLETED" } });
-    if (completed > 0) throw new MarketplaceError(409, "Students of this request have completed their placement, so it cannot be cancelled");
+    if (completed > 0) throw new Refusal(409, "Students of this request have completed their placement, so it cannot be cancelled");
     await tx.placementRequest.update({ where: { id: requestId }, data: { status: "CANCELLED" } });
     await tx.auditEvent.create({
       data: { actorId: user.id, action: "request-cancelled", entityType: "PlacementRequest", entityId: requestId, details: { reason } },

@@ -1,5 +1,5 @@
 import { facilitatedRegionOf, type Actor } from "~/accounts/policy";
-import { MarketplaceError } from "~/marketplace/errors";
+import { Refusal } from "~/platform/refusal";
 
 /** Administrators match any region, so they say which; a facilitator matches their own. */
 export function choosesMatchingRegion(actor: Actor): boolean {
@@ -10,14 +10,14 @@ export function choosesMatchingRegion(actor: Actor): boolean {
 export function requireMatchingRegion(actor: Actor, chosenRegionId: string | null): string {
   if (actor.role === "FACILITATOR") {
     const regionId = facilitatedRegionOf(actor);
-    if (!regionId) throw new MarketplaceError(403, "Your account is not linked to a region");
+    if (!regionId) throw new Refusal(403, "Your account is not linked to a region");
     return regionId;
   }
   if (choosesMatchingRegion(actor)) {
-    if (!chosenRegionId) throw new MarketplaceError(400, "Choose the region to match", "regionId");
+    if (!chosenRegionId) throw new Refusal(400, "Choose the region to match", "regionId");
     return chosenRegionId;
   }
-  throw new MarketplaceError(403, "Only facilitators and administrators run matching");
+  throw new Refusal(403, "Only facilitators and administrators run matching");
 }
 
 /** Who may see, publish or discard a run: administrators any, facilitators their region's. */

@@ -8,7 +8,7 @@ import type { ProfessionCode } from "~/vocabulary/roles";
 import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queue.server";
 import { academicYearOf } from "~/vocabulary/academic-year";
 import { createAllocationInTransaction } from "~/marketplace/allocations.server";
-import { MarketplaceError } from "~/marketplace/errors";
+import { Refusal } from "~/platform/refusal";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { getSettings } from "~/settings/settings.server";
@@ -41,10 +41,10 @@ export async function startMatchingRun(
   input: { periodStart: Date; periodEnd: Date; profession: ProfessionCode | null; regionId?: string | null },
 ) {
   const regionId = requireMatchingRegion(user, input.regionId ?? null);
-  if (input.periodEnd < input.periodStart) throw new MarketplaceError(400, "The period must end after it starts", "periodEnd");
+  if (input.periodEnd < input.periodStart) throw new Refusal(400, "The period must end after it starts", "periodEnd");
   return prisma.$transaction(async (tx) => {
     const busy = await tx.matchingRun.findFirst({ where: { regionId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
-    if (busy) throw new MarketplaceError(409, "A matching run for this region is already under way: wait for it to finish");
+    if (busy) throw new Refusal(409, "A matching run for this region is already under way: wait for it to finish");
     const run = await tx.matchingRun.create({
       data: { regionId, periodStart: input.periodStart, periodEnd: input.periodEnd, profession: input.profession, startedById: user.id },
     });
@@ -221,16 +221,16 @@ export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRu
  */
 export async function publishRun(user: SessionUser, runId: string) {
   const run = await getRunForUser(user, runId);
-  if (!run) throw new MarketplaceError(404, "Matching run not found");
+  if (!run) throw new Refusal(404, "Matching run not found");
   const stored = run.result as unknown as StoredMatchingResult | null;
-  if (run.status !== "SUCCEEDED" || !stored) throw new MarketplaceError(409, run.status === "PUBLISHED" ? "This run has already been published" : "Only a finished run can be published");
-  if (stored.proposals.length === 0) throw new MarketplaceError(409, "This run has no proposals to publish");
+  if (run.status !== "SUCCEEDED" || !stored) throw new Refusal(409, run.status === "PUBLISHED" ? "This run has already been published" : "Only a finished run can be published");
+  if (stored.proposals.length === 0) throw new Refusal(409, "This run has no proposals to publish");
   const notifications: RaisedNotification[] = [];
   try {
     await prisma.$transaction(
       async (tx) => {
         const claimed = await tx.matchingRun.updateMany({ where: { id: runId, status: "SUCCEEDED" }, data: { status: "PUBLISHED", publishedAt: new Date(), publishedById: user.id } });
-        if (claimed.count !== 1) throw new MarketplaceError(409, "This run has already been published");
+        if (claimed.count !== 1) throw new Refusal(409, "This run has already been published");
         for (const proposal of stored.proposals) {
           const allocation = await createAllocationInTransaction(tx, user.id, {
             offerId: proposal.offerId,
@@ -247,8 +247,8 @@ export async function publishRun(user: SessionUser, runId: string) {
       { timeout: 120_000, maxWait: 30_000 },
     );
   } catch (error) {
-    if (error instanceof MarketplaceError && error.message !== "This run has already been published" && error.status === 409) {
-      throw new MarketplaceError(409, `Nothing was published: offers or requests changed since this run (${error.message.toLowerCase()}). Run matching again.`);
+    if (error instanceof Refusal && error.message !== "This run has already been published" && error.status === 409) {
+      throw new Refusal(409, `Nothing was published: offers or requests changed since this run (${error.message.toLowerCase()}). Run matching again.`);
     }
     throw error;
   }
@@ -258,9 +258,9 @@ export async function publishRun(user: SessionUser, runId: string) {
 
 export async function discardRun(user: SessionUser, runId: string) {
   const run = await getRunForUser(user, runId);
-  if (!run) throw new MarketplaceError(404, "Matching run not found");
+  if (!run) throw new Refusal(404, "Matching run not found");
   const { count } = await prisma.matchingRun.updateMany({ where: { id: runId, status: { in: ["SUCCEEDED", "FAILED"] } }, data: { status: "DISCARDED" } });
-  if (count !== 1) throw new MarketplaceError(409, "Only a finished run that has not been published can be discarded");
+  if (count !== 1) throw new Refusal(409, "Only a finished run that has not been published can be discarded");
 }
 
 export async function listRuns(user: SessionUser) {

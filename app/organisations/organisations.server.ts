@@ -1,5 +1,5 @@
 import { prisma, type Prisma } from "~/platform/db/db.server";
-import { FieldError } from "~/platform/field-error";
+import { Refusal } from "~/platform/refusal";
 import {
   type OrganisationFormValue,
   type SiteFormValue,
@@ -57,7 +57,7 @@ export async function getOrganisationForAdmin(organisationId: string) {
 
 async function requireRegion(regionId: string) {
   const region = await prisma.region.findUnique({ where: { id: regionId }, select: { id: true } });
-  if (!region) throw new FieldError("Choose a region from the list", "regionId");
+  if (!region) throw new Refusal(400, "Choose a region from the list", "regionId");
 }
 
 /** Friendly checks first; the unique constraints catch a concurrent twin (see organisationConflict). */
@@ -66,21 +66,21 @@ async function assertOrganisationIsUnique(value: OrganisationFormValue, exceptId
     where: { regionId: value.regionId, name: { equals: value.name, mode: "insensitive" }, NOT: exceptId ? { id: exceptId } : undefined },
     select: { name: true },
   });
-  if (sameName) throw new FieldError(`There is already an organisation called ${sameName.name} in this region`, "name");
+  if (sameName) throw new Refusal(400, `There is already an organisation called ${sameName.name} in this region`, "name");
   if (value.code) {
     const sameCode = await prisma.organisation.findFirst({
       where: { code: value.code, NOT: exceptId ? { id: exceptId } : undefined },
       select: { name: true },
     });
-    if (sameCode) throw new FieldError(`${sameCode.name} already has the code ${value.code}`, "code");
+    if (sameCode) throw new Refusal(400, `${sameCode.name} already has the code ${value.code}`, "code");
   }
 }
 
-function organisationConflict(error: unknown): FieldError | null {
+function organisationConflict(error: unknown): Refusal | null {
   const violation = constraintViolation(error, "unique");
   if (!violation) return null;
-  if (violation.constraint?.includes("code")) return new FieldError("Another organisation already has this code", "code");
-  return new FieldError("There is already an organisation with this name in this region", "name");
+  if (violation.constraint?.includes("code")) return new Refusal(400, "Another organisation already has this code", "code");
+  return new Refusal(400, "There is already an organisation with this name in this region", "name");
 }
 
 function organisationData(value: OrganisationFormValue) {
@@ -120,10 +120,10 @@ export async function updateOrganisation(actorId: string, organisationId: string
       _count: { select: { users: true, workforce: true, invitations: { where: { acceptedAt: null, revokedAt: null } } } },
     },
   });
-  if (!before) throw new FieldError("This organisation no longer exists", undefined, 404);
+  if (!before) throw new Refusal(404, "This organisation no longer exists");
   if (before.kind !== value.kind && (before._count.users > 0 || before._count.invitations > 0 || before._count.workforce > 0)) {
     // Users' roles and workforce figures only make sense for the kind they were made for.
-    throw new FieldError("The kind cannot change once the organisation has users, open invitations or workforce figures", "kind");
+    throw new Refusal(400, "The kind cannot change once the organisation has users, open invitations or workforce figures", "kind");
   }
   await requireRegion(value.regionId);
   await assertOrganisationIsUnique(value, organisationId);
@@ -150,7 +150,7 @@ function changedFields<T extends Record<string, unknown>>(before: Record<string,
 
 async function requireOrganisation(organisationId: string) {
   const organisation = await prisma.organisation.findUnique({ where: { id: organisationId }, select: { id: true, kind: true } });
-  if (!organisation) throw new FieldError("This organisation no longer exists", undefined, 404);
+  if (!organisation) throw new Refusal(404, "This organisation no longer exists");
   return organisation;
 }
 
@@ -159,11 +159,11 @@ async function assertSiteNameIsFree(organisationId: string, name: string, except
     where: { organisationId, name: { equals: name, mode: "insensitive" }, NOT: exceptId ? { id: exceptId } : undefined },
     select: { name: true },
   });
-  if (clash) throw new FieldError(`This organisation already has a site called ${clash.name}`, "name");
+  if (clash) throw new Refusal(400, `This organisation already has a site called ${clash.name}`, "name");
 }
 
-function siteConflict(error: unknown): FieldError | null {
-  return constraintViolation(error, "unique") ? new FieldError("This organisation already has a site with this name", "name") : null;
+function siteConflict(error: unknown): Refusal | null {
+  return constraintViolation(error, "unique") ? new Refusal(400, "This organisation already has a site with this name", "name") : null;
 }
 
 export async function addSite(actorId: string, organisationId: string, value: SiteFormValue) {
@@ -185,7 +185,7 @@ export async function updateSite(actorId: string, organisationId: string, siteId
     where: { id: siteId, organisationId },
     select: { name: true, postcode: true, latitude: true, longitude: true },
   });
-  if (!before) throw new FieldError("This site no longer exists", undefined, 404);
+  if (!before) throw new Refusal(404, "This site no longer exists");
   await assertSiteNameIsFree(organisationId, value.name, siteId);
   const changes = changedFields(before, value);
   if (Object.keys(changes).length === 0) return;
@@ -201,7 +201,7 @@ export async function updateSite(actorId: string, organisationId: string, siteId
 
 export async function removeSite(actorId: string, organisationId: string, siteId: string) {
   const site = await prisma.site.findFirst({ where: { id: siteId, organisationId }, select: { name: true, postcode: true } });
-  if (!site) throw new FieldError("This site no longer exists", undefined, 404);
+  if (!site) throw new Refusal(404, "This site no longer exists");
   try {
     await prisma.$transaction(async (tx) => {
       await tx.site.delete({ where: { id: siteId } });
@@ -209,7 +209,7 @@ export async function removeSite(actorId: string, organisationId: string, siteId
     });
   } catch (error) {
     if (constraintViolation(error, "foreign-key")) {
-      throw new FieldError(`${site.name} has placement offers, so it cannot be removed. Move or withdraw its offers first.`, undefined, 409);
+      throw new Refusal(409, `${site.name} has placement offers, so it cannot be removed. Move or withdraw its offers first.`);
     }
     throw error;
   }
@@ -217,7 +217,7 @@ export async function removeSite(actorId: string, organisationId: string, siteId
 
 async function requireProvider(organisationId: string) {
   const organisation = await requireOrganisation(organisationId);
-  if (organisation.kind !== "PROVIDER") throw new FieldError("Only placement providers have workforce figures");
+  if (organisation.kind !== "PROVIDER") throw new Refusal(400, "Only placement providers have workforce figures");
 }
 
 function workforceLabel(value: { profession: WorkforceFormValue["profession"]; year: number }) {
@@ -232,7 +232,7 @@ export async function addWorkforce(actorId: string, organisationId: string, valu
     select: { wte: true },
   });
   const duplicate = () =>
-    new FieldError(`There is already a figure for ${workforceLabel(value)}: change it in the table instead`, "profession");
+    new Refusal(400, `There is already a figure for ${workforceLabel(value)}: change it in the table instead`, "profession");
   if (existing) throw duplicate();
   try {
     return await prisma.$transaction(async (tx) => {
@@ -250,7 +250,7 @@ export async function updateWorkforce(actorId: string, organisationId: string, w
     where: { id: workforceId, organisationId },
     select: { profession: true, year: true, wte: true },
   });
-  if (!row) throw new FieldError("This workforce figure no longer exists", undefined, 404);
+  if (!row) throw new Refusal(404, "This workforce figure no longer exists");
   if (row.wte === wte) return;
   await prisma.$transaction(async (tx) => {
     await tx.workforce.update({ where: { id: workforceId }, data: { wte } });
@@ -269,7 +269,7 @@ export async function removeWorkforce(actorId: string, organisationId: string, w
     where: { id: workforceId, organisationId },
     select: { profession: true, year: true, wte: true },
   });
-  if (!row) throw new FieldError("This workforce figure no longer exists", undefined, 404);
+  if (!row) throw new Refusal(404, "This workforce figure no longer exists");
   await prisma.$transaction(async (tx) => {
     await tx.workforce.delete({ where: { id: workforceId } });
     await audit(tx, actorId, "workforce-removed", "Workforce", workforceId, { organisationId, ...row });

@@ -10,7 +10,7 @@ import {
   providerFlags,
   type AuditRatingName,
 } from "./quality-rules";
-import { MarketplaceError } from "~/marketplace/errors";
+import { Refusal } from "~/platform/refusal";
 import { getSettings } from "~/settings/settings.server";
 import { loadSiteQuality } from "./quality.server";
 import { canEditAudit, canViewAudit, requireAuditingProvider } from "./policy";
@@ -77,11 +77,11 @@ export interface AuditInput {
 export async function createAudit(user: SessionUser, input: AuditInput, now = new Date()) {
   const providerId = requireAuditingProvider(user);
   const site = await prisma.site.findFirst({ where: { id: input.siteId, organisationId: providerId }, select: { id: true } });
-  if (!site) throw new MarketplaceError(400, "Choose one of your sites", "siteId");
+  if (!site) throw new Refusal(400, "Choose one of your sites", "siteId");
   const auditedOn = parseDay(input.auditedOn);
   const expiresOn = input.expiresOn ? parseDay(input.expiresOn) : defaultExpiry(auditedOn);
   const problem = checkAuditDates(auditedOn, expiresOn, now);
-  if (problem) throw new MarketplaceError(400, problem.message, problem.field);
+  if (problem) throw new Refusal(400, problem.message, problem.field);
   return prisma.$transaction(async (tx) => {
     const audit = await tx.placementAudit.create({
       data: { siteId: site.id, providerId, rating: input.rating, auditedOn, expiresOn, summary: input.summary || null, recordedById: user.id },
@@ -112,7 +112,7 @@ export async function getAudit(user: SessionUser, auditId: string, now = new Dat
     },
   });
   const site = audit ? await prisma.site.findUnique({ where: { id: audit.siteId }, select: { name: true, organisation: { select: { name: true, regionId: true } } } }) : null;
-  if (!audit || !site || !(await canSeeAudit(user, audit.providerId, site.organisation.regionId))) throw new MarketplaceError(404, "Audit not found");
+  if (!audit || !site || !(await canSeeAudit(user, audit.providerId, site.organisation.regionId))) throw new Refusal(404, "Audit not found");
   const settings = await getSettings();
   return {
     id: audit.id,
@@ -137,14 +137,14 @@ async function canSeeAudit(user: SessionUser, providerId: string, regionId: stri
 async function ownAudit(user: SessionUser, auditId: string) {
   const providerId = requireAuditingProvider(user);
   const audit = await prisma.placementAudit.findFirst({ where: { id: auditId, providerId }, select: { id: true, auditedOn: true } });
-  if (!audit) throw new MarketplaceError(404, "Audit not found");
+  if (!audit) throw new Refusal(404, "Audit not found");
   return audit;
 }
 
 export async function addActionItem(user: SessionUser, auditId: string, input: { description: string; dueOn: string }) {
   const audit = await ownAudit(user, auditId);
   const dueOn = parseDay(input.dueOn);
-  if (dueOn.getTime() < audit.auditedOn.getTime()) throw new MarketplaceError(400, "The due date cannot be before the audit date", "dueOn");
+  if (dueOn.getTime() < audit.auditedOn.getTime()) throw new Refusal(400, "The due date cannot be before the audit date", "dueOn");
   return prisma.$transaction(async (tx) => {
     const item = await tx.auditActionItem.create({ data: { auditId: audit.id, description: input.description, dueOn }, select: { id: true } });
     await tx.auditEvent.create({ data: { actorId: user.id, action: "audit.action-added", entityType: "PlacementAudit", entityId: audit.id, details: { itemId: item.id } } });
@@ -158,8 +158,8 @@ export async function completeActionItem(user: SessionUser, auditId: string, ite
   const updated = await prisma.auditActionItem.updateMany({ where: { id: itemId, auditId: audit.id, completedOn: null }, data: { completedOn: today } });
   if (updated.count === 0) {
     const exists = await prisma.auditActionItem.findFirst({ where: { id: itemId, auditId: audit.id }, select: { id: true } });
-    if (!exists) throw new MarketplaceError(404, "Action not found");
-    throw new MarketplaceError(409, "This action is already done.");
+    if (!exists) throw new Refusal(404, "Action not found");
+    throw new Refusal(409, "This action is already done.");
   }
   await prisma.auditEvent.create({ data: { actorId: user.id, action: "audit.action-completed", entityType: "PlacementAudit", entityId: audit.id, details: { itemId } } });
 }

@@ -1,7 +1,7 @@
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, Prisma } from "~/platform/db/db.server";
 import { averageIsLow } from "./quality-rules";
-import { MarketplaceError } from "~/marketplace/errors";
+import { Refusal } from "~/platform/refusal";
 import { withNotifications } from "~/notifications/notify.server";
 import { getSettings } from "~/settings/settings.server";
 import { feedbackLowEvent } from "./quality-checks.server";
@@ -9,7 +9,7 @@ import { canGiveFeedback } from "./policy";
 
 /** The placement a student may give feedback on: theirs (named), completed, not yet rated by them. */
 export async function getFeedbackTarget(user: SessionUser, allocationId: string) {
-  if (!canGiveFeedback(user)) throw new MarketplaceError(403, "Only students give placement feedback.");
+  if (!canGiveFeedback(user)) throw new Refusal(403, "Only students give placement feedback.");
   const named = await prisma.allocationStudent.findUnique({
     where: { allocationId_studentId: { allocationId, studentId: user.id } },
     select: {
@@ -23,11 +23,11 @@ export async function getFeedbackTarget(user: SessionUser, allocationId: string)
       },
     },
   });
-  if (!named) throw new MarketplaceError(404, "Placement not found");
+  if (!named) throw new Refusal(404, "Placement not found");
   const { allocation } = named;
-  if (allocation.status !== "COMPLETED") throw new MarketplaceError(409, "You can give feedback once the placement is completed.");
+  if (allocation.status !== "COMPLETED") throw new Refusal(409, "You can give feedback once the placement is completed.");
   const given = await prisma.placementFeedback.findUnique({ where: { allocationId_studentId: { allocationId, studentId: user.id } }, select: { id: true } });
-  if (given) throw new MarketplaceError(409, "You have already given feedback on this placement. Thank you.");
+  if (given) throw new Refusal(409, "You have already given feedback on this placement. Thank you.");
   return allocation;
 }
 
@@ -62,7 +62,7 @@ export async function submitFeedback(user: SessionUser, allocationId: string, in
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new MarketplaceError(409, "You have already given feedback on this placement. Thank you.");
+      throw new Refusal(409, "You have already given feedback on this placement. Thank you.");
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "~/accounts/policy";
-import { MarketplaceError } from "~/marketplace/errors";
+import { Refusal } from "~/platform/refusal";
 import { canEditAudit, canGiveFeedback, canViewAudit, requireAuditingProvider } from "./policy";
 import { ROLES } from "~/vocabulary/roles";
 
@@ -44,7 +44,7 @@ describe("requireAuditingProvider", () => {
   it("is an educator's provider and refuses anyone else with a 403", () => {
     expect(requireAuditingProvider(actor("EDUCATOR", { organisationId: "org-trust" }))).toBe("org-trust");
     for (const who of [actor("EDUCATOR"), actor("FACILITATOR", { regionId: "region-london" }), actor("UNIVERSITY", { organisationId: "org-uni" })]) {
-      expect(() => requireAuditingProvider(who)).toThrow(MarketplaceError);
+      expect(() => requireAuditingProvider(who)).toThrow(Refusal);
     }
   });
 });

@@ -1,11 +1,11 @@
 import type { Actor } from "~/accounts/policy";
-import { MarketplaceError } from "~/marketplace/errors";
+import { Refusal } from "~/platform/refusal";
 import { providerScopeOf } from "~/marketplace/policy";
 
 /** The provider whose audits an educator records and updates, refusing anyone else. */
 export function requireAuditingProvider(actor: Actor): string {
   const providerId = providerScopeOf(actor);
-  if (!providerId) throw new MarketplaceError(403, "Only a provider's educators can do that.");
+  if (!providerId) throw new Refusal(403, "Only a provider's educators can do that.");
   return providerId;
 }
 

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { getEnv } from "~/platform/env.server";
-import { MarketplaceError } from "~/marketplace/errors";
+import { Refusal } from "~/platform/refusal";
 
 /** Below the server's ~2.25 MB body limit (server/app.ts MAX_BODY_BYTES), so the route can answer. */
 export const MAX_RESOURCE_FILE_BYTES = 2 * 1024 * 1024;
@@ -40,16 +40,16 @@ export interface CheckedFile {
   fileSize: number;
 }
 
-/** Checks an uploaded file's size, extension and leading bytes; throws a 400 MarketplaceError on "file". */
+/** Checks an uploaded file's size, extension and leading bytes; throws a 400 Refusal on "file". */
 export async function checkResourceFile(file: File): Promise<CheckedFile> {
-  if (file.size === 0) throw new MarketplaceError(400, "The file is empty", "file");
-  if (file.size > MAX_RESOURCE_FILE_BYTES) throw new MarketplaceError(400, "The file must be 2 MB or smaller", "file");
+  if (file.size === 0) throw new Refusal(400, "The file is empty", "file");
+  if (file.size > MAX_RESOURCE_FILE_BYTES) throw new Refusal(400, "The file must be 2 MB or smaller", "file");
   const extension = (file.name.split(/[\\/]/).pop() ?? "").split(".").pop()?.toLowerCase() ?? "";
   const type = (RESOURCE_FILE_TYPES as Record<string, (typeof RESOURCE_FILE_TYPES)[ResourceFileExtension] | undefined>)[extension];
-  if (!type || !file.name.includes(".")) throw new MarketplaceError(400, "The file must be a PDF, DOCX, XLSX, PPTX, PNG or JPEG", "file");
+  if (!type || !file.name.includes(".")) throw new Refusal(400, "The file must be a PDF, DOCX, XLSX, PPTX, PNG or JPEG", "file");
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.length > MAX_RESOURCE_FILE_BYTES) throw new MarketplaceError(400, "The file must be 2 MB or smaller", "file");
-  if (!type.check(bytes)) throw new MarketplaceError(400, `The file's contents are not a valid ${extension.toUpperCase()} file`, "file");
+  if (bytes.length > MAX_RESOURCE_FILE_BYTES) throw new Refusal(400, "The file must be 2 MB or smaller", "file");
+  if (!type.check(bytes)) throw new Refusal(400, `The file's contents are not a valid ${extension.toUpperCase()} file`, "file");
   return { bytes, fileName: safeFileName(file.name, extension), fileType: type.mime, fileSize: bytes.length };
 }
 
@@ -59,7 +59,7 @@ function uploadsDir() {
 
 /** The stored file's path: uploads/<resource id>; the id is a cuid, checked again here. */
 export function storedPath(resourceId: string): string {
-  if (!/^[A-Za-z0-9_-]+$/.test(resourceId)) throw new MarketplaceError(404, "File not found");
+  if (!/^[A-Za-z0-9_-]+$/.test(resourceId)) throw new Refusal(404, "File not found");
   return path.join(uploadsDir(), resourceId);
 }
 

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect } from "@remix-run/node";
 import type { SessionUser } from "~/accounts/session.server";
-import { MarketplaceError } from "~/marketplace/errors";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { ResourceSchema, saveResource } from "./resources.server";
 
 /** The add and edit actions: validate, save, and answer field errors with 400 (never a 500 for bad input). */
@@ -14,10 +14,6 @@ export async function submitResourceForm(user: SessionUser, form: FormData, id: 
     const saved = await saveResource(user, id, submission.value, file);
     return redirect(`/resources/${saved.id}`);
   } catch (error) {
-    if (error instanceof MarketplaceError) {
-      const field = error.field ?? "title";
-      return data({ result: submission.reply({ fieldErrors: { [field]: [error.message] } }) }, { status: error.status });
-    }
-    throw error;
+    return refusalReply(error, (refusal) => ({ result: submission.reply({ fieldErrors: { [refusal.field ?? "title"]: [refusal.message] } }) }));
   }
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { literalSearch, pageWindow } from "~/platform/paging";
-import { MarketplaceError } from "~/marketplace/errors";
+import { Refusal } from "~/platform/refusal";
 import { checkResourceFile, removeResourceFile, saveResourceFile } from "./files.server";
 import { canCommentOnResources, canManageResources } from "./policy";
 
@@ -92,7 +92,7 @@ export async function getResource(id: string) {
     where: { id },
     select: { id: true, title: true, summary: true, category: true, tags: true, url: true, fileName: true, fileType: true, fileSize: true, storedFile: true, createdAt: true, updatedAt: true },
   });
-  if (!resource) throw new MarketplaceError(404, "Resource not found");
+  if (!resource) throw new Refusal(404, "Resource not found");
   const comments = await prisma.resourceComment.findMany({
     where: { resourceId: id },
     select: { id: true, body: true, createdAt: true, authorId: true },
@@ -108,7 +108,7 @@ export async function getResource(id: string) {
 }
 
 function requireManager(user: SessionUser) {
-  if (!canManageResources(user)) throw new MarketplaceError(403, "Only facilitators and administrators manage resources");
+  if (!canManageResources(user)) throw new Refusal(403, "Only facilitators and administrators manage resources");
 }
 
 /** A resource needs a link or a file (or both). A new file replaces the old one. */
@@ -116,8 +116,8 @@ export async function saveResource(user: SessionUser, id: string | null, input: 
   requireManager(user);
   const checked = file && (file.size > 0 || file.name) ? await checkResourceFile(file) : null;
   const existing = id ? await prisma.resource.findUnique({ where: { id }, select: { id: true, storedFile: true } }) : null;
-  if (id && !existing) throw new MarketplaceError(404, "Resource not found");
-  if (!input.url && !checked && !existing?.storedFile) throw new MarketplaceError(400, "Give a https:// link or upload a file", "url");
+  if (id && !existing) throw new Refusal(404, "Resource not found");
+  if (!input.url && !checked && !existing?.storedFile) throw new Refusal(400, "Give a https:// link or upload a file", "url");
   const fields = { title: input.title, summary: input.summary, category: input.category, tags: input.tags ?? [], url: input.url ?? null };
   const fileFields = checked ? { fileName: checked.fileName, fileType: checked.fileType, fileSize: checked.fileSize } : {};
   const saved = await prisma.$transaction(async (tx) => {
@@ -139,7 +139,7 @@ export async function saveResource(user: SessionUser, id: string | null, input: 
 export async function deleteResource(user: SessionUser, id: string) {
   requireManager(user);
   const existing = await prisma.resource.findUnique({ where: { id }, select: { id: true, title: true } });
-  if (!existing) throw new MarketplaceError(404, "Resource not found");
+  if (!existing) throw new Refusal(404, "Resource not found");
   await prisma.$transaction([
     prisma.resource.delete({ where: { id } }),
     prisma.auditEvent.create({ data: { actorId: user.id, action: "resource-deleted", entityType: "Resource", entityId: id, details: { title: existing.title } } }),
@@ -148,9 +148,9 @@ export async function deleteResource(user: SessionUser, id: string) {
 }
 
 export async function addComment(user: SessionUser, resourceId: string, body: string) {
-  if (!canCommentOnResources(user)) throw new MarketplaceError(403, "Students can read the discussion but not post in it");
+  if (!canCommentOnResources(user)) throw new Refusal(403, "Students can read the discussion but not post in it");
   const resource = await prisma.resource.findUnique({ where: { id: resourceId }, select: { id: true } });
-  if (!resource) throw new MarketplaceError(404, "Resource not found");
+  if (!resource) throw new Refusal(404, "Resource not found");
   return prisma.resourceComment.create({ data: { resourceId, authorId: user.id, body }, select: { id: true } });
 }
 

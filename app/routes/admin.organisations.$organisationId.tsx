@@ -2,7 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { submitIntent, withNotice } from "~/platform/form-submission.server";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { ownAddress, submitIntent } from "~/platform/form-submission.server";
 import {
   addSite,
   addWorkforce,
@@ -42,8 +43,7 @@ import { currentAcademicYear, formatAcademicYear } from "~/vocabulary/academic-y
 import { PROFESSION_LABELS, PROFESSIONS, ROLE_LABELS } from "~/vocabulary/roles";
 import { UserIdSchema } from "~/accounts/user-forms";
 
-const NOTICES: Record<string, string> = {
-  "organisation-created": "The organisation has been added. Add its sites, workforce figures and users below.",
+const NOTICES = {
   "organisation-updated": "The organisation's details have been saved.",
   "site-added": "The site has been added.",
   "site-updated": "The site has been saved.",
@@ -54,14 +54,13 @@ const NOTICES: Record<string, string> = {
   "user-deactivated": "The user has been deactivated and signed out everywhere.",
   "user-reactivated": "The user has been reactivated and can sign in again.",
   "invitation-sent": "The invitation has been sent. It works for 7 days.",
-};
+} as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const organisation = await getOrganisationForAdmin(params.organisationId ?? "");
   if (!organisation || !canManageOrganisation(user, organisation)) throw notFound("There is no such organisation.");
   const searchParams = new URL(request.url).searchParams;
-  const notice = searchParams.get("notice");
   return {
     organisation,
     currentUserId: user.id,
@@ -69,7 +68,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editingSite: organisation.sites.find((site) => site.id === searchParams.get("editSite")) ?? null,
     editingWorkforce: organisation.workforce.find((row) => row.id === searchParams.get("editWorkforce")) ?? null,
     academicYear: currentAcademicYear(),
-    notice: notice && NOTICES[notice] ? NOTICES[notice] : null,
   };
 }
 
@@ -80,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!canManageOrganisation(user, organisation)) throw forbidden();
   const organisationId = organisation.id;
   const intent = String(form.get("intent") ?? "");
-  const done = (notice: string) => withNotice(request, notice, { drop: ["editSite", "editWorkforce"] });
+  const done = (notice: keyof typeof NOTICES) => redirectWithFlash(ownAddress(request, { drop: ["editSite", "editWorkforce"] }), NOTICES[notice]);
   switch (intent) {
     case "update-organisation":
       return submitIntent(form, intent, OrganisationFormSchema, async (value) => {
@@ -162,7 +160,7 @@ const formatDate = (date: Date) =>
   date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
 
 export default function AdminOrganisation() {
-  const { organisation, regions, editingSite, editingWorkforce, academicYear, notice, currentUserId } = useLoaderData<typeof loader>();
+  const { organisation, regions, editingSite, editingWorkforce, academicYear, currentUserId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // A new key after every submission remounts the forms, so a saved form starts empty again.
   const { key } = useLocation();
@@ -181,7 +179,6 @@ export default function AdminOrganisation() {
           </Link>
         }
       />
-      {notice && !actionData && <FormMessage tone="success">{notice}</FormMessage>}
       {unknownIntent && <FormMessage>That action is not available. Reload the page and try again.</FormMessage>}
 
       <section aria-labelledby="details-heading" className="mb-10">

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirectWithFlash } from "~/platform/flash.server";
 import { submitIntent } from "~/platform/form-submission.server";
 import { createOrganisation } from "~/organisations/organisations.server";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -18,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForm(request, "ADMIN");
   return submitIntent(form, "create-organisation", OrganisationFormSchema, async (value) => {
     const organisation = await createOrganisation(user.id, value);
-    return `/admin/organisations/${organisation.id}?notice=organisation-created`;
+    return redirectWithFlash(`/admin/organisations/${organisation.id}`, "The organisation has been added. Add its sites, workforce figures and users below.");
   });
 }
 

@@ -2,7 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { submitIntent, withNotice } from "~/platform/form-submission.server";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { ownAddress, submitIntent } from "~/platform/form-submission.server";
 import { eraseUser, listOpenInvitations, listUsers, setUserActive } from "~/accounts/users.server";
 import { forbidden, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { createInvitation } from "~/accounts/invitations.server";
@@ -18,20 +19,12 @@ import { listRegions } from "~/organisations/directory.server";
 import { ROLE_LABELS, ROLES } from "~/vocabulary/roles";
 import { EraseUserSchema, InviteFacilitatorSchema, parseUserFilters, UserIdSchema } from "~/accounts/user-forms";
 
-const NOTICES: Record<string, string> = {
-  "user-deactivated": "The user has been deactivated and signed out everywhere.",
-  "user-reactivated": "The user has been reactivated and can sign in again.",
-  "invitation-sent": "The invitation has been sent. It works for 7 days.",
-  "user-erased": "The person's personal data has been deleted. Their placements and history remain, as “Deleted user”.",
-};
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   if (!canManageUsers(user)) throw forbidden();
   const searchParams = new URL(request.url).searchParams;
   const filters = parseUserFilters(searchParams);
   const [list, open, regions] = await Promise.all([listUsers(filters), listOpenInvitations(), listRegions()]);
-  const notice = searchParams.get("notice");
   return {
     ...list,
     openInvitations: open,
@@ -39,7 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     currentUserId: user.id,
     now: new Date(),
-    notice: notice && NOTICES[notice] ? NOTICES[notice] : null,
   };
 }
 
@@ -53,12 +45,13 @@ export async function action({ request }: ActionFunctionArgs) {
       return submitIntent(form, intent, UserIdSchema, async ({ userId }) => {
         const active = intent === "reactivate-user";
         await setUserActive(user, userId, active);
-        return withNotice(request, active ? "user-reactivated" : "user-deactivated");
+        const done = active ? "The user has been reactivated and can sign in again." : "The user has been deactivated and signed out everywhere.";
+        return redirectWithFlash(ownAddress(request), done);
       });
     case "erase-user":
       return submitIntent(form, intent, EraseUserSchema, async ({ userId }) => {
         await eraseUser(user, userId);
-        return withNotice(request, "user-erased");
+        return redirectWithFlash(ownAddress(request), "The person's personal data has been deleted. Their placements and history remain, as “Deleted user”.");
       });
     case "invite-facilitator":
       return submitIntent(form, intent, InviteFacilitatorSchema, async (value) => {
@@ -70,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
           regionId: value.regionId,
           invitedById: user.id,
         });
-        return withNotice(request, "invitation-sent");
+        return redirectWithFlash(ownAddress(request), "The invitation has been sent. It works for 7 days.");
       });
     default:
       return data({ intent, result: null }, { status: 400 });
@@ -87,7 +80,7 @@ const formatDate = (date: Date) =>
   date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
 
 export default function AdminUsers() {
-  const { users, window, organisation, openInvitations, regions, filters, currentUserId, now, notice } = useLoaderData<typeof loader>();
+  const { users, window, organisation, openInvitations, regions, filters, currentUserId, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { pathname, key } = useLocation();
   const statusResult = resultFor(actionData, "deactivate-user", "reactivate-user");
@@ -96,7 +89,6 @@ export default function AdminUsers() {
   return (
     <>
       <PageHeader title="Users" caption="Administration" />
-      {notice && !actionData && <FormMessage tone="success">{notice}</FormMessage>}
       {actionData && actionData.result === null && <FormMessage>That action is not available. Reload the page and try again.</FormMessage>}
       {statusErrors.length > 0 && <FormMessage>{statusErrors.join(" ")}</FormMessage>}
 

@@ -11,7 +11,7 @@ import { formatDateRange, formatDateTime, SUPERVISION_MODEL_LABELS } from "~/voc
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { getAllocationForParty } from "~/marketplace/allocation-page.server";
 import { transitionAllocation } from "~/marketplace/allocations.server";
-import { MarketplaceError } from "~/marketplace/errors";
+import { refusalReply } from "~/platform/refusal-reply.server";
 
 const TransitionSchema = z.object({
   to: z.enum(ALLOCATION_STATUSES, { errorMap: () => ({ message: "Choose what to do" }) }),
@@ -36,8 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await transitionAllocation(user, { allocationId: params.allocationId ?? "", to: parsed.data.to, reason: parsed.data.reason });
     return { error: null, to: parsed.data.to };
   } catch (error) {
-    if (error instanceof MarketplaceError) return data({ error: error.message, to: parsed.data.to }, { status: error.status });
-    throw error;
+    return refusalReply(error, (refusal) => ({ error: refusal.message, to: parsed.data.to }));
   }
 }
 

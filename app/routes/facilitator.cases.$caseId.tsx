@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { addCaseNote, askForCapacity, assignCase, getCaseDetail, messageProvider, moveCase, proposeOffer } from "~/cases/cases.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -19,7 +19,7 @@ import {
 } from "~/cases/case-rules";
 import { formatDate, formatDateTime } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
-import { MarketplaceError } from "~/marketplace/errors";
+import { refusalReply } from "~/platform/refusal-reply.server";
 
 const id = z.string().trim().max(40);
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -46,8 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     return await getCaseDetail(user, params.caseId ?? "");
   } catch (error) {
-    if (error instanceof MarketplaceError && error.status === 404) throw notFound("Case not found");
-    throw error;
+    throw refusalReply(error);
   }
 }
 
@@ -91,11 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return data({ error: null, field: null, intent: input.intent, done });
   } catch (error) {
-    if (error instanceof MarketplaceError) {
-      if (error.status === 404) throw notFound("Case not found");
-      return data({ error: error.message, field: error.field ?? null, intent: input.intent, done: null }, { status: error.status });
-    }
-    throw error;
+    return refusalReply(error, (refusal) => ({ error: refusal.message, field: refusal.field ?? null, intent: input.intent, done: null }), { notFoundIsPage: true });
   }
 }
 

@@ -12,7 +12,7 @@ import { Pagination } from "~/components/pagination";
 import { CASE_KIND_LABELS, CASE_KINDS, CASE_SEVERITY_LABELS, CASE_STATUS_LABELS, CASE_STATUSES } from "~/cases/case-rules";
 import { formatDate, formatDateTime } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
-import { MarketplaceError } from "~/marketplace/errors";
+import { refusalReply } from "~/platform/refusal-reply.server";
 
 const FiltersSchema = z.object({
   kind: z.enum(CASE_KINDS).optional().catch(undefined),
@@ -41,8 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await turnSupportRequestIntoCase(user, parsed.data.supportRequestId);
     return redirect(`/facilitator/cases/${created.id}`);
   } catch (error) {
-    if (error instanceof MarketplaceError) return data({ error: error.message }, { status: error.status });
-    throw error;
+    return refusalReply(error, (refusal) => ({ error: refusal.message }));
   }
 }
 

@@ -9,7 +9,7 @@ import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { CASE_KIND_LABELS, CASE_KINDS, CASE_SEVERITIES, CASE_SEVERITY_LABELS } from "~/cases/case-rules";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
-import { MarketplaceError } from "~/marketplace/errors";
+import { refusalReply } from "~/platform/refusal-reply.server";
 
 const NewCaseSchema = z.object({
   regionId: z.string().max(40).optional(),
@@ -44,8 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(`/facilitator/cases/${created.id}`);
   } catch (error) {
-    if (error instanceof MarketplaceError) return data({ error: error.message, field: error.field ?? null }, { status: error.status });
-    throw error;
+    return refusalReply(error, (refusal) => ({ error: refusal.message, field: refusal.field ?? null }));
   }
 }
 

@@ -11,7 +11,7 @@ import { useSocketEvent } from "~/components/realtime";
 import { formatRatio } from "~/fair-share/fair-share";
 import { formatDateRange } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
-import { MarketplaceError } from "~/marketplace/errors";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { discardRun, getRunForUser, publishRun, reviewRun, type InputSummary } from "~/matching/runs.server";
 import { getSettings } from "~/settings/settings.server";
 
@@ -61,8 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return data({ error: "Choose publish or discard" }, { status: 400 });
   } catch (error) {
-    if (error instanceof MarketplaceError) return data({ error: error.message }, { status: error.status });
-    throw error;
+    return refusalReply(error, (refusal) => ({ error: refusal.message }));
   }
 }
 

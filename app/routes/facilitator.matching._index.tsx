@@ -10,7 +10,7 @@ import { prisma } from "~/platform/db/db.server";
 import { academicYearOf, academicYearRange } from "~/vocabulary/academic-year";
 import { formatDateRange, formatDateTime } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
-import { MarketplaceError } from "~/marketplace/errors";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { listRuns, startMatchingRun } from "~/matching/runs.server";
 import { choosesMatchingRegion } from "~/matching/policy";
 
@@ -50,8 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(`/facilitator/matching/${run.id}`);
   } catch (error) {
-    if (error instanceof MarketplaceError) return data({ error: error.message, field: error.field ?? null }, { status: error.status });
-    throw error;
+    return refusalReply(error, (refusal) => ({ error: refusal.message, field: refusal.field ?? null }));
   }
 }
 

@@ -4,10 +4,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { readFormData } from "~/accounts/guards.server";
-import { acceptInvitation, findOpenInvitation, InvitationError } from "~/accounts/invitations.server";
+import { acceptInvitation, findOpenInvitation } from "~/accounts/invitations.server";
 import { NewPasswordSchema } from "~/accounts/password-policy";
 import { createSession, sessionCookie } from "~/accounts/session.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { ROLE_HOME, ROLE_LABELS } from "~/vocabulary/roles";
 
 export const AcceptInvitationSchema = z
@@ -37,8 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const session = await createSession(user.id);
     return redirect(ROLE_HOME[user.role], { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
   } catch (error) {
-    if (!(error instanceof InvitationError)) throw error;
-    return data({ result: submission.reply({ formErrors: [error.message], hideFields: ["password", "confirmPassword"] }) }, { status: 410 });
+    return refusalReply(error, (refusal) => ({ result: submission.reply({ formErrors: [refusal.message], hideFields: ["password", "confirmPassword"] }) }));
   }
 }
 

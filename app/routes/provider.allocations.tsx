@@ -12,7 +12,7 @@ import { ALLOCATION_STATUS_LABELS, type AllocationStatusName } from "~/marketpla
 import { formatDateRange } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { transitionAllocation } from "~/marketplace/allocations.server";
-import { MarketplaceError } from "~/marketplace/errors";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { listProviderAllocations, parseProviderAllocationFilters } from "~/marketplace/provider-allocations.server";
 import { AllocationStatusTag } from "./provider.shared/tags";
 
@@ -41,8 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await transitionAllocation(user, { allocationId: parsed.data.allocationId, to: intent === "confirm" ? "CONFIRMED" : "DECLINED", reason });
     return { allocationId, error: null, done: intent === "confirm" ? ("confirmed" as const) : ("declined" as const) };
   } catch (error) {
-    if (!(error instanceof MarketplaceError)) throw error;
-    return data({ allocationId, error: error.message, done: null }, { status: error.status });
+    return refusalReply(error, (refusal) => ({ allocationId, error: refusal.message, done: null }));
   }
 }
 

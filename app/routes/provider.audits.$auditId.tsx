@@ -1,9 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
@@ -11,7 +11,8 @@ import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
 import { formatDate } from "~/vocabulary/labels";
 import { ActionItemFormSchema, AUDIT_RATING_LABELS, AUDIT_STATUS_LABELS } from "~/quality/quality-rules";
-import { MarketplaceError } from "~/marketplace/errors";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { addActionItem, completeActionItem, getAudit } from "~/quality/audits.server";
 
 const CompleteItemSchema = z.object({ itemId: z.string().min(1) });
@@ -21,8 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     return { audit: await getAudit(user, params.auditId ?? "") };
   } catch (error) {
-    if (error instanceof MarketplaceError && error.status === 404) throw notFound(error.message);
-    throw error;
+    throw refusalReply(error);
   }
 }
 
@@ -35,36 +35,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(form, { schema: CompleteItemSchema });
       if (submission.status !== "success") return data({ form: "complete" as const, result: submission.reply() }, { status: 400 });
       await completeActionItem(user, auditId, submission.value.itemId);
-      return redirect(`/provider/audits/${auditId}?notice=action-done`);
+      return await redirectWithFlash(`/provider/audits/${auditId}`, "The action is marked as done.");
     }
     const submission = parseWithZod(form, { schema: ActionItemFormSchema });
     if (submission.status !== "success") return data({ form: "add" as const, result: submission.reply() }, { status: 400 });
     try {
       await addActionItem(user, auditId, submission.value);
     } catch (error) {
-      if (!(error instanceof MarketplaceError) || error.status === 404) throw error;
-      const result = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] });
-      return data({ form: "add" as const, result }, { status: error.status });
+      return refusalReply(error, submission, { form: "add" as const }, { notFoundIsPage: true });
     }
-    return redirect(`/provider/audits/${auditId}?notice=action-added`);
+    return await redirectWithFlash(`/provider/audits/${auditId}`, "The action has been added to the plan.");
   } catch (error) {
-    if (!(error instanceof MarketplaceError)) throw error;
-    if (error.status === 404) throw notFound(error.message);
-    throw new Response(error.message, { status: error.status });
+    throw refusalReply(error);
   }
 }
-
-const NOTICES: Record<string, string> = {
-  "audit-recorded": "The audit has been recorded.",
-  "action-added": "The action has been added to the plan.",
-  "action-done": "The action is marked as done.",
-};
 
 export default function AuditPage() {
   const { audit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const notice = NOTICES[searchParams.get("notice") ?? ""];
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     id: "new-action",
@@ -80,7 +68,6 @@ export default function AuditPage() {
   return (
     <>
       <PageHeader title={`Audit of ${audit.siteName}`} caption={audit.providerName} />
-      {notice && <FormMessage tone="success">{notice}</FormMessage>}
       <dl className="card grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         <dt className="font-bold">Rating</dt>
         <dd>{AUDIT_RATING_LABELS[audit.rating]}</dd>

@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -10,7 +10,8 @@ import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
 import { formatDate } from "~/vocabulary/labels";
 import { AUDIT_RATING_LABELS, AUDIT_RATINGS, AUDIT_STATUS_LABELS, AuditFormSchema, QUALITY_FLAG_LABELS } from "~/quality/quality-rules";
-import { MarketplaceError } from "~/marketplace/errors";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { createAudit, listProviderAudits } from "~/quality/audits.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,11 +25,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const audit = await createAudit(user, submission.value);
-    return redirect(`/provider/audits/${audit.id}?notice=audit-recorded`);
+    return await redirectWithFlash(`/provider/audits/${audit.id}`, "The audit has been recorded.");
   } catch (error) {
-    if (!(error instanceof MarketplaceError)) throw error;
-    const result = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] });
-    return data({ result }, { status: error.status });
+    return refusalReply(error, submission);
   }
 }
 

@@ -1,7 +1,7 @@
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -19,9 +19,11 @@ import {
   WithdrawOfferSchema,
 } from "~/marketplace/offer-form";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
-import { MarketplaceError } from "~/marketplace/errors";
 import { getProviderOffer, listProviderSites, updateOffer, withdrawOffer } from "~/marketplace/offers.server";
 import { requireProviderScope } from "~/marketplace/policy";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
+import { OFFER_PUBLISHED, OFFER_SAVED, offerWithdrawnMessage } from "./provider.shared/offer-flash";
 import { OfferFormFields, offerFieldErrors } from "./provider.shared/offer-form-fields";
 import { AllocationStatusTag, OfferStatusTag } from "./provider.shared/tags";
 
@@ -43,14 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ form: "withdraw" as const, result: submission.reply() }, { status: 400 });
     try {
       const outcome = await withdrawOffer(user, offerId, submission.value.reason);
-      const query = new URLSearchParams({
-        notice: "offer-withdrawn",
-        cancelled: String(outcome.allocationsCancelled),
-        students: String(outcome.studentsAffected),
-      });
-      return redirect(`/provider/offers/${offerId}?${query}`);
+      return await redirectWithFlash(`/provider/offers/${offerId}`, offerWithdrawnMessage(outcome.allocationsCancelled, outcome.studentsAffected));
     } catch (error) {
-      return refusal("withdraw", submission.reply, error);
+      return refusalReply(error, submission, { form: "withdraw" as const }, { notFoundIsPage: true });
     }
   }
 
@@ -58,34 +55,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ form: "edit" as const, result: submission.reply() }, { status: 400 });
   try {
     const saved = await updateOffer(user, offerId, submission.value, { publish: intent === "publish" });
-    return redirect(`/provider/offers/${offerId}?notice=${saved.published ? "offer-published" : "offer-saved"}`);
+    return await redirectWithFlash(`/provider/offers/${offerId}`, saved.published ? OFFER_PUBLISHED : OFFER_SAVED);
   } catch (error) {
-    return refusal("edit", submission.reply, error);
+    return refusalReply(error, submission, { form: "edit" as const }, { notFoundIsPage: true });
   }
 }
 
-/** An expected refusal next to its field (or above the form); an offer that is not theirs is a 404. */
-function refusal<Form extends "edit" | "withdraw">(
-  form: Form,
-  reply: (options?: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => SubmissionResult<string[]>,
-  error: unknown,
-) {
-  if (!(error instanceof MarketplaceError)) throw error;
-  if (error.status === 404) throw notFound(error.message);
-  const result = error.field ? reply({ fieldErrors: { [error.field]: [error.message] } }) : reply({ formErrors: [error.message] });
-  return data({ form, result }, { status: error.status });
-}
-
-const NOTICES: Record<string, string> = {
-  "offer-saved": "Your changes have been saved.",
-  "offer-published": "The offer is published: universities can now book it.",
-};
-
 export default function ProviderOffer() {
   const { offer, sites } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
   const status = offerListStatus(offer);
-  const notice = searchParams.get("notice");
   const live = offer.allocations.filter((allocation) => holdsCapacity(allocation.status) && allocation.status !== "COMPLETED");
   const liveStudents = live.reduce((sum, allocation) => sum + allocation.students, 0);
   return (
@@ -99,8 +77,6 @@ export default function ProviderOffer() {
           </Link>
         }
       />
-      {notice && NOTICES[notice] && <FormMessage tone="success">{NOTICES[notice]}</FormMessage>}
-      {notice === "offer-withdrawn" && <WithdrawnNotice cancelled={Number(searchParams.get("cancelled") ?? 0)} students={Number(searchParams.get("students") ?? 0)} />}
 
       <section aria-labelledby="details-heading" className="card mb-8">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
@@ -204,20 +180,6 @@ export default function ProviderOffer() {
         </>
       )}
     </>
-  );
-}
-
-function WithdrawnNotice({ cancelled, students }: { cancelled: number; students: number }) {
-  return (
-    <FormMessage tone="success">
-      <p>The offer has been withdrawn.</p>
-      {cancelled > 0 && (
-        <p className="mt-2">
-          {cancelled} {cancelled === 1 ? "allocation was" : "allocations were"} cancelled: {students} {students === 1 ? "student needs" : "students need"}{" "}
-          another placement. The universities and the region&apos;s placement facilitators can see this.
-        </p>
-      )}
-    </FormMessage>
   );
 }
 

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
@@ -23,12 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ProviderOffers() {
   const { offers, window, sites, filters } = useLoaderData<typeof loader>();
   const { pathname } = useLocation();
-  const [searchParams] = useSearchParams();
   const filtered = Boolean(filters.status || filters.profession || filters.siteId || filters.from || filters.to);
   const exportHref = pageHref("/provider/offers/export.csv", filters, 1);
-  const imported = Number(searchParams.get("imported") ?? 0);
-  const skipped = Number(searchParams.get("skipped") ?? 0);
-  const withdrawn = searchParams.get("notice") === "offer-withdrawn";
   return (
     <>
       <PageHeader
@@ -45,13 +40,6 @@ export default function ProviderOffers() {
           </>
         }
       />
-      {imported > 0 && (
-        <FormMessage tone="success">
-          {imported} {imported === 1 ? "offer was" : "offers were"} imported.
-          {skipped > 0 && ` ${skipped} ${skipped === 1 ? "row with problems was" : "rows with problems were"} left out.`}
-        </FormMessage>
-      )}
-      {withdrawn && <FormMessage tone="success">The offer has been withdrawn.</FormMessage>}
 
       <Form method="get" className="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label="Filter offers">
         <FilterSelect

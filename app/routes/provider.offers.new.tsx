@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -8,9 +8,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { OfferFieldsSchema } from "~/marketplace/offer-form";
-import { MarketplaceError } from "~/marketplace/errors";
 import { createOffer, listProviderSites } from "~/marketplace/offers.server";
 import { requireProviderScope } from "~/marketplace/policy";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
+import { OFFER_PUBLISHED, OFFER_SAVED } from "./provider.shared/offer-flash";
 import { OfferFormFields, offerFieldErrors } from "./provider.shared/offer-form-fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,13 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const publish = form.get("intent") === "publish";
   try {
     const offer = await createOffer(user, submission.value, { publish });
-    return redirect(`/provider/offers/${offer.id}?notice=${publish ? "offer-published" : "offer-saved"}`);
+    return await redirectWithFlash(`/provider/offers/${offer.id}`, publish ? OFFER_PUBLISHED : OFFER_SAVED);
   } catch (error) {
-    if (!(error instanceof MarketplaceError)) throw error;
-    const result = error.field
-      ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-      : submission.reply({ formErrors: [error.message] });
-    return data({ result }, { status: error.status });
+    return refusalReply(error, submission);
   }
 }
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -8,9 +8,10 @@ import { FieldErrors, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from "~/platform/csv";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/vocabulary/labels";
 import { MAX_NOTES_LENGTH, MAX_OFFER_SLOTS, MAX_OFFER_WEEKS, MAX_SPECIALTY_LENGTH } from "~/marketplace/offer-form";
-import { MarketplaceError } from "~/marketplace/errors";
 import { checkOfferFile, importOfferRows, readUploadedCsv, type CheckedOfferFile } from "~/marketplace/offer-csv.server";
 import { listProviderSites } from "~/marketplace/offers.server";
 import { requireProviderScope } from "~/marketplace/policy";
@@ -35,8 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     bytes = await readUploadedCsv(file);
   } catch (error) {
-    if (error instanceof MarketplaceError) return data({ fileError: `${error.message}. Nothing was imported.`, report: null }, { status: error.status });
-    throw error;
+    return refusalReply(error, (refusal) => ({ fileError: `${refusal.message}. Nothing was imported.`, report: null }));
   }
   const checked = await checkOfferFile(user, bytes);
   const report = summarise(checked, file instanceof File ? file.name : "");
@@ -52,13 +52,15 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const imported = await importOfferRows(user, checked.goodRows);
-    const query = new URLSearchParams({ imported: String(imported.created) });
-    if (checked.rowProblems.length > 0) query.set("skipped", String(checked.rowProblems.length));
-    return redirect(`/provider/offers?${query}`);
+    return await redirectWithFlash("/provider/offers", importedMessage(imported.created, checked.rowProblems.length));
   } catch (error) {
-    if (error instanceof MarketplaceError) return data({ fileError: error.message, report }, { status: error.status });
-    throw error;
+    return refusalReply(error, (refusal) => ({ fileError: refusal.message, report }));
   }
+}
+
+function importedMessage(imported: number, skipped: number): string {
+  const left = skipped > 0 ? ` ${skipped} ${skipped === 1 ? "row with problems was" : "rows with problems were"} left out.` : "";
+  return `${imported} ${imported === 1 ? "offer was" : "offers were"} imported.${left}`;
 }
 
 function summarise(checked: CheckedOfferFile, fileName: string) {

@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { readFormData } from "~/accounts/guards.server";
 import { NewPasswordSchema } from "~/accounts/password-policy";
 import { completePasswordReset, findOpenReset } from "~/accounts/password-reset.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
+import { redirectWithFlash } from "~/platform/flash.server";
 
 export const ResetPasswordSchema = z
   .object({ password: NewPasswordSchema, confirmPassword: z.string({ required_error: "Enter the password again" }) })
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!done) {
     return data({ result: submission.reply({ formErrors: ["This link has expired or has already been used. Ask for a new one."], hideFields: ["password", "confirmPassword"] }) }, { status: 410 });
   }
-  return redirect("/sign-in?passwordReset=1");
+  return redirectWithFlash("/sign-in", "Your password has been changed. Sign in with your new password.");
 }
 
 export default function ResetPassword() {

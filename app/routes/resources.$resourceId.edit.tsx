@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
-import { MarketplaceError } from "~/marketplace/errors";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { submitResourceForm } from "~/resources/resource-actions.server";
 import { getResource } from "~/resources/resources.server";
 import { ResourceForm } from "./resources.shared/resource-form";
@@ -14,8 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { resource } = await getResource(params.resourceId ?? "");
     return { resource: { id: resource.id, title: resource.title, summary: resource.summary, category: resource.category, tags: resource.tags, url: resource.url, fileName: resource.fileName } };
   } catch (error) {
-    if (error instanceof MarketplaceError) throw notFound("Resource not found");
-    throw error;
+    throw refusalReply(error);
   }
 }
 

@@ -3,14 +3,14 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireUser, requireUserForm } from "~/accounts/guards.server";
+import { requireUser, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { formatDate } from "~/vocabulary/labels";
-import { MarketplaceError } from "~/marketplace/errors";
 import { addComment, CommentSchema, deleteResource, getResource, RESOURCE_CATEGORY_LABELS, type ResourceCategory } from "~/resources/resources.server";
 import { canCommentOnResources, canManageResources } from "~/resources/policy";
+import { refusalReply } from "~/platform/refusal-reply.server";
 
 /** The same limit as CommentSchema on the server (kept here: the component cannot import a .server module). */
 const COMMENT_LIMIT = 2000;
@@ -36,8 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canManage: canManageResources(user),
     };
   } catch (error) {
-    if (error instanceof MarketplaceError) throw notFound("Resource not found");
-    throw error;
+    throw refusalReply(error);
   }
 }
 
@@ -54,13 +53,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await addComment(user, resourceId, submission.value.body);
     } catch (error) {
-      if (error instanceof MarketplaceError) return data({ result: submission.reply({ fieldErrors: { body: [error.message] } }) }, { status: error.status });
-      throw error;
+      return refusalReply(error, (refusal) => ({ result: submission.reply({ fieldErrors: { body: [refusal.message] } }) }));
     }
     return { result: submission.reply({ resetForm: true }) };
   } catch (error) {
-    if (error instanceof MarketplaceError) throw new Response(error.message, { status: error.status });
-    throw error;
+    throw refusalReply(error);
   }
 }
 

@@ -67,10 +67,6 @@ export default function SignIn() {
   return (
     <div className="max-w-xl">
       <h1>Sign in</h1>
-      {searchParams.get("signedOut") && <FormMessage tone="success">You have signed out.</FormMessage>}
-      {searchParams.get("passwordReset") && (
-        <FormMessage tone="success">Your password has been changed. Sign in with your new password.</FormMessage>
-      )}
       <ErrorSummary errors={fieldErrors} />
       {form.errors && form.errors.length > 0 && (
         <FormMessage>

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUserForm } from "~/accounts/guards.server";
 import { clearedSessionCookie, invalidateAllSessions, invalidateSession } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
+import { redirectWithFlash } from "~/platform/flash.server";
 import { disconnectSession, disconnectUser } from "~/platform/realtime/realtime.server";
 
 export async function loader() {
@@ -21,5 +22,5 @@ export async function action({ request }: ActionFunctionArgs) {
     await invalidateSession(sessionId);
     disconnectSession(sessionId);
   }
-  return redirect("/sign-in?signedOut=1", { headers: { "Set-Cookie": clearedSessionCookie() } });
+  return redirectWithFlash("/sign-in", "You have signed out.", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }

@@ -1,8 +1,8 @@
 import { getFormProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
+import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FieldErrors, FormMessage } from "~/components/forms";
@@ -10,14 +10,9 @@ import { PageHeader } from "~/components/page-header";
 import { formatDateRange } from "~/vocabulary/labels";
 import { FEEDBACK_QUESTIONS, FeedbackFormSchema, RATING_LABELS } from "~/quality/quality-rules";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
-import { MarketplaceError } from "~/marketplace/errors";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { getFeedbackTarget, submitFeedback } from "~/quality/feedback.server";
-
-function refuse(error: unknown): never {
-  if (!(error instanceof MarketplaceError)) throw error;
-  if (error.status === 404) throw notFound(error.message);
-  throw new Response(error.message, { status: error.status });
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "STUDENT");
@@ -33,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     };
   } catch (error) {
-    refuse(error);
+    throw refusalReply(error);
   }
 }
 
@@ -44,9 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await submitFeedback(user, params.allocationId ?? "", submission.value);
   } catch (error) {
-    refuse(error);
+    throw refusalReply(error);
   }
-  return redirect("/student/placements?notice=feedback-given");
+  return redirectWithFlash("/student/placements", "Thank you: your feedback has been sent.");
 }
 
 function RatingGroup({ meta, legend }: { meta: FieldMetadata<number | undefined>; legend: string }) {

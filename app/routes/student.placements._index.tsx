@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ALLOCATION_STATUS_LABELS } from "~/marketplace/allocation-rules";
 import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
@@ -18,11 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StudentPlacements() {
   const { placements, awaitingFeedback } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
   return (
     <>
       <PageHeader title="My placements" />
-      {searchParams.get("notice") === "feedback-given" && <FormMessage tone="success">Thank you: your feedback has been sent.</FormMessage>}
       {placements.length === 0 ? (
         <p className="card">You have no placement yet. Your university names students on placements once providers confirm them.</p>
       ) : (

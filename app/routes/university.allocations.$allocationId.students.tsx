@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
@@ -12,8 +12,9 @@ import { PageHeader } from "~/components/page-header";
 import { formatDateRange } from "~/vocabulary/labels";
 import { transitionAllocation } from "~/marketplace/allocations.server";
 import { getAllocationForUniversity, inviteStudent, listStudentsToName } from "~/marketplace/university-allocations.server";
-import { refusalReply, withNotice } from "./university.shared/form-reply.server";
-import { Notice } from "./university.shared/notice";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { ownAddress } from "~/platform/form-submission.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { AllocationStatusTag } from "./university.shared/status-tags";
 
 const NameStudentsSchema = z.object({
@@ -55,13 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The role and the university come from the signed-in user, never from the form.
       await inviteStudent(user, submission.value);
     } catch (error) {
-      const { result, status } = refusalReply(submission, error);
-      return data({ intent, result }, { status });
+      // The role and university of an invitation are not on this form: a refusal of them shows above it.
+      return refusalReply(error, submission, { intent }, { fields: ["email", "name"] });
     }
-    const url = new URL(request.url);
-    return redirect(
-      withNotice(`${url.pathname}${url.search}`, `An invitation has been sent to ${submission.value.email}. You can name them once they have accepted it.`),
-    );
+    return redirectWithFlash(ownAddress(request), `An invitation has been sent to ${submission.value.email}. You can name them once they have accepted it.`);
   }
 
   const submission = parseWithZod(form, { schema: NameStudentsSchema });
@@ -69,11 +67,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await transitionAllocation(user, { allocationId: allocation.id, to: "STUDENTS_NAMED", studentIds: submission.value.studentIds });
   } catch (error) {
-    const { result, status } = refusalReply(submission, error);
-    return data({ intent, result }, { status });
+    return refusalReply(error, submission, { intent });
   }
   const count = submission.value.studentIds.length;
-  return redirect(withNotice("/university/allocations", `${count} ${count === 1 ? "student has" : "students have"} been named.`));
+  return redirectWithFlash("/university/allocations", `${count} ${count === 1 ? "student has" : "students have"} been named.`);
 }
 
 type Student = { id: string; name: string; email: string };
@@ -106,7 +103,6 @@ export default function NameStudents() {
   return (
     <>
       <PageHeader title="Name the students" caption={label} />
-      <Notice />
       <dl className="card mb-8 grid max-w-4xl grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-bold">Status</dt>
         <dd>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -11,10 +11,10 @@ import { ScrollTable } from "~/components/scroll-table";
 import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, availableTransitions } from "~/marketplace/allocation-rules";
 import { formatDate, formatDateRange } from "~/vocabulary/labels";
 import { transitionAllocation } from "~/marketplace/allocations.server";
-import { MarketplaceError } from "~/marketplace/errors";
 import { listUniversityAllocations, parseAllocationFilters } from "~/marketplace/university-allocations.server";
-import { withNotice } from "./university.shared/form-reply.server";
-import { Notice } from "./university.shared/notice";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { ownAddress } from "~/platform/form-submission.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { AllocationStatusTag } from "./university.shared/status-tags";
 
 const AllocationActionSchema = z.discriminatedUnion("intent", [
@@ -41,13 +41,11 @@ export async function action({ request }: ActionFunctionArgs) {
       reason: input.intent === "cancel" ? (input.reason ?? null) : null,
     });
   } catch (error) {
-    if (error instanceof MarketplaceError) return data({ allocationId: input.allocationId, message: error.message }, { status: error.status });
-    throw error;
+    return refusalReply(error, (refusal) => ({ allocationId: input.allocationId, message: refusal.message }));
   }
-  const url = new URL(request.url);
-  url.searchParams.delete("index");
-  return redirect(
-    withNotice(`${url.pathname}${url.search}`, input.intent === "accept" ? "The allocation has been accepted. Now name its students." : "The allocation has been cancelled."),
+  return redirectWithFlash(
+    ownAddress(request),
+    input.intent === "accept" ? "The allocation has been accepted. Now name its students." : "The allocation has been cancelled.",
   );
 }
 
@@ -66,7 +64,6 @@ export default function UniversityAllocations() {
           </Link>
         }
       />
-      <Notice />
       {actionData?.message && <FormMessage>{actionData.message}</FormMessage>}
       <Form method="get" className="card mb-6 flex flex-wrap items-end gap-4" aria-label="Filter allocations">
         <div>

@@ -13,7 +13,7 @@ import { formatDateRange, SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { getBookingPage } from "~/marketplace/university-allocations.server";
-import { refusalReply } from "./university.shared/form-reply.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 
 const BookingSchema = z.object({
   requestId: z.string({ required_error: "Choose the request to book for" }).trim().min(1, "Choose the request to book for").max(40),
@@ -39,8 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const allocation = await bookOffer(user, { offerId: params.offerId ?? "", ...submission.value });
     return redirect(`/allocations/${allocation.id}`);
   } catch (error) {
-    const { result, status } = refusalReply(submission, error);
-    return data({ result }, { status });
+    return refusalReply(error, submission);
   }
 }
 

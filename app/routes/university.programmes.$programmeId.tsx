@@ -1,8 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { z } from "zod";
 import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,8 +12,8 @@ import { formatDateRange, weeksBetween } from "~/vocabulary/labels";
 import { blockFormSchema, BlockIdSchema, editBlockFormSchema, MAX_BLOCK_WEEKS, ProgrammeFormSchema, toIsoDate } from "~/marketplace/programme-form";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { addBlock, getProgramme, removeBlock, updateBlock, updateProgramme } from "~/marketplace/programmes.server";
-import { refusalReply, withNotice } from "./university.shared/form-reply.server";
-import { Notice } from "./university.shared/notice";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { submitIntent } from "~/platform/form-submission.server";
 import { fieldErrorsOf, ProgrammeFormFields } from "./university.shared/programme-form-fields";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,37 +30,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const here = `/university/programmes/${programme.id}`;
 
-  async function attempt<Schema extends z.ZodTypeAny>(schema: Schema, run: (value: z.output<Schema>) => Promise<string>) {
-    const submission = parseWithZod(form, { schema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    try {
-      return redirect(await run(submission.value));
-    } catch (error) {
-      const { result, status } = refusalReply(submission, error);
-      return data({ intent, result }, { status });
-    }
-  }
-
   switch (intent) {
     case "programme":
-      return attempt(ProgrammeFormSchema, async (value) => {
+      return submitIntent(form, intent, ProgrammeFormSchema, async (value) => {
         await updateProgramme(user, programme.id, value);
-        return withNotice(here, "The programme has been saved.");
+        return redirectWithFlash(here, "The programme has been saved.");
       });
     case "add-block":
-      return attempt(blockFormSchema(programme.years), async (value) => {
+      return submitIntent(form, intent, blockFormSchema(programme.years), async (value) => {
         await addBlock(user, programme.id, value);
-        return withNotice(here, `The block ${value.name} has been added.`);
+        return redirectWithFlash(here, `The block ${value.name} has been added.`);
       });
     case "edit-block":
-      return attempt(editBlockFormSchema(programme.years), async ({ blockId, ...value }) => {
+      return submitIntent(form, intent, editBlockFormSchema(programme.years), async ({ blockId, ...value }) => {
         await updateBlock(user, programme.id, blockId, value);
-        return withNotice(here, `The block ${value.name} has been saved.`);
+        return redirectWithFlash(here, `The block ${value.name} has been saved.`);
       });
     case "remove-block":
-      return attempt(BlockIdSchema, async ({ blockId }) => {
+      return submitIntent(form, intent, BlockIdSchema, async ({ blockId }) => {
         const block = await removeBlock(user, programme.id, blockId);
-        return withNotice(here, `The block ${block.name} has been removed.`);
+        return redirectWithFlash(here, `The block ${block.name} has been removed.`);
       });
     default:
       throw new Response("Unknown action", { status: 400 });
@@ -79,7 +67,6 @@ export default function ProgrammePage() {
   return (
     <>
       <PageHeader title={programme.name} caption="Programme" />
-      <Notice />
       {removeMessage && <FormMessage>{removeMessage}</FormMessage>}
 
       <section aria-labelledby="blocks-heading" className="mb-10">

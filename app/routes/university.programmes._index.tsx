@@ -7,7 +7,6 @@ import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { listProgrammes } from "~/marketplace/programmes.server";
-import { Notice } from "./university.shared/notice";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY");
@@ -29,7 +28,6 @@ export default function UniversityProgrammes() {
           </Link>
         }
       />
-      <Notice />
       <p className="mb-6 max-w-3xl">
         Each programme has placement blocks: the dates its students of one year of study are on placement. Requests are made for a block.
       </p>

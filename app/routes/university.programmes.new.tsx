@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -9,7 +9,8 @@ import { ErrorSummary, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ProgrammeFormSchema } from "~/marketplace/programme-form";
 import { createProgramme } from "~/marketplace/programmes.server";
-import { refusalReply, withNotice } from "./university.shared/form-reply.server";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { fieldErrorsOf, ProgrammeFormFields } from "./university.shared/programme-form-fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,10 +24,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const programme = await createProgramme(user, submission.value);
-    return redirect(withNotice(`/university/programmes/${programme.id}`, `${submission.value.name} has been added. Now add its placement blocks.`));
+    return await redirectWithFlash(`/university/programmes/${programme.id}`, `${submission.value.name} has been added. Now add its placement blocks.`);
   } catch (error) {
-    const { result, status } = refusalReply(submission, error);
-    return data({ result }, { status });
+    return refusalReply(error, submission);
   }
 }
 

@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -11,19 +11,13 @@ import { ScrollTable } from "~/components/scroll-table";
 import { formatDate, formatDateRange } from "~/vocabulary/labels";
 import { CancelRequestSchema, MAX_CANCEL_REASON_LENGTH, RequestFormSchema } from "~/marketplace/request-form";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
-import { MarketplaceError } from "~/marketplace/errors";
 import { cancelRequest, getRequestForUniversity, getRequestFormOptions, updateRequest } from "~/marketplace/requests.server";
-import { refusalReply, withNotice } from "./university.shared/form-reply.server";
-import { Notice } from "./university.shared/notice";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { RequestFormFields, requestFormErrors } from "./university.shared/request-form-fields";
 import { AllocationStatusTag, RequestStatusTag } from "./university.shared/status-tags";
 
 const LIVE = ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED"];
-
-/** Another university's (or no) request: the page itself is not found, not one of its fields. */
-function isRequestMissing(error: unknown) {
-  return error instanceof MarketplaceError && error.status === 404 && !error.field;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY");
@@ -43,11 +37,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       await updateRequest(user, requestId, submission.value);
-      return redirect(withNotice(here, "The request has been saved."));
+      return await redirectWithFlash(here, "The request has been saved.");
     } catch (error) {
-      if (isRequestMissing(error)) throw notFound("Request not found");
-      const { result, status } = refusalReply(submission, error);
-      return data({ intent, result }, { status });
+      // Another university's (or no) request: the page itself is not found, not one of its fields.
+      return refusalReply(error, submission, { intent }, { notFoundIsPage: true });
     }
   }
   if (intent === "cancel") {
@@ -55,11 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       await cancelRequest(user, requestId, submission.value.reason);
-      return redirect(withNotice(here, "The request has been cancelled."));
+      return await redirectWithFlash(here, "The request has been cancelled.");
     } catch (error) {
-      if (isRequestMissing(error)) throw notFound("Request not found");
-      const { result, status } = refusalReply(submission, error);
-      return data({ intent, result }, { status });
+      return refusalReply(error, submission, { intent }, { notFoundIsPage: true });
     }
   }
   throw new Response("Unknown action", { status: 400 });
@@ -83,7 +74,6 @@ export default function RequestPage() {
           ) : undefined
         }
       />
-      <Notice />
 
       <section aria-labelledby="summary-heading" className="mb-8">
         <h2 id="summary-heading" className="sr-only">

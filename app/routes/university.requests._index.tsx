@@ -10,7 +10,6 @@ import { pageHref } from "~/platform/paging";
 import { parseRequestFilters, REQUEST_STATUS_LABELS, REQUEST_STATUSES } from "~/marketplace/request-form";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { listRequests } from "~/marketplace/requests.server";
-import { Notice } from "./university.shared/notice";
 import { RequestStatusTag } from "./university.shared/status-tags";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -44,7 +43,6 @@ export default function UniversityRequests() {
           </>
         }
       />
-      <Notice />
       <Form method="get" className="card mb-6 grid gap-4 md:grid-cols-3 lg:grid-cols-[1fr_1fr_1.5fr_1fr_1fr_auto] lg:items-end" aria-label="Filter requests">
         <div>
           <label htmlFor="status" className="field-label">

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -9,7 +9,8 @@ import { ErrorSummary, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { RequestFormSchema } from "~/marketplace/request-form";
 import { createRequest, getRequestFormOptions } from "~/marketplace/requests.server";
-import { refusalReply, withNotice } from "./university.shared/form-reply.server";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { RequestFormFields, requestFormErrors } from "./university.shared/request-form-fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,10 +24,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const created = await createRequest(user, submission.value);
-    return redirect(withNotice(`/university/requests/${created.id}`, "Your request has been made."));
+    return await redirectWithFlash(`/university/requests/${created.id}`, "Your request has been made.");
   } catch (error) {
-    const { result, status } = refusalReply(submission, error);
-    return data({ result }, { status });
+    return refusalReply(error, submission);
   }
 }
 

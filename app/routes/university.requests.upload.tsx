@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -8,9 +8,9 @@ import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
 import { MAX_CSV_BYTES, MAX_CSV_ROWS, type CsvProblem } from "~/platform/csv";
 import { MAX_ADJUSTMENTS_LENGTH, MAX_REQUEST_STUDENTS, MAX_SPECIALTIES, MAX_TRAVEL_MINUTES, MIN_TRAVEL_MINUTES } from "~/marketplace/request-form";
-import { MarketplaceError } from "~/marketplace/errors";
 import { checkRequestUpload, importRequestRows, readUploadedCsv } from "~/marketplace/request-csv.server";
-import { withNotice } from "./university.shared/form-reply.server";
+import { redirectWithFlash } from "~/platform/flash.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "UNIVERSITY");
@@ -27,6 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForm(request, "UNIVERSITY");
   const confirming = form.get("intent") === "import-good";
   const reply = (outcome: UploadOutcome, status: number) => data({ outcome }, { status });
+  const refused = (error: unknown) => refusalReply(error, (refusal): { outcome: UploadOutcome } => ({ outcome: { kind: "refused", message: refusal.message } }));
 
   let bytes: Uint8Array;
   if (confirming) {
@@ -37,8 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       bytes = await readUploadedCsv(form.get("file"));
     } catch (error) {
-      if (error instanceof MarketplaceError) return reply({ kind: "refused", message: error.message }, error.status);
-      throw error;
+      return refused(error);
     }
   }
 
@@ -52,11 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       const { count } = await importRequestRows(user, check.goodRows);
       const skipped = check.rowCount - count;
-      const notice = `${count} ${count === 1 ? "request has" : "requests have"} been imported${skipped ? `; ${skipped} ${skipped === 1 ? "row was" : "rows were"} skipped` : ""}.`;
-      return redirect(withNotice("/university/requests", notice));
+      const message = `${count} ${count === 1 ? "request has" : "requests have"} been imported${skipped ? `; ${skipped} ${skipped === 1 ? "row was" : "rows were"} skipped` : ""}.`;
+      return await redirectWithFlash("/university/requests", message);
     } catch (error) {
-      if (error instanceof MarketplaceError) return reply({ kind: "refused", message: error.message }, error.status);
-      throw error;
+      return refused(error);
     }
   }
   return reply(

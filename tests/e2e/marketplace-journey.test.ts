@@ -78,7 +78,7 @@ describe("the marketplace journey", () => {
     await ep.getByRole("button", { name: "Publish" }).click();
     const offerId = await idAfter(ep, /^\/provider\/offers\/([^/]+)$/);
     await educator.settle();
-    expect(new URL(ep.url()).searchParams.get("notice")).toBe("offer-published");
+    await ep.getByRole("status").filter({ hasText: "The offer is published: universities can now book it." }).waitFor({ timeout: 15_000 });
     expect(await ep.locator("main").textContent()).toContain(siteName);
 
     // ---- University: programme, block, request ----
@@ -142,7 +142,7 @@ describe("the marketplace journey", () => {
     const confirmedRow = await findAllocationRow(university, "/university/allocations", allocationId);
     expect(await confirmedRow.textContent()).toContain("Confirmed by provider");
     await confirmedRow.getByRole("button", { name: /^Accept/ }).click();
-    await up.waitForURL((url) => url.pathname === "/university/allocations" && url.searchParams.has("notice"), { timeout: 15_000 });
+    await up.getByRole("status").filter({ hasText: "The allocation has been accepted. Now name its students." }).waitFor({ timeout: 15_000 });
     await university.settle();
     expect(await up.locator("main").textContent()).toContain("The allocation has been accepted. Now name its students.");
     expect(await allocationRow(up, allocationId).textContent()).toContain("Accepted by university");
@@ -156,7 +156,8 @@ describe("the marketplace journey", () => {
     await up.getByRole("checkbox", { name: /\(student@example\.com\)/ }).check();
     await up.getByText("1 of 1 chosen").waitFor();
     await up.getByRole("button", { name: "Name these students" }).click();
-    await up.waitForURL((url) => url.pathname === "/university/allocations" && url.searchParams.has("notice"), { timeout: 15_000 });
+    await up.waitForURL((url) => url.pathname === "/university/allocations", { timeout: 15_000 });
+    await up.getByRole("status").filter({ hasText: "1 student has been named." }).waitFor({ timeout: 15_000 });
     await university.settle();
     expect(await up.locator("main").textContent()).toContain("1 student has been named.");
 

@@ -125,7 +125,7 @@ describe("student feedback after a completed placement", () => {
     }
     await sp.getByLabel("Comments (optional)", { exact: true }).fill(COMMENT);
     await sp.getByRole("button", { name: "Send feedback" }).click();
-    await sp.waitForURL((url) => url.pathname === "/student/placements" && url.searchParams.get("notice") === "feedback-given", { timeout: 15_000 });
+    await sp.waitForURL((url) => url.pathname === "/student/placements", { timeout: 15_000 });
     await student.settle();
     expect(await sp.getByRole("status").filter({ hasText: "Thank you: your feedback has been sent." }).count()).toBe(1);
     expect(await sp.locator(`a[href="/student/placements/${allocationId}/feedback"]`).count()).toBe(0);

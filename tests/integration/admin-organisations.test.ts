@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { addSite, createOrganisation as createOrganisationAsAdmin } from "~/organisations/organisations.server";
 import { prisma } from "~/platform/db/db.server";
-import { FieldError } from "~/platform/field-error";
+import { Refusal } from "~/platform/refusal";
 import type { RoleName } from "~/vocabulary/roles";
 import * as organisationPage from "~/routes/admin.organisations.$organisationId";
 import * as organisationList from "~/routes/admin.organisations._index";
 import * as newOrganisation from "~/routes/admin.organisations.new";
 import { useTestDatabase } from "../helpers/database";
+import { bannerAfter } from "../helpers/flash";
 import {
   buildRequest,
   createOrganisation,
@@ -208,7 +209,8 @@ describe("creating an organisation", () => {
     expect(result.status).toBe(302);
     const organisation = await prisma.organisation.findFirstOrThrow({ where: { code: "RR8" } });
     expect(organisation).toMatchObject({ name: "Leeds Teaching Hospitals NHS Trust", kind: "PROVIDER", providerType: "NHS_TRUST", regionId });
-    expect(result.response?.headers.get("Location")).toBe(`/admin/organisations/${organisation.id}?notice=organisation-created`);
+    expect(result.response?.headers.get("Location")).toBe(`/admin/organisations/${organisation.id}`);
+    expect(await bannerAfter(result.response, admin)).toBe("The organisation has been added. Add its sites, workforce figures and users below.");
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "organisation-created", entityId: organisation.id } });
     expect(audit).toMatchObject({ actorId: adminId, entityType: "Organisation" });
     expect(audit.details).toMatchObject({ name: "Leeds Teaching Hospitals NHS Trust", code: "RR8" });
@@ -292,7 +294,7 @@ describe("two administrators at once", () => {
     const results = await Promise.allSettled([createOrganisationAsAdmin(adminId, value), createOrganisationAsAdmin(adminId, value)]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
-    expect(refused.reason).toBeInstanceOf(FieldError);
+    expect(refused.reason).toBeInstanceOf(Refusal);
     expect(refused.reason).toMatchObject({ field: "name" });
     expect(await prisma.organisation.count({ where: { name: "Mid Yorkshire Teaching" } })).toBe(1);
   });
@@ -323,12 +325,11 @@ describe("an organisation's page", () => {
 
   it("loads the details, sites, workforce and users", async () => {
     const educator = await createUser("EDUCATOR", { organisationId: trustId });
-    const result = await load(organisationPage.loader, `${path}?notice=site-added`, admin, params);
+    const result = await load(organisationPage.loader, path, admin, params);
     expect(result.status).toBe(200);
-    const data = result.data as { organisation: { name: string; users: { id: string }[] }; notice: string };
+    const data = result.data as { organisation: { name: string; users: { id: string }[] } };
     expect(data.organisation.name).toBe("Harrogate and District NHS Foundation Trust");
     expect(data.organisation.users.map((user) => user.id)).toContain(educator.id);
-    expect(data.notice).toBe("The site has been added.");
   });
 
   it("refuses an unknown intent with 400", async () => {
@@ -339,7 +340,8 @@ describe("an organisation's page", () => {
     it("saves changes and audits what changed", async () => {
       const result = await act({ intent: "update-organisation", name: "Harrogate District Foundation Trust", kind: "PROVIDER", providerType: "COMMUNITY", code: "RCD", regionId });
       expect(result.status).toBe(302);
-      expect(result.response?.headers.get("Location")).toBe(`${path}?notice=organisation-updated`);
+      expect(result.response?.headers.get("Location")).toBe(path);
+      expect(await bannerAfter(result.response, admin)).toBe("The organisation's details have been saved.");
       expect(await prisma.organisation.findUniqueOrThrow({ where: { id: trustId } })).toMatchObject({
         name: "Harrogate District Foundation Trust",
         providerType: "COMMUNITY",
@@ -375,7 +377,8 @@ describe("an organisation's page", () => {
     it("adds a site with a normalised postcode and audits it", async () => {
       const result = await act({ intent: "add-site", name: "Harrogate District Hospital", postcode: "hg27sx", latitude: "53.9924", longitude: "-1.5396" });
       expect(result.status).toBe(302);
-      expect(result.response?.headers.get("Location")).toBe(`${path}?notice=site-added`);
+      expect(result.response?.headers.get("Location")).toBe(path);
+      expect(await bannerAfter(result.response, admin)).toBe("The site has been added.");
       const site = await prisma.site.findFirstOrThrow({ where: { organisationId: trustId, name: "Harrogate District Hospital" } });
       expect(site).toMatchObject({ postcode: "HG2 7SX", latitude: 53.9924, longitude: -1.5396 });
       expect(await auditCount("site-added", site.id)).toBe(1);
@@ -413,7 +416,8 @@ describe("an organisation's page", () => {
         { params },
       );
       expect(result.status).toBe(302);
-      expect(result.response?.headers.get("Location")).toBe(`${path}?notice=site-updated`);
+      expect(result.response?.headers.get("Location")).toBe(path);
+      expect(await bannerAfter(result.response, admin)).toBe("The site has been saved.");
       expect((await prisma.site.findUniqueOrThrow({ where: { id: site.id } })).latitude).toBe(53.9925);
       const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "site-updated", entityId: site.id } });
       expect(audit.details).toMatchObject({ changes: { latitude: { from: 53.9924, to: 53.9925 } } });

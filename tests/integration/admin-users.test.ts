@@ -8,6 +8,7 @@ import { setSocketServer } from "~/platform/realtime/realtime.server";
 import * as organisationPage from "~/routes/admin.organisations.$organisationId";
 import * as usersPage from "~/routes/admin.users";
 import { useTestDatabase } from "../helpers/database";
+import { bannerAfter } from "../helpers/flash";
 import {
   buildRequest,
   createOrganisation,
@@ -150,7 +151,8 @@ describe("deactivating and reactivating", () => {
     const phone = await signInAs(educator);
     const result = await submit(usersPage.action, "/admin/users?role=EDUCATOR&page=1", admin, { intent: "deactivate-user", userId: educator.id });
     expect(result.status).toBe(302);
-    expect(result.response?.headers.get("Location")).toBe("/admin/users?role=EDUCATOR&page=1&notice=user-deactivated");
+    expect(result.response?.headers.get("Location")).toBe("/admin/users?role=EDUCATOR&page=1");
+    expect(await bannerAfter(result.response, admin)).toBe("The user has been deactivated and signed out everywhere.");
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: educator.id } });
     expect(stored.active).toBe(false);
     expect(stored.deactivatedAt).toBeInstanceOf(Date);
@@ -197,7 +199,8 @@ describe("deactivating and reactivating", () => {
 
     const result = await submit(organisationPage.action, path, admin, { intent: "deactivate-user", userId: member.id }, { params });
     expect(result.status).toBe(302);
-    expect(result.response?.headers.get("Location")).toBe(`${path}?notice=user-deactivated`);
+    expect(result.response?.headers.get("Location")).toBe(path);
+    expect(await bannerAfter(result.response, admin)).toBe("The user has been deactivated and signed out everywhere.");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).active).toBe(false);
     expect(await validateSessionToken(tokenOf(session))).toBeNull();
 
@@ -216,7 +219,8 @@ describe("invitations", () => {
       regionId,
     });
     expect(result.status).toBe(302);
-    expect(result.response?.headers.get("Location")).toBe("/admin/users?notice=invitation-sent");
+    expect(result.response?.headers.get("Location")).toBe("/admin/users");
+    expect(await bannerAfter(result.response, admin)).toBe("The invitation has been sent. It works for 7 days.");
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "faye.facilitator@example.test" } });
     expect(invitation).toMatchObject({ role: "FACILITATOR", regionId, organisationId: null, invitedById: adminId });
     expect(await prisma.job.count({ where: { dedupeKey: `invitation:${invitation.id}` } })).toBe(1);
@@ -285,7 +289,8 @@ describe("invitations", () => {
       { params },
     );
     expect(result.status).toBe(302);
-    expect(result.response?.headers.get("Location")).toBe(`${path}?notice=invitation-sent`);
+    expect(result.response?.headers.get("Location")).toBe(path);
+    expect(await bannerAfter(result.response, admin)).toBe("The invitation has been sent. It works for 7 days.");
     expect(await prisma.invitation.findFirstOrThrow({ where: { email: "stu@example.test" } })).toMatchObject({
       role: "STUDENT",
       organisationId: university.id,

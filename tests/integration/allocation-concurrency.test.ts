@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/platform/db/db.server";
 import { bookOffer } from "~/marketplace/allocations.server";
-import { MarketplaceError } from "~/marketplace/errors";
+import { Refusal } from "~/platform/refusal";
 import { useTestDatabase } from "../helpers/database";
 import { createOrganisation, createRegion, createUser } from "../helpers/fixtures";
 import { createOffer, createRequest } from "../helpers/marketplace";
@@ -26,7 +26,7 @@ describe("booking the last places at the same moment", () => {
         bookOffer({ ...user, role: "UNIVERSITY" }, { offerId: offer.id, requestId: request.id, students: 1 }).then(
           () => "booked" as const,
           (error: unknown) => {
-            if (error instanceof MarketplaceError && error.status === 409) return "full" as const;
+            if (error instanceof Refusal && error.status === 409) return "full" as const;
             throw error;
           },
         ),

@@ -5,6 +5,7 @@ import { loader as exportLoader } from "~/routes/provider.offers.export[.csv]";
 import { loader as templateLoader } from "~/routes/provider.offers.template[.csv]";
 import { action as uploadAction } from "~/routes/provider.offers.upload";
 import { useTestDatabase } from "../helpers/database";
+import { bannerAfter } from "../helpers/flash";
 import { settle, testContext, type SignedIn } from "../helpers/fixtures";
 import { createOffer } from "../helpers/marketplace";
 import { call, createProviderWorld, signedInAs, uploadRequest } from "./provider-fixtures";
@@ -26,6 +27,8 @@ interface Report {
 interface UploadResult {
   status: number;
   location: string;
+  /** The banner on the page the upload redirected to. */
+  banner: string | null;
   fileError: string | null;
   report: Report | null;
 }
@@ -33,7 +36,9 @@ interface UploadResult {
 async function upload(as: SignedIn, file: File | null, fields: Record<string, string> = {}): Promise<UploadResult> {
   const result = await settle(() => uploadAction({ request: uploadRequest("/provider/offers/upload", as, file, fields), params: {}, context: testContext }));
   const data = (result.data ?? {}) as { fileError?: string | null; report?: Report | null };
-  return { status: result.status, location: result.response?.headers.get("Location") ?? "", fileError: data.fileError ?? null, report: data.report ?? null };
+  const location = result.response?.headers.get("Location") ?? "";
+  const banner = location ? await bannerAfter(result.response, as) : null;
+  return { status: result.status, location, banner, fileError: data.fileError ?? null, report: data.report ?? null };
 }
 
 const offersOf = (providerId: string) => prisma.offer.findMany({ where: { providerId }, orderBy: [{ createdAt: "asc" }, { startDate: "asc" }] });
@@ -53,7 +58,8 @@ describe("the template", () => {
 
     const imported = await upload(world.signedIn, csvFile(csv));
     expect(imported.status).toBe(302);
-    expect(imported.location).toBe("/provider/offers?imported=2");
+    expect(imported.location).toBe("/provider/offers");
+    expect(imported.banner).toBe("2 offers were imported.");
     const offers = await offersOf(world.provider.id);
     expect(offers.map((offer) => [offer.profession, offer.status, offer.supervisionModel, offer.yearsOfStudy])).toEqual([
       ["PT", "DRAFT", "ONE_TO_ONE", [2, 3]],
@@ -73,7 +79,8 @@ describe("uploading offers", () => {
     ].join("\n");
     const result = await upload(world.signedIn, csvFile(csv));
     expect(result.status).toBe(302);
-    expect(result.location).toBe("/provider/offers?imported=3");
+    expect(result.location).toBe("/provider/offers");
+    expect(result.banner).toBe("3 offers were imported.");
     const offers = await offersOf(world.provider.id);
     expect(offers).toHaveLength(3);
     const byProfession = Object.fromEntries(offers.map((offer) => [offer.profession, offer]));
@@ -153,7 +160,8 @@ describe("uploading offers", () => {
 
     const imported = await upload(world.signedIn, csvFile(csv), { intent: "import-good-rows", checksum: checked.report!.checksum });
     expect(imported.status).toBe(302);
-    expect(imported.location).toBe("/provider/offers?imported=2&skipped=1");
+    expect(imported.location).toBe("/provider/offers");
+    expect(imported.banner).toBe("2 offers were imported. 1 row with problems was left out.");
     const offers = await offersOf(world.provider.id);
     expect(offers.map((offer) => [offer.profession, offer.status])).toEqual([
       ["PT", "DRAFT"],
@@ -175,7 +183,8 @@ describe("uploading offers", () => {
     const world = await createProviderWorld();
     const row = "St Thomas' Hospital,PT,MSK,2027-01-04,2027-02-26,2,1:1,2,,yes";
     const result = await upload(world.signedIn, csvFile([HEADER, row, row].join("\n")));
-    expect(result.location).toBe("/provider/offers?imported=2");
+    expect(result.location).toBe("/provider/offers");
+    expect(result.banner).toBe("2 offers were imported.");
     expect(await prisma.offer.count({ where: { providerId: world.provider.id, specialty: "MSK" } })).toBe(2);
   });
 
@@ -192,7 +201,8 @@ describe("uploading offers", () => {
     const world = await createProviderWorld();
     const row = "St Thomas' Hospital,PT,,2027-01-04,2027-02-26,2,1:1,,,no";
     const result = await upload(world.signedIn, csvFile([HEADER, ...Array.from({ length: 5000 }, () => row)].join("\n")));
-    expect(result.location).toBe("/provider/offers?imported=5000");
+    expect(result.location).toBe("/provider/offers");
+    expect(result.banner).toBe("5000 offers were imported.");
     expect(await prisma.offer.count({ where: { providerId: world.provider.id } })).toBe(5000);
   }, 120_000);
 

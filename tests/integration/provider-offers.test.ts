@@ -5,6 +5,7 @@ import { action as offerAction, loader as offerLoader } from "~/routes/provider.
 import { loader as listLoader } from "~/routes/provider.offers._index";
 import { action as newOfferAction, loader as newOfferLoader } from "~/routes/provider.offers.new";
 import { useTestDatabase } from "../helpers/database";
+import { bannerAfter } from "../helpers/flash";
 import { createOffer, createRequest } from "../helpers/marketplace";
 import { call, createProviderWorld, offerForm, signedInAs } from "./provider-fixtures";
 
@@ -25,7 +26,8 @@ describe("creating an offer", () => {
   it("saves a draft with every field and an audit event", async () => {
     const world = await createProviderWorld();
     const { result, offer } = await createViaForm(world);
-    expect(locationOf(result)).toBe(`/provider/offers/${offer.id}?notice=offer-saved`);
+    expect(locationOf(result)).toBe(`/provider/offers/${offer.id}`);
+    expect(await bannerAfter(result.response, world.signedIn)).toBe("Your changes have been saved.");
     expect(offer).toMatchObject({
       providerId: world.provider.id,
       siteId: world.site.id,
@@ -128,7 +130,8 @@ describe("editing and publishing", () => {
       form: offerForm(world.secondSite.id, { intent: "save-draft", slots: "5", specialty: "Neuro", profession: "OT", supervisionModel: "PEER_ASSISTED" }),
     });
     expect(saved.status).toBe(302);
-    expect(locationOf(saved)).toBe(`${path}?notice=offer-saved`);
+    expect(locationOf(saved)).toBe(path);
+    expect(await bannerAfter(saved.response, world.signedIn)).toBe("Your changes have been saved.");
     expect(await prisma.offer.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({
       siteId: world.secondSite.id,
       slots: 5,
@@ -139,7 +142,8 @@ describe("editing and publishing", () => {
     });
 
     const published = await call(offerAction, path, { as: world.signedIn, params, form: offerForm(world.site.id, { intent: "publish" }) });
-    expect(locationOf(published)).toBe(`${path}?notice=offer-published`);
+    expect(locationOf(published)).toBe(path);
+    expect(await bannerAfter(published.response, world.signedIn)).toBe("The offer is published: universities can now book it.");
     const after = await prisma.offer.findUniqueOrThrow({ where: { id: offer.id } });
     expect(after.status).toBe("PUBLISHED");
     expect(after.publishedAt).toBeInstanceOf(Date);
@@ -261,7 +265,10 @@ describe("withdrawing an offer", () => {
       form: { intent: "withdraw", reason: "Ward closed for refurbishment" },
     });
     expect(result.status).toBe(302);
-    expect(locationOf(result)).toBe(`/provider/offers/${offer.id}?notice=offer-withdrawn&cancelled=2&students=3`);
+    expect(locationOf(result)).toBe(`/provider/offers/${offer.id}`);
+    expect(await bannerAfter(result.response, world.signedIn)).toBe(
+      "The offer has been withdrawn. 2 allocations were cancelled: 3 students need another placement. The universities and the region's placement facilitators can see this.",
+    );
 
     const after = await prisma.offer.findUniqueOrThrow({ where: { id: offer.id } });
     expect(after).toMatchObject({ status: "WITHDRAWN", withdrawnReason: "Ward closed for refurbishment", slotsTaken: 0 });

@@ -3,6 +3,7 @@ import { prisma } from "~/platform/db/db.server";
 import { action as auditAction, loader as auditLoader } from "~/routes/provider.audits.$auditId";
 import { action as auditsAction, loader as auditsLoader } from "~/routes/provider.audits._index";
 import { useTestDatabase } from "../helpers/database";
+import { bannerAfter } from "../helpers/flash";
 import { signInAs, type SignedIn } from "../helpers/fixtures";
 import { call, createProviderWorld, signedInAs } from "./provider-fixtures";
 
@@ -30,7 +31,8 @@ describe("recording an audit", () => {
     const result = await call(auditsAction, "/provider/audits", { as: world.signedIn, form: auditForm() });
     expect(result.status).toBe(302);
     const audit = await prisma.placementAudit.findFirstOrThrow({ where: { siteId: world.site.id } });
-    expect(result.response?.headers.get("Location")).toBe(`/provider/audits/${audit.id}?notice=audit-recorded`);
+    expect(result.response?.headers.get("Location")).toBe(`/provider/audits/${audit.id}`);
+    expect(await bannerAfter(result.response, world.signedIn)).toBe("The audit has been recorded.");
     expect(audit.expiresOn.toISOString().slice(0, 10)).toBe("2028-03-15");
     expect(audit.providerId).toBe(world.provider.id);
     expect(audit.recordedById).toBe(world.educator.id);

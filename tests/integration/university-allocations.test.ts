@@ -4,6 +4,7 @@ import { bookOffer } from "~/marketplace/allocations.server";
 import { action as namingAction, loader as namingLoader } from "~/routes/university.allocations.$allocationId.students";
 import { action as listAction, loader as listLoader } from "~/routes/university.allocations._index";
 import { useTestDatabase } from "../helpers/database";
+import { bannerAfter } from "../helpers/flash";
 import { createUser } from "../helpers/fixtures";
 import { createOffer, createRequest } from "../helpers/marketplace";
 import { call, createUniversityWorld, fieldErrors } from "./university-fixtures";
@@ -46,7 +47,8 @@ describe("the allocations list", () => {
     const { allocation } = await allocationIn(w, "CONFIRMED");
     const accepted = await call(listAction, "/university/allocations?index&status=CONFIRMED", { as: w.signed, form: { intent: "accept", allocationId: allocation.id } });
     expect(accepted.status).toBe(302);
-    expect(accepted.response?.headers.get("Location")).toMatch(/^\/university\/allocations\?status=CONFIRMED&notice=/);
+    expect(accepted.response?.headers.get("Location")).toBe("/university/allocations?status=CONFIRMED");
+    expect(await bannerAfter(accepted.response, w.signed)).toBe("The allocation has been accepted. Now name its students.");
     expect(await statusOf(allocation.id)).toBe("ACCEPTED");
     const event = await prisma.allocationEvent.findFirstOrThrow({ where: { allocationId: allocation.id, toStatus: "ACCEPTED" } });
     expect(event.actorId).toBe(w.lead.id);

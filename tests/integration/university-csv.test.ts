@@ -6,6 +6,7 @@ import { action as uploadAction } from "~/routes/university.requests.upload";
 import { readCsv } from "~/platform/csv";
 import { importRequestRows } from "~/marketplace/request-csv.server";
 import { useTestDatabase } from "../helpers/database";
+import { bannerAfter } from "../helpers/flash";
 import { call, createUniversityWorld, day, settle, testContext, uploadRequest } from "./university-fixtures";
 
 useTestDatabase();
@@ -47,7 +48,8 @@ describe("uploading requests", () => {
     ].join("\n");
     const result = await upload(w, { intent: "upload", file: csvFile(text) });
     expect(result.status).toBe(302);
-    expect(result.response?.headers.get("Location")).toMatch(/^\/university\/requests\?notice=2\+requests\+have\+been\+imported/);
+    expect(result.response?.headers.get("Location")).toBe("/university/requests");
+    expect(await bannerAfter(result.response, w.signed)).toMatch(/^2 requests have been imported/);
     const rows = await prisma.placementRequest.findMany({ where: { universityId: w.university.id }, orderBy: { students: "desc" } });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
@@ -102,7 +104,8 @@ describe("uploading requests", () => {
 
     const imported = await upload(w, { intent: "import-good", expected: "2", csv: checked.outcome.csv! });
     expect(imported.status).toBe(302);
-    expect(imported.response?.headers.get("Location")).toContain("5+rows+were+skipped");
+    expect(imported.response?.headers.get("Location")).toBe("/university/requests");
+    expect(await bannerAfter(imported.response, w.signed)).toContain("5 rows were skipped");
     const rows = await prisma.placementRequest.findMany({ where: { universityId: w.university.id }, orderBy: { students: "asc" } });
     expect(rows.map((r) => [r.students, r.specialties])).toEqual([
       [2, []],

@@ -4,6 +4,7 @@ import { action as programmeAction, loader as programmeLoader } from "~/routes/u
 import { loader as programmesLoader } from "~/routes/university.programmes._index";
 import { action as newProgrammeAction } from "~/routes/university.programmes.new";
 import { useTestDatabase } from "../helpers/database";
+import { bannerAfter } from "../helpers/flash";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { createOffer, createRequest } from "../helpers/marketplace";
 import { call, createUniversityWorld, day, fieldErrors } from "./university-fixtures";
@@ -29,7 +30,8 @@ describe("programmes", () => {
     expect(created.status).toBe(302);
     const programme = await prisma.programme.findFirstOrThrow({ where: { universityId: w.university.id, name: "BSc Occupational Therapy" } });
     expect(programme).toMatchObject({ profession: "OT", years: 3 });
-    expect(created.response?.headers.get("Location")).toMatch(new RegExp(`^/university/programmes/${programme.id}\\?notice=`));
+    expect(created.response?.headers.get("Location")).toBe(`/university/programmes/${programme.id}`);
+    expect(await bannerAfter(created.response, w.signed)).toBe("BSc Occupational Therapy has been added. Now add its placement blocks.");
     expect(await prisma.auditEvent.count({ where: { entityId: programme.id, action: "programme-created", actorId: w.lead.id } })).toBe(1);
 
     const list = await call(programmesLoader, "/university/programmes", { as: w.signed });
