@@ -10,7 +10,7 @@ export interface MatchingScope {
   profession: ProfessionCode | null;
 }
 
-/** The matching-io.md input document for what is open in the database now. */
+/** The matching input document (docs/matching-format.md) for what is open in the database now. */
 export interface MatchingDocument {
   providers: { id: string; workforce: Record<string, number>; sites: { id: string; lat: number; lon: number }[] }[];
   offers: {
