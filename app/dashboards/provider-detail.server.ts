@@ -1,4 +1,5 @@
 import { prisma } from "~/platform/db/db.server";
+import { addUtcDays } from "~/platform/utc-days";
 import { academicYearRange } from "~/fair-share/capacity-timeline";
 import { feedbackByMonth } from "./dashboard-rules";
 import { computeFairShareForProvider } from "~/fair-share/provider-capacity.server";
@@ -37,7 +38,7 @@ export async function getProviderDrillDown(regionId: string, providerId: string,
       orderBy: [{ auditedOn: "desc" }, { id: "desc" }],
     }),
     prisma.placementFeedback.findMany({
-      where: { providerId, createdAt: { gte: start, lt: new Date(end.getTime() + 86_400_000) } },
+      where: { providerId, createdAt: { gte: start, lt: addUtcDays(end, 1) } },
       select: { createdAt: true, overall: true, induction: true, supervision: true, learning: true },
     }),
   ]);

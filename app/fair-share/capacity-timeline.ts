@@ -1,9 +1,8 @@
+import { addUtcDays } from "~/platform/utc-days";
 import { PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 
 export const GRANULARITIES = ["month", "week"] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
-
-const DAY = 86_400_000;
 
 /** An academic year (2026 = 2026/27) runs from 1 September to 31 August, as UTC calendar days. */
 export function academicYearRange(year: number): { start: Date; end: Date } {
@@ -45,16 +44,16 @@ export function timelineBuckets(year: number, granularity: Granularity): Timelin
     return buckets;
   }
   // getUTCDay: 0 Sunday … 6 Saturday; step back to the Monday of 1 September's week.
-  let monday = new Date(range.start.getTime() - ((range.start.getUTCDay() + 6) % 7) * DAY);
+  let monday = addUtcDays(range.start, -((range.start.getUTCDay() + 6) % 7));
   while (monday <= range.end) {
-    const sunday = new Date(monday.getTime() + 6 * DAY);
+    const sunday = addUtcDays(monday, 6);
     buckets.push({
       key: monday.toISOString().slice(0, 10),
       label: `w/c ${monday.getUTCDate()} ${MONTHS[monday.getUTCMonth()]}`,
       start: monday < range.start ? range.start : monday,
       end: sunday > range.end ? range.end : sunday,
     });
-    monday = new Date(monday.getTime() + 7 * DAY);
+    monday = addUtcDays(monday, 7);
   }
   return buckets;
 }

@@ -1,4 +1,5 @@
 import { prisma, Prisma } from "~/platform/db/db.server";
+import { addUtcDays } from "~/platform/utc-days";
 import { academicYearOf } from "~/fair-share/capacity-timeline";
 import type { ProfessionCode } from "~/vocabulary/roles";
 
@@ -80,7 +81,7 @@ export async function loadMatchingDocument(scope: MatchingScope): Promise<{ docu
     status: "PUBLISHED",
     profession: { in: professions },
     startDate: { lte: scope.periodEnd },
-    endDate: { gte: scope.periodStart, lte: new Date(latestEnd.getTime() + 366 * 86_400_000) },
+    endDate: { gte: scope.periodStart, lte: addUtcDays(latestEnd, 366) },
     provider: { active: true, ...inRegion },
   };
   const offers = await prisma.offer.findMany({
