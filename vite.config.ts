@@ -2,6 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import remixConfig from "./remix.config.js";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -12,19 +13,5 @@ declare module "@remix-run/node" {
 export default defineConfig({
   // Native, server-only packages: never pre-bundle them for the browser.
   optimizeDeps: { exclude: ["@node-rs/argon2", "@electric-sql/pglite", "pg"] },
-  plugins: [
-    tailwindcss(),
-    remix({
-      ignoredRouteFiles: ["**/*.test.ts", "**/*.server.test.ts"],
-      future: {
-        v3_fetcherPersist: true,
-        v3_relativeSplatPath: true,
-        v3_throwAbortReason: true,
-        v3_singleFetch: true,
-        v3_lazyRouteDiscovery: true,
-        v3_routeConfig: false,
-      },
-    }),
-    tsconfigPaths(),
-  ],
+  plugins: [tailwindcss(), remix(remixConfig), tsconfigPaths()],
 });

@@ -1,6 +1,6 @@
 // npm run match -- --export PERIOD [--region NAME] [--profession PT] [--out FILE]
 // Writes the database's current matching instance (open requests whose block starts in PERIOD and the
-// published offers that could take them) in the matching-io.md input format.
+// published offers that could take them) in the input format of docs/matching-format.md.
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { prisma } from "~/platform/db/db.server";

@@ -1,7 +1,7 @@
 /**
  * npm run match -- INPUT.json [--out RESULT.json]
  * npm run match -- --export PERIOD [--region NAME] [--profession PT] [--out INPUT.json]
- * Reads a matching document (docs: /work/shared/matching-io.md), writes the result JSON.
+ * Reads a matching document and writes the result JSON (both described in docs/matching-format.md).
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";

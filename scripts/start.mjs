@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
 /** Everything that ends up in build/: a change to any of these makes the build stale. */
-const BUILD_INPUTS = ["app", "styles", "emails", "public", "vite.config.ts", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["app", "styles", "emails", "public", "vite.config.ts", "remix.config.js", "tsconfig.json", "package-lock.json"];
 const BUILD_OUTPUT = path.join("build", "server", "index.js");
 
 function newestMtime(entry) {

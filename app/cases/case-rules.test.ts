@@ -10,6 +10,7 @@ import {
   countByAgeing,
   daysUntil,
 } from "./case-rules";
+import { addUtcDays } from "~/platform/utc-days";
 
 describe("case status moves", () => {
   it.each([
@@ -82,7 +83,7 @@ describe("daysUntil", () => {
 
 describe("ageing", () => {
   const now = new Date("2027-03-01T12:00:00Z");
-  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const daysAgo = (days: number) => addUtcDays(now, -days);
 
   it("puts ages in the four buckets at their edges", () => {
     expect(ageingBucket(0)).toBe("0-7");

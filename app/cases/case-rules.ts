@@ -1,3 +1,7 @@
+import { differenceInMilliseconds } from "date-fns";
+import { millisecondsInDay } from "date-fns/constants";
+import { startOfUtcDay, utcDaysBetween } from "~/platform/utc-days";
+
 export const CASE_KINDS = ["UNMET_DEMAND", "BELOW_FAIR_SHARE", "CANCELLATION", "QUALITY", "SUPPORT_REQUEST", "OTHER"] as const;
 export type CaseKindName = (typeof CASE_KINDS)[number];
 export const CASE_SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
@@ -54,13 +58,9 @@ export function checkCaseMove(from: CaseStatusName, to: CaseStatusName): CaseMov
   };
 }
 
-const DAY = 86_400_000;
-
 /** Whole calendar days from `now` to `start` (negative once started), by UTC date. */
 export function daysUntil(start: Date, now: Date): number {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const day = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate());
-  return Math.round((day - today) / DAY);
+  return utcDaysBetween(startOfUtcDay(now), startOfUtcDay(start));
 }
 
 /**
@@ -85,7 +85,7 @@ export type AgeingBucketKey = (typeof AGEING_BUCKETS)[number]["key"];
 
 /** Whole days a case has been open (0 on the day it opened). */
 export function caseAgeDays(createdAt: Date, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY));
+  return Math.max(0, Math.floor(differenceInMilliseconds(now, createdAt) / millisecondsInDay));
 }
 
 export function ageingBucket(ageDays: number): AgeingBucketKey {

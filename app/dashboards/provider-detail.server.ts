@@ -1,5 +1,6 @@
 import { prisma } from "~/platform/db/db.server";
 import { academicYearRange } from "~/vocabulary/academic-year";
+import { addUtcDays } from "~/platform/utc-days";
 import { feedbackByMonth } from "./dashboard-rules";
 import { loadProviderFairShare } from "~/fair-share/fair-share.server";
 
@@ -37,7 +38,7 @@ export async function getProviderDrillDown(regionId: string, providerId: string,
       orderBy: [{ auditedOn: "desc" }, { id: "desc" }],
     }),
     prisma.placementFeedback.findMany({
-      where: { providerId, createdAt: { gte: start, lt: new Date(end.getTime() + 86_400_000) } },
+      where: { providerId, createdAt: { gte: start, lt: addUtcDays(end, 1) } },
       select: { createdAt: true, overall: true, induction: true, supervision: true, learning: true },
     }),
   ]);

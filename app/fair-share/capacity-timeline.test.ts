@@ -1,3 +1,4 @@
+import { millisecondsInWeek } from "date-fns/constants";
 import { describe, expect, it } from "vitest";
 import { bucketCapacity, timelineBuckets } from "./capacity-timeline";
 
@@ -24,7 +25,7 @@ describe("timelineBuckets", () => {
     expect(weeks).toHaveLength(53);
     for (let index = 1; index < weeks.length; index += 1) {
       expect(weeks[index].start.getUTCDay()).toBe(1);
-      expect(weeks[index].start.getTime() - weeks[index - 1].start.getTime()).toBeLessThanOrEqual(7 * 86_400_000);
+      expect(weeks[index].start.getTime() - weeks[index - 1].start.getTime()).toBeLessThanOrEqual(millisecondsInWeek);
     }
   });
 });

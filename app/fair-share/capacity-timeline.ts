@@ -1,10 +1,10 @@
 import { academicYearRange } from "~/vocabulary/academic-year";
+import { addUtcDays } from "~/platform/utc-days";
 import { PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 
 export const GRANULARITIES = ["month", "week"] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
-const DAY = 86_400_000;
 
 export interface TimelineBucket {
   /** "2026-09" for a month, the Monday "2026-08-31" for a week. */
@@ -36,16 +36,16 @@ export function timelineBuckets(year: number, granularity: Granularity): Timelin
     return buckets;
   }
   // getUTCDay: 0 Sunday … 6 Saturday; step back to the Monday of 1 September's week.
-  let monday = new Date(range.start.getTime() - ((range.start.getUTCDay() + 6) % 7) * DAY);
+  let monday = addUtcDays(range.start, -((range.start.getUTCDay() + 6) % 7));
   while (monday <= range.end) {
-    const sunday = new Date(monday.getTime() + 6 * DAY);
+    const sunday = addUtcDays(monday, 6);
     buckets.push({
       key: monday.toISOString().slice(0, 10),
       label: `w/c ${monday.getUTCDate()} ${MONTHS[monday.getUTCMonth()]}`,
       start: monday < range.start ? range.start : monday,
       end: sunday > range.end ? range.end : sunday,
     });
-    monday = new Date(monday.getTime() + 7 * DAY);
+    monday = addUtcDays(monday, 7);
   }
   return buckets;
 }

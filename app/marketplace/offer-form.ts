@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
+import { utcDaysBetween } from "~/platform/utc-days";
 import { SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS, type SupervisionModelName } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 
@@ -47,7 +48,7 @@ export function toIsoDate(value: Date | string): string {
 
 /** Days in an inclusive window: a Monday-to-Sunday week is 7. */
 export function daysInWindow(start: string, end: string): number {
-  return Math.round((toDbDate(end).getTime() - toDbDate(start).getTime()) / 86_400_000) + 1;
+  return utcDaysBetween(toDbDate(start), toDbDate(end)) + 1;
 }
 
 function calendarDate(requiredMessage: string) {

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { utcDaysBetween } from "~/platform/utc-days";
 import { PROFESSIONS } from "~/vocabulary/roles";
 
 export const MAX_PROGRAMME_YEARS = 5;
 export const MAX_BLOCK_WEEKS = 16;
-const DAY_MS = 86_400_000;
 
 function requiredText(message: string, max: number) {
   return z
@@ -52,7 +52,7 @@ export function toIsoDate(value: Date | string): string {
 
 /** Days in an inclusive date window: Monday to Friday of one week is 5. */
 export function inclusiveDays(start: Date, end: Date): number {
-  return Math.round((end.getTime() - start.getTime()) / DAY_MS) + 1;
+  return utcDaysBetween(start, end) + 1;
 }
 
 /** Why a block's dates are not acceptable, or null when they are. */

@@ -1,6 +1,7 @@
 import { prisma, Prisma } from "~/platform/db/db.server";
 import { academicYearOf, formatAcademicYear } from "~/vocabulary/academic-year";
 import { loadWorkforce } from "~/fair-share/fair-share.server";
+import { addUtcDays } from "~/platform/utc-days";
 import type { ProfessionCode } from "~/vocabulary/roles";
 
 export interface MatchingScope {
@@ -11,7 +12,7 @@ export interface MatchingScope {
   profession: ProfessionCode | null;
 }
 
-/** The matching-io.md input document for what is open in the database now. */
+/** The matching input document (docs/matching-format.md) for what is open in the database now. */
 export interface MatchingDocument {
   providers: { id: string; workforce: Record<string, number>; sites: { id: string; lat: number; lon: number }[] }[];
   offers: {
@@ -81,7 +82,7 @@ export async function loadMatchingDocument(scope: MatchingScope): Promise<{ docu
     status: "PUBLISHED",
     profession: { in: professions },
     startDate: { lte: scope.periodEnd },
-    endDate: { gte: scope.periodStart, lte: new Date(latestEnd.getTime() + 366 * 86_400_000) },
+    endDate: { gte: scope.periodStart, lte: addUtcDays(latestEnd, 366) },
     provider: { active: true, ...inRegion },
   };
   const offers = await prisma.offer.findMany({

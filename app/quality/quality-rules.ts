@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addUtcDays, startOfUtcDay } from "~/platform/utc-days";
 
 export const AUDIT_RATINGS = ["EXCELLENT", "SATISFACTORY", "REQUIRES_IMPROVEMENT"] as const;
 export type AuditRatingName = (typeof AUDIT_RATINGS)[number];
@@ -11,7 +12,6 @@ export const AUDIT_RATING_LABELS: Record<AuditRatingName, string> = {
 /** Fewer responses than this and a provider could recognise who wrote them. */
 export const ANONYMITY_THRESHOLD = 3;
 export const AUDIT_VALID_MONTHS = 24;
-const DAY = 86_400_000;
 
 const isoDate = (message: string) =>
   z
@@ -55,7 +55,6 @@ export const FEEDBACK_QUESTIONS = [
 export const RATING_LABELS: Record<number, string> = { 1: "Very poor", 2: "Poor", 3: "Fair", 4: "Good", 5: "Very good" };
 
 export const parseDay = (value: string) => new Date(`${value}T00:00:00Z`);
-export const startOfDay = (value: Date) => new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
 
 export function defaultExpiry(auditedOn: Date): Date {
   return new Date(Date.UTC(auditedOn.getUTCFullYear(), auditedOn.getUTCMonth() + AUDIT_VALID_MONTHS, auditedOn.getUTCDate()));
@@ -63,7 +62,7 @@ export function defaultExpiry(auditedOn: Date): Date {
 
 /** The date rules of an audit; returns the field and message of the first broken one. */
 export function checkAuditDates(auditedOn: Date, expiresOn: Date, now: Date): { field: "auditedOn" | "expiresOn"; message: string } | null {
-  if (auditedOn.getTime() > startOfDay(now).getTime()) return { field: "auditedOn", message: "The audit date cannot be in the future" };
+  if (auditedOn.getTime() > startOfUtcDay(now).getTime()) return { field: "auditedOn", message: "The audit date cannot be in the future" };
   if (expiresOn.getTime() <= auditedOn.getTime()) return { field: "expiresOn", message: "The expiry date must be after the audit date" };
   return null;
 }
@@ -72,14 +71,14 @@ export type AuditStatus = "valid" | "expiring" | "expired";
 export const AUDIT_STATUS_LABELS: Record<AuditStatus | "none", string> = { valid: "Valid", expiring: "Expiring soon", expired: "Expired", none: "No audit" };
 
 export function auditStatus(expiresOn: Date, now: Date, warningDays: number): AuditStatus {
-  const today = startOfDay(now).getTime();
-  if (expiresOn.getTime() < today) return "expired";
-  if (expiresOn.getTime() <= today + warningDays * DAY) return "expiring";
+  const today = startOfUtcDay(now);
+  if (expiresOn.getTime() < today.getTime()) return "expired";
+  if (expiresOn.getTime() <= addUtcDays(today, warningDays).getTime()) return "expiring";
   return "valid";
 }
 
 export function isOverdue(item: { dueOn: Date; completedOn: Date | null }, now: Date): boolean {
-  return item.completedOn === null && item.dueOn.getTime() < startOfDay(now).getTime();
+  return item.completedOn === null && item.dueOn.getTime() < startOfUtcDay(now).getTime();
 }
 
 export const QUALITY_FLAGS = ["audit-expired", "no-audit", "feedback-low", "actions-overdue", "audit-expiring"] as const;

@@ -1,5 +1,6 @@
 import { prisma } from "~/platform/db/db.server";
-import { countFlags, isOverdue, providerFlags, sortWorstFirst, startOfDay, type QualityFlag, type SiteFlag, type SiteQualityInput } from "./quality-rules";
+import { startOfUtcDay } from "~/platform/utc-days";
+import { countFlags, isOverdue, providerFlags, sortWorstFirst, type QualityFlag, type SiteFlag, type SiteQualityInput } from "./quality-rules";
 import type { PortalSettings } from "~/settings/settings";
 
 /** Per site of these providers: its latest audit, overdue action items and overall feedback. */
@@ -12,7 +13,7 @@ export async function loadSiteQuality(providerIds: string[], now: Date) {
       select: { id: true, siteId: true, expiresOn: true },
     }),
     prisma.auditActionItem.findMany({
-      where: { completedOn: null, dueOn: { lt: startOfDay(now) }, audit: { providerId: { in: providerIds } } },
+      where: { completedOn: null, dueOn: { lt: startOfUtcDay(now) }, audit: { providerId: { in: providerIds } } },
       select: { dueOn: true, completedOn: true, audit: { select: { siteId: true } } },
     }),
     prisma.placementFeedback.groupBy({ by: ["siteId"], where: { providerId: { in: providerIds } }, _count: { _all: true }, _avg: { overall: true } }),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { caseAgeing, caseChoices, listCases, listRegionSupportRequests, turnSupportRequestIntoCase } from "~/cases/cases.server";
 import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "~/cases/case-rules";
+import { GroupedBarChart } from "~/components/charts/grouped-bars";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
@@ -49,7 +50,6 @@ export default function CasesIndex() {
   const { cases, window, ageing, filters, organisations, support } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { pathname } = useLocation();
-  const maxAgeing = Math.max(1, ...ageing.map((bucket) => bucket.count));
   const providers = organisations.filter((o) => o.kind === "PROVIDER");
   const universities = organisations.filter((o) => o.kind === "UNIVERSITY");
   return (
@@ -72,20 +72,13 @@ export default function CasesIndex() {
       <section aria-labelledby="ageing-heading" className="mb-8">
         <h2 id="ageing-heading">Ageing of cases still open</h2>
         <div className="card grid gap-6 md:grid-cols-2">
-          <figure aria-labelledby="ageing-chart-caption">
-            <figcaption id="ageing-chart-caption" className="mb-2">
-              Open, in-progress and waiting cases by days since they were opened
-            </figcaption>
-            <ul className="space-y-2" aria-hidden="true">
-              {ageing.map((bucket) => (
-                <li key={bucket.key} className="flex items-center gap-2">
-                  <span className="w-28 shrink-0">{bucket.label}</span>
-                  <span className="h-4 bg-nhs-blue" style={{ width: `${(bucket.count / maxAgeing) * 70}%`, minWidth: bucket.count ? "0.25rem" : 0 }} />
-                  <span>{bucket.count}</span>
-                </li>
-              ))}
-            </ul>
-          </figure>
+          <GroupedBarChart
+            title="Open, in-progress and waiting cases by days since they were opened"
+            summary={ageing.map((bucket) => `${bucket.label}: ${bucket.count}`).join("; ") + "."}
+            series={[{ key: "count", label: "Cases", colour: "#005eb8" }]}
+            groups={ageing.map((bucket) => ({ label: bucket.label, values: { count: bucket.count } }))}
+            className="min-w-0"
+          />
           <table className="data-table">
             <caption className="sr-only">Cases still open by age</caption>
             <thead>

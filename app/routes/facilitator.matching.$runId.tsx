@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { RatioChart } from "~/components/ratio-chart";
+import { RatioBarChart } from "~/components/charts/ratio-bars";
 import { useSocketEvent } from "~/components/realtime";
 import { formatRatio } from "~/fair-share/fair-share";
 import { formatDateRange } from "~/vocabulary/labels";
@@ -173,15 +173,16 @@ export default function MatchingRun() {
 
           {review.standings.length > 0 && (
             <>
-              <RatioChart
+              <RatioBarChart
                 title={run.status === "PUBLISHED" ? "Fair-share ratio now" : "Fair-share ratio before and after this run"}
                 red={bands.red}
                 amber={bands.amber}
+                beforeLabel="before this run"
                 rows={review.standings.slice(0, 40).map((row) => ({
                   label: `${name(row.providerId)} (${row.profession})`,
                   before: row.ratioBefore,
-                  after: row.ratioAfter,
-                  bandAfter: row.bandAfter,
+                  ratio: row.ratioAfter,
+                  band: row.bandAfter,
                 }))}
               />
               <div className="mb-8 overflow-x-auto" role="region" aria-label="Fair share before and after, table" tabIndex={0}>

@@ -67,7 +67,7 @@ export default function FacilitatorUniversities() {
               { key: "allocated", label: "Allocated (students)", colour: "#007f3b" },
               { key: "unmet", label: "Unmet (students)", colour: "#d5281b" },
             ]}
-            groups={rows.map((row) => ({ label: row.universityName.length > 18 ? `${row.universityName.slice(0, 16)}…` : row.universityName, values: { demand: row.demand, allocated: row.allocated, unmet: row.unmet } }))}
+            groups={rows.map((row) => ({ label: row.universityName, values: { demand: row.demand, allocated: row.allocated, unmet: row.unmet } }))}
           />
           <GroupedBarChart
             title={shareTitle}
@@ -77,7 +77,7 @@ export default function FacilitatorUniversities() {
               { key: "allocatedShare", label: "Share of allocated (%)", colour: "#007f3b" },
             ]}
             groups={rows.map((row) => ({
-              label: row.universityName.length > 18 ? `${row.universityName.slice(0, 16)}…` : row.universityName,
+              label: row.universityName,
               values: { demandShare: pct(row.demandShare), allocatedShare: pct(row.allocatedShare) },
             }))}
           />

@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/accounts/guards.server";
+import { CapacityTimelineChart, CapacityTimelineLegend } from "~/components/charts/capacity-timeline";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { GRANULARITIES, type CapacityPoint, type TimelineBucket } from "~/fair-share/capacity-timeline";
+import { GRANULARITIES } from "~/fair-share/capacity-timeline";
 import { formatRatio, RCSLT_WEEKS_PER_WTE } from "~/fair-share/fair-share";
 import { optionalParam } from "~/organisations/organisation-forms";
 import { currentAcademicYear, formatAcademicYear } from "~/vocabulary/academic-year";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { getProviderCapacity } from "~/fair-share/provider-capacity.server";
 import { BandTag } from "./provider.shared/tags";
 
@@ -184,12 +185,12 @@ export default function ProviderCapacity() {
           </p>
         ) : (
           <>
-            <Legend />
+            <CapacityTimelineLegend />
             <div className="grid gap-x-6 lg:grid-cols-2">
               {timeline.professions.map((profession) => (
-                <ProfessionTimeline
+                <CapacityTimelineChart
                   key={profession}
-                  profession={profession}
+                  title={PROFESSION_LABELS[profession]}
                   buckets={timeline.buckets}
                   points={timeline.series[profession] ?? []}
                   peak={timeline.peak}
@@ -279,86 +280,6 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
       <p className="text-4xl font-bold">{value}</p>
       <p className="text-sm text-nhs-grey-1">{detail}</p>
     </div>
-  );
-}
-
-function Legend() {
-  return (
-    <p className="mb-4 flex flex-wrap gap-6 text-sm" aria-hidden="true">
-      <span className="flex items-center gap-2">
-        <span className="inline-block h-4 w-4 border border-nhs-blue bg-[#cfe0f2]" /> Slots offered
-      </span>
-      <span className="flex items-center gap-2">
-        <span className="inline-block h-4 w-4 bg-nhs-dark-blue" /> Slots taken
-      </span>
-    </p>
-  );
-}
-
-const CHART = { width: 600, height: 170, left: 32, bottom: 26, top: 10 };
-
-/** One profession's bars: light for offered, dark for taken; the table below carries the same figures. */
-function ProfessionTimeline({
-  profession,
-  buckets,
-  points,
-  peak,
-  view,
-}: {
-  profession: ProfessionCode;
-  buckets: TimelineBucket[];
-  points: CapacityPoint[];
-  peak: number;
-  view: "month" | "week";
-}) {
-  const plotWidth = CHART.width - CHART.left;
-  const plotHeight = CHART.height - CHART.bottom - CHART.top;
-  const step = plotWidth / buckets.length;
-  const barWidth = Math.max(2, step * (view === "month" ? 0.7 : 0.8));
-  const scale = (value: number) => (peak === 0 ? 0 : (value / peak) * plotHeight);
-  const busiest = points.reduce((best, point, index) => (point.offered > points[best].offered ? index : best), 0);
-  const totalOffered = Math.max(...points.map((point) => point.offered));
-  const titleId = `timeline-${profession}-title`;
-  const descId = `timeline-${profession}-desc`;
-  return (
-    <figure className="card mb-6">
-      <figcaption id={titleId} className="mb-2 text-lg font-bold">
-        {PROFESSION_LABELS[profession]}
-      </figcaption>
-      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} className="h-auto w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
-        <desc id={descId}>
-          {`Bar chart of slots by ${view}. The most slots offered at once is ${totalOffered}, in ${buckets[busiest].label}, with ${points[busiest].taken} taken. The table view below lists every ${view}.`}
-        </desc>
-        <line x1={CHART.left} x2={CHART.width} y1={CHART.top + plotHeight} y2={CHART.top + plotHeight} stroke="#4c6272" />
-        <line x1={CHART.left} x2={CHART.width} y1={CHART.top} y2={CHART.top} stroke="#e8edee" />
-        <text x={CHART.left - 6} y={CHART.top + 4} textAnchor="end" fontSize="12" fill="#4c6272">
-          {peak}
-        </text>
-        <text x={CHART.left - 6} y={CHART.top + plotHeight} textAnchor="end" fontSize="12" fill="#4c6272">
-          0
-        </text>
-        {points.map((point, index) => {
-          const x = CHART.left + index * step + (step - barWidth) / 2;
-          const offeredHeight = scale(point.offered);
-          const takenHeight = scale(point.taken);
-          const showLabel = view === "month" || index % 5 === 0;
-          return (
-            <g key={buckets[index].key}>
-              <title>{`${buckets[index].label}: ${point.taken} of ${point.offered} slots taken`}</title>
-              {point.offered > 0 && (
-                <rect x={x} y={CHART.top + plotHeight - offeredHeight} width={barWidth} height={offeredHeight} fill="#cfe0f2" stroke="#005eb8" strokeWidth="1" />
-              )}
-              {point.taken > 0 && <rect x={x} y={CHART.top + plotHeight - takenHeight} width={barWidth} height={takenHeight} fill="#003087" />}
-              {showLabel && (
-                <text x={CHART.left + index * step + step / 2} y={CHART.height - 8} textAnchor="middle" fontSize="11" fill="#212b32">
-                  {view === "month" ? buckets[index].label.slice(0, 3) : buckets[index].label.replace("w/c ", "")}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
   );
 }
 

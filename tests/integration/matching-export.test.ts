@@ -12,7 +12,7 @@ import { createOffer, createRequest } from "../helpers/marketplace";
 useTestDatabase();
 
 describe("the database's matching instance", () => {
-  it("is a valid matching-io document: remaining students, places already taken, and a warning for offers without workforce", async () => {
+  it("is a valid matching document: remaining students, places already taken, and a warning for offers without workforce", async () => {
     const region = await createRegion();
     const trust = await createOrganisation({ regionId: region.id, name: "Workforce Trust" });
     const noWorkforce = await createOrganisation({ regionId: region.id, name: "No Workforce Trust" });

@@ -1,76 +1,77 @@
-// A grouped vertical bar chart in plain SVG (renders on the server, no layout measuring).
-// Each series has a colour AND a pattern-free text legend; every bar carries its value as text,
-// so colour is never the only signal. Pair it with a data table (see DataTable).
-export interface BarSeries {
-  key: string;
-  label: string;
-  colour: string;
-}
+// Grouped vertical bars. Each series has a colour and a legend in words, and every bar carries its
+// value as text, so colour is never the only signal. Pair it with a table of the same figures.
+import { linearScale, niceTicks, textWidth } from "./layout";
+import { ChartFrame, CHART_INK, FittedLabel, labelHeight, SeriesLegend, ValueGrid, type ChartSeries } from "./parts";
+
+export type BarSeries = ChartSeries;
 
 export interface BarGroup {
   label: string;
   values: Record<string, number>;
 }
 
-export function GroupedBarChart({ title, summary, series, groups }: { title: string; summary: string; series: readonly BarSeries[]; groups: readonly BarGroup[] }) {
-  const max = Math.max(1, ...groups.flatMap((group) => series.map((item) => group.values[item.key] ?? 0)));
-  const barWidth = 16;
-  const gap = 18;
-  const groupWidth = series.length * barWidth + gap;
-  const left = 40;
-  const top = 16;
-  const plotHeight = 180;
-  const width = left + Math.max(1, groups.length) * groupWidth + 10;
-  const height = top + plotHeight + 50;
-  const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
-  const ticks = [0, Math.round(max / 2), max];
+const BAR = 15;
+const BAR_PITCH = 17;
+const GROUP_PADDING = 12;
+const WIDEST_GROUP = 112;
+const LABEL_FONT = 11;
+const LABEL_LINES = 2;
+const PLOT_HEIGHT = 180;
+
+export function GroupedBarChart({
+  title,
+  summary,
+  series,
+  groups,
+  className,
+}: {
+  title: string;
+  summary: string;
+  series: readonly BarSeries[];
+  groups: readonly BarGroup[];
+  className?: string;
+}) {
+  const values = groups.flatMap((group) => series.map((item) => group.values[item.key] ?? 0));
+  const ticks = niceTicks(Math.max(0, ...values));
+  const barsWidth = series.length * BAR_PITCH;
+  // Groups widen (up to a limit) for their labels; longer labels wrap onto a second line, then are cut.
+  const longestLabel = Math.max(0, ...groups.map((group) => textWidth(group.label, LABEL_FONT)));
+  const groupWidth = Math.max(barsWidth + GROUP_PADDING, Math.min(WIDEST_GROUP, Math.ceil(longestLabel) + 8));
+  // Values are written above their bars, in a size that keeps neighbours apart (digits are 0.556 em wide in Arial).
+  const longestValue = Math.max(1, ...values.map((value) => String(value).length));
+  const valueFont = Math.min(10, Math.floor((2 * (BAR_PITCH - 1)) / (longestValue * 0.556)) / 2);
+  const left = Math.ceil(textWidth(ticks[ticks.length - 1].toLocaleString("en-GB"), 11)) + 12;
+  const top = Math.ceil(valueFont) + 8;
+  const plotBottom = top + PLOT_HEIGHT;
+  const width = left + Math.max(1, groups.length) * groupWidth + 8;
+  const height = plotBottom + 6 + labelHeight(LABEL_FONT, LABEL_LINES) + 4;
+  const y = linearScale(ticks[ticks.length - 1], plotBottom, top);
   return (
-    <figure className="card mb-4">
-      <figcaption className="mb-2 text-lg font-bold">{title}</figcaption>
-      <ul className="mb-2 flex flex-wrap gap-4 text-sm" aria-hidden="true">
-        {series.map((item) => (
-          <li key={item.key} className="flex items-center gap-1">
-            <span className="inline-block h-3 w-3" style={{ background: item.colour }} />
-            {item.label}
-          </li>
-        ))}
-      </ul>
-      <div className="overflow-x-auto" role="region" aria-label={`${title}: chart`} tabIndex={0}>
-        <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" style={{ minWidth: Math.min(width, 900) }} role="img" aria-label={`${title}. ${summary}`}>
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={left} x2={width} y1={y(tick)} y2={y(tick)} stroke="#d8dde0" />
-              <text x={left - 4} y={y(tick) + 4} fontSize="10" textAnchor="end" fill="#212b32">
-                {tick}
-              </text>
-            </g>
-          ))}
-          {groups.map((group, groupIndex) => {
-            const x0 = left + groupIndex * groupWidth + gap / 2;
-            return (
-              <g key={group.label}>
-                {series.map((item, index) => {
-                  const value = group.values[item.key] ?? 0;
-                  const x = x0 + index * barWidth;
-                  return (
-                    <g key={item.key}>
-                      <rect x={x} y={y(value)} width={barWidth - 2} height={top + plotHeight - y(value)} fill={item.colour}>
-                        <title>{`${group.label}, ${item.label}: ${value}`}</title>
-                      </rect>
-                      <text x={x + (barWidth - 2) / 2} y={y(value) - 2} fontSize="8" textAnchor="middle" fill="#212b32">
-                        {value}
-                      </text>
-                    </g>
-                  );
-                })}
-                <text x={x0 + (series.length * barWidth) / 2} y={top + plotHeight + 14} fontSize="10" textAnchor="middle" fill="#212b32">
-                  {group.label}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-    </figure>
+    <ChartFrame title={title} summary={summary} width={width} height={height} legend={<SeriesLegend series={series} />} className={className}>
+      <ValueGrid ticks={ticks} y={y} left={left} right={width - 8} />
+      {groups.map((group, groupIndex) => {
+        const groupLeft = left + groupIndex * groupWidth;
+        const barsLeft = groupLeft + (groupWidth - barsWidth) / 2 + (BAR_PITCH - BAR) / 2;
+        return (
+          <g key={`${groupIndex}-${group.label}`}>
+            {series.map((item, index) => {
+              const value = group.values[item.key] ?? 0;
+              const x = barsLeft + index * BAR_PITCH;
+              return (
+                <g key={item.key}>
+                  <rect x={x} y={y(value)} width={BAR} height={plotBottom - y(value)} fill={item.colour} stroke={item.stroke}>
+                    <title>{`${group.label}, ${item.label}: ${value}`}</title>
+                  </rect>
+                  <text x={x + BAR / 2} y={y(value) - 3} fontSize={valueFont} textAnchor="middle" fill={CHART_INK}>
+                    {value}
+                  </text>
+                </g>
+              );
+            })}
+            <FittedLabel text={group.label} x={groupLeft + groupWidth / 2} y={plotBottom + 6} width={groupWidth - 6} fontSize={LABEL_FONT} maxLines={LABEL_LINES} />
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }

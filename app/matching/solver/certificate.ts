@@ -102,7 +102,7 @@ function checkStageWeights(network: ProfessionNetwork, levels: number[], weights
 
 /**
  * Re-checks the published allocations against the input alone: every pair obeys the
- * hard rules of matching-io.md and no offer is filled beyond capacity − taken.
+ * hard rules of docs/matching-format.md and no offer is filled beyond capacity − taken.
  */
 export function verifyAllocationsAgainstInput(
   input: MatchingInput,

@@ -5,7 +5,7 @@ import { MatchingInputError, parseMatchingInput } from "./parse-input";
 import type { MatchingResult, SolveMatchingOptions } from "./types";
 
 /**
- * The file side of the matching command (matching-io.md): arguments, reading, writing
+ * The file side of the matching command (docs/matching-format.md): arguments, reading, writing
  * and one-line failures. scripts/match.ts only wires it to the process.
  */
 

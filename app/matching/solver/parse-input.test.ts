@@ -115,7 +115,7 @@ describe("parseMatchingInput accepts the documented format", () => {
     });
   });
 
-  it("keeps the example of matching-io.md as given", () => {
+  it("keeps the example of docs/matching-format.md as given", () => {
     const parsed = parseMatchingInput(validDocument());
     expect(parsed.offers[0].years).toEqual([2, 3]);
     expect(parsed.requests[0].origin).toEqual({ lat: 51.523, lon: -0.134 });

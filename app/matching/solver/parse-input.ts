@@ -199,7 +199,7 @@ function toProvider(provider: MatchingDocument["providers"][number]): MatchingPr
 }
 
 /**
- * Validates a matching document (matching-io.md) and returns the typed instance.
+ * Validates a matching document (docs/matching-format.md) and returns the typed instance.
  * Extra fields are ignored; optional fields take their defaults. Throws a
  * MatchingInputError with a one-line message naming the offending record.
  */
