@@ -11,6 +11,7 @@ import { createAllocationInTransaction } from "~/marketplace/allocations.server"
 import { MarketplaceError } from "~/marketplace/errors";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
+import { regionFacilitatorsRoom } from "~/platform/realtime/rooms";
 import { getSettings } from "~/settings/settings.server";
 import { loadMatchingDocument, type MatchingScope } from "./instance.server";
 
@@ -64,7 +65,7 @@ export async function startMatchingRun(
 function progressReporter(runId: string, regionId: string, jobId: string) {
   let last = 0;
   return (progress: MatchingProgress) => {
-    emitToRoom(`region:${regionId}:facilitators`, "matching-progress", { runId, ...progress });
+    emitToRoom(regionFacilitatorsRoom(regionId), "matching-progress", { runId, ...progress });
     const now = Date.now();
     if (now - last < 500 && progress.fraction < 1) return;
     last = now;
@@ -127,7 +128,7 @@ export async function runMatchingJob(job: ClaimedJob) {
   } catch (error) {
     const message = error instanceof MatchingInputError ? `The data cannot be matched: ${error.message}` : `The run failed: ${(error as Error).message}`;
     await prisma.matchingRun.update({ where: { id: runId }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
-    emitToRoom(`region:${run.regionId}:facilitators`, "matching-progress", { runId, phase: "failed", fraction: 1, detail: message });
+    emitToRoom(regionFacilitatorsRoom(run.regionId), "matching-progress", { runId, phase: "failed", fraction: 1, detail: message });
     return { failed: message };
   }
 }
@@ -174,7 +175,7 @@ async function finish(run: { id: string; regionId: string; startedById: string }
     });
   });
   await pushNotifications(raised);
-  emitToRoom(`region:${run.regionId}:facilitators`, "matching-progress", { runId: run.id, phase: "done", fraction: 1 });
+  emitToRoom(regionFacilitatorsRoom(run.regionId), "matching-progress", { runId: run.id, phase: "done", fraction: 1 });
   return { proposals: stored.proposals.length };
 }
 

@@ -6,6 +6,7 @@ import { getSessionSecret } from "~/platform/env.server";
 import { getLogger } from "~/platform/logger.server";
 import { queueEmail } from "~/platform/mail.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
+import { userRoom } from "~/platform/realtime/rooms";
 
 type Tx = Prisma.TransactionClient;
 
@@ -114,7 +115,7 @@ export async function pushNotifications(raised: RaisedNotification[]) {
     const counts = await prisma.notification.groupBy({ by: ["userId"], where: { userId: { in: userIds }, readAt: null }, _count: { _all: true } });
     const unread = new Map(counts.map((row) => [row.userId, row._count._all]));
     for (const notification of raised) {
-      emitToRoom(`user:${notification.userId}`, "notification", {
+      emitToRoom(userRoom(notification.userId), "notification", {
         id: notification.id,
         title: notification.title,
         link: notification.link,

@@ -1,25 +1,36 @@
 import type { Server } from "socket.io";
+import type { ClientToServerEvents, InterServerEvents, ServerEventName, ServerEventPayload, ServerToClientEvents } from "./events";
+import type { RoomMember } from "./rooms";
+import { sessionRoom, userRoom } from "./rooms";
 
-const holder = globalThis as typeof globalThis & { __placementExchangeIo?: Server };
+/** What the handshake leaves on each socket. */
+export interface SocketData {
+  user: RoomMember;
+  sessionId: string;
+}
 
-export function setSocketServer(io: Server) {
+export type PortalSocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+const holder = globalThis as typeof globalThis & { __placementExchangeIo?: PortalSocketServer };
+
+export function setSocketServer(io: PortalSocketServer) {
   holder.__placementExchangeIo = io;
 }
 
-export function getSocketServer(): Server | null {
+export function getSocketServer(): PortalSocketServer | null {
   return holder.__placementExchangeIo ?? null;
 }
 
 /** Sends to a room on every node (through the Redis adapter when there is one). */
-export function emitToRoom(room: string, event: string, payload: unknown) {
-  getSocketServer()?.to(room).emit(event, payload);
+export function emitToRoom<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>) {
+  getSocketServer()?.to(room).emit(event, ...([payload] as Parameters<ServerToClientEvents[E]>));
 }
 
 /** Drops the live sockets of a user (signed out everywhere, deactivated) on every node. */
 export function disconnectUser(userId: string) {
-  getSocketServer()?.in(`user:${userId}`).disconnectSockets(true);
+  getSocketServer()?.in(userRoom(userId)).disconnectSockets(true);
 }
 
 export function disconnectSession(sessionId: string) {
-  getSocketServer()?.in(`session:${sessionId}`).disconnectSockets(true);
+  getSocketServer()?.in(sessionRoom(sessionId)).disconnectSockets(true);
 }
