@@ -1,4 +1,5 @@
 import { prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { ROLE_LABELS, ROLE_ORGANISATION_KIND, type RoleName } from "~/vocabulary/roles";
 import { appUrl } from "~/platform/app-url.server";
 import { queueEmail } from "~/platform/mail.server";
@@ -76,14 +77,12 @@ export async function createInvitation(input: {
         expiresAt,
       },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: input.invitedById,
-        action: "invitation-sent",
-        entityType: "Invitation",
-        entityId: invitation.id,
-        details: { email, role: input.role, organisationId: input.organisationId },
-      },
+    await recordAudit(tx, {
+      actorId: input.invitedById,
+      action: "invitation-sent",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      details: { email, role: input.role, organisationId: input.organisationId },
     });
     await queueEmail(tx, email, {
       template: "invitation",
@@ -135,9 +134,7 @@ export async function acceptInvitation(token: string, password: string) {
         passwordHash,
       },
     });
-    await tx.auditEvent.create({
-      data: { actorId: user.id, action: "invitation-accepted", entityType: "Invitation", entityId: invitation.id },
-    });
+    await recordAudit(tx, { actorId: user.id, action: "invitation-accepted", entityType: "Invitation", entityId: invitation.id });
     await raise({
       kind: "invitation-accepted",
       eventKey: `invitation-accepted:${invitation.id}`,

@@ -1,6 +1,7 @@
 import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "./case-rules";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, Prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { academicYearOf } from "~/fair-share/capacity-timeline";
 import {
   ACTIVE_CASE_STATUSES,
@@ -192,7 +193,7 @@ export async function createCase(user: SessionUser, input: NewCaseInput) {
         notes: { create: { authorId: user.id, type: "raised", body: `Opened by ${user.name}` } },
       },
     });
-    await tx.auditEvent.create({ data: { actorId: user.id, action: "case-created", entityType: "ShortfallCase", entityId: created.id, details: { kind: input.kind } } });
+    await recordAudit(tx, { actorId: user.id, action: "case-created", entityType: "ShortfallCase", entityId: created.id, details: { kind: input.kind } });
     if (created.ownerId) await raise(assignedEvent(created.id, created.title, created.ownerId, user.id, created.createdAt.toISOString()));
     return created;
   });
@@ -239,8 +240,12 @@ export async function moveCase(
       .filter(Boolean)
       .join(": ");
     await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "status", body } });
-    await tx.auditEvent.create({
-      data: { actorId: user.id, action: "case-status", entityType: "ShortfallCase", entityId: current.id, details: { from: current.status, to: input.to, offerId, allocationId } },
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "case-status",
+      entityType: "ShortfallCase",
+      entityId: current.id,
+      details: { from: current.status, to: input.to, offerId, allocationId },
     });
     return tx.shortfallCase.findUniqueOrThrow({ where: { id: current.id } });
   });
@@ -546,7 +551,7 @@ export async function turnSupportRequestIntoCase(user: SessionUser, supportReque
     });
     const linked = await tx.supportRequest.updateMany({ where: { id: request.id, caseId: null }, data: { caseId: created.id } });
     if (linked.count !== 1) throw new MarketplaceError(409, "This support request is already a case");
-    await tx.auditEvent.create({ data: { actorId: user.id, action: "case-from-support", entityType: "ShortfallCase", entityId: created.id, details: { supportRequestId: request.id } } });
+    await recordAudit(tx, { actorId: user.id, action: "case-from-support", entityType: "ShortfallCase", entityId: created.id, details: { supportRequestId: request.id } });
     return created;
   });
 }

@@ -1,5 +1,6 @@
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, Prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { MatchingInputError, parseMatchingInput } from "~/matching/solver/parse-input";
 import { solveMatchingInParallel } from "~/matching/solver/match";
 import type { MatchingProgress, MatchingResult } from "~/matching/solver/types";
@@ -256,7 +257,7 @@ export async function publishRun(user: SessionUser, runId: string) {
           });
           notifications.push(...allocation.notifications);
         }
-        await tx.auditEvent.create({ data: { actorId: user.id, action: "matching-run-published", entityType: "MatchingRun", entityId: runId, details: { proposals: stored.proposals.length } } });
+        await recordAudit(tx, { actorId: user.id, action: "matching-run-published", entityType: "MatchingRun", entityId: runId, details: { proposals: stored.proposals.length } });
       },
       { timeout: 120_000, maxWait: 30_000 },
     );

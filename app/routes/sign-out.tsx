@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUserForm } from "~/accounts/guards.server";
 import { clearedSessionCookie, invalidateAllSessions, invalidateSession } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { disconnectSession, disconnectUser } from "~/platform/realtime/realtime.server";
 
 export async function loader() {
@@ -13,9 +14,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, form, sessionId } = await requireUserForm(request);
   if (form.get("everywhere") === "true") {
     await invalidateAllSessions(user.id);
-    await prisma.auditEvent.create({
-      data: { actorId: user.id, action: "signed-out-everywhere", entityType: "User", entityId: user.id },
-    });
+    await recordAudit(prisma, { actorId: user.id, action: "signed-out-everywhere", entityType: "User", entityId: user.id });
     disconnectUser(user.id);
   } else {
     await invalidateSession(sessionId);
