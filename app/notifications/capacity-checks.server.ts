@@ -3,15 +3,16 @@ import { academicYearOf, academicYearRange } from "~/fair-share/capacity-timelin
 import { apportionLargestRemainder, fairShareBand, fairShareRatio } from "~/fair-share/fair-share";
 import { formatDate } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
-import { enqueueJob } from "~/platform/jobs/queue.server";
+import { scheduleDailyJob } from "~/platform/jobs/queue.server";
 import { getSettings } from "~/settings/settings.server";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "./notify.server";
 
 export const CAPACITY_CHECKS_QUEUE = "capacity-checks";
+const CAPACITY_CHECKS_HOUR_UTC = 6;
 
+/** Schedules the next checks once, however many nodes ask. */
 export async function scheduleNextCapacityChecks(now = new Date()) {
-  const runAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 6));
-  await enqueueJob(prisma, { queue: CAPACITY_CHECKS_QUEUE, payload: {}, dedupeKey: `capacity-checks:${runAt.toISOString()}`, runAt });
+  await scheduleDailyJob({ queue: CAPACITY_CHECKS_QUEUE, dedupePrefix: "capacity-checks", hourUtc: CAPACITY_CHECKS_HOUR_UTC }, now);
 }
 
 /**

@@ -1,16 +1,17 @@
 import { prisma } from "~/platform/db/db.server";
 import { auditStatus, averageIsLow } from "./quality-rules";
 import { formatDate } from "~/vocabulary/labels";
-import { enqueueJob } from "~/platform/jobs/queue.server";
+import { scheduleDailyJob } from "~/platform/jobs/queue.server";
 import { pushNotifications, raiseNotification, type NotificationEvent, type RaisedNotification } from "~/notifications/notify.server";
 import { getSettings } from "~/settings/settings.server";
 import { loadSiteQuality } from "./quality.server";
 
 export const QUALITY_CHECKS_QUEUE = "quality-checks";
+const QUALITY_CHECKS_TIME_UTC = { hourUtc: 6, minuteUtc: 30 };
 
+/** Schedules the next checks once, however many nodes ask. */
 export async function scheduleNextQualityChecks(now = new Date()) {
-  const runAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 6, 30));
-  await enqueueJob(prisma, { queue: QUALITY_CHECKS_QUEUE, payload: {}, dedupeKey: `quality-checks:${runAt.toISOString()}`, runAt });
+  await scheduleDailyJob({ queue: QUALITY_CHECKS_QUEUE, dedupePrefix: "quality-checks", ...QUALITY_CHECKS_TIME_UTC }, now);
 }
 
 interface SiteOf {
