@@ -4,6 +4,7 @@ import { ROLE_LABELS, ROLE_ORGANISATION_KIND, type RoleName } from "~/vocabulary
 import { appUrl } from "~/platform/app-url.server";
 import { queueEmail } from "~/platform/mail.server";
 import { withNotifications } from "~/notifications/notify.server";
+import { invitationAcceptedNotification } from "./notifications";
 import { hashPassword } from "./password.server";
 import { consume } from "./rate-limit.server";
 import { generateToken, hashToken } from "./tokens.server";
@@ -135,14 +136,14 @@ export async function acceptInvitation(token: string, password: string) {
       },
     });
     await recordAudit(tx, { actorId: user.id, action: "invitation-accepted", entityType: "Invitation", entityId: invitation.id });
-    await raise({
-      kind: "invitation-accepted",
-      eventKey: `invitation-accepted:${invitation.id}`,
-      title: `${user.name} has joined Placement Exchange`,
-      body: `${user.name} (${user.email}) accepted your invitation${invitation.organisation ? ` to ${invitation.organisation.name}` : ""}.`,
-      link: user.organisationId ? `/organisations/${user.organisationId}` : "/notifications",
-      audience: { users: [invitation.invitedById] },
-    });
+    await raise(
+      invitationAcceptedNotification({
+        invitationId: invitation.id,
+        invitedById: invitation.invitedById,
+        organisationName: invitation.organisation?.name ?? null,
+        user,
+      }),
+    );
     return user;
   });
 }

@@ -20,8 +20,9 @@ import { pageWindow } from "~/platform/paging";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import { MarketplaceError } from "~/marketplace/errors";
 import { computeFairShareForProvider } from "~/fair-share/provider-capacity.server";
-import { withNotifications, type NotificationEvent } from "~/notifications/notify.server";
-import { createOnce, raisedEvent } from "./raise-cases.server";
+import { withNotifications } from "~/notifications/notify.server";
+import { alternativeOfferNotification, capacityAskedNotification, caseAssignedNotification, caseMessageNotification, caseRaisedNotification } from "./notifications";
+import { createOnce } from "./raise-cases.server";
 import { getSettings } from "~/settings/settings.server";
 
 type Tx = Prisma.TransactionClient;
@@ -155,17 +156,6 @@ async function checkOwner(tx: Tx, regionId: string, ownerId: string) {
   if (!owner) throw new MarketplaceError(400, "Choose a facilitator of the case's region", "ownerId");
 }
 
-function assignedEvent(caseId: string, title: string, ownerId: string, actorId: string, stamp: string): NotificationEvent {
-  return {
-    kind: "case-assigned",
-    eventKey: `case-assigned:${caseId}:${stamp}`,
-    title: `Case assigned to you: ${title}`,
-    body: "You are now the owner of this shortfall case.",
-    link: `/facilitator/cases/${caseId}`,
-    audience: { users: [ownerId], except: [actorId] },
-  };
-}
-
 export async function createCase(user: SessionUser, input: NewCaseInput) {
   caseRegionScope(user);
   const regionId = user.role === "ADMIN" ? input.regionId : user.regionId;
@@ -194,7 +184,9 @@ export async function createCase(user: SessionUser, input: NewCaseInput) {
       },
     });
     await recordAudit(tx, { actorId: user.id, action: "case-created", entityType: "ShortfallCase", entityId: created.id, details: { kind: input.kind } });
-    if (created.ownerId) await raise(assignedEvent(created.id, created.title, created.ownerId, user.id, created.createdAt.toISOString()));
+    if (created.ownerId) {
+      await raise(caseAssignedNotification({ caseId: created.id, caseTitle: created.title, ownerId: created.ownerId, actorId: user.id, stamp: created.createdAt.toISOString() }));
+    }
     return created;
   });
 }
@@ -258,7 +250,9 @@ export async function assignCase(user: SessionUser, caseId: string, ownerId: str
     const updated = await tx.shortfallCase.update({ where: { id: current.id }, data: { ownerId } });
     const ownerName = ownerId ? (await tx.user.findUniqueOrThrow({ where: { id: ownerId }, select: { name: true } })).name : null;
     const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "assigned", body: ownerName ? `Assigned to ${ownerName}` : "Unassigned" } });
-    if (ownerId && ownerId !== current.ownerId) await raise(assignedEvent(current.id, current.title, ownerId, user.id, note.id));
+    if (ownerId && ownerId !== current.ownerId) {
+      await raise(caseAssignedNotification({ caseId: current.id, caseTitle: current.title, ownerId, actorId: user.id, stamp: note.id }));
+    }
     return updated;
   });
 }
@@ -319,14 +313,7 @@ export async function messageProvider(user: SessionUser, caseId: string, input: 
   const provider = await involvedOrganisation(current, input.organisationId, "PROVIDER");
   return withNotifications(async (tx, raise) => {
     const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "message-sent", body: `To ${provider.name}: ${input.body}` } });
-    await raise({
-      kind: "case-message",
-      eventKey: `case-message:${note.id}`,
-      title: `A facilitator about: ${current.title}`,
-      body: input.body,
-      link: "/support",
-      audience: { organisations: [{ organisationId: provider.id, roles: ["EDUCATOR"] }], except: [user.id] },
-    });
+    await raise(caseMessageNotification({ noteId: note.id, caseTitle: current.title, message: input.body, providerId: provider.id, actorId: user.id }));
     return note;
   });
 }
@@ -344,14 +331,7 @@ export async function proposeOffer(user: SessionUser, caseId: string, input: { o
   const description = `${PROFESSION_LABELS[offer.profession]} at ${offer.provider.name}, ${formatDate(offer.startDate)} to ${formatDate(offer.endDate)}, ${offer.slots - offer.slotsTaken} places left`;
   return withNotifications(async (tx, raise) => {
     const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "offer-proposed", body: `Proposed to ${university.name}: ${description} (offer ${offer.id})` } });
-    await raise({
-      kind: "case-message",
-      eventKey: `offer-proposed:${note.id}`,
-      title: "A facilitator proposes an alternative offer",
-      body: description,
-      link: `/university/book/${offer.id}`,
-      audience: { organisations: [{ organisationId: university.id, roles: ["UNIVERSITY"] }], except: [user.id] },
-    });
+    await raise(alternativeOfferNotification({ noteId: note.id, offerId: offer.id, description, universityId: university.id, actorId: user.id }));
     return note;
   });
 }
@@ -380,6 +360,7 @@ export async function askForCapacity(user: SessionUser, caseId: string, now = ne
   const year = academicYearOf(now);
   const providers = await providersBelowAmber(current.regionId, current.profession, year, settings.fairShareAmber);
   const profession = PROFESSION_LABELS[current.profession];
+  const professionCode = current.profession;
   return withNotifications(async (tx, raise) => {
     const note = await tx.caseNote.create({
       data: {
@@ -393,14 +374,7 @@ export async function askForCapacity(user: SessionUser, caseId: string, now = ne
       },
     });
     if (providers.length > 0) {
-      await raise({
-        kind: "capacity-asked",
-        eventKey: `capacity-asked:${note.id}`,
-        title: `Please post ${profession} capacity`,
-        body: `Your region is short of ${profession} placements and your offers are below your fair share. Please post what capacity you can.`,
-        link: "/provider/offers/new",
-        audience: { organisations: providers.map((p) => ({ organisationId: p.id, roles: ["EDUCATOR"] })), except: [user.id] },
-      });
+      await raise(capacityAskedNotification({ noteId: note.id, profession: professionCode, providerIds: providers.map((p) => p.id), actorId: user.id }));
     }
     return { asked: providers.length, note };
   });
@@ -444,7 +418,7 @@ export async function raiseAutomaticCases(now = new Date()) {
         },
         `Raised because request ${request.id} still has ${unplaced} unplaced ${unplaced === 1 ? "student" : "students"} within ${settings.unmetRequestWeeks} weeks of its start`,
       );
-      if (created) await raise(raisedEvent("request-unmet-near-start", created));
+      if (created) await raise(caseRaisedNotification("request-unmet-near-start", created));
       return Boolean(created);
     });
     if (raised) unmet += 1;
@@ -477,7 +451,7 @@ export async function raiseAutomaticCases(now = new Date()) {
           },
           `Raised because ${provider.name} offered ${row.offered} of a fair share of ${row.fairShare} ${PROFESSION_LABELS[row.profession]} places (red band)`,
         );
-        if (created) await raise(raisedEvent("provider-below-fair-share", created));
+        if (created) await raise(caseRaisedNotification("provider-below-fair-share", created));
         return Boolean(created);
       });
       if (raised) red += 1;

@@ -9,7 +9,7 @@ import {
   type AllocationStatusName,
 } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
-import { allocationNotification, offerWithdrawnNotification, type AllocationFacts } from "~/notifications/marketplace-events";
+import { allocationNotification, allocationProposedNotification, offerWithdrawnNotification, type AllocationFacts } from "./notifications";
 import { pushNotifications, raiseNotification, withNotifications, type RaisedNotification } from "~/notifications/notify.server";
 import { MarketplaceError } from "./errors";
 
@@ -92,8 +92,7 @@ export async function createAllocationInTransaction(tx: Tx, actorId: string | nu
     },
   });
   const facts = await allocationFacts(tx, allocation.id);
-  const event = allocationNotification(facts, "PROPOSED", { actorId, eventId: allocation.id });
-  const notifications = event ? await raiseNotification(tx, event) : [];
+  const notifications = await raiseNotification(tx, allocationProposedNotification(facts, { actorId, eventId: allocation.id }));
   return Object.assign(allocation, { notifications });
 }
 

@@ -15,6 +15,7 @@ import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { regionFacilitatorsRoom } from "~/platform/realtime/rooms";
 import { getSettings } from "~/settings/settings.server";
 import { loadMatchingDocument, type MatchingScope } from "./instance.server";
+import { matchingRunFinishedNotification } from "./notifications";
 
 export const MATCHING_QUEUE = "matching";
 
@@ -166,14 +167,17 @@ async function finish(run: { id: string; regionId: string; startedById: string }
       },
     });
     const placed = stored.proposals.reduce((sum, p) => sum + p.students, 0);
-    return raiseNotification(tx, {
-      kind: "matching-run-finished",
-      eventKey: `matching-run:${run.id}`,
-      title: stored.empty ? "Matching run finished: nothing to match" : `Matching run finished: ${placed} of ${summary.studentsToPlace} students placed`,
-      body: stored.empty ?? "Review the proposals and publish them to providers.",
-      link: `/facilitator/matching/${run.id}`,
-      audience: { users: [run.startedById], regionFacilitators: [run.regionId] },
-    });
+    return raiseNotification(
+      tx,
+      matchingRunFinishedNotification({
+        id: run.id,
+        regionId: run.regionId,
+        startedById: run.startedById,
+        studentsPlaced: placed,
+        studentsToPlace: summary.studentsToPlace,
+        empty: stored.empty,
+      }),
+    );
   });
   await pushNotifications(raised);
   emitToRoom(regionFacilitatorsRoom(run.regionId), "matching-progress", { runId: run.id, phase: "done", fraction: 1 });

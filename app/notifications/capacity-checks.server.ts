@@ -1,10 +1,10 @@
 import { prisma } from "~/platform/db/db.server";
 import { academicYearOf, academicYearRange } from "~/fair-share/capacity-timeline";
 import { apportionLargestRemainder, fairShareBand, fairShareRatio } from "~/fair-share/fair-share";
-import { formatDate } from "~/vocabulary/labels";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
+import type { ProfessionCode } from "~/vocabulary/roles";
 import { scheduleDailyJob } from "~/platform/jobs/queue.server";
 import { getSettings } from "~/settings/settings.server";
+import { providerBelowFairShareNotification, requestUnmetNotification } from "./notifications";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "./notify.server";
 
 export const CAPACITY_CHECKS_QUEUE = "capacity-checks";
@@ -32,14 +32,15 @@ export async function runCapacityChecks(now = new Date()) {
       const short = request.students - request.studentsAllocated;
       if (short <= 0) continue;
       raised.push(
-        ...(await raiseNotification(tx, {
-          kind: "request-unmet-near-start",
-          eventKey: `request-unmet:${request.id}:${request.startDate.toISOString().slice(0, 10)}`,
-          title: `${short} ${PROFESSION_LABELS[request.profession].toLowerCase()} ${short === 1 ? "student has" : "students have"} no placement yet: block starts ${formatDate(request.startDate)}`,
-          body: `${request.university.name}, ${request.programme.name}. ${request.studentsAllocated} of ${request.students} placed.`,
-          link: `/university/requests/${request.id}`,
-          audience: { organisations: [{ organisationId: request.universityId, roles: ["UNIVERSITY"] }], regionFacilitators: [request.university.regionId] },
-        })),
+        ...(await raiseNotification(
+          tx,
+          requestUnmetNotification({
+            ...request,
+            universityName: request.university.name,
+            programmeName: request.programme.name,
+            regionId: request.university.regionId,
+          }),
+        )),
       );
     }
   });
@@ -77,14 +78,20 @@ export async function runCapacityChecks(now = new Date()) {
           const band = fairShareBand(ratio, { red: settings.fairShareRed, amber: settings.fairShareAmber });
           if (band !== "red" && band !== "amber") continue;
           raised.push(
-            ...(await raiseNotification(tx, {
-              kind: "provider-below-fair-share",
-              eventKey: `below-fair-share:${providerId}:${profession}:${year}:${band}`,
-              title: `${names.get(providerId)} is ${band === "red" ? "well below" : "below"} its fair share of ${PROFESSION_LABELS[profession].toLowerCase()} placements`,
-              body: `Offering ${provision} against a fair share of ${share} for ${year}/${String(year + 1).slice(2)} (ratio ${ratio?.toFixed(2)}, ${band}).`,
-              link: "/provider/capacity",
-              audience: { organisations: [{ organisationId: providerId, roles: ["EDUCATOR"] }], regionFacilitators: [region.id] },
-            })),
+            ...(await raiseNotification(
+              tx,
+              providerBelowFairShareNotification({
+                providerId,
+                providerName: names.get(providerId)!,
+                regionId: region.id,
+                profession,
+                year,
+                band,
+                offered: provision,
+                fairShare: share,
+                ratio,
+              }),
+            )),
           );
         }
       }
