@@ -23,6 +23,7 @@ export function getSocketServer(): PortalSocketServer | null {
 
 /** Sends to a room on every node (through the Redis adapter when there is one). */
 export function emitToRoom<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>) {
+  // socket.io's emit arguments cannot be resolved for a generic event name; the signature above ties payload to event.
   getSocketServer()?.to(room).emit(event, ...([payload] as Parameters<ServerToClientEvents[E]>));
 }
 
