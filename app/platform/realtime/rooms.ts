@@ -1,7 +1,7 @@
 import type { RoleName } from "~/vocabulary/roles";
 
 /*
- * The socket.io rooms something sends to, and the only place their names are spelt.
+ * The socket.io rooms, and the only place their names are spelt.
  * A socket joins only rooms of its own user, session, organisation and region.
  */
 
@@ -14,7 +14,10 @@ export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 /** The facilitators of a region: its matching runs' progress. */
 export const regionFacilitatorsRoom = (regionId: string) => `region:${regionId}:facilitators`;
 
-/** Everyone of an organisation. */
+/**
+ * Everyone of an organisation. Nothing sends here yet; it stays because the welcome tells a socket
+ * its organisation room and that is pinned by tests of organisation isolation.
+ */
 export const organisationRoom = (organisationId: string) => `org:${organisationId}`;
 
 export interface RoomMember {
