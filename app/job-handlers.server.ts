@@ -6,7 +6,7 @@ import { DIGEST_QUEUE, scheduleNextDigest, sendDigests } from "~/notifications/d
 import { QUALITY_CHECKS_QUEUE, runQualityChecks, scheduleNextQualityChecks } from "~/quality/quality-checks.server";
 import type { JobHandler } from "./platform/jobs/worker.server";
 
-/** Every queue this portal runs, and what runs it. */
+/** Every queue this portal runs, and what runs it. Each daily job schedules its next run when it has run. */
 export const jobHandlers: Record<string, JobHandler> = {
   [MAIL_QUEUE]: (job) => deliverEmail(job.id, job.payload as unknown as MailJobPayload),
   [MATCHING_QUEUE]: runMatchingJob,
@@ -27,6 +27,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   [CASE_SCAN_QUEUE]: async () => {
     const { unmet, red } = await runCaseScan();
+    await scheduleNextCaseScan();
     return { unmetCasesRaised: unmet, belowFairShareCasesRaised: red };
   },
 };

@@ -1,20 +1,17 @@
 import type { Server as HttpServer } from "node:http";
-import { Server as SocketServer, type Socket } from "socket.io";
-import { readSessionToken, validateSessionToken, type SessionUser } from "~/accounts/session.server";
-import { roomsFor } from "~/platform/realtime/rooms";
-import { setSocketServer } from "~/platform/realtime/realtime.server";
-
-export interface SocketData {
-  user: SessionUser;
-  sessionId: string;
-}
+import { Server as SocketServer } from "socket.io";
+import { readSessionToken, validateSessionToken } from "~/accounts/session.server";
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from "~/platform/realtime/events";
+import { roomsFor } from "~/notifications/policy";
+import { sessionRoom } from "~/platform/realtime/rooms";
+import { setSocketServer, type PortalSocketServer, type SocketData } from "~/platform/realtime/realtime.server";
 
 /**
  * socket.io on the same port as the portal. The handshake carries the session cookie;
  * a socket without a valid session is refused, and a signed-in one joins only its own rooms.
  */
-export function attachSocketServer(httpServer: HttpServer, options: { allowedOrigins: () => string[] }) {
-  const io = new SocketServer<Record<string, never>, Record<string, (...args: unknown[]) => void>, Record<string, never>, SocketData>(httpServer, {
+export function attachSocketServer(httpServer: HttpServer, options: { allowedOrigins: () => string[] }): PortalSocketServer {
+  const io = new SocketServer<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     serveClient: false,
     cors: { origin: (origin, callback) => callback(null, !origin || options.allowedOrigins().includes(origin)) },
     maxHttpBufferSize: 64 * 1024,
@@ -35,11 +32,12 @@ export function attachSocketServer(httpServer: HttpServer, options: { allowedOri
     }
   });
 
-  io.on("connection", (socket: Socket) => {
-    const data = socket.data as SocketData;
-    void socket.join(roomsFor(data.user));
-    void socket.join(`session:${data.sessionId}`);
-    socket.emit("welcome", { userId: data.user.id, rooms: roomsFor(data.user) });
+  io.on("connection", (socket) => {
+    const { user, sessionId } = socket.data;
+    const rooms = roomsFor(user);
+    void socket.join(rooms);
+    void socket.join(sessionRoom(sessionId));
+    socket.emit("welcome", { userId: user.id, rooms });
   });
 
   setSocketServer(io);

@@ -1,9 +1,11 @@
 import { prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { ROLE_LABELS, ROLE_ORGANISATION_KIND, type RoleName } from "~/vocabulary/roles";
 import { appUrl } from "~/platform/app-url.server";
 import { queueEmail } from "~/platform/mail.server";
 import { withNotifications } from "~/notifications/notify.server";
 import { Refusal } from "~/platform/refusal";
+import { invitationAcceptedNotification } from "./notifications";
 import { hashPassword } from "./password.server";
 import { consume } from "./rate-limit.server";
 import { generateToken, hashToken } from "./tokens.server";
@@ -69,14 +71,12 @@ export async function createInvitation(input: {
         expiresAt,
       },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: input.invitedById,
-        action: "invitation-sent",
-        entityType: "Invitation",
-        entityId: invitation.id,
-        details: { email, role: input.role, organisationId: input.organisationId },
-      },
+    await recordAudit(tx, {
+      actorId: input.invitedById,
+      action: "invitation-sent",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      details: { email, role: input.role, organisationId: input.organisationId },
     });
     await queueEmail(tx, email, {
       template: "invitation",
@@ -128,17 +128,15 @@ export async function acceptInvitation(token: string, password: string) {
         passwordHash,
       },
     });
-    await tx.auditEvent.create({
-      data: { actorId: user.id, action: "invitation-accepted", entityType: "Invitation", entityId: invitation.id },
-    });
-    await raise({
-      kind: "invitation-accepted",
-      eventKey: `invitation-accepted:${invitation.id}`,
-      title: `${user.name} has joined Placement Exchange`,
-      body: `${user.name} (${user.email}) accepted your invitation${invitation.organisation ? ` to ${invitation.organisation.name}` : ""}.`,
-      link: user.organisationId ? `/organisations/${user.organisationId}` : "/notifications",
-      audience: { users: [invitation.invitedById] },
-    });
+    await recordAudit(tx, { actorId: user.id, action: "invitation-accepted", entityType: "Invitation", entityId: invitation.id });
+    await raise(
+      invitationAcceptedNotification({
+        invitationId: invitation.id,
+        invitedById: invitation.invitedById,
+        organisationName: invitation.organisation?.name ?? null,
+        user,
+      }),
+    );
     return user;
   });
 }

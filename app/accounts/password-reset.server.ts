@@ -1,4 +1,5 @@
 import { prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { queueEmail } from "~/platform/mail.server";
 import { appUrl } from "~/platform/app-url.server";
 import { hashPassword } from "./password.server";
@@ -50,7 +51,7 @@ export async function completePasswordReset(token: string, password: string): Pr
     const claimed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: new Date() } });
     if (claimed.count !== 1) return false;
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
-    await tx.auditEvent.create({ data: { actorId: reset.userId, action: "password-reset", entityType: "User", entityId: reset.userId } });
+    await recordAudit(tx, { actorId: reset.userId, action: "password-reset", entityType: "User", entityId: reset.userId });
     return true;
   });
   if (done) await invalidateAllSessions(reset.userId);
@@ -63,6 +64,6 @@ export async function changePassword(userId: string, keepSessionId: string, newP
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { passwordHash } }),
     prisma.session.deleteMany({ where: { userId, id: { not: keepSessionId } } }),
-    prisma.auditEvent.create({ data: { actorId: userId, action: "password-changed", entityType: "User", entityId: userId } }),
+    recordAudit(prisma, { actorId: userId, action: "password-changed", entityType: "User", entityId: userId }),
   ]);
 }

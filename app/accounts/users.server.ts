@@ -2,6 +2,7 @@ import { invalidateAllSessions } from "./session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { canChangeUserStatus, canEraseUser, type Actor } from "./policy";
 import { Refusal } from "~/platform/refusal";
+import { recordAudit } from "~/platform/audit.server";
 import { literalSearch, pageWindow } from "~/platform/paging";
 import type { UserFilters } from "./user-forms";
 import { disconnectUser } from "~/platform/realtime/realtime.server";
@@ -100,14 +101,12 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
   if (target.active !== active) {
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: userId }, data: { active, deactivatedAt: active ? null : new Date() } });
-      await tx.auditEvent.create({
-        data: {
-          actorId: actor.id,
-          action: active ? "user-reactivated" : "user-deactivated",
-          entityType: "User",
-          entityId: userId,
-          details: { email: target.email },
-        },
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: active ? "user-reactivated" : "user-deactivated",
+        entityType: "User",
+        entityId: userId,
+        details: { email: target.email },
       });
     });
   }
@@ -137,7 +136,7 @@ export async function eraseUser(actor: Actor, userId: string) {
     await tx.passwordReset.deleteMany({ where: { userId } });
     await tx.notification.deleteMany({ where: { userId } });
     await tx.notificationPreference.deleteMany({ where: { userId } });
-    await tx.auditEvent.create({ data: { actorId: actor.id, action: "user-erased", entityType: "User", entityId: userId, details: { role: target.role } } });
+    await recordAudit(tx, { actorId: actor.id, action: "user-erased", entityType: "User", entityId: userId, details: { role: target.role } });
   });
   disconnectUser(userId);
 }

@@ -1,5 +1,5 @@
-import { prisma } from "~/platform/db/db.server";
-import { enqueueJob } from "~/platform/jobs/queue.server";
+import { nextDailyRun } from "~/platform/jobs/daily";
+import { scheduleDailyJob } from "~/platform/jobs/queue.server";
 import { raiseAutomaticCases } from "./cases.server";
 
 export const CASE_SCAN_QUEUE = "shortfall-case-scan";
@@ -7,19 +7,14 @@ export const CASE_SCAN_QUEUE = "shortfall-case-scan";
 const SCAN_HOUR_UTC = 6;
 
 export function nextCaseScanTime(now: Date): Date {
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), SCAN_HOUR_UTC));
-  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
-  return next;
+  return nextDailyRun(now, SCAN_HOUR_UTC);
 }
 
 /** Schedules the next scan once, however many nodes ask. */
 export async function scheduleNextCaseScan(now = new Date()) {
-  const runAt = nextCaseScanTime(now);
-  await enqueueJob(prisma, { queue: CASE_SCAN_QUEUE, payload: {}, dedupeKey: `case-scan:${runAt.toISOString()}`, runAt });
+  await scheduleDailyJob({ queue: CASE_SCAN_QUEUE, dedupePrefix: "case-scan", hourUtc: SCAN_HOUR_UTC }, now);
 }
 
-export async function runCaseScan() {
-  const raised = await raiseAutomaticCases(new Date());
-  await scheduleNextCaseScan();
-  return raised;
+export function runCaseScan() {
+  return raiseAutomaticCases(new Date());
 }

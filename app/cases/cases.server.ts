@@ -1,31 +1,33 @@
-import { SUPPORT_TOPIC_LABELS, type SupportTopic } from "./case-rules";
+import { SUPPORT_TOPIC_LABELS,type SupportTopic } from "./case-rules";
 import type { SessionUser } from "~/accounts/session.server";
-import { prisma, Prisma } from "~/platform/db/db.server";
+import { prisma,Prisma } from "~/platform/db/db.server";
 import { academicYearOf } from "~/vocabulary/academic-year";
+import { recordAudit } from "~/platform/audit.server";
+import { addUtcDays } from "~/platform/utc-days";
 import {
-  ACTIVE_CASE_STATUSES,
-  AGEING_BUCKETS,
-  CASE_STATUS_LABELS,
-  CASE_STATUSES,
-  caseSeverity,
-  checkCaseMove,
-  daysUntil,
-  type CaseKindName,
-  type CaseSeverityName,
-  type CaseStatusName,
+ACTIVE_CASE_STATUSES,
+AGEING_BUCKETS,
+CASE_STATUS_LABELS,
+CASE_STATUSES,
+caseSeverity,
+checkCaseMove,
+daysUntil,
+type CaseKindName,
+type CaseSeverityName,
+type CaseStatusName,
 } from "./case-rules";
 import { formatDate } from "~/vocabulary/labels";
 import { pageWindow } from "~/platform/paging";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
-import { loadRegionFairShare, providerFairShareOf, type RegionFairShare } from "~/fair-share/fair-share.server";
+import { PROFESSION_LABELS,type ProfessionCode } from "~/vocabulary/roles";
+import { loadRegionFairShare,providerFairShareOf,type RegionFairShare } from "~/fair-share/fair-share.server";
 import { Refusal } from "~/platform/refusal";
-import { withNotifications, type NotificationEvent } from "~/notifications/notify.server";
-import { createOnce, raisedEvent } from "./raise-cases.server";
+import { withNotifications } from "~/notifications/notify.server";
+import { alternativeOfferNotification,capacityAskedNotification,caseAssignedNotification,caseMessageNotification,caseRaisedNotification } from "./notifications";
+import { createOnce } from "./raise-cases.server";
 import { getSettings } from "~/settings/settings.server";
-import { caseRegionScope, choosesCaseRegion, requireCaseRegionScope, requireSupportOrganisation } from "./policy";
+import { caseRegionScope,choosesCaseRegion,requireCaseRegionScope,requireSupportOrganisation } from "./policy";
 
 type Tx = Prisma.TransactionClient;
-const DAY = 86_400_000;
 
 /** A case the user may see, or a 404 (another region's case is never revealed). */
 export async function loadCaseForUser(user: SessionUser, caseId: string) {
@@ -83,8 +85,8 @@ export async function caseAgeing(user: SessionUser, now = new Date()) {
   return Promise.all(
     AGEING_BUCKETS.map(async (bucket) => {
       // Age in whole days: min ≤ age ≤ max  ⇔  now − (max+1) days < createdAt ≤ now − min days.
-      const createdAt: Prisma.DateTimeFilter = { lte: new Date(now.getTime() - bucket.min * DAY) };
-      if (Number.isFinite(bucket.max)) createdAt.gt = new Date(now.getTime() - (bucket.max + 1) * DAY);
+      const createdAt: Prisma.DateTimeFilter = { lte: addUtcDays(now, -bucket.min) };
+      if (Number.isFinite(bucket.max)) createdAt.gt = addUtcDays(now, -(bucket.max + 1));
       const count = await prisma.shortfallCase.count({ where: { ...scope, createdAt } });
       return { key: bucket.key, label: bucket.label, count };
     }),
@@ -148,17 +150,6 @@ async function checkOwner(tx: Tx, regionId: string, ownerId: string) {
   if (!owner) throw new Refusal(400, "Choose a facilitator of the case's region", "ownerId");
 }
 
-function assignedEvent(caseId: string, title: string, ownerId: string, actorId: string, stamp: string): NotificationEvent {
-  return {
-    kind: "case-assigned",
-    eventKey: `case-assigned:${caseId}:${stamp}`,
-    title: `Case assigned to you: ${title}`,
-    body: "You are now the owner of this shortfall case.",
-    link: `/facilitator/cases/${caseId}`,
-    audience: { users: [ownerId], except: [actorId] },
-  };
-}
-
 export async function createCase(user: SessionUser, input: NewCaseInput) {
   requireCaseRegionScope(user);
   const regionId = choosesCaseRegion(user) ? input.regionId : user.regionId;
@@ -186,8 +177,10 @@ export async function createCase(user: SessionUser, input: NewCaseInput) {
         notes: { create: { authorId: user.id, type: "raised", body: `Opened by ${user.name}` } },
       },
     });
-    await tx.auditEvent.create({ data: { actorId: user.id, action: "case-created", entityType: "ShortfallCase", entityId: created.id, details: { kind: input.kind } } });
-    if (created.ownerId) await raise(assignedEvent(created.id, created.title, created.ownerId, user.id, created.createdAt.toISOString()));
+    await recordAudit(tx, { actorId: user.id, action: "case-created", entityType: "ShortfallCase", entityId: created.id, details: { kind: input.kind } });
+    if (created.ownerId) {
+      await raise(caseAssignedNotification({ caseId: created.id, caseTitle: created.title, ownerId: created.ownerId, actorId: user.id, stamp: created.createdAt.toISOString() }));
+    }
     return created;
   });
 }
@@ -233,8 +226,12 @@ export async function moveCase(
       .filter(Boolean)
       .join(": ");
     await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "status", body } });
-    await tx.auditEvent.create({
-      data: { actorId: user.id, action: "case-status", entityType: "ShortfallCase", entityId: current.id, details: { from: current.status, to: input.to, offerId, allocationId } },
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "case-status",
+      entityType: "ShortfallCase",
+      entityId: current.id,
+      details: { from: current.status, to: input.to, offerId, allocationId },
     });
     return tx.shortfallCase.findUniqueOrThrow({ where: { id: current.id } });
   });
@@ -247,7 +244,9 @@ export async function assignCase(user: SessionUser, caseId: string, ownerId: str
     const updated = await tx.shortfallCase.update({ where: { id: current.id }, data: { ownerId } });
     const ownerName = ownerId ? (await tx.user.findUniqueOrThrow({ where: { id: ownerId }, select: { name: true } })).name : null;
     const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "assigned", body: ownerName ? `Assigned to ${ownerName}` : "Unassigned" } });
-    if (ownerId && ownerId !== current.ownerId) await raise(assignedEvent(current.id, current.title, ownerId, user.id, note.id));
+    if (ownerId && ownerId !== current.ownerId) {
+      await raise(caseAssignedNotification({ caseId: current.id, caseTitle: current.title, ownerId, actorId: user.id, stamp: note.id }));
+    }
     return updated;
   });
 }
@@ -308,14 +307,7 @@ export async function messageProvider(user: SessionUser, caseId: string, input: 
   const provider = await involvedOrganisation(current, input.organisationId, "PROVIDER");
   return withNotifications(async (tx, raise) => {
     const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "message-sent", body: `To ${provider.name}: ${input.body}` } });
-    await raise({
-      kind: "case-message",
-      eventKey: `case-message:${note.id}`,
-      title: `A facilitator about: ${current.title}`,
-      body: input.body,
-      link: "/support",
-      audience: { organisations: [{ organisationId: provider.id, roles: ["EDUCATOR"] }], except: [user.id] },
-    });
+    await raise(caseMessageNotification({ noteId: note.id, caseTitle: current.title, message: input.body, providerId: provider.id, actorId: user.id }));
     return note;
   });
 }
@@ -333,14 +325,7 @@ export async function proposeOffer(user: SessionUser, caseId: string, input: { o
   const description = `${PROFESSION_LABELS[offer.profession]} at ${offer.provider.name}, ${formatDate(offer.startDate)} to ${formatDate(offer.endDate)}, ${offer.slots - offer.slotsTaken} places left`;
   return withNotifications(async (tx, raise) => {
     const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "offer-proposed", body: `Proposed to ${university.name}: ${description} (offer ${offer.id})` } });
-    await raise({
-      kind: "case-message",
-      eventKey: `offer-proposed:${note.id}`,
-      title: "A facilitator proposes an alternative offer",
-      body: description,
-      link: `/university/book/${offer.id}`,
-      audience: { organisations: [{ organisationId: university.id, roles: ["UNIVERSITY"] }], except: [user.id] },
-    });
+    await raise(alternativeOfferNotification({ noteId: note.id, offerId: offer.id, description, universityId: university.id, actorId: user.id }));
     return note;
   });
 }
@@ -364,6 +349,7 @@ export async function askForCapacity(user: SessionUser, caseId: string, now = ne
   const year = academicYearOf(now);
   const providers = await providersBelowAmber(current.regionId, current.profession, year, settings.fairShareAmber);
   const profession = PROFESSION_LABELS[current.profession];
+  const professionCode = current.profession;
   return withNotifications(async (tx, raise) => {
     const note = await tx.caseNote.create({
       data: {
@@ -377,14 +363,7 @@ export async function askForCapacity(user: SessionUser, caseId: string, now = ne
       },
     });
     if (providers.length > 0) {
-      await raise({
-        kind: "capacity-asked",
-        eventKey: `capacity-asked:${note.id}`,
-        title: `Please post ${profession} capacity`,
-        body: `Your region is short of ${profession} placements and your offers are below your fair share. Please post what capacity you can.`,
-        link: "/provider/offers/new",
-        audience: { organisations: providers.map((p) => ({ organisationId: p.id, roles: ["EDUCATOR"] })), except: [user.id] },
-      });
+      await raise(capacityAskedNotification({ noteId: note.id, profession: professionCode, providerIds: providers.map((p) => p.id), actorId: user.id }));
     }
     return { asked: providers.length, note };
   });
@@ -400,7 +379,7 @@ export async function askForCapacity(user: SessionUser, caseId: string, now = ne
 export async function raiseAutomaticCases(now = new Date()) {
   const settings = await getSettings();
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const horizon = new Date(today.getTime() + settings.unmetRequestWeeks * 7 * DAY);
+  const horizon = addUtcDays(today, settings.unmetRequestWeeks * 7);
   const requests = await prisma.placementRequest.findMany({
     where: { status: { in: ["OPEN", "PARTLY_ALLOCATED"] }, startDate: { gte: today, lte: horizon } },
     select: { id: true, students: true, studentsAllocated: true, profession: true, startDate: true, universityId: true, university: { select: { name: true, regionId: true } } },
@@ -428,7 +407,7 @@ export async function raiseAutomaticCases(now = new Date()) {
         },
         `Raised because request ${request.id} still has ${unplaced} unplaced ${unplaced === 1 ? "student" : "students"} within ${settings.unmetRequestWeeks} weeks of its start`,
       );
-      if (created) await raise(raisedEvent("request-unmet-near-start", created));
+      if (created) await raise(caseRaisedNotification("request-unmet-near-start", created));
       return Boolean(created);
     });
     if (raised) unmet += 1;
@@ -463,7 +442,7 @@ export async function raiseAutomaticCases(now = new Date()) {
           },
           `Raised because ${provider.name} offered ${row.offered} of a fair share of ${row.fairShare} ${PROFESSION_LABELS[row.profession]} places (red band)`,
         );
-        if (created) await raise(raisedEvent("provider-below-fair-share", created));
+        if (created) await raise(caseRaisedNotification("provider-below-fair-share", created));
         return Boolean(created);
       });
       if (raised) red += 1;
@@ -529,7 +508,7 @@ export async function turnSupportRequestIntoCase(user: SessionUser, supportReque
     });
     const linked = await tx.supportRequest.updateMany({ where: { id: request.id, caseId: null }, data: { caseId: created.id } });
     if (linked.count !== 1) throw new Refusal(409, "This support request is already a case");
-    await tx.auditEvent.create({ data: { actorId: user.id, action: "case-from-support", entityType: "ShortfallCase", entityId: created.id, details: { supportRequestId: request.id } } });
+    await recordAudit(tx, { actorId: user.id, action: "case-from-support", entityType: "ShortfallCase", entityId: created.id, details: { supportRequestId: request.id } });
     return created;
   });
 }

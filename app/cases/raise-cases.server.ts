@@ -1,21 +1,8 @@
 import { Prisma } from "~/platform/db/db.server";
 import { caseSeverity, daysUntil } from "./case-rules";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
-import type { NotificationEvent } from "~/notifications/notify.server";
 
 type Tx = Prisma.TransactionClient;
-
-/** The region's facilitators hear of a case raised automatically. */
-export function raisedEvent(kind: NotificationEvent["kind"], created: { id: string; title: string; regionId: string }): NotificationEvent {
-  return {
-    kind,
-    eventKey: `case-raised:${created.id}`,
-    title: `New shortfall case: ${created.title}`,
-    body: "A shortfall case was raised automatically in your region.",
-    link: `/facilitator/cases/${created.id}`,
-    audience: { regionFacilitators: [created.regionId] },
-  };
-}
 
 /** Creates the case unless its source has raised one already (safe if two runs race). */
 export async function createOnce(tx: Tx, data: Prisma.ShortfallCaseCreateManyInput & { sourceKey: string }, note: string) {

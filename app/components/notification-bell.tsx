@@ -1,11 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
+import type { NotificationPush, UnreadCountPush } from "~/platform/realtime/events";
 import { useSocket, useSocketEvent } from "./realtime";
-
-interface NotificationPush {
-  title: string;
-  unreadCount: number;
-}
 
 /** The unread count, kept live in every open tab; screen readers hear new arrivals. */
 export function NotificationBell({ initialCount }: { initialCount: number }) {
@@ -14,16 +10,16 @@ export function NotificationBell({ initialCount }: { initialCount: number }) {
   const socket = useSocket();
   useEffect(() => setCount(initialCount), [initialCount]);
 
-  useSocketEvent<NotificationPush>(
+  useSocketEvent(
     "notification",
-    useCallback((push) => {
+    useCallback((push: NotificationPush) => {
       setCount(push.unreadCount);
       setAnnouncement(`New notification: ${push.title}`);
     }, []),
   );
-  useSocketEvent<{ unreadCount: number }>(
+  useSocketEvent(
     "unread-count",
-    useCallback((push) => setCount(push.unreadCount), []),
+    useCallback((push: UnreadCountPush) => setCount(push.unreadCount), []),
   );
   // After a reconnect, catch up on anything raised while the socket was away.
   useEffect(() => {

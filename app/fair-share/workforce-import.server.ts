@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { readCsv, type CsvProblem } from "~/platform/csv";
 import { MAX_CSV_BYTES } from "~/platform/csv-limits";
 import { checkWorkforceRows, WORKFORCE_CSV_HEADERS, type WorkforceRow } from "./workforce-csv";
@@ -38,7 +39,7 @@ export async function importWorkforceRows(actorId: string, rows: WorkforceRow[])
           update: { wte: row.wte },
         });
       }
-      await tx.auditEvent.create({ data: { actorId, action: "workforce-imported", entityType: "Workforce", entityId: "csv", details: { rows: rows.length } } });
+      await recordAudit(tx, { actorId, action: "workforce-imported", entityType: "Workforce", entityId: "csv", details: { rows: rows.length } });
     },
     { timeout: 60_000 },
   );

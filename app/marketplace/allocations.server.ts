@@ -9,7 +9,7 @@ import {
 } from "./allocation-rules";
 import { canBookOffers, partyFor } from "./policy";
 import { offerAcceptsRequest } from "./compatibility";
-import { allocationNotification, offerWithdrawnNotification, type AllocationFacts } from "~/notifications/marketplace-events";
+import { allocationNotification, allocationProposedNotification, offerWithdrawnNotification, type AllocationFacts } from "./notifications";
 import { pushNotifications, raiseNotification, withNotifications, type RaisedNotification } from "~/notifications/notify.server";
 import { Refusal } from "~/platform/refusal";
 
@@ -92,8 +92,7 @@ export async function createAllocationInTransaction(tx: Tx, actorId: string | nu
     },
   });
   const facts = await allocationFacts(tx, allocation.id);
-  const event = allocationNotification(facts, "PROPOSED", { actorId, eventId: allocation.id });
-  const notifications = event ? await raiseNotification(tx, event) : [];
+  const notifications = await raiseNotification(tx, allocationProposedNotification(facts, { actorId, eventId: allocation.id }));
   return Object.assign(allocation, { notifications });
 }
 

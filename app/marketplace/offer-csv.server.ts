@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { MAX_CSV_BYTES, MAX_CSV_ROWS, readCsv, writeCsv, type CsvProblem } from "~/platform/csv";
 import { SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
 import {
@@ -233,14 +234,12 @@ export async function importOfferRows(user: SessionUser, rows: readonly OfferImp
       })),
     });
     const published = rows.filter((row) => row.publish).length;
-    await tx.auditEvent.create({
-      data: {
-        actorId: user.id,
-        action: "offers-imported",
-        entityType: "Organisation",
-        entityId: providerId,
-        details: { offers: created.count, published, drafts: created.count - published },
-      },
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "offers-imported",
+      entityType: "Organisation",
+      entityId: providerId,
+      details: { offers: created.count, published, drafts: created.count - published },
     });
     return { created: created.count, published };
   });

@@ -2,6 +2,7 @@ import { Refusal } from "~/platform/refusal";
 import { z } from "zod";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, Prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { LIVE_STATUSES } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
 import { OFFER_LIST_STATUSES, toDbDate, type OfferFields, type OfferListStatus } from "./offer-form";
@@ -199,8 +200,12 @@ export async function createOffer(user: SessionUser, fields: OfferFields, option
       },
       select: { id: true, status: true },
     });
-    await tx.auditEvent.create({
-      data: { actorId: user.id, action: options.publish ? "offer-published" : "offer-created", entityType: "Offer", entityId: offer.id, details: { slots: fields.slots } },
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: options.publish ? "offer-published" : "offer-created",
+      entityType: "Offer",
+      entityId: offer.id,
+      details: { slots: fields.slots },
     });
     return offer;
   });
@@ -257,8 +262,12 @@ export async function updateOffer(user: SessionUser, offerId: string, fields: Of
       where: { id: offerId },
       data: { ...data, ...(publish ? { status: "PUBLISHED", publishedAt: new Date() } : {}) },
     });
-    await tx.auditEvent.create({
-      data: { actorId: user.id, action: publish ? "offer-published" : "offer-updated", entityType: "Offer", entityId: offerId, details: { slots: fields.slots } },
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: publish ? "offer-published" : "offer-updated",
+      entityType: "Offer",
+      entityId: offerId,
+      details: { slots: fields.slots },
     });
     return { id: offerId, published: publish };
   });
@@ -282,7 +291,7 @@ export async function withdrawOffer(user: SessionUser, offerId: string, reason: 
       studentsAffected: cancelled.reduce((sum, allocation) => sum + allocation.students, 0),
       reason: trimmed,
     };
-    await tx.auditEvent.create({ data: { actorId: user.id, action: "offer-withdrawn", entityType: "Offer", entityId: offerId, details } });
+    await recordAudit(tx, { actorId: user.id, action: "offer-withdrawn", entityType: "Offer", entityId: offerId, details });
     return { details, notifications: cancelled.notifications };
   });
   await pushNotifications(notifications);

@@ -1,17 +1,12 @@
 import { Refusal } from "~/platform/refusal";
 import type { SessionUser } from "~/accounts/session.server";
 import { constraintViolation } from "~/platform/db/constraint-violation.server";
-import { prisma, type Prisma } from "~/platform/db/db.server";
+import { prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { pageWindow } from "~/platform/paging";
 import type { BlockFormValue, ProgrammeFormValue } from "./programme-form";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { requireUniversityScope } from "./policy";
-
-type Tx = Prisma.TransactionClient;
-
-function audit(tx: Tx, actorId: string, action: string, entityType: string, entityId: string, details: Prisma.InputJsonValue) {
-  return tx.auditEvent.create({ data: { actorId, action, entityType, entityId, details } });
-}
 
 export async function listProgrammes(user: SessionUser, page: number | undefined) {
   const universityId = requireUniversityScope(user);
@@ -84,7 +79,7 @@ export async function createProgramme(user: SessionUser, value: ProgrammeFormVal
   try {
     return await prisma.$transaction(async (tx) => {
       const programme = await tx.programme.create({ data: { universityId, ...value }, select: { id: true } });
-      await audit(tx, user.id, "programme-created", "Programme", programme.id, { ...value });
+      await recordAudit(tx, { actorId: user.id, action: "programme-created", entityType: "Programme", entityId: programme.id, details: { ...value } });
       return programme;
     });
   } catch (error) {
@@ -121,7 +116,13 @@ export async function updateProgramme(user: SessionUser, programmeId: string, va
   try {
     return await prisma.$transaction(async (tx) => {
       await tx.programme.update({ where: { id: programmeId }, data: value });
-      await audit(tx, user.id, "programme-updated", "Programme", programmeId, { before: { ...programme }, after: { ...value } });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "programme-updated",
+        entityType: "Programme",
+        entityId: programmeId,
+        details: { before: { ...programme }, after: { ...value } },
+      });
       return { id: programmeId };
     });
   } catch (error) {
@@ -155,7 +156,7 @@ export async function addBlock(user: SessionUser, programmeId: string, value: Bl
   try {
     return await prisma.$transaction(async (tx) => {
       const block = await tx.placementBlock.create({ data: { programmeId, ...value }, select: { id: true } });
-      await audit(tx, user.id, "block-created", "PlacementBlock", block.id, { programmeId, ...value });
+      await recordAudit(tx, { actorId: user.id, action: "block-created", entityType: "PlacementBlock", entityId: block.id, details: { programmeId, ...value } });
       return block;
     });
   } catch (error) {
@@ -200,9 +201,15 @@ export async function updateBlock(user: SessionUser, programmeId: string, blockI
         });
       }
       await tx.placementBlock.update({ where: { id: blockId }, data: value });
-      await audit(tx, user.id, "block-updated", "PlacementBlock", blockId, {
-        before: { ...block, startDate: block.startDate.toISOString(), endDate: block.endDate.toISOString() },
-        after: { ...value, startDate: value.startDate.toISOString(), endDate: value.endDate.toISOString() },
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "block-updated",
+        entityType: "PlacementBlock",
+        entityId: blockId,
+        details: {
+          before: { ...block, startDate: block.startDate.toISOString(), endDate: block.endDate.toISOString() },
+          after: { ...value, startDate: value.startDate.toISOString(), endDate: value.endDate.toISOString() },
+        },
       });
       return { id: blockId };
     });
@@ -230,7 +237,7 @@ export async function removeBlock(user: SessionUser, programmeId: string, blockI
   try {
     await prisma.$transaction(async (tx) => {
       await tx.placementBlock.delete({ where: { id: blockId } });
-      await audit(tx, user.id, "block-removed", "PlacementBlock", blockId, { programmeId, name: block.name });
+      await recordAudit(tx, { actorId: user.id, action: "block-removed", entityType: "PlacementBlock", entityId: blockId, details: { programmeId, name: block.name } });
     });
   } catch (error) {
     // A request made for the block a moment ago: the foreign key keeps the block.

@@ -1,6 +1,7 @@
 import type { SessionUser } from "~/accounts/session.server";
 import { constraintViolation } from "~/platform/db/constraint-violation.server";
 import { prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { MAX_CSV_BYTES, readCsv, writeCsv, type CsvProblem } from "~/platform/csv";
 import { toIsoDate } from "./programme-form";
 import {
@@ -142,14 +143,12 @@ export async function importRequestRows(user: SessionUser, rows: RequestImportRo
         FROM jsonb_to_recordset(${json}::jsonb) AS x("programmeId" text, "blockId" text, "profession" text, "yearOfStudy" int,
           "startDate" date, "endDate" date, "students" int, "specialties" text[], "maxTravelMinutes" int, "originLatitude" float8,
           "originLongitude" float8, "reasonableAdjustments" text)`;
-      await tx.auditEvent.create({
-        data: {
-          actorId: user.id,
-          action: "requests-imported",
-          entityType: "Organisation",
-          entityId: universityId,
-          details: { count: rows.length, students: rows.reduce((sum, row) => sum + row.students, 0) },
-        },
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "requests-imported",
+        entityType: "Organisation",
+        entityId: universityId,
+        details: { count: rows.length, students: rows.reduce((sum, row) => sum + row.students, 0) },
       });
       return { count: rows.length };
     }, { timeout: 30_000 });

@@ -1,5 +1,6 @@
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { requestStatusFor } from "./allocation-rules";
 import { pageWindow } from "~/platform/paging";
 import type { RequestFilters, RequestFormValue } from "./request-form";
@@ -155,9 +156,7 @@ export async function createRequest(user: SessionUser, value: RequestFormValue) 
   const data = await resolveRequestInput(universityId, value);
   return prisma.$transaction(async (tx) => {
     const request = await tx.placementRequest.create({ data: { ...data, universityId, createdById: user.id }, select: { id: true } });
-    await tx.auditEvent.create({
-      data: { actorId: user.id, action: "request-created", entityType: "PlacementRequest", entityId: request.id, details: auditDetails(data) },
-    });
+    await recordAudit(tx, { actorId: user.id, action: "request-created", entityType: "PlacementRequest", entityId: request.id, details: auditDetails(data) });
     return request;
   });
 }
@@ -199,14 +198,10 @@ export async function updateRequest(user: SessionUser, requestId: string, value:
       where: { id: requestId },
       data: { ...data, status: requestStatusFor(data.students, current.studentsAllocated) },
     });
-    await tx.auditEvent.create({
-      data: { actorId: user.id, action: "request-updated", entityType: "PlacementRequest", entityId: requestId, details: auditDetails(data) },
-    });
+    await recordAudit(tx, { actorId: user.id, action: "request-updated", entityType: "PlacementRequest", entityId: requestId, details: auditDetails(data) });
     if ((current.reasonableAdjustments ?? null) !== (data.reasonableAdjustments ?? null)) {
       // Personal data: who changed the notes, and when (not what they say).
-      await tx.auditEvent.create({
-        data: { actorId: user.id, action: "changed-reasonable-adjustments", entityType: "PlacementRequest", entityId: requestId },
-      });
+      await recordAudit(tx, { actorId: user.id, action: "changed-reasonable-adjustments", entityType: "PlacementRequest", entityId: requestId });
     }
     return { id: requestId };
   });
@@ -227,9 +222,7 @@ export async function cancelRequest(user: SessionUser, requestId: string, reason
     const completed = await tx.allocation.count({ where: { requestId, status: "COMPLETED" } });
     if (completed > 0) throw new Refusal(409, "Students of this request have completed their placement, so it cannot be cancelled");
     await tx.placementRequest.update({ where: { id: requestId }, data: { status: "CANCELLED" } });
-    await tx.auditEvent.create({
-      data: { actorId: user.id, action: "request-cancelled", entityType: "PlacementRequest", entityId: requestId, details: { reason } },
-    });
+    await recordAudit(tx, { actorId: user.id, action: "request-cancelled", entityType: "PlacementRequest", entityId: requestId, details: { reason } });
     return { id: requestId };
   });
 }

@@ -1,4 +1,5 @@
 import { prisma } from "~/platform/db/db.server";
+import { recordAudits } from "~/platform/audit.server";
 
 /**
  * Reasonable-adjustment notes are personal data: every time someone is shown them, the audit log
@@ -7,7 +8,8 @@ import { prisma } from "~/platform/db/db.server";
 export async function recordSensitiveViews(actorId: string, requestIds: string[], where: string) {
   const unique = [...new Set(requestIds)];
   if (unique.length === 0) return;
-  await prisma.auditEvent.createMany({
-    data: unique.map((entityId) => ({ actorId, action: "viewed-reasonable-adjustments", entityType: "PlacementRequest", entityId, details: { where } })),
-  });
+  await recordAudits(
+    prisma,
+    unique.map((entityId) => ({ actorId, action: "viewed-reasonable-adjustments", entityType: "PlacementRequest", entityId, details: { where } })),
+  );
 }

@@ -1,5 +1,6 @@
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, Prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { MatchingInputError, parseMatchingInput } from "~/matching/solver/parse-input";
 import { solveMatchingInParallel } from "~/matching/solver/match";
 import type { MatchingProgress, MatchingResult } from "~/matching/solver/types";
@@ -11,10 +12,12 @@ import { createAllocationInTransaction } from "~/marketplace/allocations.server"
 import { Refusal } from "~/platform/refusal";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
+import { regionFacilitatorsRoom } from "~/platform/realtime/rooms";
 import { getSettings } from "~/settings/settings.server";
 import { loadWorkforce } from "~/fair-share/fair-share.server";
 import { loadMatchingDocument, type MatchingScope } from "./instance.server";
 import { canViewMatchingRun, matchingRunScope, requireMatchingRegion } from "./policy";
+import { matchingRunFinishedNotification } from "./notifications";
 
 export const MATCHING_QUEUE = "matching";
 
@@ -56,7 +59,7 @@ export async function startMatchingRun(
 function progressReporter(runId: string, regionId: string, jobId: string) {
   let last = 0;
   return (progress: MatchingProgress) => {
-    emitToRoom(`region:${regionId}:facilitators`, "matching-progress", { runId, ...progress });
+    emitToRoom(regionFacilitatorsRoom(regionId), "matching-progress", { runId, ...progress });
     const now = Date.now();
     if (now - last < 500 && progress.fraction < 1) return;
     last = now;
@@ -119,7 +122,7 @@ export async function runMatchingJob(job: ClaimedJob) {
   } catch (error) {
     const message = error instanceof MatchingInputError ? `The data cannot be matched: ${error.message}` : `The run failed: ${(error as Error).message}`;
     await prisma.matchingRun.update({ where: { id: runId }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
-    emitToRoom(`region:${run.regionId}:facilitators`, "matching-progress", { runId, phase: "failed", fraction: 1, detail: message });
+    emitToRoom(regionFacilitatorsRoom(run.regionId), "matching-progress", { runId, phase: "failed", fraction: 1, detail: message });
     return { failed: message };
   }
 }
@@ -156,17 +159,20 @@ async function finish(run: { id: string; regionId: string; startedById: string }
       },
     });
     const placed = stored.proposals.reduce((sum, p) => sum + p.students, 0);
-    return raiseNotification(tx, {
-      kind: "matching-run-finished",
-      eventKey: `matching-run:${run.id}`,
-      title: stored.empty ? "Matching run finished: nothing to match" : `Matching run finished: ${placed} of ${summary.studentsToPlace} students placed`,
-      body: stored.empty ?? "Review the proposals and publish them to providers.",
-      link: `/facilitator/matching/${run.id}`,
-      audience: { users: [run.startedById], regionFacilitators: [run.regionId] },
-    });
+    return raiseNotification(
+      tx,
+      matchingRunFinishedNotification({
+        id: run.id,
+        regionId: run.regionId,
+        startedById: run.startedById,
+        studentsPlaced: placed,
+        studentsToPlace: summary.studentsToPlace,
+        empty: stored.empty,
+      }),
+    );
   });
   await pushNotifications(raised);
-  emitToRoom(`region:${run.regionId}:facilitators`, "matching-progress", { runId: run.id, phase: "done", fraction: 1 });
+  emitToRoom(regionFacilitatorsRoom(run.regionId), "matching-progress", { runId: run.id, phase: "done", fraction: 1 });
   return { proposals: stored.proposals.length };
 }
 
@@ -242,7 +248,7 @@ export async function publishRun(user: SessionUser, runId: string) {
           });
           notifications.push(...allocation.notifications);
         }
-        await tx.auditEvent.create({ data: { actorId: user.id, action: "matching-run-published", entityType: "MatchingRun", entityId: runId, details: { proposals: stored.proposals.length } } });
+        await recordAudit(tx, { actorId: user.id, action: "matching-run-published", entityType: "MatchingRun", entityId: runId, details: { proposals: stored.proposals.length } });
       },
       { timeout: 120_000, maxWait: 30_000 },
     );

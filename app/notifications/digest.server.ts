@@ -1,6 +1,6 @@
 import { prisma } from "~/platform/db/db.server";
 import { channelFor, isNotificationKind, type NotificationChannelName } from "./notification-kinds";
-import { enqueueJob } from "~/platform/jobs/queue.server";
+import { scheduleDailyJob } from "~/platform/jobs/queue.server";
 import { queueEmail } from "~/platform/mail.server";
 import { appUrl } from "~/platform/app-url.server";
 import { unsubscribePath } from "./notify.server";
@@ -9,16 +9,9 @@ export const DIGEST_QUEUE = "notification-digest";
 /** Digests go out at 07:00 UTC (07:00 or 08:00 in London). */
 const DIGEST_HOUR_UTC = 7;
 
-export function nextDigestTime(now: Date): Date {
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), DIGEST_HOUR_UTC));
-  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
-  return next;
-}
-
 /** Schedules the next digest run once, however many nodes ask. */
 export async function scheduleNextDigest(now = new Date()) {
-  const runAt = nextDigestTime(now);
-  await enqueueJob(prisma, { queue: DIGEST_QUEUE, payload: {}, dedupeKey: `digest-run:${runAt.toISOString()}`, runAt });
+  await scheduleDailyJob({ queue: DIGEST_QUEUE, dedupePrefix: "digest-run", hourUtc: DIGEST_HOUR_UTC }, now);
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { RoleName } from "~/vocabulary/roles";
+
 export const NOTIFICATION_CHANNELS = ["OFF", "IN_APP", "IMMEDIATE", "DIGEST"] as const;
 export type NotificationChannelName = (typeof NOTIFICATION_CHANNELS)[number];
 
@@ -41,6 +43,31 @@ export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as Notifi
 
 export function isNotificationKind(value: string): value is NotificationKind {
   return Object.hasOwn(NOTIFICATION_KINDS, value);
+}
+
+/** Who should hear about an event. Only active users are ever notified. */
+export interface Audience {
+  users?: string[];
+  /** Users of an organisation, optionally only some roles. */
+  organisations?: { organisationId: string; roles?: RoleName[] }[];
+  /** Facilitators of these regions. */
+  regionFacilitators?: string[];
+  /** Never notify these (usually whoever caused the event). */
+  except?: string[];
+}
+
+/**
+ * One event to tell people about. Each feature builds its own in its notifications.ts module, so
+ * every text and audience has one home.
+ */
+export interface NotificationEvent<K extends NotificationKind = NotificationKind> {
+  kind: K;
+  /** Identifies the event; raising it again notifies nobody twice. */
+  eventKey: string;
+  title: string;
+  body: string;
+  link: string;
+  audience: Audience;
 }
 
 export const CATEGORY_LABELS: Record<NotificationCategory, string> = {

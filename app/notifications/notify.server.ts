@@ -1,34 +1,14 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { appUrl } from "~/platform/app-url.server";
-import { prisma, Prisma, type Role } from "~/platform/db/db.server";
-import { channelFor, NOTIFICATION_KINDS, type NotificationChannelName, type NotificationKind } from "./notification-kinds";
+import { prisma, Prisma } from "~/platform/db/db.server";
+import { channelFor, NOTIFICATION_KINDS, type Audience, type NotificationChannelName, type NotificationEvent, type NotificationKind } from "./notification-kinds";
 import { getSessionSecret } from "~/platform/env.server";
 import { getLogger } from "~/platform/logger.server";
 import { queueEmail } from "~/platform/mail.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
+import { userRoom } from "~/platform/realtime/rooms";
 
 type Tx = Prisma.TransactionClient;
-
-/** Who should hear about an event. Only active users are ever notified. */
-export interface Audience {
-  users?: string[];
-  /** Users of an organisation, optionally only some roles. */
-  organisations?: { organisationId: string; roles?: Role[] }[];
-  /** Facilitators of these regions. */
-  regionFacilitators?: string[];
-  /** Never notify these (usually whoever caused the event). */
-  except?: string[];
-}
-
-export interface NotificationEvent {
-  kind: NotificationKind;
-  /** Identifies the event; raising it again notifies nobody twice. */
-  eventKey: string;
-  title: string;
-  body: string;
-  link: string;
-  audience: Audience;
-}
 
 export interface RaisedNotification {
   id: string;
@@ -114,7 +94,7 @@ export async function pushNotifications(raised: RaisedNotification[]) {
     const counts = await prisma.notification.groupBy({ by: ["userId"], where: { userId: { in: userIds }, readAt: null }, _count: { _all: true } });
     const unread = new Map(counts.map((row) => [row.userId, row._count._all]));
     for (const notification of raised) {
-      emitToRoom(`user:${notification.userId}`, "notification", {
+      emitToRoom(userRoom(notification.userId), "notification", {
         id: notification.id,
         title: notification.title,
         link: notification.link,

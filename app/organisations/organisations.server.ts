@@ -1,5 +1,6 @@
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { Refusal } from "~/platform/refusal";
+import { recordAudit } from "~/platform/audit.server";
 import {
   type OrganisationFormValue,
   type SiteFormValue,
@@ -11,12 +12,6 @@ import { constraintViolation } from "~/platform/db/constraint-violation.server";
 
 /** How many of an organisation's users its admin page lists; the users page has the rest. */
 export const ORGANISATION_PAGE_USER_LIMIT = 50;
-
-type Tx = Prisma.TransactionClient;
-
-function audit(tx: Tx, actorId: string, action: string, entityType: string, entityId: string, details: Prisma.InputJsonValue) {
-  return tx.auditEvent.create({ data: { actorId, action, entityType, entityId, details } });
-}
 
 /** Every row the administrator's organisation page shows. */
 export async function getOrganisationForAdmin(organisationId: string) {
@@ -100,7 +95,7 @@ export async function createOrganisation(actorId: string, value: OrganisationFor
   try {
     return await prisma.$transaction(async (tx) => {
       const organisation = await tx.organisation.create({ data, select: { id: true } });
-      await audit(tx, actorId, "organisation-created", "Organisation", organisation.id, data);
+      await recordAudit(tx, { actorId, action: "organisation-created", entityType: "Organisation", entityId: organisation.id, details: data });
       return organisation;
     });
   } catch (error) {
@@ -133,7 +128,7 @@ export async function updateOrganisation(actorId: string, organisationId: string
   try {
     await prisma.$transaction(async (tx) => {
       await tx.organisation.update({ where: { id: organisationId }, data });
-      await audit(tx, actorId, "organisation-updated", "Organisation", organisationId, { changes });
+      await recordAudit(tx, { actorId, action: "organisation-updated", entityType: "Organisation", entityId: organisationId, details: { changes } });
     });
   } catch (error) {
     throw organisationConflict(error) ?? error;
@@ -172,7 +167,7 @@ export async function addSite(actorId: string, organisationId: string, value: Si
   try {
     return await prisma.$transaction(async (tx) => {
       const site = await tx.site.create({ data: { organisationId, ...value }, select: { id: true } });
-      await audit(tx, actorId, "site-added", "Site", site.id, { organisationId, ...value });
+      await recordAudit(tx, { actorId, action: "site-added", entityType: "Site", entityId: site.id, details: { organisationId, ...value } });
       return site;
     });
   } catch (error) {
@@ -192,7 +187,7 @@ export async function updateSite(actorId: string, organisationId: string, siteId
   try {
     await prisma.$transaction(async (tx) => {
       await tx.site.update({ where: { id: siteId }, data: value });
-      await audit(tx, actorId, "site-updated", "Site", siteId, { organisationId, changes });
+      await recordAudit(tx, { actorId, action: "site-updated", entityType: "Site", entityId: siteId, details: { organisationId, changes } });
     });
   } catch (error) {
     throw siteConflict(error) ?? error;
@@ -205,7 +200,7 @@ export async function removeSite(actorId: string, organisationId: string, siteId
   try {
     await prisma.$transaction(async (tx) => {
       await tx.site.delete({ where: { id: siteId } });
-      await audit(tx, actorId, "site-removed", "Site", siteId, { organisationId, ...site });
+      await recordAudit(tx, { actorId, action: "site-removed", entityType: "Site", entityId: siteId, details: { organisationId, ...site } });
     });
   } catch (error) {
     if (constraintViolation(error, "foreign-key")) {
@@ -237,7 +232,7 @@ export async function addWorkforce(actorId: string, organisationId: string, valu
   try {
     return await prisma.$transaction(async (tx) => {
       const row = await tx.workforce.create({ data: { organisationId, ...value }, select: { id: true } });
-      await audit(tx, actorId, "workforce-set", "Workforce", row.id, { organisationId, ...value, previousWte: null });
+      await recordAudit(tx, { actorId, action: "workforce-set", entityType: "Workforce", entityId: row.id, details: { organisationId, ...value, previousWte: null } });
       return row;
     });
   } catch (error) {
@@ -254,12 +249,12 @@ export async function updateWorkforce(actorId: string, organisationId: string, w
   if (row.wte === wte) return;
   await prisma.$transaction(async (tx) => {
     await tx.workforce.update({ where: { id: workforceId }, data: { wte } });
-    await audit(tx, actorId, "workforce-set", "Workforce", workforceId, {
-      organisationId,
-      profession: row.profession,
-      year: row.year,
-      wte,
-      previousWte: row.wte,
+    await recordAudit(tx, {
+      actorId,
+      action: "workforce-set",
+      entityType: "Workforce",
+      entityId: workforceId,
+      details: { organisationId, profession: row.profession, year: row.year, wte, previousWte: row.wte },
     });
   });
 }
@@ -272,6 +267,6 @@ export async function removeWorkforce(actorId: string, organisationId: string, w
   if (!row) throw new Refusal(404, "This workforce figure no longer exists");
   await prisma.$transaction(async (tx) => {
     await tx.workforce.delete({ where: { id: workforceId } });
-    await audit(tx, actorId, "workforce-removed", "Workforce", workforceId, { organisationId, ...row });
+    await recordAudit(tx, { actorId, action: "workforce-removed", entityType: "Workforce", entityId: workforceId, details: { organisationId, ...row } });
   });
 }

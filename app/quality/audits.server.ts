@@ -1,5 +1,6 @@
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import {
   auditStatus,
   checkAuditDates,
@@ -87,7 +88,7 @@ export async function createAudit(user: SessionUser, input: AuditInput, now = ne
       data: { siteId: site.id, providerId, rating: input.rating, auditedOn, expiresOn, summary: input.summary || null, recordedById: user.id },
       select: { id: true },
     });
-    await tx.auditEvent.create({ data: { actorId: user.id, action: "audit.recorded", entityType: "PlacementAudit", entityId: audit.id, details: { siteId: site.id, rating: input.rating } } });
+    await recordAudit(tx, { actorId: user.id, action: "audit.recorded", entityType: "PlacementAudit", entityId: audit.id, details: { siteId: site.id, rating: input.rating } });
     return audit;
   });
 }
@@ -147,7 +148,7 @@ export async function addActionItem(user: SessionUser, auditId: string, input: {
   if (dueOn.getTime() < audit.auditedOn.getTime()) throw new Refusal(400, "The due date cannot be before the audit date", "dueOn");
   return prisma.$transaction(async (tx) => {
     const item = await tx.auditActionItem.create({ data: { auditId: audit.id, description: input.description, dueOn }, select: { id: true } });
-    await tx.auditEvent.create({ data: { actorId: user.id, action: "audit.action-added", entityType: "PlacementAudit", entityId: audit.id, details: { itemId: item.id } } });
+    await recordAudit(tx, { actorId: user.id, action: "audit.action-added", entityType: "PlacementAudit", entityId: audit.id, details: { itemId: item.id } });
     return item;
   });
 }
@@ -161,5 +162,5 @@ export async function completeActionItem(user: SessionUser, auditId: string, ite
     if (!exists) throw new Refusal(404, "Action not found");
     throw new Refusal(409, "This action is already done.");
   }
-  await prisma.auditEvent.create({ data: { actorId: user.id, action: "audit.action-completed", entityType: "PlacementAudit", entityId: audit.id, details: { itemId } } });
+  await recordAudit(prisma, { actorId: user.id, action: "audit.action-completed", entityType: "PlacementAudit", entityId: audit.id, details: { itemId } });
 }

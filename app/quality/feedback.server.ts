@@ -4,8 +4,8 @@ import { averageIsLow } from "./quality-rules";
 import { Refusal } from "~/platform/refusal";
 import { withNotifications } from "~/notifications/notify.server";
 import { getSettings } from "~/settings/settings.server";
-import { feedbackLowEvent } from "./quality-checks.server";
 import { canGiveFeedback } from "./policy";
+import { feedbackLowNotification } from "./notifications";
 
 /** The placement a student may give feedback on: theirs (named), completed, not yet rated by them. */
 export async function getFeedbackTarget(user: SessionUser, allocationId: string) {
@@ -51,7 +51,7 @@ export async function submitFeedback(user: SessionUser, allocationId: string, in
       const site = await tx.placementFeedback.aggregate({ where: { siteId }, _count: { _all: true }, _avg: { overall: true } });
       if (averageIsLow(site._count._all, site._avg.overall, settings.feedbackThreshold)) {
         await raise(
-          feedbackLowEvent(
+          feedbackLowNotification(
             { siteId, siteName: allocation.offer.site.name, providerId, providerName: allocation.offer.provider.name, regionId: allocation.offer.provider.regionId },
             { count: site._count._all, average: site._avg.overall ?? 0 },
             settings.feedbackThreshold,

@@ -1,36 +1,17 @@
 import { prisma } from "~/platform/db/db.server";
 import { auditStatus, averageIsLow } from "./quality-rules";
-import { formatDate } from "~/vocabulary/labels";
-import { enqueueJob } from "~/platform/jobs/queue.server";
-import { pushNotifications, raiseNotification, type NotificationEvent, type RaisedNotification } from "~/notifications/notify.server";
+import { scheduleDailyJob } from "~/platform/jobs/queue.server";
+import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { getSettings } from "~/settings/settings.server";
+import { auditExpiringNotification, feedbackLowNotification } from "./notifications";
 import { loadSiteQuality } from "./quality.server";
 
 export const QUALITY_CHECKS_QUEUE = "quality-checks";
+const QUALITY_CHECKS_TIME_UTC = { hourUtc: 6, minuteUtc: 30 };
 
+/** Schedules the next checks once, however many nodes ask. */
 export async function scheduleNextQualityChecks(now = new Date()) {
-  const runAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 6, 30));
-  await enqueueJob(prisma, { queue: QUALITY_CHECKS_QUEUE, payload: {}, dedupeKey: `quality-checks:${runAt.toISOString()}`, runAt });
-}
-
-interface SiteOf {
-  siteId: string;
-  siteName: string;
-  providerId: string;
-  providerName: string;
-  regionId: string;
-}
-
-/** One notification per site per month, however often it is raised (daily job or a new submission). */
-export function feedbackLowEvent(site: SiteOf, feedback: { count: number; average: number }, threshold: number, now: Date): NotificationEvent {
-  return {
-    kind: "feedback-low",
-    eventKey: `feedback-low:${site.siteId}:${now.toISOString().slice(0, 7)}`,
-    title: `Student feedback for ${site.siteName} is below ${threshold}`,
-    body: `${site.providerName}: average overall rating ${feedback.average.toFixed(1)} from ${feedback.count} responses.`,
-    link: "/provider/audits",
-    audience: { organisations: [{ organisationId: site.providerId, roles: ["EDUCATOR"] }], regionFacilitators: [site.regionId] },
-  };
+  await scheduleDailyJob({ queue: QUALITY_CHECKS_QUEUE, dedupePrefix: "quality-checks", ...QUALITY_CHECKS_TIME_UTC }, now);
 }
 
 /**
@@ -46,19 +27,15 @@ export async function runQualityChecks(now = new Date()): Promise<number> {
   await prisma.$transaction(async (tx) => {
     for (const { providerId, input } of sites) {
       const provider = byId.get(providerId)!;
-      const audience = { organisations: [{ organisationId: providerId, roles: ["EDUCATOR" as const] }], regionFacilitators: [provider.regionId] };
+      const site = { siteId: input.siteId, siteName: input.siteName, providerId, providerName: provider.name, regionId: provider.regionId };
       if (input.latestAudit) {
         const status = auditStatus(input.latestAudit.expiresOn, now, settings.auditWarningDays);
         if (status !== "valid") {
           raised.push(
-            ...(await raiseNotification(tx, {
-              kind: "audit-expiring",
-              eventKey: `audit-expiring:${input.latestAudit.id}:${status === "expired" ? "expired" : "soon"}`,
-              title: status === "expired" ? `The placement audit of ${input.siteName} has expired` : `The placement audit of ${input.siteName} expires soon`,
-              body: `${provider.name}: the audit ${status === "expired" ? "expired" : "expires"} on ${formatDate(input.latestAudit.expiresOn)}.`,
-              link: `/provider/audits/${input.latestAudit.id}`,
-              audience,
-            })),
+            ...(await raiseNotification(
+              tx,
+              auditExpiringNotification(site, { id: input.latestAudit.id, expiresOn: input.latestAudit.expiresOn, expired: status === "expired" }),
+            )),
           );
         }
       }
@@ -66,12 +43,7 @@ export async function runQualityChecks(now = new Date()): Promise<number> {
         raised.push(
           ...(await raiseNotification(
             tx,
-            feedbackLowEvent(
-              { siteId: input.siteId, siteName: input.siteName, providerId, providerName: provider.name, regionId: provider.regionId },
-              { count: input.feedbackCount, average: input.averageOverall },
-              settings.feedbackThreshold,
-              now,
-            ),
+            feedbackLowNotification(site, { count: input.feedbackCount, average: input.averageOverall }, settings.feedbackThreshold, now),
           )),
         );
       }

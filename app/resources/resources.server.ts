@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { literalSearch, pageWindow } from "~/platform/paging";
 import { Refusal } from "~/platform/refusal";
 import { checkResourceFile, removeResourceFile, saveResourceFile } from "./files.server";
@@ -128,8 +129,12 @@ export async function saveResource(user: SessionUser, id: string | null, input: 
       await saveResourceFile(resource.id, checked.bytes);
       await tx.resource.update({ where: { id: resource.id }, data: { storedFile: resource.id } });
     }
-    await tx.auditEvent.create({
-      data: { actorId: user.id, action: id ? "resource-updated" : "resource-created", entityType: "Resource", entityId: resource.id, details: { title: fields.title, file: checked?.fileName ?? null } },
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: id ? "resource-updated" : "resource-created",
+      entityType: "Resource",
+      entityId: resource.id,
+      details: { title: fields.title, file: checked?.fileName ?? null },
     });
     return resource;
   });
@@ -142,7 +147,7 @@ export async function deleteResource(user: SessionUser, id: string) {
   if (!existing) throw new Refusal(404, "Resource not found");
   await prisma.$transaction([
     prisma.resource.delete({ where: { id } }),
-    prisma.auditEvent.create({ data: { actorId: user.id, action: "resource-deleted", entityType: "Resource", entityId: id, details: { title: existing.title } } }),
+    recordAudit(prisma, { actorId: user.id, action: "resource-deleted", entityType: "Resource", entityId: id, details: { title: existing.title } }),
   ]);
   await removeResourceFile(id);
 }

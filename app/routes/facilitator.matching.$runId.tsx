@@ -8,6 +8,7 @@ import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { RatioBarChart } from "~/components/charts/ratio-bars";
 import { useSocketEvent } from "~/components/realtime";
+import type { MatchingProgressPush } from "~/platform/realtime/events";
 import { formatRatio } from "~/fair-share/fair-share";
 import { formatDateRange } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
@@ -69,10 +70,10 @@ function useLiveProgress(runId: string, initial: { progress: number; phase: stri
   const [progress, setProgress] = useState(initial);
   const revalidator = useRevalidator();
   useEffect(() => setProgress(initial), [initial]);
-  useSocketEvent<{ runId: string; fraction: number; phase: string; detail?: string }>(
+  useSocketEvent(
     "matching-progress",
     useCallback(
-      (event) => {
+      (event: MatchingProgressPush) => {
         if (event.runId !== runId) return;
         setProgress({ progress: event.fraction, phase: event.detail ? `${event.phase}: ${event.detail}` : event.phase });
         if (event.phase === "done" || event.phase === "failed") revalidator.revalidate();

@@ -9,6 +9,7 @@ import { formatDateTime } from "~/vocabulary/labels";
 import { CATEGORY_LABELS, isNotificationKind, NOTIFICATION_KINDS } from "~/notifications/notification-kinds";
 import { countUnread, InboxFiltersSchema, listNotifications, markRead } from "~/notifications/inbox.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
+import { userRoom } from "~/platform/realtime/rooms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent !== "mark-all-read" && !(intent === "mark-read" && ids.length > 0)) return data({ marked: 0 }, { status: 400 });
   const marked = await markRead(user.id, intent === "mark-all-read" ? "all" : ids);
   // Other open tabs update their bell too.
-  emitToRoom(`user:${user.id}`, "unread-count", { unreadCount: await countUnread(user.id) });
+  emitToRoom(userRoom(user.id), "unread-count", { unreadCount: await countUnread(user.id) });
   return { marked };
 }
 

@@ -3,6 +3,7 @@ import { requireUserForm } from "~/accounts/guards.server";
 import { clearedSessionCookie, invalidateAllSessions, invalidateSession } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
 import { redirectWithFlash } from "~/platform/flash.server";
+import { recordAudit } from "~/platform/audit.server";
 import { disconnectSession, disconnectUser } from "~/platform/realtime/realtime.server";
 
 export async function loader() {
@@ -14,9 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, form, sessionId } = await requireUserForm(request);
   if (form.get("everywhere") === "true") {
     await invalidateAllSessions(user.id);
-    await prisma.auditEvent.create({
-      data: { actorId: user.id, action: "signed-out-everywhere", entityType: "User", entityId: user.id },
-    });
+    await recordAudit(prisma, { actorId: user.id, action: "signed-out-everywhere", entityType: "User", entityId: user.id });
     disconnectUser(user.id);
   } else {
     await invalidateSession(sessionId);

@@ -1,4 +1,5 @@
 import { prisma } from "~/platform/db/db.server";
+import { recordAudit } from "~/platform/audit.server";
 import { DEFAULT_SETTINGS, PortalSettingsSchema, type PortalSettings } from "./settings";
 
 const KEY = "portal";
@@ -12,6 +13,6 @@ export async function getSettings(): Promise<PortalSettings> {
 export async function saveSettings(actorId: string, settings: PortalSettings) {
   await prisma.$transaction([
     prisma.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: settings }, update: { value: settings } }),
-    prisma.auditEvent.create({ data: { actorId, action: "settings-changed", entityType: "Setting", entityId: KEY, details: settings } }),
+    recordAudit(prisma, { actorId, action: "settings-changed", entityType: "Setting", entityId: KEY, details: settings }),
   ]);
 }

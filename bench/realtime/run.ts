@@ -9,7 +9,9 @@ import { Server as SocketServer } from "socket.io";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { createSession } from "~/accounts/session.server";
 import { installDatabase, openMigratedDatabase, prisma } from "~/platform/db/db.server";
+import type { NotificationPush } from "~/platform/realtime/events";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
+import { userRoom } from "~/platform/realtime/rooms";
 import { attachSocketServer } from "../../server/socket";
 import { attachRedisAdapter } from "../../server/redis";
 
@@ -105,7 +107,8 @@ async function portalPath(cookies: string[], userIds: string[]) {
   const sockets = await connectAll(port, cookies);
   const connectSeconds = (performance.now() - connectStarted) / 1000;
   const result = await measure(sockets, "notification", (_round, sentAt) => {
-    for (const userId of userIds) emitToRoom(`user:${userId}`, "notification", { sentAt, title: "bench", unreadCount: 1 });
+    const push: NotificationPush & { sentAt: number } = { id: "bench", title: "bench", link: "/notifications", kind: "bench", unreadCount: 1, sentAt };
+    for (const userId of userIds) emitToRoom(userRoom(userId), "notification", push);
   });
   sockets.forEach((socket) => socket.close());
   await new Promise<void>((resolve) => io.close(() => resolve()));

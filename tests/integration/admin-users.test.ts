@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import type { Server } from "socket.io";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateSessionToken } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
 import type { RoleName } from "~/vocabulary/roles";
-import { setSocketServer } from "~/platform/realtime/realtime.server";
+import { setSocketServer, type PortalSocketServer } from "~/platform/realtime/realtime.server";
 import * as organisationPage from "~/routes/admin.organisations.$organisationId";
 import * as usersPage from "~/routes/admin.users";
 import { useTestDatabase } from "../helpers/database";
@@ -51,7 +50,7 @@ const tokenOf = (signedIn: SignedIn) => signedIn.cookie.split("=")[1];
 const disconnected: string[] = [];
 const fakeSocketServer = {
   in: (room: string) => ({ disconnectSockets: () => disconnected.push(room) }),
-} as unknown as Server;
+} as unknown as PortalSocketServer;
 
 let admin: SignedIn;
 let adminId: string;
@@ -67,7 +66,7 @@ beforeEach(() => {
   disconnected.length = 0;
   setSocketServer(fakeSocketServer);
 });
-afterEach(() => setSocketServer(null as unknown as Server));
+afterEach(() => setSocketServer(null as unknown as PortalSocketServer));
 
 const NON_ADMIN_ROLES: RoleName[] = ["EDUCATOR", "UNIVERSITY", "FACILITATOR", "STUDENT"];
 

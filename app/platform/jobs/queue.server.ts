@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { prisma, Prisma } from "~/platform/db/db.server";
 import { getEnv } from "~/platform/env.server";
+import { nextDailyRun } from "./daily";
 
 type Client = Pick<typeof prisma, "job">;
 
@@ -24,6 +25,20 @@ export async function enqueueJob(client: Client, job: NewJob) {
     return client.job.findUniqueOrThrow({ where: { dedupeKey: job.dedupeKey } });
   }
   return client.job.create({ data: { ...job } });
+}
+
+export interface DailyJob {
+  queue: string;
+  /** The run time is appended, so each day's run is one job however many nodes schedule it. */
+  dedupePrefix: string;
+  hourUtc: number;
+  minuteUtc?: number;
+}
+
+/** Enqueues a daily job's next run (see nextDailyRun), once across nodes. */
+export async function scheduleDailyJob(job: DailyJob, now = new Date()) {
+  const runAt = nextDailyRun(now, job.hourUtc, job.minuteUtc);
+  await enqueueJob(prisma, { queue: job.queue, payload: {}, dedupeKey: `${job.dedupePrefix}:${runAt.toISOString()}`, runAt });
 }
 
 export interface ClaimedJob {

@@ -1,9 +1,19 @@
-import { facilitatedRegionOf, type Actor } from "~/accounts/policy";
+/*
+ * The socket.io rooms, and the only place their names are spelt.
+ * A socket joins only rooms of its own user, session, organisation and region.
+ */
 
-/** The socket.io rooms a user is entitled to: never another organisation's or region's. */
-export function roomsFor(user: Actor): string[] {
-  const rooms = [`user:${user.id}`, `role:${user.role}`];
-  if (user.organisationId) rooms.push(`org:${user.organisationId}`, `org:${user.organisationId}:${user.role}`);
-  if (facilitatedRegionOf(user)) rooms.push(`region:${user.regionId}:facilitators`);
-  return rooms;
-}
+/** Every open tab of one user: their notifications and unread count. */
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/** The sockets of one signed-in session (dropped when it signs out). */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** The facilitators of a region: its matching runs' progress. */
+export const regionFacilitatorsRoom = (regionId: string) => `region:${regionId}:facilitators`;
+
+/**
+ * Everyone of an organisation. Nothing sends here yet; it stays because the welcome tells a socket
+ * its organisation room and that is pinned by tests of organisation isolation.
+ */
+export const organisationRoom = (organisationId: string) => `org:${organisationId}`;

@@ -1,0 +1,21 @@
+import type { NotificationEvent } from "~/notifications/notification-kinds";
+
+/** Whoever started the run and the region's facilitators. */
+export function matchingRunFinishedNotification(run: {
+  id: string;
+  regionId: string;
+  startedById: string;
+  studentsPlaced: number;
+  studentsToPlace: number;
+  /** Why there was nothing to match, when there was nothing. */
+  empty: string | null;
+}): NotificationEvent<"matching-run-finished"> {
+  return {
+    kind: "matching-run-finished",
+    eventKey: `matching-run:${run.id}`,
+    title: run.empty ? "Matching run finished: nothing to match" : `Matching run finished: ${run.studentsPlaced} of ${run.studentsToPlace} students placed`,
+    body: run.empty ?? "Review the proposals and publish them to providers.",
+    link: `/facilitator/matching/${run.id}`,
+    audience: { users: [run.startedById], regionFacilitators: [run.regionId] },
+  };
+}
