@@ -1,3 +1,4 @@
+import { OFFER_TERMS_SELECT } from "./offer-terms";
 import { Refusal } from "~/platform/refusal";
 import { z } from "zod";
 import type { SessionUser } from "~/accounts/session.server";
@@ -75,15 +76,7 @@ export async function listProviderOffers(user: SessionUser, filters: OfferFilter
       skip: window.skip,
       take: window.take,
       select: {
-        id: true,
-        profession: true,
-        specialty: true,
-        startDate: true,
-        endDate: true,
-        slots: true,
-        slotsTaken: true,
-        supervisionModel: true,
-        yearsOfStudy: true,
+        ...OFFER_TERMS_SELECT,
         status: true,
         site: { select: { name: true } },
       },
@@ -100,15 +93,7 @@ export function listOffersForExport(user: SessionUser, filters: OfferFilters) {
     orderBy: OFFER_ORDER,
     take: 50_000,
     select: {
-      id: true,
-      profession: true,
-      specialty: true,
-      startDate: true,
-      endDate: true,
-      slots: true,
-      slotsTaken: true,
-      supervisionModel: true,
-      yearsOfStudy: true,
+      ...OFFER_TERMS_SELECT,
       notes: true,
       status: true,
       withdrawnReason: true,

@@ -1,3 +1,4 @@
+import { OFFER_TERMS_SELECT } from "./offer-terms";
 import { z } from "zod";
 import { prisma, Prisma } from "~/platform/db/db.server";
 import { PROFESSIONS } from "~/vocabulary/roles";
@@ -73,15 +74,7 @@ export async function listOpportunities(filters: OpportunityFilters) {
       skip: window.skip,
       take: window.take,
       select: {
-        id: true,
-        profession: true,
-        specialty: true,
-        startDate: true,
-        endDate: true,
-        slots: true,
-        slotsTaken: true,
-        supervisionModel: true,
-        yearsOfStudy: true,
+        ...OFFER_TERMS_SELECT,
         provider: { select: { name: true, region: { select: { name: true } } } },
         site: { select: { name: true, postcode: true } },
       },
@@ -89,4 +82,17 @@ export async function listOpportunities(filters: OpportunityFilters) {
     prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { window, offers, regions };
+}
+
+/** One published offer as a student or any signed-in user sees it; null when it is not published. */
+export function getOpportunity(offerId: string) {
+  return prisma.offer.findFirst({
+    where: { id: offerId, status: "PUBLISHED" },
+    select: {
+      ...OFFER_TERMS_SELECT,
+      notes: true,
+      provider: { select: { name: true, providerType: true, region: { select: { name: true } } } },
+      site: { select: { name: true, postcode: true, latitude: true, longitude: true } },
+    },
+  });
 }

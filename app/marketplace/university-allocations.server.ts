@@ -1,3 +1,4 @@
+import { OFFER_TERMS_SELECT } from "./offer-terms";
 import { z } from "zod";
 import { createInvitation } from "~/accounts/invitations.server";
 import type { SessionUser } from "~/accounts/session.server";
@@ -116,15 +117,7 @@ export async function getBookingPage(user: SessionUser, offerId: string) {
   const offer = await prisma.offer.findFirst({
     where: { id: offerId, status: "PUBLISHED" },
     select: {
-      id: true,
-      profession: true,
-      specialty: true,
-      startDate: true,
-      endDate: true,
-      slots: true,
-      slotsTaken: true,
-      supervisionModel: true,
-      yearsOfStudy: true,
+      ...OFFER_TERMS_SELECT,
       notes: true,
       provider: { select: { name: true } },
       site: { select: { name: true, postcode: true } },

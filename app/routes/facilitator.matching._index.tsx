@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { prisma } from "~/platform/db/db.server";
+import { listRegions } from "~/organisations/directory.server";
 import { academicYearOf, academicYearRange } from "~/vocabulary/academic-year";
 import { formatDateRange, formatDateTime } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { start, end } = academicYearRange(year);
   const [runs, regions] = await Promise.all([
     listRuns(user),
-    choosesMatchingRegion(user) ? prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+    choosesMatchingRegion(user) ? listRegions() : Promise.resolve([]),
   ]);
   return { runs, regions, defaults: { periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10) } };
 }

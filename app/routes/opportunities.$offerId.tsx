@@ -3,30 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
-import { prisma } from "~/platform/db/db.server";
+import { getOpportunity } from "~/marketplace/opportunities.server";
 import { formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { canBookOffers } from "~/marketplace/policy";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const offer = await prisma.offer.findFirst({
-    where: { id: params.offerId, status: "PUBLISHED" },
-    select: {
-      id: true,
-      profession: true,
-      specialty: true,
-      startDate: true,
-      endDate: true,
-      slots: true,
-      slotsTaken: true,
-      supervisionModel: true,
-      yearsOfStudy: true,
-      notes: true,
-      provider: { select: { name: true, providerType: true, region: { select: { name: true } } } },
-      site: { select: { name: true, postcode: true, latitude: true, longitude: true } },
-    },
-  });
+  const offer = await getOpportunity(params.offerId ?? "");
   if (!offer) throw notFound("This offer is not published.");
   return { offer, canBook: canBookOffers(user) };
 }
