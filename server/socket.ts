@@ -2,7 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server as SocketServer } from "socket.io";
 import { readSessionToken, validateSessionToken } from "~/accounts/session.server";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from "~/platform/realtime/events";
-import { roomsFor } from "~/notifications/policy";
+import { roomsFor } from "~/accounts/live-rooms";
 import { sessionRoom } from "~/platform/realtime/rooms";
 import { setSocketServer, type PortalSocketServer, type SocketData } from "~/platform/realtime/realtime.server";
 

@@ -1,5 +1,5 @@
+import { EmailSchema, optionalParam } from "~/platform/form-fields";
 import { z } from "zod";
-import { EmailSchema, optionalParam } from "~/organisations/organisation-forms";
 import { ROLES } from "~/vocabulary/roles";
 
 export const USER_STATUSES = ["active", "inactive"] as const;

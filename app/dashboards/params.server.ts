@@ -1,5 +1,5 @@
+import { optionalParam } from "~/platform/form-fields";
 import { z } from "zod";
-import { optionalParam } from "~/organisations/organisation-forms";
 import { currentAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSIONS } from "~/vocabulary/roles";
 

@@ -1,3 +1,4 @@
+import { optionalParam } from "~/platform/form-fields";
 import { OFFER_TERMS_SELECT } from "./offer-terms";
 import { Refusal } from "~/platform/refusal";
 import { z } from "zod";
@@ -7,7 +8,6 @@ import { recordAudit } from "~/platform/audit.server";
 import { LIVE_STATUSES } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
 import { OFFER_LIST_STATUSES, toDbDate, type OfferFields, type OfferListStatus } from "./offer-form";
-import { optionalParam } from "~/organisations/organisation-forms";
 import { pageWindow } from "~/platform/paging";
 import { PROFESSIONS } from "~/vocabulary/roles";
 import { pushNotifications } from "~/notifications/notify.server";

@@ -1,9 +1,9 @@
+import { optionalParam } from "~/platform/form-fields";
 import { recordSensitiveViews } from "./sensitive-views.server";
 import { z } from "zod";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { ALLOCATION_STATUSES, holdsCapacity, type AllocationStatusName } from "./allocation-rules";
-import { optionalParam } from "~/organisations/organisation-forms";
 import { pageWindow } from "~/platform/paging";
 import { requireProviderScope } from "./policy";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EmailSchema, optionalParam } from "~/platform/form-fields";
 import { PROFESSIONS, ROLE_ORGANISATION_KIND, ROLES, type RoleName } from "~/vocabulary/roles";
 
 export const ORGANISATION_KINDS = ["PROVIDER", "UNIVERSITY"] as const;
@@ -66,13 +67,6 @@ function coordinate(name: "latitude" | "longitude", limit: number, example: stri
     .min(-limit, `The ${name} must be between -${limit} and ${limit}`)
     .max(limit, `The ${name} must be between -${limit} and ${limit}`);
 }
-
-export const EmailSchema = z
-  .string({ required_error: "Enter their email address" })
-  .trim()
-  .toLowerCase()
-  .email("Enter an email address like name@nhs.net")
-  .max(254, "Use 254 characters or fewer");
 
 export const OrganisationFormSchema = z
   .object({
@@ -170,11 +164,4 @@ export type OrganisationFilters = z.output<typeof OrganisationFiltersSchema>;
 
 export function parseOrganisationFilters(searchParams: URLSearchParams): OrganisationFilters {
   return OrganisationFiltersSchema.parse(Object.fromEntries(searchParams));
-}
-
-/** A query-string value: blank means "not given", and a malformed one is dropped rather than refused. */
-export function optionalParam<T extends z.ZodTypeAny>(schema: T) {
-  return z
-    .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional())
-    .catch(undefined) as unknown as z.ZodOptional<T>;
 }

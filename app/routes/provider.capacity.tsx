@@ -1,3 +1,4 @@
+import { optionalParam } from "~/platform/form-fields";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -8,7 +9,6 @@ import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
 import { GRANULARITIES } from "~/fair-share/capacity-timeline";
 import { formatRatio, RCSLT_WEEKS_PER_WTE } from "~/fair-share/fair-share";
-import { optionalParam } from "~/organisations/organisation-forms";
 import { currentAcademicYear, formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { getProviderCapacity } from "~/fair-share/provider-capacity.server";

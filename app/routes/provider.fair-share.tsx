@@ -7,7 +7,7 @@ import { YearPicker } from "~/components/charts/supply-demand";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
-import { getProviderPeerView } from "~/fair-share/provider-fair-share.server";
+import { getProviderPeerView } from "~/dashboards/provider-fair-share.server";
 import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/accounts/guards.server";
 import { anonymisedRatiosCsv, csvResponse } from "~/dashboards/dashboard-csv.server";
 import { readDashboardParams } from "~/dashboards/params.server";
-import { getProviderPeerView } from "~/fair-share/provider-fair-share.server";
+import { getProviderPeerView } from "~/dashboards/provider-fair-share.server";
 
 /** The anonymised fair-share table as CSV: the educator's own provider named, peers as "Provider A"… */
 export async function loader({ request }: LoaderFunctionArgs) {

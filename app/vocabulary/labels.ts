@@ -1,4 +1,5 @@
-import { utcDaysBetween } from "~/platform/utc-days";
+import { differenceInMilliseconds } from "date-fns";
+import { millisecondsInDay } from "date-fns/constants";
 
 export const SUPERVISION_MODELS = ["ONE_TO_ONE", "TWO_TO_ONE", "PEER_ASSISTED", "ROLE_EMERGING", "VIRTUAL", "HYBRID"] as const;
 export type SupervisionModelName = (typeof SUPERVISION_MODELS)[number];
@@ -25,7 +26,7 @@ export function formatDateRange(start: Date | string, end: Date | string): strin
 
 /** Whole weeks in an inclusive date window, rounded up: a placement block of 4 weeks Mon–Fri is 4. */
 export function weeksBetween(start: Date | string, end: Date | string): number {
-  const days = utcDaysBetween(new Date(start), new Date(end)) + 1;
+  const days = Math.round(differenceInMilliseconds(new Date(end), new Date(start)) / millisecondsInDay) + 1;
   return Math.max(1, Math.ceil(days / 7));
 }
 

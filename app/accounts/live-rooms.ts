@@ -1,4 +1,4 @@
-import { facilitatedRegionOf, type Actor } from "~/accounts/policy";
+import { facilitatedRegionOf, type Actor } from "./policy";
 import { organisationRoom, regionFacilitatorsRoom, userRoom } from "~/platform/realtime/rooms";
 
 /** The live-update rooms a user's sockets join: never another organisation's or region's. */

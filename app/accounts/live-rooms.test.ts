@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roomsFor } from "./policy";
+import { roomsFor } from "./live-rooms";
 
 describe("roomsFor", () => {
   it("gives an organisation's member their own and their organisation's rooms, nothing role-wide", () => {

@@ -1,9 +1,9 @@
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
-import { anonymisePeers } from "~/dashboards/dashboard-rules";
+import { anonymisePeers } from "./dashboard-rules";
 import type { ProfessionCode } from "~/vocabulary/roles";
 import { requireProviderScope } from "~/marketplace/policy";
-import { getRegionFairShareFor } from "~/dashboards/region.server";
+import { getRegionFairShareFor } from "./region.server";
 
 /**
  * The fair-share view for an educator's own provider: its row in full and its region's other

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/** An email address as people type it: trimmed and lower-cased. */
+export const EmailSchema = z
+  .string({ required_error: "Enter their email address" })
+  .trim()
+  .toLowerCase()
+  .email("Enter an email address like name@nhs.net")
+  .max(254, "Use 254 characters or fewer");
+
+/** A query-string value: blank means "not given", and a malformed one is dropped rather than refused. */
+export function optionalParam<T extends z.ZodTypeAny>(schema: T) {
+  return z
+    .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional())
+    .catch(undefined) as unknown as z.ZodOptional<T>;
+}
