@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import type { ProfessionNetwork } from "../../app/matching/solver/build-network";
 import { levelCostOfArc } from "../../app/matching/solver/lexicographic-solve";
+import { INFINITE_CAPACITY } from "../../app/matching/solver/network-simplex";
 import { LEVEL_COUNT } from "../../app/matching/solver/objective";
 
 /**
@@ -52,7 +53,7 @@ export function solveNetworkWithHighs(highs: Highs, network: ProfessionNetwork):
       numRows: nodeCount,
       colCost: costsOfLevel(0),
       colLower: new Float64Array(arcCount),
-      colUpper: Float64Array.from(capacity),
+      colUpper: Float64Array.from(capacity, (bound) => (bound === INFINITE_CAPACITY ? highs.infinity : bound)),
       rowLower: rowBounds,
       rowUpper: rowBounds,
       matrix: { format: "csc", numRows: nodeCount, numCols: arcCount, starts, indices, values },

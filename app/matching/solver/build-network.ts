@@ -8,6 +8,7 @@ import {
   travelMinutesWithCosines,
   universityShortfallMarginalCost,
 } from "./objective";
+import { INFINITE_CAPACITY } from "./network-simplex";
 import { isoDateToDay } from "./parse-input";
 import type { MatchingInput } from "./types";
 
@@ -24,10 +25,13 @@ export const ARC_SHORTFALL_UNIT = 4;
  *
  * Nodes: requests, offers, providers (with an offer in the profession), universities'
  * shortfall nodes, then the sink. Arcs, in this order:
- *   request → offer      every compatible pair; cap = students; cost L4 (travel, specialty)
+ *   request → offer      every compatible pair; uncapacitated; cost L4 (travel, specialty)
  *   offer → provider     cap = capacity − taken
  *   provider → sink      one unit arc per place; cost L2 (fair-share marginal)
- *   request → shortfall  cap = students (students left unplaced)
+ *   request → shortfall  uncapacitated (students left unplaced)
+ * A request sends its students and no more, so arcs out of it need no bound of their own;
+ * a bound there would only add tree arcs at a bound, i.e. degenerate pivots (−20–27%
+ * pivots without them).
  *   shortfall → sink     one unit arc per student of the university; cost L1 (1) and L3 (marginal)
  */
 export interface ProfessionNetwork {
@@ -442,7 +446,7 @@ function buildOneNetwork(
       const travel = arcTravelMinutes[arc];
       source[arc] = position;
       target[arc] = firstOfferNode + offerPosition;
-      capacity[arc] = request.students;
+      capacity[arc] = INFINITE_CAPACITY;
       kind[arc] = ARC_REQUEST_OFFER;
       levelCost[arc] = preferenceCost(Number.isNaN(travel) ? null : travel, matched);
       arcSpecialtyMatched[arc] = matched ? 1 : 0;
@@ -450,7 +454,7 @@ function buildOneNetwork(
     const shortfallArc = firstRequestShortfallArc + position;
     source[shortfallArc] = position;
     target[shortfallArc] = firstUniversityNode + universityOfRequest[position];
-    capacity[shortfallArc] = request.students;
+    capacity[shortfallArc] = INFINITE_CAPACITY;
     kind[shortfallArc] = ARC_REQUEST_SHORTFALL;
   }
 

@@ -165,23 +165,57 @@ export function computeLevelValues(network: ProfessionNetwork, flow: Int32Array)
 }
 
 /**
- * Only this many of each request's offers, cheapest on preferences first, are priced
- * from the start; the rest join when a full pricing shows they could improve.
+ * Each request's offers priced from the start: its cheapest few on preferences, and a few
+ * others spread pseudo-randomly over the rest. The rest join when a full pricing shows
+ * they could improve. The cheapest alone suit the last level, but the first stage has no
+ * preference costs: there a request restricted to its nearest offers cannot reach the
+ * providers that fair shares send it to, and a dense region then admits most arcs in
+ * bulk after a wasted optimum. The spread offers give every request distant options.
  */
-export const INITIAL_OFFERS_PER_REQUEST = 16;
+export const CHEAPEST_OFFERS_PRICED_FIRST = 8;
+export const SPREAD_OFFERS_PRICED_FIRST = 8;
 
-function initialSearchArcs(network: ProfessionNetwork): Uint8Array {
+/** Inserts (key, arc) into the k smallest kept in keys/arcs (ascending; ties keep the earlier arc). */
+function keepSmallest(keys: Float64Array, arcs: Int32Array, count: number, key: number, arc: number): number {
+  const k = keys.length;
+  if (count === k && key >= keys[k - 1]) return count;
+  let position = count < k ? count++ : k - 1;
+  while (position > 0 && keys[position - 1] > key) {
+    keys[position] = keys[position - 1];
+    arcs[position] = arcs[position - 1];
+    position--;
+  }
+  keys[position] = key;
+  arcs[position] = arc;
+  return count;
+}
+
+function spreadKey(arc: number): number {
+  let hash = Math.imul(arc ^ (arc >>> 16), 0x45d9f3b);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  return (hash ^ (hash >>> 16)) >>> 0;
+}
+
+export function initialSearchArcs(network: ProfessionNetwork): Uint8Array {
   const isCandidate = new Uint8Array(network.arcCount).fill(1);
   const { requestArcStart, levelCost } = network;
-  const arcs: number[] = [];
+  const cheapestKeys = new Float64Array(CHEAPEST_OFFERS_PRICED_FIRST);
+  const cheapestArcs = new Int32Array(CHEAPEST_OFFERS_PRICED_FIRST);
+  const spreadKeys = new Float64Array(SPREAD_OFFERS_PRICED_FIRST);
+  const spreadArcs = new Int32Array(SPREAD_OFFERS_PRICED_FIRST);
   for (let request = 0; request < network.requestCount; request++) {
     const first = requestArcStart[request];
     const end = requestArcStart[request + 1];
-    if (end - first <= INITIAL_OFFERS_PER_REQUEST) continue;
-    arcs.length = 0;
-    for (let arc = first; arc < end; arc++) arcs.push(arc);
-    arcs.sort((a, b) => levelCost[a] - levelCost[b] || a - b);
-    for (let index = INITIAL_OFFERS_PER_REQUEST; index < arcs.length; index++) isCandidate[arcs[index]] = 0;
+    if (end - first <= CHEAPEST_OFFERS_PRICED_FIRST + SPREAD_OFFERS_PRICED_FIRST) continue;
+    let cheapestCount = 0;
+    for (let arc = first; arc < end; arc++) cheapestCount = keepSmallest(cheapestKeys, cheapestArcs, cheapestCount, levelCost[arc], arc);
+    isCandidate.fill(0, first, end);
+    for (let index = 0; index < cheapestCount; index++) isCandidate[cheapestArcs[index]] = 1;
+    let spreadCount = 0;
+    for (let arc = first; arc < end; arc++) {
+      if (!isCandidate[arc]) spreadCount = keepSmallest(spreadKeys, spreadArcs, spreadCount, spreadKey(arc), arc);
+    }
+    for (let index = 0; index < spreadCount; index++) isCandidate[spreadArcs[index]] = 1;
   }
   return isCandidate;
 }

@@ -26,7 +26,8 @@ const STATE_TREE = 0;
 const STATE_LOWER = 1;
 const DIR_UP = 1;
 const DIR_DOWN = -1;
-const INFINITE_CAPACITY = 0x7fffffff;
+/** Capacity of an arc without a bound of its own (the artificial arcs, and arcs bounded by their tail's supply). */
+export const INFINITE_CAPACITY = 0x7fffffff;
 const MIN_BLOCK_SIZE = 10;
 
 function blockSizeFor(arcCount: number): number {
