@@ -1,4 +1,10 @@
 import { ARC_PROVIDER_UNIT, ARC_REQUEST_OFFER, ARC_SHORTFALL_UNIT, type ProfessionNetwork } from "./build-network";
+
+// Module-local copies: an imported binding is read through a getter, which costs seconds
+// in the per-arc loops below at 100k students.
+const SHORTFALL_UNIT = ARC_SHORTFALL_UNIT;
+const PROVIDER_UNIT = ARC_PROVIDER_UNIT;
+const REQUEST_OFFER = ARC_REQUEST_OFFER;
 import { LEVEL_COUNT } from "./objective";
 import { NetworkSimplex, NetworkSimplexError } from "./network-simplex";
 
@@ -12,11 +18,11 @@ export const PATH_COST_LIMIT = 2 ** 49;
 /** Cost of an arc at one level of the lexicographic objective (0-based: L1 = 0). */
 export function levelCostOfArc(network: ProfessionNetwork, level: number, arc: number): number {
   switch (network.kind[arc]) {
-    case ARC_SHORTFALL_UNIT:
+    case SHORTFALL_UNIT:
       return level === 0 ? 1 : level === 2 ? network.levelCost[arc] : 0;
-    case ARC_PROVIDER_UNIT:
+    case PROVIDER_UNIT:
       return level === 1 ? network.levelCost[arc] : 0;
-    case ARC_REQUEST_OFFER:
+    case REQUEST_OFFER:
       return level === 3 ? network.levelCost[arc] : 0;
     default:
       return 0;
@@ -30,13 +36,13 @@ export function weightedCosts(network: ProfessionNetwork, weightByLevel: readonl
   const costs = new Float64Array(arcCount);
   for (let arc = 0; arc < arcCount; arc++) {
     switch (kind[arc]) {
-      case ARC_SHORTFALL_UNIT:
+      case SHORTFALL_UNIT:
         costs[arc] = unplaced + university * levelCost[arc];
         break;
-      case ARC_PROVIDER_UNIT:
+      case PROVIDER_UNIT:
         costs[arc] = fairShare * levelCost[arc];
         break;
-      case ARC_REQUEST_OFFER:
+      case REQUEST_OFFER:
         costs[arc] = preference * levelCost[arc];
         break;
     }
@@ -61,14 +67,14 @@ export function levelPathBounds(network: ProfessionNetwork): number[] {
   };
   for (let arc = 0; arc < arcCount; arc++) {
     switch (kind[arc]) {
-      case ARC_SHORTFALL_UNIT:
+      case SHORTFALL_UNIT:
         record(0, arc, 1);
         record(2, arc, levelCost[arc]);
         break;
-      case ARC_PROVIDER_UNIT:
+      case PROVIDER_UNIT:
         record(1, arc, levelCost[arc]);
         break;
-      case ARC_REQUEST_OFFER:
+      case REQUEST_OFFER:
         record(3, arc, levelCost[arc]);
         break;
     }
@@ -149,14 +155,14 @@ export function computeLevelValues(network: ProfessionNetwork, flow: Int32Array)
     const amount = flow[arc];
     if (amount === 0) continue;
     switch (kind[arc]) {
-      case ARC_SHORTFALL_UNIT:
+      case SHORTFALL_UNIT:
         values[0] += amount;
         values[2] += amount * levelCost[arc];
         break;
-      case ARC_PROVIDER_UNIT:
+      case PROVIDER_UNIT:
         values[1] += amount * levelCost[arc];
         break;
-      case ARC_REQUEST_OFFER:
+      case REQUEST_OFFER:
         values[3] += amount * levelCost[arc];
         break;
     }
