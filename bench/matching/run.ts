@@ -232,7 +232,15 @@ async function main(): Promise<void> {
   for (const benchCase of options.cases) {
     const caseArgs = "scale" in benchCase ? ["--scale", benchCase.scale] : ["--shapes", benchCase.shape, "--sizes", benchCase.size];
     const args = [self, "--child", ...caseArgs, "--repeat", String(options.repeat), "--highs-max-arcs", String(options.highsMaxArcs), ...(options.highs ? [] : ["--no-highs"])];
-    const { stdout } = await run(process.execPath, [...process.execArgv, ...args], { maxBuffer: 1 << 24 });
+    let stdout: string;
+    try {
+      ({ stdout } = await run(process.execPath, [...process.execArgv, ...args], { maxBuffer: 1 << 24 }));
+    } catch (error) {
+      const stderr = (error as { stderr?: string }).stderr?.trim().split("\n").at(-1) ?? String(error);
+      console.log(`== ${caseLabel(benchCase)}: not solved: ${stderr}`);
+      summary.push(`| ${caseLabel(benchCase)} | not solved: ${stderr} | | | | | |`);
+      continue;
+    }
     const report = JSON.parse(stdout.trim().split("\n").at(-1)!) as ScaleReport;
     console.log(formatReport(report));
     summary.push(summaryRow(report));

@@ -20,6 +20,19 @@ export const ARC_REQUEST_SHORTFALL = 3;
 export const ARC_SHORTFALL_UNIT = 4;
 
 /**
+ * Each request → offer pair is an arc of about 100 bytes while its profession is solved.
+ * Requests without a travel limit pair with every offer of the profession covering their
+ * block, so pairs grow with requests × offers: 6M at 100,000 students in a dense region,
+ * hundreds of millions at a million. Beyond this many the run stops before allocating
+ * instead of exhausting a shared machine's memory.
+ */
+export const MAX_REQUEST_OFFER_ARCS_PER_PROFESSION = 40_000_000;
+
+export class MatchingInstanceTooLargeError extends Error {
+  override name = "MatchingInstanceTooLargeError";
+}
+
+/**
  * One profession's flow network. Professions share nothing (fair shares, university
  * demand and offers are all per profession), so each is solved on its own.
  *
@@ -253,7 +266,11 @@ export function listProfessions(input: MatchingInput): string[] {
 }
 
 /** Builds one network per profession (all of them, or the ones asked for), in sorted profession order. */
-export function buildProfessionNetworks(input: MatchingInput, only?: readonly string[]): ProfessionNetwork[] {
+export function buildProfessionNetworks(
+  input: MatchingInput,
+  only?: readonly string[],
+  maxRequestOfferArcs = MAX_REQUEST_OFFER_ARCS_PER_PROFESSION,
+): ProfessionNetwork[] {
   const offers = tabulateOffers(input);
   const fairShares = computeFairShares(input);
   const offersByProfession = new Map<string, number[]>();
@@ -278,6 +295,7 @@ export function buildProfessionNetworks(input: MatchingInput, only?: readonly st
       requestsByProfession.get(profession) ?? [],
       offers,
       fairShares.get(profession)?.fairShares ?? new Map(),
+      maxRequestOfferArcs,
     ),
   );
 }
@@ -289,6 +307,7 @@ function buildOneNetwork(
   requestIndices: number[],
   offers: OfferTable,
   fairShares: Map<string, number>,
+  maxRequestOfferArcs: number,
 ): ProfessionNetwork {
   const requestCount = requestIndices.length;
   const offerCount = offerIndices.length;
@@ -341,6 +360,11 @@ function buildOneNetwork(
   const { startDay: offerStart, endDay: offerEnd, yearMask, lat, lon, cosLat, positionInProfession } = offers;
 
   for (let position = 0; position < requestCount; position++) {
+    if (arcOfferPosition.length > maxRequestOfferArcs) {
+      throw new MatchingInstanceTooLargeError(
+        `profession ${profession}: the first ${position} of ${requestCount} requests already have ${arcOfferPosition.length} compatible offers, more than the ${maxRequestOfferArcs} (about ${Math.ceil((maxRequestOfferArcs * 100) / 2 ** 30)} GB) a run may hold; split the run by region or period, or set travel limits`,
+      );
+    }
     const request = input.requests[requestIndices[position]];
     const startDay = isoDateToDay(request.start) ?? 0;
     const endDay = isoDateToDay(request.end) ?? 0;

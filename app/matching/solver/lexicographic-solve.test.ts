@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ARC_REQUEST_OFFER, buildProfessionNetworks } from "./build-network";
+import { ARC_REQUEST_OFFER, buildProfessionNetworks, MatchingInstanceTooLargeError } from "./build-network";
 import {
   CHEAPEST_OFFERS_PRICED_FIRST,
   computeLevelValues,
@@ -84,5 +84,13 @@ describe("offers priced from the start", () => {
   it("leaves arcs out of requests without a bound of their own", () => {
     for (const arc of arcsOf(0)) expect(network.capacity[arc]).toBe(INFINITE_CAPACITY);
     expect(network.capacity[network.firstRequestShortfallArc]).toBe(INFINITE_CAPACITY);
+  });
+});
+
+describe("an instance with more request → offer pairs than a run may hold", () => {
+  it("stops while building, before the arcs are allocated, naming the profession", () => {
+    expect(() => buildProfessionNetworks(input, undefined, 39)).toThrow(MatchingInstanceTooLargeError);
+    expect(() => buildProfessionNetworks(input, undefined, 39)).toThrow(/profession PT: the first 1 of 2 requests already have 40 compatible offers, more than the 39/);
+    expect(buildProfessionNetworks(input, undefined, 40)[0].firstOfferProviderArc).toBe(42);
   });
 });
