@@ -1,4 +1,4 @@
-/** Input and result shapes of the matching service (docs: /work/shared/matching-io.md, docs/matching.md). */
+/** Input and result shapes of the matching service (docs/matching.md). */
 
 export interface GeoPoint {
   lat: number;
