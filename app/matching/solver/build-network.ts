@@ -42,10 +42,9 @@ export class MatchingInstanceTooLargeError extends Error {
  *   offer → provider     cap = capacity − taken
  *   provider → sink      one unit arc per place; cost L2 (fair-share marginal)
  *   request → shortfall  uncapacitated (students left unplaced)
- * A request sends its students and no more, so arcs out of it need no bound of their own;
- * a bound there would only add tree arcs at a bound, i.e. degenerate pivots (−20–27%
- * pivots without them).
  *   shortfall → sink     one unit arc per student of the university; cost L1 (1) and L3 (marginal)
+ * A request sends its students and no more, so arcs out of it need no bound of their own;
+ * a bound there would only add tree arcs at a bound, i.e. degenerate pivots (18–27% more).
  */
 export interface ProfessionNetwork {
   profession: string;
