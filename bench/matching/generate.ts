@@ -20,7 +20,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-interface Centre {
+export interface Centre {
   name: string;
   lat: number;
   lon: number;
@@ -30,7 +30,7 @@ interface Centre {
   spreadKm: number;
 }
 
-const LONDON_CENTRES: Centre[] = [
+export const LONDON_CENTRES: Centre[] = [
   { name: "Central", lat: 51.507, lon: -0.128, weight: 4, spreadKm: 5 },
   { name: "North", lat: 51.6, lon: -0.12, weight: 2, spreadKm: 6 },
   { name: "East", lat: 51.54, lon: 0.05, weight: 2, spreadKm: 6 },
@@ -38,7 +38,7 @@ const LONDON_CENTRES: Centre[] = [
   { name: "West", lat: 51.51, lon: -0.33, weight: 2, spreadKm: 6 },
 ];
 
-const ENGLAND_CENTRES: Centre[] = [
+export const ENGLAND_CENTRES: Centre[] = [
   { name: "London", lat: 51.507, lon: -0.128, weight: 9, spreadKm: 14 },
   { name: "Birmingham", lat: 52.486, lon: -1.89, weight: 3, spreadKm: 12 },
   { name: "Manchester", lat: 53.48, lon: -2.242, weight: 3, spreadKm: 12 },

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type MatchCommandIo, parseMatchArguments, runMatchCommand } from "./command";
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type MatchCommandIo, parseMatchArguments, runMatchCommand, workersForIdleCores } from "./command";
 
 const EXAMPLE = {
   providers: [{ id: "P1", workforce: { PT: 12.5, OT: 8.0 }, sites: [{ id: "S1", lat: 51.498, lon: -0.118 }] }],
@@ -50,6 +50,14 @@ describe("parseMatchArguments", () => {
 
   it.each([[[]], [["--out"]], [["a.json", "b.json"]], [["a.json", "--verbose"]], [["a.json", "--workers", "0"]]])("rejects %j", (argv) => {
     expect(() => parseMatchArguments(argv)).toThrow();
+  });
+
+  it("takes --workers auto as two threads when a second core is idle, else one", () => {
+    expect([1, 2]).toContain(parseMatchArguments(["in.json", "--workers", "auto"]).workers);
+    expect(workersForIdleCores(2, 0.6)).toBe(2);
+    expect(workersForIdleCores(2, 1.7)).toBe(1);
+    expect(workersForIdleCores(8, 5)).toBe(2);
+    expect(workersForIdleCores(1, 0)).toBe(1);
   });
 });
 

@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from "node:os";
 import { MatchingCertificateError } from "./certificate";
 import { solveMatching, solveMatchingInParallel } from "./match";
 import { NetworkSimplexError } from "./network-simplex";
@@ -10,6 +11,12 @@ import type { MatchingResult, SolveMatchingOptions } from "./types";
  */
 
 export const MATCH_USAGE = "usage: npm run match -- INPUT.json [--out RESULT.json] [--workers N]";
+
+/** `--workers auto`: two worker threads when a second core is idle, else the calling thread. */
+export function workersForIdleCores(cores = availableParallelism(), oneMinuteLoad = loadavg()[0]): number {
+  // This process is already one unit of the load average.
+  return cores >= 2 && oneMinuteLoad <= cores - 1 ? 2 : 1;
+}
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -34,8 +41,9 @@ export function parseMatchArguments(argv: readonly string[]): MatchArguments {
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === "--workers") {
-      workers = Number(argv[++index]);
-      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new MatchUsageError("--workers needs a whole number from 1 to 64");
+      const value = argv[++index];
+      workers = value === "auto" ? workersForIdleCores() : Number(value);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new MatchUsageError("--workers needs a whole number from 1 to 64, or auto");
     } else if (argument === "--out" || argument === "-o") {
       const value = argv[++index];
       if (!value) throw new MatchUsageError("--out needs a file name");

@@ -26,7 +26,8 @@ const STATE_TREE = 0;
 const STATE_LOWER = 1;
 const DIR_UP = 1;
 const DIR_DOWN = -1;
-const INFINITE_CAPACITY = 0x7fffffff;
+/** Capacity of an arc without a bound of its own (the artificial arcs, and arcs bounded by their tail's supply). */
+export const INFINITE_CAPACITY = 0x7fffffff;
 const MIN_BLOCK_SIZE = 10;
 
 function blockSizeFor(arcCount: number): number {
@@ -136,10 +137,19 @@ export class NetworkSimplex {
     this.slotCost = new Float64Array(m);
     this.arcSlot = new Int32Array(allArcs).fill(-1);
     this.reserveArcs = new Int32Array(0);
-    for (let arc = 0; arc < m; arc++) this.addSlot(arc);
-    this.shuffleSlots();
     this.blockSize = blockSizeFor(m);
     this.initialiseTree(problem.supply);
+  }
+
+  /** Slots are laid out once, on first use: every arc, unless restrictSearch chose some first. */
+  private slotsLaidOut = false;
+
+  private layOutSlots(): void {
+    if (this.slotsLaidOut) return;
+    this.slotsLaidOut = true;
+    for (let arc = 0; arc < this.arcCount; arc++) this.addSlot(arc);
+    this.shuffleSlots();
+    this.blockSize = blockSizeFor(this.slotCount);
   }
 
   /**
@@ -235,6 +245,7 @@ export class NetworkSimplex {
   setCosts(costs: Float64Array, artificialCost: number): void {
     const m = this.arcCount;
     this.cost.set(costs.subarray(0, m));
+    this.layOutSlots();
     for (let slot = 0; slot < this.slotCount; slot++) this.orientSlot(slot, this.slotArc[slot]);
     if (!this.initialised) {
       for (let node = 0; node < this.nodeCount; node++) {
@@ -262,6 +273,7 @@ export class NetworkSimplex {
    */
   restrictSearch(isCandidate: Uint8Array): void {
     if (this.pivots > 0) throw new NetworkSimplexError("restrictSearch must precede the first run");
+    this.slotsLaidOut = true;
     const reserve = new Int32Array(this.arcCount);
     let reserveCount = 0;
     this.slotCount = 0;
@@ -281,6 +293,7 @@ export class NetworkSimplex {
 
   /** Runs pivots until no free arc is admissible. Returns the number of pivots made. */
   run(maxPivots = Number.POSITIVE_INFINITY): number {
+    this.layOutSlots();
     let pivotsThisRun = 0;
     for (;;) {
       while (this.findEnteringArc()) {
@@ -530,6 +543,7 @@ export class NetworkSimplex {
    * of the current costs may move, so later runs optimise within the optimal face.
    */
   freezeArcsWithNonzeroReducedCost(): number {
+    this.layOutSlots();
     const { state, cost, potential, source, target, arcSlot, slotArc } = this;
     let kept = 0;
     let frozen = 0;
@@ -564,6 +578,7 @@ export class NetworkSimplex {
   }
 
   activeArcCount(): number {
+    this.layOutSlots();
     return this.slotCount + this.reserveCount;
   }
 }

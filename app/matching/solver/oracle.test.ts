@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildProfessionNetworks } from "./build-network";
+import { CHEAPEST_OFFERS_PRICED_FIRST, SPREAD_OFFERS_PRICED_FIRST } from "./lexicographic-solve";
 import { solveMatching, solveMatchingInParallel } from "./match";
 import { fairShareMarginalCost, preferenceCost, universityShortfallMarginalCost } from "./objective";
 import type { MatchingInput, MatchingOffer, MatchingProvider, PlacementRequest } from "./types";
@@ -92,6 +94,66 @@ function randomInstance(seed: number, size: InstanceSize): MatchingInput {
       specialties: random() < 0.5 ? specialties.filter(() => random() < 0.4) : [],
     };
   });
+  return { providers, offers, requests };
+}
+
+/**
+ * The shape of real regions that the block-aligned instances above miss (issue #12): many
+ * requests without a travel limit over a wide area, block dates jittered by a few days per
+ * request and per offer, half the offers taking only some years, one requested specialty
+ * each, and places for about 90% of students.
+ */
+function jitteredDenseInstance(seed: number, size: InstanceSize): MatchingInput {
+  const random = seededRandom(seed);
+  const integer = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const professions = ["PT", "OT"].slice(0, integer(1, 2));
+  const specialties = ["MSK", "neuro", "paeds", "mental health", "respiratory", "community"];
+  const day = (offset: number) => new Date(Date.UTC(2027, 0, 4 + offset)).toISOString().slice(0, 10);
+  const blockStarts = [0, 35, 70];
+  const point = () => ({ lat: 50.5 + random() * 3.5, lon: -3.5 + random() * 4 });
+
+  const providers: MatchingProvider[] = Array.from({ length: size.providers }, (_, index) => ({
+    id: `P${index + 1}`,
+    workforce: Object.fromEntries(professions.filter(() => random() < 0.85).map((profession) => [profession, integer(1, 40) / 2])),
+    sites: Array.from({ length: integer(1, 2) }, (_, siteIndex) => ({ id: `S${siteIndex + 1}`, location: point() })),
+  }));
+  const requests: PlacementRequest[] = Array.from({ length: size.requests }, (_, index) => {
+    const blockStart = pick(blockStarts);
+    return {
+      id: `R${index + 1}`,
+      universityId: `U${integer(1, size.universities)}`,
+      profession: pick(professions),
+      year: integer(1, 3),
+      start: day(blockStart + integer(-2, 3)),
+      end: day(blockStart + 32 + integer(-3, 2)),
+      students: integer(1, 5),
+      origin: point(),
+      maxTravelMinutes: random() < 0.4 ? null : pick([60, 90, 120, 180]),
+      specialties: [pick(specialties)],
+    };
+  });
+  const demand = requests.reduce((sum, request) => sum + request.students, 0);
+  const offers: MatchingOffer[] = [];
+  for (let places = 0; places < demand * 0.9; ) {
+    const provider = pick(providers);
+    const blockStart = pick(blockStarts);
+    const capacity = integer(1, 2);
+    const someYears = [1, 2, 3].filter(() => random() < 0.5);
+    offers.push({
+      id: `O${offers.length + 1}`,
+      providerId: provider.id,
+      siteId: pick(provider.sites).id,
+      profession: pick(professions),
+      start: day(blockStart + integer(-4, 1)),
+      end: day(blockStart + (random() < 0.3 ? 35 : 0) + 32 + integer(-1, 4)),
+      capacity,
+      taken: 0,
+      years: random() < 0.5 ? null : someYears.length > 0 ? someYears : [integer(1, 3)],
+      specialty: random() < 0.8 ? pick(specialties) : null,
+    });
+    places += capacity;
+  }
   return { providers, offers, requests };
 }
 
@@ -277,6 +339,24 @@ describe("random instances against HiGHS on the same lexicographic LP", () => {
       );
       expect(result.stats.placed).toBe(result.stats.requested - expected[0]);
     }
+  });
+});
+
+describe("jittered dense regions against HiGHS on the same lexicographic LP", () => {
+  // More compatible offers per request than are priced at first, so the spread offers, the
+  // reserve and its admission all take part.
+  const DENSE: InstanceSize = { providers: 20, offers: 0, requests: 70, universities: 5 };
+  it.each(Array.from({ length: 10 }, (_, index) => 6000 + index))("seed %i: same value at every level", (seed) => {
+    const input = jitteredDenseInstance(seed, DENSE);
+    const expected = solveLexicographicWithHighs(input);
+    const result = solveMatching(input);
+    expect([result.stats.levels.unplaced, result.stats.levels.fairShareCost, result.stats.levels.universityShortfallCost, result.stats.levels.preferenceCost]).toEqual(
+      expected,
+    );
+    expect(result.stats.placed).toBe(maximumPlaceable(input));
+    expect(result.unmet.reduce((sum, unmet) => sum + unmet.students, 0)).toBe(result.stats.requested - result.stats.placed);
+    const widest = Math.max(...buildProfessionNetworks(input).map((network) => Math.max(...network.requestArcStart.slice(1).map((end, request) => end - network.requestArcStart[request]))));
+    expect(widest).toBeGreaterThan(CHEAPEST_OFFERS_PRICED_FIRST + SPREAD_OFFERS_PRICED_FIRST);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { MatchingInstanceTooLargeError } from "./build-network";
 import { MatchingCertificateError } from "./certificate";
 import { NetworkSimplexError } from "./network-simplex";
 import type { PhaseReporter, ProfessionBatch } from "./pipeline";
@@ -27,6 +28,7 @@ function startWorker(): Worker {
 function rebuildError(message: { errorName: string; errorMessage: string }): Error {
   if (message.errorName === "MatchingCertificateError") return new MatchingCertificateError(message.errorMessage);
   if (message.errorName === "NetworkSimplexError") return new NetworkSimplexError(message.errorMessage);
+  if (message.errorName === "MatchingInstanceTooLargeError") return new MatchingInstanceTooLargeError(message.errorMessage);
   return new Error(message.errorMessage);
 }
 
