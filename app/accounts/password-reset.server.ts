@@ -63,7 +63,7 @@ export async function changePassword(userId: string, keepSessionId: string, newP
   const passwordHash = await hashPassword(newPassword);
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { passwordHash } }),
-    prisma.session.deleteMany({ where: { userId, id: { not: keepSessionId } } }),
     recordAudit(prisma, { actorId: userId, action: "password-changed", entityType: "User", entityId: userId }),
   ]);
+  await invalidateAllSessions(userId, { exceptSessionId: keepSessionId });
 }

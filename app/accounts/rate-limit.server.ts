@@ -10,6 +10,8 @@ interface Limiters {
   signInByIp: RateLimiterAbstract;
   emailByIp: RateLimiterAbstract;
   invitationsBySender: RateLimiterAbstract;
+  currentPasswordByUser: RateLimiterAbstract;
+  currentPasswordByIp: RateLimiterAbstract;
 }
 
 const BUDGETS: Record<keyof Limiters, { keyPrefix: string; points: number; duration: number }> = {
@@ -17,6 +19,8 @@ const BUDGETS: Record<keyof Limiters, { keyPrefix: string; points: number; durat
   signInByIp: { keyPrefix: "signin-ip", points: 30, duration: 15 * 60 },
   emailByIp: { keyPrefix: "email-ip", points: 10, duration: 60 * 60 },
   invitationsBySender: { keyPrefix: "invite-sender", points: 100, duration: 60 * 60 },
+  currentPasswordByUser: { keyPrefix: "current-password-user", points: 5, duration: 15 * 60 },
+  currentPasswordByIp: { keyPrefix: "current-password-ip", points: 20, duration: 15 * 60 },
 };
 
 function createLimiters(redisClient?: unknown): Limiters {

@@ -1,10 +1,12 @@
 import { prisma } from "~/platform/db/db.server";
 import { consume, forgive, retryAfterSeconds } from "./rate-limit.server";
 import { getDecoyHash, verifyPassword } from "./password.server";
-import { createSession } from "./session.server";
+import { createSession, invalidateSession, readSessionToken } from "./session.server";
+import { hashToken } from "./tokens.server";
+import type { Role } from "~/platform/db/db.server";
 
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; userId: string }
+  | { ok: true; token: string; expiresAt: Date; userId: string; role: Role }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate-limited"; retryAfter: number };
 
@@ -21,7 +23,7 @@ export async function signIn(email: string, password: string, ip: string): Promi
   }
   const user = await prisma.user.findUnique({
     where: { email: accountKey },
-    select: { id: true, passwordHash: true, active: true },
+    select: { id: true, passwordHash: true, active: true, role: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
   if (!user || !user.active || !user.passwordHash || !valid) {
@@ -31,5 +33,11 @@ export async function signIn(email: string, password: string, ip: string): Promi
   }
   await forgive("signInByAccount", accountKey);
   const session = await createSession(user.id);
-  return { ok: true, userId: user.id, ...session };
+  return { ok: true, userId: user.id, role: user.role, ...session };
+}
+
+/** A fresh token on every sign-in: a session id planted before sign-in is never promoted. */
+export async function endPreviousSession(cookieHeader: string | null) {
+  const previous = readSessionToken(cookieHeader);
+  if (previous) await invalidateSession(hashToken(previous));
 }

@@ -8,6 +8,7 @@ import { NewPasswordSchema } from "~/accounts/password-policy";
 import { completePasswordReset, findOpenReset } from "~/accounts/password-reset.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
 import { redirectWithFlash } from "~/platform/flash.server";
+import { parseSubmission } from "~/platform/form-submission.server";
 
 export const ResetPasswordSchema = z
   .object({ password: NewPasswordSchema, confirmPassword: z.string({ required_error: "Enter the password again" }) })
@@ -19,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema });
+  const submission = parseSubmission(await readFormData(request), ResetPasswordSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
   }
