@@ -2,18 +2,31 @@ import { prisma } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
 import { queueEmail } from "~/platform/mail.server";
 import { appUrl } from "~/platform/app-url.server";
+import { enqueueJob } from "~/platform/jobs/queue.server";
 import { hashPassword } from "./password.server";
 import { invalidateAllSessions } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const RESET_VALID_MINUTES = 60;
 
+export const PASSWORD_RESET_QUEUE = "password-reset";
+
+export interface PasswordResetJobPayload {
+  email: string;
+}
+
 /**
- * Emails a single-use reset link when the address belongs to an active account.
- * The caller answers the same whether or not it does.
+ * Asks for a reset link for an address. The request does the same work (one queued job) whether
+ * or not the address has an account, so neither the answer nor its timing says which; the job
+ * finds out later, away from the request.
  */
 export async function requestPasswordReset(emailInput: string) {
-  const email = emailInput.trim().toLowerCase();
+  const payload: PasswordResetJobPayload = { email: emailInput.trim().toLowerCase() };
+  await enqueueJob(prisma, { queue: PASSWORD_RESET_QUEUE, payload: { ...payload } });
+}
+
+/** The queued half: emails a single-use reset link when the address belongs to an active account. */
+export async function sendPasswordReset({ email }: PasswordResetJobPayload) {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, active: true } });
   if (!user || !user.active) return;
   const token = generateToken();
