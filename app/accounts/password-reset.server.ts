@@ -5,6 +5,7 @@ import { appUrl } from "~/platform/app-url.server";
 import { enqueueJob } from "~/platform/jobs/queue.server";
 import { hashPassword } from "./password.server";
 import { invalidateAllSessions } from "./session.server";
+import { forgiveSignInFailures } from "./sign-in.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const RESET_VALID_MINUTES = 60;
@@ -55,8 +56,11 @@ export async function findOpenReset(token: string) {
   return reset;
 }
 
-/** Sets the new password, spends the link and signs the account out everywhere. */
-export async function completePasswordReset(token: string, password: string): Promise<boolean> {
+/**
+ * Sets the new password, spends the link and signs the account out everywhere. The emailed link
+ * proves the owner, so it also lifts any sign-in delay others' guessing put on the account.
+ */
+export async function completePasswordReset(token: string, password: string, ip?: string): Promise<boolean> {
   const reset = await findOpenReset(token);
   if (!reset) return false;
   const passwordHash = await hashPassword(password);
@@ -67,7 +71,10 @@ export async function completePasswordReset(token: string, password: string): Pr
     await recordAudit(tx, { actorId: reset.userId, action: "password-reset", entityType: "User", entityId: reset.userId });
     return true;
   });
-  if (done) await invalidateAllSessions(reset.userId);
+  if (done) {
+    await invalidateAllSessions(reset.userId);
+    await forgiveSignInFailures(reset.user.email, ip);
+  }
   return done;
 }
 

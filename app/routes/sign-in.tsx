@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const message =
       result.reason === "rate-limited"
-        ? `Too many attempts. Try again in ${Math.ceil(result.retryAfter / 60)} minutes.`
+        ? `Too many attempts. Try again in ${waitInWords(result.retryAfter)}, or reset your password to sign in now.`
         : "The email address or password is not right.";
     return data(
       { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
@@ -46,6 +46,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(destination || ROLE_HOME[result.role], {
     headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) },
   });
+}
+
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
 export default function SignIn() {
