@@ -1,3 +1,4 @@
+import { PASSWORD_RESET_QUEUE, sendPasswordReset, type PasswordResetJobPayload } from "~/accounts/password-reset.server";
 import { CASE_SCAN_QUEUE, runCaseScan, scheduleNextCaseScan } from "~/cases/case-scan.server";
 import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/platform/mail.server";
 import { MATCHING_QUEUE, runMatchingJob } from "~/matching/runs.server";
@@ -9,6 +10,7 @@ import type { JobHandler } from "./platform/jobs/worker.server";
 /** Every queue this portal runs, and what runs it. Each daily job schedules its next run when it has run. */
 export const jobHandlers: Record<string, JobHandler> = {
   [MAIL_QUEUE]: (job) => deliverEmail(job.id, job.payload as unknown as MailJobPayload),
+  [PASSWORD_RESET_QUEUE]: (job) => sendPasswordReset(job.payload as unknown as PasswordResetJobPayload),
   [MATCHING_QUEUE]: runMatchingJob,
   [CAPACITY_CHECKS_QUEUE]: async () => {
     const raised = await runCapacityChecks();

@@ -9,7 +9,8 @@ import type { Database } from "~/platform/db/db.server";
 import type { Env } from "~/platform/env.server";
 import { getLogger } from "~/platform/logger.server";
 import { attachSocketServer } from "./socket";
-import { bodyLimit, cspNonce, sameOriginMutations, securityHeaders } from "./security";
+import { SESSION_COOKIE } from "~/accounts/session.server";
+import { bodyLimit, cspNonce, noStorePages, permissionsPolicy, sameOriginMutations, securityHeaders } from "./security";
 
 /** The largest CSV upload (2 MB) plus room for the rest of its form. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024 + 256 * 1024;
@@ -36,6 +37,7 @@ export async function createPortalServer({
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  app.use(permissionsPolicy);
 
   const allowedOrigins = () => (env.APP_URL ? [new URL(env.APP_URL).origin] : []);
 
@@ -88,6 +90,7 @@ export async function createPortalServer({
     remixBuild = build;
   }
 
+  app.use(noStorePages(SESSION_COOKIE));
   app.all(
     "*",
     createRequestHandler({

@@ -35,6 +35,45 @@ export function securityHeaders({ development }: { development: boolean }) {
   });
 }
 
+/** The portal uses no powerful browser feature; a page (or an injected frame) may not ask for one. */
+export const PERMISSIONS_POLICY = [
+  "accelerometer=()",
+  "autoplay=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "magnetometer=()",
+  "microphone=()",
+  "payment=()",
+  "publickey-credentials-get=()",
+  "usb=()",
+  "browsing-topics=()",
+].join(", ");
+
+export function permissionsPolicy(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+  next();
+}
+
+/**
+ * Pages are never stored by browsers or proxies: a signed-in page (reasonable-adjustment notes,
+ * names) must not come back from a shared computer's cache after sign-out, and the sign-in and
+ * password pages carry tokens. A page may choose its own caching only for a visitor with no session.
+ * Mount after the static files, which keep their long caching.
+ */
+export function noStorePages(sessionCookieName: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const signedIn = (req.get("cookie") ?? "").split(";").some((part) => part.trim().startsWith(`${sessionCookieName}=`));
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+      if (signedIn || !res.hasHeader("cache-control")) res.setHeader("Cache-Control", "no-store");
+      return writeHead.apply(this, args);
+    } as Response["writeHead"];
+    next();
+  };
+}
+
 /**
  * Refuses cross-site mutations: the browser's Origin (or Sec-Fetch-Site) must say the request
  * came from our own pages. Forms additionally carry a session-bound token (app/accounts/csrf.server.ts).

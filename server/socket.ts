@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server as SocketServer } from "socket.io";
 import { readSessionToken, validateSessionToken } from "~/accounts/session.server";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from "~/platform/realtime/events";
@@ -13,7 +13,10 @@ import { setSocketServer, type PortalSocketServer, type SocketData } from "~/pla
 export function attachSocketServer(httpServer: HttpServer, options: { allowedOrigins: () => string[] }): PortalSocketServer {
   const io = new SocketServer<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     serveClient: false,
-    cors: { origin: (origin, callback) => callback(null, !origin || options.allowedOrigins().includes(origin)) },
+    cors: { origin: (origin, callback) => callback(null, !!origin && options.allowedOrigins().includes(origin)) },
+    // A WebSocket is not bound by CORS: a page on any site could open one with the user's cookie.
+    // Only the portal's own pages may, and a browser always says which page is asking.
+    allowRequest: (req, callback) => callback(null, handshakeOriginAllowed(req, options.allowedOrigins())),
     maxHttpBufferSize: 64 * 1024,
     // Leave other WebSocket upgrades (Vite's hot reload in development) alone.
     destroyUpgrade: false,
@@ -42,4 +45,13 @@ export function attachSocketServer(httpServer: HttpServer, options: { allowedOri
 
   setSocketServer(io);
   return io;
+}
+
+/** The portal's address (APP_URL) when it is configured; without one (development), the host the socket asked for. */
+export function handshakeOriginAllowed(req: IncomingMessage, allowedOrigins: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  if (allowedOrigins.length > 0) return allowedOrigins.includes(origin);
+  const host = req.headers.host;
+  return !!host && (origin === `http://${host}` || origin === `https://${host}`);
 }

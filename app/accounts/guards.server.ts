@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import type { RoleName } from "~/vocabulary/roles";
 import { readSessionToken, validateSessionToken, type SessionUser, type ValidatedSession } from "./session.server";
+import { assertFormShape } from "~/platform/form-submission.server";
 import { verifyCsrfToken } from "./csrf.server";
 
 const sessionsByRequest = new WeakMap<Request, Promise<ValidatedSession | null>>();
@@ -65,16 +66,39 @@ export async function requireUserForm(
   return { user: session.user, form, sessionId: session.sessionId };
 }
 
-/** Parses a form body, answering 4xx rather than 500 for anything unreadable. */
+/**
+ * Parses a form body, answering 4xx rather than 500 for anything unreadable, too many fields or
+ * names nested too deep. Every form of the portal is read here.
+ */
 export async function readFormData(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw new Response("The form could not be read.", { status: 400 });
   }
+  assertFormShape(form);
+  return form;
 }
 
+const REDIRECT_BASE = "http://portal.invalid";
+
+/**
+ * A path on this site to go to after signing in, or the fallback. Browsers strip tabs and newlines
+ * and read backslashes as slashes, so those are refused outright; what remains must resolve to our
+ * own origin. The answer is the resolved, percent-encoded path, safe for a Location header.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.length > 2000) return fallback;
+  // Control characters (tab, CR, LF, vertical tab, NUL…) and backslashes never appear in our own links.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -7,10 +7,15 @@ import { withNotifications } from "~/notifications/notify.server";
 import { Refusal } from "~/platform/refusal";
 import { invitationAcceptedNotification } from "./notifications";
 import { hashPassword } from "./password.server";
+import { canRevokeInvitation, mayLearnOfAccount } from "./policy";
 import { consume } from "./rate-limit.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const INVITATION_VALID_DAYS = 7;
+
+/** One answer for an address that is someone else's: an account elsewhere and another organisation's invitation look alike. */
+export const CANNOT_INVITE_HERE =
+  "This email address cannot be invited from here. Check it with the person, or ask the Placement Exchange administrator for help.";
 
 /**
  * Invites a person to an organisation (or, for facilitators, a region) in a role.
@@ -45,18 +50,35 @@ export async function createInvitation(input: {
     if (!region) throw new Refusal(400, "Choose the region the facilitator works for", "regionId");
     scopeName = `${region.name} region`;
   }
-  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new Refusal(400, "A user with this email address already exists", "email");
-  }
+  const inviter = await prisma.user.findUniqueOrThrow({
+    where: { id: input.invitedById },
+    select: { id: true, name: true, role: true, organisationId: true, regionId: true },
+  });
   const wait = await consume("invitationsBySender", input.invitedById);
   if (wait) throw new Refusal(400, `You have sent a lot of invitations in the last hour. Try again in ${Math.ceil(wait / 60)} minutes.`, "email");
+  const [account, openInvitations] = await Promise.all([
+    prisma.user.findUnique({ where: { email }, select: { organisationId: true } }),
+    prisma.invitation.findMany({
+      where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      select: { id: true, invitedBy: { select: { organisationId: true } } },
+    }),
+  ]);
+  if (account) {
+    if (mayLearnOfAccount(inviter, account)) throw new Refusal(400, "A user with this email address already exists", "email");
+    throw new Refusal(400, CANNOT_INVITE_HERE, "email");
+  }
+  // Only the sender's own organisation (or an administrator) may replace an open invitation;
+  // anyone else's stands, and the refusal says nothing about whose it is.
+  const replaceable = openInvitations.filter((invitation) =>
+    canRevokeInvitation(inviter, { senderOrganisationId: invitation.invitedBy.organisationId }),
+  );
+  if (replaceable.length !== openInvitations.length) throw new Refusal(400, CANNOT_INVITE_HERE, "email");
   const token = generateToken();
   const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000);
-  const inviter = await prisma.user.findUniqueOrThrow({ where: { id: input.invitedById }, select: { name: true } });
   return prisma.$transaction(async (tx) => {
-    // A newer invitation to the same address replaces any still open.
+    // A newer invitation to the same address replaces the sender's own still open.
     await tx.invitation.updateMany({
-      where: { email, acceptedAt: null, revokedAt: null },
+      where: { id: { in: replaceable.map((invitation) => invitation.id) }, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     const invitation = await tx.invitation.create({

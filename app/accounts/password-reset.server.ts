@@ -2,18 +2,32 @@ import { prisma } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
 import { queueEmail } from "~/platform/mail.server";
 import { appUrl } from "~/platform/app-url.server";
+import { enqueueJob } from "~/platform/jobs/queue.server";
 import { hashPassword } from "./password.server";
 import { invalidateAllSessions } from "./session.server";
+import { forgiveSignInFailures } from "./sign-in.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const RESET_VALID_MINUTES = 60;
 
+export const PASSWORD_RESET_QUEUE = "password-reset";
+
+export interface PasswordResetJobPayload {
+  email: string;
+}
+
 /**
- * Emails a single-use reset link when the address belongs to an active account.
- * The caller answers the same whether or not it does.
+ * Asks for a reset link for an address. The request does the same work (one queued job) whether
+ * or not the address has an account, so neither the answer nor its timing says which; the job
+ * finds out later, away from the request.
  */
 export async function requestPasswordReset(emailInput: string) {
-  const email = emailInput.trim().toLowerCase();
+  const payload: PasswordResetJobPayload = { email: emailInput.trim().toLowerCase() };
+  await enqueueJob(prisma, { queue: PASSWORD_RESET_QUEUE, payload: { ...payload } });
+}
+
+/** The queued half: emails a single-use reset link when the address belongs to an active account. */
+export async function sendPasswordReset({ email }: PasswordResetJobPayload) {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, active: true } });
   if (!user || !user.active) return;
   const token = generateToken();
@@ -42,8 +56,11 @@ export async function findOpenReset(token: string) {
   return reset;
 }
 
-/** Sets the new password, spends the link and signs the account out everywhere. */
-export async function completePasswordReset(token: string, password: string): Promise<boolean> {
+/**
+ * Sets the new password, spends the link and signs the account out everywhere. The emailed link
+ * proves the owner, so it also lifts any sign-in delay others' guessing put on the account.
+ */
+export async function completePasswordReset(token: string, password: string, ip?: string): Promise<boolean> {
   const reset = await findOpenReset(token);
   if (!reset) return false;
   const passwordHash = await hashPassword(password);
@@ -54,7 +71,10 @@ export async function completePasswordReset(token: string, password: string): Pr
     await recordAudit(tx, { actorId: reset.userId, action: "password-reset", entityType: "User", entityId: reset.userId });
     return true;
   });
-  if (done) await invalidateAllSessions(reset.userId);
+  if (done) {
+    await invalidateAllSessions(reset.userId);
+    await forgiveSignInFailures(reset.user.email, ip);
+  }
   return done;
 }
 
@@ -63,7 +83,7 @@ export async function changePassword(userId: string, keepSessionId: string, newP
   const passwordHash = await hashPassword(newPassword);
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { passwordHash } }),
-    prisma.session.deleteMany({ where: { userId, id: { not: keepSessionId } } }),
     recordAudit(prisma, { actorId: userId, action: "password-changed", entityType: "User", entityId: userId }),
   ]);
+  await invalidateAllSessions(userId, { exceptSessionId: keepSessionId });
 }

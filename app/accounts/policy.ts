@@ -27,3 +27,13 @@ export function canEraseUser(actor: Actor, target: { id: string }): boolean {
 export function facilitatedRegionOf(actor: Actor): string | null {
   return actor.role === "FACILITATOR" ? actor.regionId : null;
 }
+
+/** An open invitation is withdrawn or replaced only by its sender's organisation, or by an administrator. */
+export function canRevokeInvitation(actor: Actor, invitation: { senderOrganisationId: string | null }): boolean {
+  return actor.role === "ADMIN" || (actor.organisationId !== null && actor.organisationId === invitation.senderOrganisationId);
+}
+
+/** Whether telling the actor that an account exists reveals nothing they could not already see. */
+export function mayLearnOfAccount(actor: Actor, account: { organisationId: string | null }): boolean {
+  return actor.role === "ADMIN" || (actor.organisationId !== null && actor.organisationId === account.organisationId);
+}

@@ -7,16 +7,27 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
  */
 interface Limiters {
   signInByAccount: RateLimiterAbstract;
+  signInByAccountAndIp: RateLimiterAbstract;
+  signInDelayByAccount: RateLimiterAbstract;
   signInByIp: RateLimiterAbstract;
   emailByIp: RateLimiterAbstract;
   invitationsBySender: RateLimiterAbstract;
+  currentPasswordByUser: RateLimiterAbstract;
+  currentPasswordByIp: RateLimiterAbstract;
 }
 
 const BUDGETS: Record<keyof Limiters, { keyPrefix: string; points: number; duration: number }> = {
-  signInByAccount: { keyPrefix: "signin-account", points: 5, duration: 15 * 60 },
+  // Wrong passwords for one account from everywhere: a backstop well above what growing delays let anyone reach.
+  signInByAccount: { keyPrefix: "signin-account", points: 50, duration: 60 * 60 },
+  // One source guessing one account is stopped quickly, without locking the owner out from elsewhere.
+  signInByAccountAndIp: { keyPrefix: "signin-account-ip", points: 5, duration: 15 * 60 },
+  // Blocked for a growing number of seconds after each failure beyond the first few (see sign-in.server.ts).
+  signInDelayByAccount: { keyPrefix: "signin-delay", points: 1, duration: 1 },
   signInByIp: { keyPrefix: "signin-ip", points: 30, duration: 15 * 60 },
   emailByIp: { keyPrefix: "email-ip", points: 10, duration: 60 * 60 },
   invitationsBySender: { keyPrefix: "invite-sender", points: 100, duration: 60 * 60 },
+  currentPasswordByUser: { keyPrefix: "current-password-user", points: 5, duration: 15 * 60 },
+  currentPasswordByIp: { keyPrefix: "current-password-ip", points: 20, duration: 15 * 60 },
 };
 
 function createLimiters(redisClient?: unknown): Limiters {
@@ -72,4 +83,18 @@ export async function consume(name: LimitName, key: string): Promise<number | nu
 
 export async function forgive(name: LimitName, key: string) {
   await limiters()[name].delete(key).catch(() => {});
+}
+
+/** How many points the key has spent in its current window. */
+export async function spentPoints(name: LimitName, key: string): Promise<number> {
+  try {
+    return (await limiters()[name].get(key))?.consumedPoints ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Holds the key over budget for the given seconds. */
+export async function holdFor(name: LimitName, key: string, seconds: number) {
+  await limiters()[name].block(key, seconds).catch(() => {});
 }

@@ -1,5 +1,6 @@
 import { prisma, type Role } from "~/platform/db/db.server";
 import { getEnv } from "~/platform/env.server";
+import { disconnectSession, disconnectUser } from "~/platform/realtime/realtime.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const SESSION_COOKIE = "px_session";
@@ -42,7 +43,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   });
   if (!session) return null;
   if (Date.now() >= session.expiresAt.getTime() || !session.user.active) {
-    await prisma.session.deleteMany({ where: { id: sessionId } });
+    await invalidateSession(sessionId);
     return null;
   }
   let expiresAt = session.expiresAt;
@@ -54,12 +55,22 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   return { sessionId, expiresAt, user };
 }
 
+/*
+ * Ending a session always drops its live sockets too: a socket authenticated once at its
+ * handshake would otherwise go on receiving notifications for a session that no longer exists.
+ */
+
 export async function invalidateSession(sessionId: string) {
   await prisma.session.deleteMany({ where: { id: sessionId } });
+  disconnectSession(sessionId);
 }
 
-export async function invalidateAllSessions(userId: string) {
-  await prisma.session.deleteMany({ where: { userId } });
+/** Every session of the user, or every other one when `exceptSessionId` is the browser making the change. */
+export async function invalidateAllSessions(userId: string, options: { exceptSessionId?: string } = {}) {
+  await prisma.session.deleteMany({
+    where: options.exceptSessionId ? { userId, id: { not: options.exceptSessionId } } : { userId },
+  });
+  disconnectUser(userId, options);
 }
 
 export async function deleteExpiredSessions() {

@@ -113,7 +113,6 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
   if (!active) {
     // Also when already inactive: a retry must still clear anything a crash left behind.
     await invalidateAllSessions(userId);
-    disconnectUser(userId);
   }
   return target;
 }

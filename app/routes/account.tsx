@@ -6,12 +6,13 @@ import { z } from "zod";
 import { requireSession, requireUserForm } from "~/accounts/guards.server";
 import { NewPasswordSchema } from "~/accounts/password-policy";
 import { changePassword } from "~/accounts/password-reset.server";
-import { verifyPassword } from "~/accounts/password.server";
+import { checkCurrentPassword, loadAccountSummary } from "~/accounts/account.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import { prisma } from "~/platform/db/db.server";
+import { refusalReply } from "~/platform/refusal-reply.server";
 import { ROLE_LABELS } from "~/vocabulary/roles";
+import { parseSubmission } from "~/platform/form-submission.server";
 
 export const ChangePasswordSchema = z
   .object({
@@ -23,24 +24,21 @@ export const ChangePasswordSchema = z
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireSession(request);
-  const [organisation, sessionCount] = await Promise.all([
-    user.organisationId ? prisma.organisation.findUnique({ where: { id: user.organisationId }, select: { name: true } }) : null,
-    prisma.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } }),
-  ]);
-  return { user, organisationName: organisation?.name ?? null, sessionCount };
+  return { user, ...(await loadAccountSummary(user)) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form, sessionId } = await requireUserForm(request);
-  const submission = parseWithZod(form, { schema: ChangePasswordSchema });
+  const submission = parseSubmission(form, ChangePasswordSchema);
   const hidden = { hideFields: ["currentPassword", "password", "confirmPassword"] };
   if (submission.status !== "success") return data({ result: submission.reply(hidden), changed: false }, { status: 400 });
-  const account = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!account.passwordHash || !(await verifyPassword(account.passwordHash, submission.value.currentPassword))) {
-    return data(
-      { result: submission.reply({ ...hidden, fieldErrors: { currentPassword: ["Your current password is not right"] } }), changed: false },
-      { status: 400 },
-    );
+  try {
+    await checkCurrentPassword(user.id, submission.value.currentPassword, context.clientIp);
+  } catch (error) {
+    return refusalReply(error, (refusal) => ({
+      result: submission.reply({ ...hidden, fieldErrors: { currentPassword: [refusal.message] } }),
+      changed: false,
+    }));
   }
   await changePassword(user.id, sessionId, submission.value.password);
   return { result: submission.reply({ resetForm: true }), changed: true };

@@ -7,13 +7,14 @@ import { readFormData } from "~/accounts/guards.server";
 import { requestPasswordReset } from "~/accounts/password-reset.server";
 import { consume } from "~/accounts/rate-limit.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
+import { parseSubmission } from "~/platform/form-submission.server";
 
 export const ForgotPasswordSchema = z.object({
   email: z.string({ required_error: "Enter your email address" }).trim().email("Enter an email address like name@nhs.net").max(254),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema });
+  const submission = parseSubmission(await readFormData(request), ForgotPasswordSchema);
   if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
   const wait = (await consume("emailByIp", context.clientIp)) ?? (await consume("emailByIp", `reset:${submission.value.email.toLowerCase()}`));
   if (wait) {

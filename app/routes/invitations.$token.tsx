@@ -10,6 +10,7 @@ import { createSession, sessionCookie } from "~/accounts/session.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
 import { refusalReply } from "~/platform/refusal-reply.server";
 import { ROLE_HOME, ROLE_LABELS } from "~/vocabulary/roles";
+import { parseSubmission } from "~/platform/form-submission.server";
 
 export const AcceptInvitationSchema = z
   .object({ password: NewPasswordSchema, confirmPassword: z.string({ required_error: "Enter the password again" }) })
@@ -29,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: AcceptInvitationSchema });
+  const submission = parseSubmission(await readFormData(request), AcceptInvitationSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
   }

@@ -8,6 +8,7 @@ import { NewPasswordSchema } from "~/accounts/password-policy";
 import { completePasswordReset, findOpenReset } from "~/accounts/password-reset.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
 import { redirectWithFlash } from "~/platform/flash.server";
+import { parseSubmission } from "~/platform/form-submission.server";
 
 export const ResetPasswordSchema = z
   .object({ password: NewPasswordSchema, confirmPassword: z.string({ required_error: "Enter the password again" }) })
@@ -18,12 +19,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ valid: reset !== null }, { status: reset ? 200 : 410 });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema });
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const submission = parseSubmission(await readFormData(request), ResetPasswordSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
   }
-  const done = await completePasswordReset(params.token ?? "", submission.value.password);
+  const done = await completePasswordReset(params.token ?? "", submission.value.password, context.clientIp);
   if (!done) {
     return data({ result: submission.reply({ formErrors: ["This link has expired or has already been used. Ask for a new one."], hideFields: ["password", "confirmPassword"] }) }, { status: 410 });
   }

@@ -4,11 +4,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getUser, readFormData, safeRedirectPath } from "~/accounts/guards.server";
-import { invalidateSession, readSessionToken, sessionCookie } from "~/accounts/session.server";
-import { signIn } from "~/accounts/sign-in.server";
-import { hashToken } from "~/accounts/tokens.server";
+import { sessionCookie } from "~/accounts/session.server";
+import { endPreviousSession, signIn } from "~/accounts/sign-in.server";
 import { ErrorSummary, FormMessage, TextField } from "~/components/forms";
-import { prisma } from "~/platform/db/db.server";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { ROLE_HOME } from "~/vocabulary/roles";
 
 export const SignInSchema = z.object({
@@ -25,29 +24,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
-  const submission = parseWithZod(form, { schema: SignInSchema });
+  const submission = parseSubmission(form, SignInSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
+  // Decided before any session exists: an address we would not follow never gets as far as signing in.
+  const destination = redirectTo ? safeRedirectPath(redirectTo, "") : "";
   const result = await signIn(email, password, context.clientIp);
   if (!result.ok) {
     const message =
       result.reason === "rate-limited"
-        ? `Too many attempts. Try again in ${Math.ceil(result.retryAfter / 60)} minutes.`
+        ? `Too many attempts. Try again in ${waitInWords(result.retryAfter)}, or reset your password to sign in now.`
         : "The email address or password is not right.";
     return data(
       { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
       { status: result.reason === "rate-limited" ? 429 : 400 },
     );
   }
-  // A fresh token on every sign-in: a session id planted before sign-in is never promoted.
-  const previous = readSessionToken(request.headers.get("Cookie"));
-  if (previous) await invalidateSession(hashToken(previous));
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: result.userId }, select: { role: true } });
-  return redirect(safeRedirectPath(redirectTo, ROLE_HOME[user.role]), {
+  await endPreviousSession(request.headers.get("Cookie"));
+  return redirect(destination || ROLE_HOME[result.role], {
     headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) },
   });
+}
+
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
 export default function SignIn() {

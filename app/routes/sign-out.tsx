@@ -4,7 +4,6 @@ import { clearedSessionCookie, invalidateAllSessions, invalidateSession } from "
 import { prisma } from "~/platform/db/db.server";
 import { redirectWithFlash } from "~/platform/flash.server";
 import { recordAudit } from "~/platform/audit.server";
-import { disconnectSession, disconnectUser } from "~/platform/realtime/realtime.server";
 
 export async function loader() {
   throw redirect("/");
@@ -16,10 +15,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("everywhere") === "true") {
     await invalidateAllSessions(user.id);
     await recordAudit(prisma, { actorId: user.id, action: "signed-out-everywhere", entityType: "User", entityId: user.id });
-    disconnectUser(user.id);
   } else {
     await invalidateSession(sessionId);
-    disconnectSession(sessionId);
   }
   return redirectWithFlash("/sign-in", "You have signed out.", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }

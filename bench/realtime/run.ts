@@ -43,7 +43,7 @@ async function connectAll(port: number, cookies: string[]): Promise<Socket[]> {
       const socket = connectSocket(`http://127.0.0.1:${port}`, {
         transports: ["websocket"],
         reconnection: false,
-        extraHeaders: { Cookie: cookies[(i + j) % cookies.length] },
+        extraHeaders: { Cookie: cookies[(i + j) % cookies.length], Origin: `http://127.0.0.1:${port}` },
       });
       sockets.push(socket);
       return new Promise<void>((resolve, reject) => {

@@ -151,6 +151,26 @@ describe("forgotten password", () => {
     expect(smtp.messages.map((m) => (m.to && "text" in m.to ? m.to.text : ""))).toEqual([user.email]);
   });
 
+  it("does the same work for known and unknown addresses: one queued job, nothing else until it runs", async () => {
+    const user = await createUser("EDUCATOR", { organisationId: (await createOrganisation()).id });
+    await worker.drain();
+    const before = { jobs: await prisma.job.count(), resets: await prisma.passwordReset.count() };
+    const known = await forgot(user.email.toUpperCase(), "10.2.2.1");
+    const unknown = await forgot("nobody-at-all@example.test", "10.2.2.2");
+    expect(known.data).toEqual(unknown.data);
+    const jobs = await prisma.job.findMany({ where: { status: "pending" }, select: { queue: true, payload: true } });
+    expect(await prisma.job.count()).toBe(before.jobs + 2);
+    expect(jobs).toEqual(expect.arrayContaining([
+      { queue: "password-reset", payload: { email: user.email } },
+      { queue: "password-reset", payload: { email: "nobody-at-all@example.test" } },
+    ]));
+    expect(jobs).toHaveLength(2);
+    expect(await prisma.passwordReset.count()).toBe(before.resets);
+    await worker.drain();
+    expect(await prisma.passwordReset.count()).toBe(before.resets + 1);
+    expect(smtp.messages.map((m) => (m.to && "text" in m.to ? m.to.text : ""))).toEqual([user.email]);
+  });
+
   it("resets the password once, signs out every session, and refuses the link a second time", async () => {
     const user = await createUser("ADMIN");
     const before = await signInAs(user);

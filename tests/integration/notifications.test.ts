@@ -170,7 +170,7 @@ describe("notification centre", () => {
 
 describe("live delivery over socket.io", () => {
   function connect(cookie: string) {
-    const socket = connectSocket(base, { transports: ["websocket"], extraHeaders: { Cookie: cookie }, reconnection: false });
+    const socket = connectSocket(base, { transports: ["websocket"], extraHeaders: { Cookie: cookie, Origin: base }, reconnection: false });
     sockets.push(socket);
     return new Promise<Socket>((resolve, reject) => {
       socket.on("welcome", () => resolve(socket));

@@ -106,7 +106,7 @@ describe("socket.io", () => {
   afterAll(() => sockets.forEach((socket) => socket.close()));
 
   function connect(cookie?: string) {
-    const socket = connectSocket(base, { transports: ["websocket"], extraHeaders: cookie ? { Cookie: cookie } : {}, reconnection: false });
+    const socket = connectSocket(base, { transports: ["websocket"], extraHeaders: cookie ? { Cookie: cookie, Origin: base } : { Origin: base }, reconnection: false });
     sockets.push(socket);
     return socket;
   }

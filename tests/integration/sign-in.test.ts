@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateSessionToken } from "~/accounts/session.server";
 import { resetRateLimits } from "~/accounts/rate-limit.server";
+import { delayAfterFailures, forgiveSignInFailures } from "~/accounts/sign-in.server";
 import { prisma } from "~/platform/db/db.server";
 import { action as signInAction } from "~/routes/sign-in";
 import { action as signOutAction } from "~/routes/sign-out";
@@ -78,6 +79,32 @@ describe("sign-in", () => {
     const user = await createUser("ADMIN");
     expect((await signIn(user.email, TEST_PASSWORD, "10.9.9.9")).status).toBe(429);
     expect((await signIn(user.email, TEST_PASSWORD, "10.9.9.10")).status).toBe(302);
+  });
+});
+
+describe("guessing is limited per account and source, not a lockout anyone can impose", () => {
+  it("stops one source after five wrong passwords for an account while the owner, elsewhere, gets in after a short delay", async () => {
+    resetRateLimits();
+    const user = await createUser("ADMIN");
+    for (let i = 0; i < 5; i++) expect((await signIn(user.email, "wrong", "10.3.3.3")).status).toBe(400);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await signIn(user.email, TEST_PASSWORD, "10.3.3.3")).status).toBe(429);
+    expect((await signIn(user.email, TEST_PASSWORD, "10.4.4.4")).status).toBe(302);
+  });
+
+  it("makes the account wait after five failures from anywhere, and a password reset lifts the wait at once", async () => {
+    resetRateLimits();
+    const user = await createUser("ADMIN");
+    for (let i = 0; i < 5; i++) await signIn(user.email, "wrong", `10.5.5.${i}`);
+    const waiting = await signIn(user.email, TEST_PASSWORD, "10.6.6.6");
+    expect(waiting.status).toBe(429);
+    expect(JSON.stringify(waiting.data)).toContain("Try again in 1 second, or reset your password to sign in now.");
+    await forgiveSignInFailures(user.email);
+    expect((await signIn(user.email, TEST_PASSWORD, "10.6.6.6")).status).toBe(302);
+  });
+
+  it("doubles the delay from the fifth failure and never waits more than 15 minutes", () => {
+    expect([4, 5, 6, 9, 20, 200].map(delayAfterFailures)).toEqual([0, 1, 2, 16, 900, 900]);
   });
 });
 

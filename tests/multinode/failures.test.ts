@@ -141,7 +141,7 @@ describe.runIf(serverUrl && redisUrl && process.getuid?.() === 0)("failures", ()
     const educator = await createUser("EDUCATOR", { organisationId: trust.id });
     const lead = await createUser("UNIVERSITY", { organisationId: university.id });
     const educatorCookie = (await signInAs(educator)).cookie;
-    const socket = connectSocket(a.url, { transports: ["websocket"], extraHeaders: { Cookie: educatorCookie } });
+    const socket = connectSocket(a.url, { transports: ["websocket"], extraHeaders: { Cookie: educatorCookie, Origin: a.url } });
     sockets.push(socket);
     await new Promise((resolve) => socket.once("welcome", resolve));
     const received: string[] = [];

@@ -51,7 +51,7 @@ describe.runIf(serverUrl && redisUrl)("two server processes sharing PostgreSQL a
   });
 
   function connect(node: ServerProcess, cookie: string) {
-    const socket = connectSocket(node.url, { transports: ["websocket"], extraHeaders: { Cookie: cookie }, reconnection: false });
+    const socket = connectSocket(node.url, { transports: ["websocket"], extraHeaders: { Cookie: cookie, Origin: node.url }, reconnection: false });
     sockets.push(socket);
     return new Promise<Socket>((resolve, reject) => {
       socket.on("welcome", () => resolve(socket));

@@ -66,9 +66,16 @@ export function startWorker(handlers: Record<string, JobHandler>, options: { pol
       if (timer) clearTimeout(timer);
       await running;
     },
+    /** Runs until no queue has work due, including jobs that other jobs queued while it ran. */
     async drain() {
       await running;
-      return runOnce();
+      let total = 0;
+      for (let pass = 0; pass < 10; pass++) {
+        const processed = await runOnce();
+        total += processed;
+        if (processed === 0) break;
+      }
+      return total;
     },
   };
 }

@@ -27,9 +27,11 @@ export function emitToRoom<E extends ServerEventName>(room: string, event: E, pa
   getSocketServer()?.to(room).emit(event, ...([payload] as Parameters<ServerToClientEvents[E]>));
 }
 
-/** Drops the live sockets of a user (signed out everywhere, deactivated) on every node. */
-export function disconnectUser(userId: string) {
-  getSocketServer()?.in(userRoom(userId)).disconnectSockets(true);
+/** Drops the live sockets of a user (signed out everywhere, deactivated, password changed) on every node. */
+export function disconnectUser(userId: string, options: { exceptSessionId?: string } = {}) {
+  const sockets = getSocketServer()?.in(userRoom(userId));
+  if (options.exceptSessionId) sockets?.except(sessionRoom(options.exceptSessionId)).disconnectSockets(true);
+  else sockets?.disconnectSockets(true);
 }
 
 export function disconnectSession(sessionId: string) {
