@@ -22,6 +22,9 @@ export const ALLOCATION_STATUS_LABELS: Record<AllocationStatusName, string> = {
 /** Allocations in these states hold offer capacity; declined and cancelled ones give it back. */
 export const LIVE_STATUSES: readonly AllocationStatusName[] = ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"];
 
+/** Allocations in these states hold their named students' dates: nobody may be on two at once. */
+export const STUDENT_HOLDING_STATUSES: readonly AllocationStatusName[] = ["STUDENTS_NAMED", "COMPLETED"];
+
 export function holdsCapacity(status: AllocationStatusName): boolean {
   return LIVE_STATUSES.includes(status);
 }

@@ -5,8 +5,10 @@ import {
   checkTransition,
   holdsCapacity,
   requestStatusFor,
+  STUDENT_HOLDING_STATUSES,
   type AllocationStatusName,
 } from "./allocation-rules";
+import { formatDateRange } from "~/vocabulary/labels";
 import { canBookOffers, partyFor } from "./policy";
 import { offerAcceptsRequest } from "./compatibility";
 import { allocationNotification, allocationProposedNotification, offerWithdrawnNotification, type AllocationFacts } from "./notifications";
@@ -199,8 +201,36 @@ async function nameStudents(tx: Tx, allocationId: string, expected: number, univ
   if (unique.length !== expected) {
     throw new Refusal(400, `Name exactly ${expected} ${expected === 1 ? "student" : "different students"}`, "studentIds");
   }
-  const students = await tx.user.count({ where: { id: { in: unique }, role: "STUDENT", organisationId: universityId, active: true } });
-  if (students !== unique.length) throw new Refusal(400, "Choose students of your university", "studentIds");
+  // Each student's row is locked, in one order so two namings cannot deadlock, before the clash is
+  // looked for: a second naming of the same student waits here and then sees the first one's placement.
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User"
+    WHERE "id" = ANY(${unique}::text[]) AND "role" = 'STUDENT' AND "organisationId" = ${universityId} AND "active" = true
+    ORDER BY "id" FOR UPDATE`;
+  if (locked.length !== unique.length) throw new Refusal(400, "Choose students of your university", "studentIds");
+  const dates = await tx.allocation.findUniqueOrThrow({ where: { id: allocationId }, select: { request: { select: { startDate: true, endDate: true } } } });
+  const clashes = await tx.allocationStudent.findMany({
+    where: {
+      studentId: { in: unique },
+      allocationId: { not: allocationId },
+      allocation: {
+        status: { in: [...STUDENT_HOLDING_STATUSES] },
+        request: { startDate: { lte: dates.request.endDate }, endDate: { gte: dates.request.startDate } },
+      },
+    },
+    orderBy: { student: { name: "asc" } },
+    select: {
+      student: { select: { name: true } },
+      allocation: { select: { offer: { select: { provider: { select: { name: true } } } }, request: { select: { startDate: true, endDate: true } } } },
+    },
+  });
+  if (clashes.length > 0) {
+    const described = clashes.map(
+      (clash) =>
+        `${clash.student.name} is already placed at ${clash.allocation.offer.provider.name} ${formatDateRange(clash.allocation.request.startDate, clash.allocation.request.endDate)}`,
+    );
+    throw new Refusal(409, `${described.join("; ")}. A student cannot be on two placements whose dates overlap.`, "studentIds");
+  }
   await tx.allocationStudent.createMany({ data: unique.map((studentId) => ({ allocationId, studentId })) });
 }
 
