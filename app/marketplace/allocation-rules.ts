@@ -1,3 +1,5 @@
+import { formatDate } from "~/vocabulary/labels";
+
 export const ALLOCATION_STATUSES = [
   "PROPOSED",
   "CONFIRMED",
@@ -88,6 +90,23 @@ export function checkTransition(
     return { ok: false, status: 400, message: "Give a reason: the other side will see it" };
   }
   return { ok: true, transition };
+}
+
+/**
+ * A placement is completed on or after its last day. Earlier only with a reason, which the history
+ * keeps: a student who leaves early, say, still needs the placement closed.
+ */
+export function checkCompletion(
+  endDate: Date,
+  today: Date,
+  reason: string | null | undefined,
+): { ok: true; auditReason: string | null } | { ok: false; message: string } {
+  const lastDay = endDate.toISOString().slice(0, 10);
+  if (today.toISOString().slice(0, 10) >= lastDay) return { ok: true, auditReason: reason?.trim() || null };
+  if (!reason?.trim()) {
+    return { ok: false, message: `This placement ends on ${formatDate(endDate)}. To mark it completed before then, give the reason` };
+  }
+  return { ok: true, auditReason: `Completed before its end date (${formatDate(endDate)}): ${reason.trim()}` };
 }
 
 /** A request's status follows from how many of its students are in live allocations. */

@@ -2,6 +2,7 @@ import type { SessionUser } from "~/accounts/session.server";
 import { raiseCaseForCancellation } from "~/cases/raise-cases.server";
 import { prisma, Prisma } from "~/platform/db/db.server";
 import {
+  checkCompletion,
   checkTransition,
   holdsCapacity,
   requestStatusFor,
@@ -143,7 +144,7 @@ export async function loadAllocationParty(user: SessionUser, allocationId: strin
       offerId: true,
       requestId: true,
       offer: { select: { providerId: true, provider: { select: { regionId: true } } } },
-      request: { select: { universityId: true, university: { select: { regionId: true } } } },
+      request: { select: { universityId: true, endDate: true, university: { select: { regionId: true } } } },
     },
   });
   if (!allocation) return null;
@@ -169,6 +170,12 @@ export async function transitionAllocation(
   const { allocation, party } = loaded;
   const check = checkTransition(allocation.status, input.to, party, input.reason);
   if (!check.ok) throw new Refusal(check.status, check.message, check.status === 400 ? "reason" : undefined);
+  let auditReason = input.reason?.trim() || null;
+  if (input.to === "COMPLETED") {
+    const completion = checkCompletion(allocation.request.endDate, new Date(), input.reason);
+    if (!completion.ok) throw new Refusal(400, completion.message, "reason");
+    auditReason = completion.auditReason;
+  }
 
   return withNotifications(async (tx, raise) => {
     const moved = await tx.allocation.updateMany({ where: { id: allocation.id, status: allocation.status }, data: { status: input.to } });
@@ -180,7 +187,7 @@ export async function transitionAllocation(
       await nameStudents(tx, allocation.id, allocation.students, allocation.request.universityId, input.studentIds ?? []);
     }
     const auditEvent = await tx.allocationEvent.create({
-      data: { allocationId: allocation.id, actorId: user.id, fromStatus: allocation.status, toStatus: input.to, reason: input.reason?.trim() || null },
+      data: { allocationId: allocation.id, actorId: user.id, fromStatus: allocation.status, toStatus: input.to, reason: auditReason },
     });
     const event = allocationNotification(await allocationFacts(tx, allocation.id), input.to, {
       actorId: user.id,
