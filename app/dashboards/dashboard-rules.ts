@@ -1,3 +1,4 @@
+import { ANONYMITY_THRESHOLD } from "~/quality/quality-rules";
 import { timelineBuckets } from "~/fair-share/capacity-timeline";
 import type { FairShareBand } from "~/fair-share/fair-share";
 import { PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
@@ -158,18 +159,19 @@ export interface FeedbackInput {
   learning: number;
 }
 
+/** A month's responses; its averages only when enough students answered that none can be singled out. */
 export interface FeedbackMonth {
   key: string;
   responses: number;
-  overall: number;
-  induction: number;
-  supervision: number;
-  learning: number;
+  overall: number | null;
+  induction: number | null;
+  supervision: number | null;
+  learning: number | null;
 }
 
 /** Mean ratings per calendar month (UTC), oldest first, rounded to 2 decimals. */
 export function feedbackByMonth(rows: readonly FeedbackInput[]): FeedbackMonth[] {
-  const sums = new Map<string, FeedbackMonth>();
+  const sums = new Map<string, { key: string; responses: number; overall: number; induction: number; supervision: number; learning: number }>();
   for (const row of rows) {
     const key = row.createdAt.toISOString().slice(0, 7);
     const entry = sums.get(key) ?? { key, responses: 0, overall: 0, induction: 0, supervision: 0, learning: 0 };
@@ -180,7 +182,7 @@ export function feedbackByMonth(rows: readonly FeedbackInput[]): FeedbackMonth[]
     entry.learning += row.learning;
     sums.set(key, entry);
   }
-  const mean = (sum: number, count: number) => Math.round((sum / count) * 100) / 100;
+  const mean = (sum: number, count: number) => (count < ANONYMITY_THRESHOLD ? null : Math.round((sum / count) * 100) / 100);
   return [...sums.values()]
     .sort((a, b) => a.key.localeCompare(b.key))
     .map((entry) => ({
