@@ -11,6 +11,10 @@ export interface RegionRequestInput {
   students: number;
   /** Students in live allocations on this request. */
   studentsAllocated: number;
+  /** Of those, by stage (allocation-rules.ts `placementStage`). */
+  studentsHeld: number;
+  studentsConfirmed: number;
+  studentsPlaced: number;
 }
 
 export interface RegionOfferInput {
@@ -24,18 +28,29 @@ export interface SupplyDemandRow {
   label: string;
   demand: number;
   offered: number;
+  /** Students in live allocations at any stage: held + confirmed + placed. */
   allocated: number;
+  /** Held by proposals the provider has not answered. */
+  held: number;
+  /** Confirmed by the provider, awaiting the university. */
+  confirmed: number;
+  /** Placed, as allocation-rules.ts defines it. */
+  placed: number;
+  /** Requested with no allocation at any stage. */
   unmet: number;
 }
 
 function emptyRow(key: string, label: string): SupplyDemandRow {
-  return { key, label, demand: 0, offered: 0, allocated: 0, unmet: 0 };
+  return { key, label, demand: 0, offered: 0, allocated: 0, held: 0, confirmed: 0, placed: 0, unmet: 0 };
 }
 
 function addRequest(row: SupplyDemandRow, request: RegionRequestInput) {
   const allocated = Math.min(request.students, Math.max(0, request.studentsAllocated));
   row.demand += request.students;
   row.allocated += allocated;
+  row.held += request.studentsHeld;
+  row.confirmed += request.studentsConfirmed;
+  row.placed += request.studentsPlaced;
   row.unmet += request.students - allocated;
 }
 
@@ -78,7 +93,7 @@ export function summariseRegion(
 
 /** "Demand 12, offered 10, allocated 8, unmet 4" for a chart's summary. */
 export function describeSupplyDemand(row: SupplyDemandRow): string {
-  return `${row.label}: demand ${row.demand}, offered ${row.offered}, allocated ${row.allocated}, unmet ${row.unmet}`;
+  return `${row.label}: demand ${row.demand}, offered ${row.offered}, placed ${row.placed}, confirmed awaiting university ${row.confirmed}, proposed awaiting provider ${row.held}, unmet ${row.unmet}`;
 }
 
 // ---- Providers' fair-share ratios for one profession ----

@@ -24,6 +24,20 @@ export const ALLOCATION_STATUS_LABELS: Record<AllocationStatusName, string> = {
 /** Allocations in these states hold offer capacity; declined and cancelled ones give it back. */
 export const LIVE_STATUSES: readonly AllocationStatusName[] = ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"];
 
+/**
+ * "Placed": the provider has confirmed and the university has accepted, so the student has a placement.
+ * A proposal only holds places until the provider answers, and a confirmed allocation still waits for
+ * the university: neither is a placement. Every count of placed students uses this list.
+ */
+export const PLACED_STATUSES: readonly AllocationStatusName[] = ["ACCEPTED", "STUDENTS_NAMED", "COMPLETED"];
+
+/** The stage a live allocation's students are counted under: held by a proposal, confirmed by the provider, or placed. */
+export function placementStage(status: AllocationStatusName): "held" | "confirmed" | "placed" | null {
+  if (status === "PROPOSED") return "held";
+  if (status === "CONFIRMED") return "confirmed";
+  return PLACED_STATUSES.includes(status) ? "placed" : null;
+}
+
 /** Allocations in these states hold their named students' dates: nobody may be on two at once. */
 export const STUDENT_HOLDING_STATUSES: readonly AllocationStatusName[] = ["STUDENTS_NAMED", "COMPLETED"];
 
