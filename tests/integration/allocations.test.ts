@@ -180,6 +180,7 @@ describe("opportunities", () => {
     const open = await createOffer(trust.id, { profession: "OT", specialty: "Paediatrics unique-term" });
     const draft = await createOffer(trust.id, { profession: "OT", status: "DRAFT", specialty: "unique-term draft" });
     const full = await createOffer(trust.id, { profession: "OT", slots: 1, specialty: "unique-term full" });
+    const started = await createOffer(trust.id, { profession: "OT", specialty: "unique-term started", start: "2026-01-05", end: "2026-02-27" });
     await prisma.offer.update({ where: { id: full.id }, data: { slotsTaken: 1 } });
     const signed = await signInAs(student);
     const list = async (query: string) => {
@@ -191,5 +192,6 @@ describe("opportunities", () => {
     expect(await list("q=unique-term&profession=PT")).toEqual([]);
     expect(await list("q=unique-term&profession=bogus&page=-4")).toEqual([open.id]);
     expect(await list("q=unique-term")).not.toContain(draft.id);
+    expect(await list("q=unique-term&includeFull=on")).not.toContain(started.id);
   });
 });
