@@ -1,3 +1,4 @@
+import { ANONYMITY_THRESHOLD } from "~/quality/quality-rules";
 import { timelineBuckets } from "~/fair-share/capacity-timeline";
 import type { FairShareBand } from "~/fair-share/fair-share";
 import { PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
@@ -10,6 +11,10 @@ export interface RegionRequestInput {
   students: number;
   /** Students in live allocations on this request. */
   studentsAllocated: number;
+  /** Of those, by stage (allocation-rules.ts `placementStage`). */
+  studentsHeld: number;
+  studentsConfirmed: number;
+  studentsPlaced: number;
 }
 
 export interface RegionOfferInput {
@@ -23,18 +28,29 @@ export interface SupplyDemandRow {
   label: string;
   demand: number;
   offered: number;
+  /** Students in live allocations at any stage: held + confirmed + placed. */
   allocated: number;
+  /** Held by proposals the provider has not answered. */
+  held: number;
+  /** Confirmed by the provider, awaiting the university. */
+  confirmed: number;
+  /** Placed, as allocation-rules.ts defines it. */
+  placed: number;
+  /** Requested with no allocation at any stage. */
   unmet: number;
 }
 
 function emptyRow(key: string, label: string): SupplyDemandRow {
-  return { key, label, demand: 0, offered: 0, allocated: 0, unmet: 0 };
+  return { key, label, demand: 0, offered: 0, allocated: 0, held: 0, confirmed: 0, placed: 0, unmet: 0 };
 }
 
 function addRequest(row: SupplyDemandRow, request: RegionRequestInput) {
   const allocated = Math.min(request.students, Math.max(0, request.studentsAllocated));
   row.demand += request.students;
   row.allocated += allocated;
+  row.held += request.studentsHeld;
+  row.confirmed += request.studentsConfirmed;
+  row.placed += request.studentsPlaced;
   row.unmet += request.students - allocated;
 }
 
@@ -77,7 +93,7 @@ export function summariseRegion(
 
 /** "Demand 12, offered 10, allocated 8, unmet 4" for a chart's summary. */
 export function describeSupplyDemand(row: SupplyDemandRow): string {
-  return `${row.label}: demand ${row.demand}, offered ${row.offered}, allocated ${row.allocated}, unmet ${row.unmet}`;
+  return `${row.label}: demand ${row.demand}, offered ${row.offered}, placed ${row.placed}, confirmed awaiting university ${row.confirmed}, proposed awaiting provider ${row.held}, unmet ${row.unmet}`;
 }
 
 // ---- Providers' fair-share ratios for one profession ----
@@ -158,18 +174,19 @@ export interface FeedbackInput {
   learning: number;
 }
 
+/** A month's responses; its averages only when enough students answered that none can be singled out. */
 export interface FeedbackMonth {
   key: string;
   responses: number;
-  overall: number;
-  induction: number;
-  supervision: number;
-  learning: number;
+  overall: number | null;
+  induction: number | null;
+  supervision: number | null;
+  learning: number | null;
 }
 
 /** Mean ratings per calendar month (UTC), oldest first, rounded to 2 decimals. */
 export function feedbackByMonth(rows: readonly FeedbackInput[]): FeedbackMonth[] {
-  const sums = new Map<string, FeedbackMonth>();
+  const sums = new Map<string, { key: string; responses: number; overall: number; induction: number; supervision: number; learning: number }>();
   for (const row of rows) {
     const key = row.createdAt.toISOString().slice(0, 7);
     const entry = sums.get(key) ?? { key, responses: 0, overall: 0, induction: 0, supervision: 0, learning: 0 };
@@ -180,7 +197,7 @@ export function feedbackByMonth(rows: readonly FeedbackInput[]): FeedbackMonth[]
     entry.learning += row.learning;
     sums.set(key, entry);
   }
-  const mean = (sum: number, count: number) => Math.round((sum / count) * 100) / 100;
+  const mean = (sum: number, count: number) => (count < ANONYMITY_THRESHOLD ? null : Math.round((sum / count) * 100) / 100);
   return [...sums.values()]
     .sort((a, b) => a.key.localeCompare(b.key))
     .map((entry) => ({

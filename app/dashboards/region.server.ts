@@ -1,3 +1,4 @@
+import { LIVE_STATUSES, placementStage } from "~/marketplace/allocation-rules";
 import { prisma } from "~/platform/db/db.server";
 import { sortByRatio, summariseRegion, type ProviderRatioRow } from "./dashboard-rules";
 import { demandRequestsWhere, loadRegionFairShare, provisionOffersWhere } from "~/fair-share/fair-share.server";
@@ -5,19 +6,35 @@ import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabular
 
 /** Demand, offered, allocated and unmet students in a region for an academic year. */
 export async function getRegionOverview(regionId: string, year: number) {
-  const [region, requests, offers] = await Promise.all([
+  const [region, rawRequests, offers, stages] = await Promise.all([
     prisma.region.findUnique({ where: { id: regionId }, select: { name: true } }),
     prisma.placementRequest.findMany({
       where: demandRequestsWhere(regionId, year),
-      select: { profession: true, startDate: true, students: true, studentsAllocated: true },
+      select: { id: true, profession: true, startDate: true, students: true, studentsAllocated: true },
     }),
     prisma.offer.findMany({
       where: provisionOffersWhere(regionId, year),
       select: { profession: true, startDate: true, slots: true },
     }),
+    prisma.allocation.groupBy({
+      by: ["requestId", "status"],
+      where: { status: { in: [...LIVE_STATUSES] }, request: demandRequestsWhere(regionId, year) },
+      _sum: { students: true },
+    }),
   ]);
+  const byRequest = new Map<string, { studentsHeld: number; studentsConfirmed: number; studentsPlaced: number }>();
+  for (const row of stages) {
+    const entry = byRequest.get(row.requestId) ?? { studentsHeld: 0, studentsConfirmed: 0, studentsPlaced: 0 };
+    const stage = placementStage(row.status);
+    const students = row._sum.students ?? 0;
+    if (stage === "held") entry.studentsHeld += students;
+    else if (stage === "confirmed") entry.studentsConfirmed += students;
+    else if (stage === "placed") entry.studentsPlaced += students;
+    byRequest.set(row.requestId, entry);
+  }
+  const requests = rawRequests.map((request) => ({ ...request, ...(byRequest.get(request.id) ?? { studentsHeld: 0, studentsConfirmed: 0, studentsPlaced: 0 }) }));
   const summary = summariseRegion(
-    { requests: requests as { profession: ProfessionCode; startDate: Date; students: number; studentsAllocated: number }[], offers: offers as { profession: ProfessionCode; startDate: Date; slots: number }[] },
+    { requests: requests as (typeof requests)[number][] & { profession: ProfessionCode }[], offers: offers as { profession: ProfessionCode; startDate: Date; slots: number }[] },
     year,
     PROFESSION_LABELS,
   );

@@ -1,3 +1,5 @@
+import { formatDate } from "~/vocabulary/labels";
+
 export const ALLOCATION_STATUSES = [
   "PROPOSED",
   "CONFIRMED",
@@ -21,6 +23,23 @@ export const ALLOCATION_STATUS_LABELS: Record<AllocationStatusName, string> = {
 
 /** Allocations in these states hold offer capacity; declined and cancelled ones give it back. */
 export const LIVE_STATUSES: readonly AllocationStatusName[] = ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"];
+
+/**
+ * "Placed": the provider has confirmed and the university has accepted, so the student has a placement.
+ * A proposal only holds places until the provider answers, and a confirmed allocation still waits for
+ * the university: neither is a placement. Every count of placed students uses this list.
+ */
+export const PLACED_STATUSES: readonly AllocationStatusName[] = ["ACCEPTED", "STUDENTS_NAMED", "COMPLETED"];
+
+/** The stage a live allocation's students are counted under: held by a proposal, confirmed by the provider, or placed. */
+export function placementStage(status: AllocationStatusName): "held" | "confirmed" | "placed" | null {
+  if (status === "PROPOSED") return "held";
+  if (status === "CONFIRMED") return "confirmed";
+  return PLACED_STATUSES.includes(status) ? "placed" : null;
+}
+
+/** Allocations in these states hold their named students' dates: nobody may be on two at once. */
+export const STUDENT_HOLDING_STATUSES: readonly AllocationStatusName[] = ["STUDENTS_NAMED", "COMPLETED"];
 
 export function holdsCapacity(status: AllocationStatusName): boolean {
   return LIVE_STATUSES.includes(status);
@@ -85,6 +104,23 @@ export function checkTransition(
     return { ok: false, status: 400, message: "Give a reason: the other side will see it" };
   }
   return { ok: true, transition };
+}
+
+/**
+ * A placement is completed on or after its last day. Earlier only with a reason, which the history
+ * keeps: a student who leaves early, say, still needs the placement closed.
+ */
+export function checkCompletion(
+  endDate: Date,
+  today: Date,
+  reason: string | null | undefined,
+): { ok: true; auditReason: string | null } | { ok: false; message: string } {
+  const lastDay = endDate.toISOString().slice(0, 10);
+  if (today.toISOString().slice(0, 10) >= lastDay) return { ok: true, auditReason: reason?.trim() || null };
+  if (!reason?.trim()) {
+    return { ok: false, message: `This placement ends on ${formatDate(endDate)}. To mark it completed before then, give the reason` };
+  }
+  return { ok: true, auditReason: `Completed before its end date (${formatDate(endDate)}): ${reason.trim()}` };
 }
 
 /** A request's status follows from how many of its students are in live allocations. */

@@ -2,11 +2,14 @@ import type { SessionUser } from "~/accounts/session.server";
 import { raiseCaseForCancellation } from "~/cases/raise-cases.server";
 import { prisma, Prisma } from "~/platform/db/db.server";
 import {
+  checkCompletion,
   checkTransition,
   holdsCapacity,
   requestStatusFor,
+  STUDENT_HOLDING_STATUSES,
   type AllocationStatusName,
 } from "./allocation-rules";
+import { formatDateRange } from "~/vocabulary/labels";
 import { canBookOffers, partyFor } from "./policy";
 import { offerAcceptsRequest } from "./compatibility";
 import { allocationNotification, allocationProposedNotification, offerWithdrawnNotification, type AllocationFacts } from "./notifications";
@@ -141,7 +144,7 @@ export async function loadAllocationParty(user: SessionUser, allocationId: strin
       offerId: true,
       requestId: true,
       offer: { select: { providerId: true, provider: { select: { regionId: true } } } },
-      request: { select: { universityId: true, university: { select: { regionId: true } } } },
+      request: { select: { universityId: true, endDate: true, university: { select: { regionId: true } } } },
     },
   });
   if (!allocation) return null;
@@ -167,6 +170,12 @@ export async function transitionAllocation(
   const { allocation, party } = loaded;
   const check = checkTransition(allocation.status, input.to, party, input.reason);
   if (!check.ok) throw new Refusal(check.status, check.message, check.status === 400 ? "reason" : undefined);
+  let auditReason = input.reason?.trim() || null;
+  if (input.to === "COMPLETED") {
+    const completion = checkCompletion(allocation.request.endDate, new Date(), input.reason);
+    if (!completion.ok) throw new Refusal(400, completion.message, "reason");
+    auditReason = completion.auditReason;
+  }
 
   return withNotifications(async (tx, raise) => {
     const moved = await tx.allocation.updateMany({ where: { id: allocation.id, status: allocation.status }, data: { status: input.to } });
@@ -178,7 +187,7 @@ export async function transitionAllocation(
       await nameStudents(tx, allocation.id, allocation.students, allocation.request.universityId, input.studentIds ?? []);
     }
     const auditEvent = await tx.allocationEvent.create({
-      data: { allocationId: allocation.id, actorId: user.id, fromStatus: allocation.status, toStatus: input.to, reason: input.reason?.trim() || null },
+      data: { allocationId: allocation.id, actorId: user.id, fromStatus: allocation.status, toStatus: input.to, reason: auditReason },
     });
     const event = allocationNotification(await allocationFacts(tx, allocation.id), input.to, {
       actorId: user.id,
@@ -199,8 +208,36 @@ async function nameStudents(tx: Tx, allocationId: string, expected: number, univ
   if (unique.length !== expected) {
     throw new Refusal(400, `Name exactly ${expected} ${expected === 1 ? "student" : "different students"}`, "studentIds");
   }
-  const students = await tx.user.count({ where: { id: { in: unique }, role: "STUDENT", organisationId: universityId, active: true } });
-  if (students !== unique.length) throw new Refusal(400, "Choose students of your university", "studentIds");
+  // Each student's row is locked, in one order so two namings cannot deadlock, before the clash is
+  // looked for: a second naming of the same student waits here and then sees the first one's placement.
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User"
+    WHERE "id" = ANY(${unique}::text[]) AND "role" = 'STUDENT' AND "organisationId" = ${universityId} AND "active" = true
+    ORDER BY "id" FOR UPDATE`;
+  if (locked.length !== unique.length) throw new Refusal(400, "Choose students of your university", "studentIds");
+  const dates = await tx.allocation.findUniqueOrThrow({ where: { id: allocationId }, select: { request: { select: { startDate: true, endDate: true } } } });
+  const clashes = await tx.allocationStudent.findMany({
+    where: {
+      studentId: { in: unique },
+      allocationId: { not: allocationId },
+      allocation: {
+        status: { in: [...STUDENT_HOLDING_STATUSES] },
+        request: { startDate: { lte: dates.request.endDate }, endDate: { gte: dates.request.startDate } },
+      },
+    },
+    orderBy: { student: { name: "asc" } },
+    select: {
+      student: { select: { name: true } },
+      allocation: { select: { offer: { select: { provider: { select: { name: true } } } }, request: { select: { startDate: true, endDate: true } } } },
+    },
+  });
+  if (clashes.length > 0) {
+    const described = clashes.map(
+      (clash) =>
+        `${clash.student.name} is already placed at ${clash.allocation.offer.provider.name} ${formatDateRange(clash.allocation.request.startDate, clash.allocation.request.endDate)}`,
+    );
+    throw new Refusal(409, `${described.join("; ")}. A student cannot be on two placements whose dates overlap.`, "studentIds");
+  }
   await tx.allocationStudent.createMany({ data: unique.map((studentId) => ({ allocationId, studentId })) });
 }
 

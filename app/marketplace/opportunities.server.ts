@@ -4,6 +4,7 @@ import { prisma, Prisma } from "~/platform/db/db.server";
 import { PROFESSIONS } from "~/vocabulary/roles";
 import { SUPERVISION_MODELS } from "~/vocabulary/labels";
 import { pageWindow } from "~/platform/paging";
+import { startOfUtcDay } from "~/platform/utc-days";
 
 const optionalText = z
   .string()
@@ -39,7 +40,7 @@ export function parseOpportunityFilters(url: URL): OpportunityFilters {
  * Published offers anyone signed in may browse. Never includes requests, allocations or students:
  * what a student sees here is the provider's public offer.
  */
-export async function listOpportunities(filters: OpportunityFilters) {
+export async function listOpportunities(filters: OpportunityFilters, now = new Date()) {
   const where: Prisma.OfferWhereInput = {
     status: "PUBLISHED",
     profession: filters.profession,
@@ -48,7 +49,8 @@ export async function listOpportunities(filters: OpportunityFilters) {
     startDate: filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : undefined,
     endDate: filters.to ? { lte: new Date(`${filters.to}T00:00:00Z`) } : undefined,
   };
-  const and: Prisma.OfferWhereInput[] = [];
+  // An offer that has already started is no longer open to new students, whatever places it has left.
+  const and: Prisma.OfferWhereInput[] = [{ startDate: { gte: startOfUtcDay(now) } }];
   if (filters.year) and.push({ OR: [{ yearsOfStudy: { has: filters.year } }, { yearsOfStudy: { isEmpty: true } }] });
   if (filters.q) {
     and.push({

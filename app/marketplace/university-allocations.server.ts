@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createInvitation } from "~/accounts/invitations.server";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
-import { ALLOCATION_STATUSES } from "./allocation-rules";
+import { ALLOCATION_STATUSES, STUDENT_HOLDING_STATUSES } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
 import { pageWindow } from "~/platform/paging";
 import { requireUniversityScope } from "./policy";
@@ -62,7 +62,7 @@ export async function getAllocationForUniversity(user: SessionUser, allocationId
         select: { specialty: true, startDate: true, endDate: true, provider: { select: { name: true } }, site: { select: { name: true } } },
       },
       request: {
-        select: { id: true, yearOfStudy: true, startDate: true, endDate: true, programme: { select: { name: true } }, block: { select: { name: true } } },
+        select: { id: true, programmeId: true, yearOfStudy: true, startDate: true, endDate: true, programme: { select: { name: true } }, block: { select: { name: true } } },
       },
       namedStudents: { select: { student: { select: { id: true, name: true, email: true } } }, orderBy: { student: { name: "asc" } } },
     },
@@ -71,11 +71,18 @@ export async function getAllocationForUniversity(user: SessionUser, allocationId
 
 export const STUDENT_PAGE_SIZE = 25;
 
+type StudentChoice = { id: string; name: string; email: string };
+const STUDENT_CHOICE_SELECT = { id: true, name: true, email: true, programmeId: true, yearOfStudy: true, programme: { select: { name: true } } } as const;
+
 /**
- * The university's active students to choose from: the ones already chosen (kept across searches)
- * and one page of those matching the search.
+ * The university's active students to choose from: the ones already chosen (kept across searches),
+ * then one page of those matching the search, students on the request's programme and year first.
+ * Each comes with their other placements, and whether one overlaps this placement's dates.
  */
-export async function listStudentsToName(user: SessionUser, options: { q?: string; page?: number; selectedIds: string[] }) {
+export async function listStudentsToName(
+  user: SessionUser,
+  options: { q?: string; page?: number; selectedIds: string[]; placement: { allocationId: string; programmeId: string; yearOfStudy: number; startDate: Date; endDate: Date } },
+) {
   const universityId = requireUniversityScope(user);
   const base: Prisma.UserWhereInput = { organisationId: universityId, role: "STUDENT", active: true };
   const where: Prisma.UserWhereInput = options.q
@@ -84,22 +91,57 @@ export async function listStudentsToName(user: SessionUser, options: { q?: strin
         OR: [{ name: { contains: options.q, mode: "insensitive" } }, { email: { contains: options.q, mode: "insensitive" } }],
       }
     : base;
-  const selectedIds = [...new Set(options.selectedIds)].slice(0, 500);
-  const total = await prisma.user.count({ where });
-  const window = pageWindow(total, options.page, STUDENT_PAGE_SIZE);
-  const [students, selected] = await Promise.all([
-    prisma.user.findMany({
+  const { placement } = options;
+  const onCohort: Prisma.UserWhereInput = { programmeId: placement.programmeId, yearOfStudy: placement.yearOfStudy };
+  const cohortWhere: Prisma.UserWhereInput = { AND: [where, onCohort] };
+  // Spelled out because NOT of a comparison with a missing programme or year is null in SQL, not true.
+  const othersWhere: Prisma.UserWhereInput = {
+    AND: [
       where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: window.skip,
-      take: window.take,
-      select: { id: true, name: true, email: true },
-    }),
-    selectedIds.length
-      ? prisma.user.findMany({ where: { ...base, id: { in: selectedIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } })
+      { OR: [{ programmeId: null }, { yearOfStudy: null }, { programmeId: { not: placement.programmeId } }, { yearOfStudy: { not: placement.yearOfStudy } }] },
+    ],
+  };
+  const selectedIds = [...new Set(options.selectedIds)].slice(0, 500);
+  const [cohortTotal, othersTotal] = await Promise.all([prisma.user.count({ where: cohortWhere }), prisma.user.count({ where: othersWhere })]);
+  const window = pageWindow(cohortTotal + othersTotal, options.page, STUDENT_PAGE_SIZE);
+  const orderBy: Prisma.UserOrderByWithRelationInput[] = [{ name: "asc" }, { id: "asc" }];
+  const cohortSkip = Math.min(window.skip, cohortTotal);
+  const cohortTake = Math.max(0, Math.min(window.take, cohortTotal - cohortSkip));
+  const [cohort, others, selected] = await Promise.all([
+    cohortTake > 0 ? prisma.user.findMany({ where: cohortWhere, orderBy, skip: cohortSkip, take: cohortTake, select: STUDENT_CHOICE_SELECT }) : [],
+    window.take - cohortTake > 0
+      ? prisma.user.findMany({ where: othersWhere, orderBy, skip: Math.max(0, window.skip - cohortTotal), take: window.take - cohortTake, select: STUDENT_CHOICE_SELECT })
       : [],
+    selectedIds.length ? prisma.user.findMany({ where: { ...base, id: { in: selectedIds } }, orderBy, select: STUDENT_CHOICE_SELECT }) : [],
   ]);
-  return { window, students, selected };
+  const shownIds = [...new Set([...selected, ...cohort, ...others].map((student) => student.id))];
+  const placements = await prisma.allocationStudent.findMany({
+    where: { studentId: { in: shownIds }, allocationId: { not: placement.allocationId }, allocation: { status: { in: [...STUDENT_HOLDING_STATUSES] } } },
+    orderBy: { allocation: { request: { startDate: "asc" } } },
+    select: {
+      studentId: true,
+      allocation: { select: { id: true, offer: { select: { provider: { select: { name: true } } } }, request: { select: { startDate: true, endDate: true } } } },
+    },
+  });
+  const describe = (student: StudentChoice & { programmeId: string | null; yearOfStudy: number | null; programme: { name: string } | null }) => {
+    const own = placements.filter((entry) => entry.studentId === student.id);
+    return {
+      id: student.id,
+      name: student.name,
+      email: student.email,
+      programmeName: student.programme?.name ?? null,
+      yearOfStudy: student.yearOfStudy,
+      onCohort: student.programmeId === placement.programmeId && student.yearOfStudy === placement.yearOfStudy,
+      otherPlacements: own.map(({ allocation }) => ({
+        id: allocation.id,
+        providerName: allocation.offer.provider.name,
+        startDate: allocation.request.startDate,
+        endDate: allocation.request.endDate,
+        clashes: allocation.request.startDate <= placement.endDate && allocation.request.endDate >= placement.startDate,
+      })),
+    };
+  };
+  return { window, cohortTotal, students: [...cohort, ...others].map(describe), selected: selected.map(describe) };
 }
 
 /**

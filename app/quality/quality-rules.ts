@@ -189,7 +189,7 @@ export function providerFeedbackView(responses: FeedbackResponse[]): ProviderFee
   return { shown: true, count, averages: averagesOf(responses)!, comments };
 }
 
-/** Facilitators see averages (never comments with names, never names) whatever the count. */
+/** Facilitators see averages (never comments, never names), and like providers only from the threshold on. */
 export function facilitatorFeedbackView(responses: FeedbackResponse[]): { count: number; averages: FeedbackAverages | null } {
-  return { count: responses.length, averages: averagesOf(responses) };
+  return { count: responses.length, averages: responses.length < ANONYMITY_THRESHOLD ? null : averagesOf(responses) };
 }

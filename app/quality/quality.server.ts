@@ -1,6 +1,6 @@
 import { prisma } from "~/platform/db/db.server";
 import { startOfUtcDay } from "~/platform/utc-days";
-import { countFlags, isOverdue, providerFlags, sortWorstFirst, type QualityFlag, type SiteFlag, type SiteQualityInput } from "./quality-rules";
+import { ANONYMITY_THRESHOLD, countFlags, isOverdue, providerFlags, sortWorstFirst, type QualityFlag, type SiteFlag, type SiteQualityInput } from "./quality-rules";
 import type { PortalSettings } from "~/settings/settings";
 
 /** Per site of these providers: its latest audit, overdue action items and overall feedback. */
@@ -62,11 +62,13 @@ export async function listRegionQuality(regionId: string, now: Date, settings: P
     .filter((p) => !only || p.flags.some((f) => f.flag === only))
     .map((p) => {
       const f = feedbackBy.get(p.id);
-      const round = (value: number | null | undefined) => (value == null ? null : Math.round(value * 10) / 10);
+      const count = f?._count._all ?? 0;
+      // Below the threshold one student's ratings could be read off the averages: only the count is shown.
+      const round = (value: number | null | undefined) => (value == null || count < ANONYMITY_THRESHOLD ? null : Math.round(value * 10) / 10);
       return {
         ...p,
         feedback: {
-          count: f?._count._all ?? 0,
+          count,
           overall: round(f?._avg.overall),
           induction: round(f?._avg.induction),
           supervision: round(f?._avg.supervision),

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES } from "~/marketplace/allocation-rules";
-import { formatDateRange, formatDateTime, SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
+import { formatDate, formatDateRange, formatDateTime, SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { getAllocationForParty } from "~/marketplace/allocation-page.server";
 import { transitionAllocation } from "~/marketplace/allocations.server";
@@ -16,6 +16,7 @@ import { refusalReply } from "~/platform/refusal-reply.server";
 const TransitionSchema = z.object({
   to: z.enum(ALLOCATION_STATUSES, { errorMap: () => ({ message: "Choose what to do" }) }),
   reason: z.string().trim().max(500, "Keep the reason under 500 characters").optional(),
+  confirmed: z.literal("yes").optional(),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,6 +32,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: parsed.error.issues[0].message, to: null }, { status: 400 });
   if (parsed.data.to === "STUDENTS_NAMED") {
     return data({ error: "Name the students on the naming page", to: parsed.data.to }, { status: 400 });
+  }
+  if (parsed.data.to === "COMPLETED" && parsed.data.confirmed !== "yes") {
+    return data({ error: "Tick the box to confirm the placement has finished", to: parsed.data.to }, { status: 400 });
   }
   try {
     await transitionAllocation(user, { allocationId: params.allocationId ?? "", to: parsed.data.to, reason: parsed.data.reason });
@@ -138,6 +142,7 @@ export default function AllocationPage() {
                 <Form key={transition.to} method="post" className="card">
                   <CsrfInput />
                   <input type="hidden" name="to" value={transition.to} />
+                  {transition.to === "COMPLETED" && <CompletionFields endDate={request.endDate} />}
                   {transition.reasonRequired && (
                     <div className="mb-4">
                       <label htmlFor={`reason-${transition.to}`} className="field-label">
@@ -188,6 +193,38 @@ export default function AllocationPage() {
         <p className="mt-2 text-sm text-nhs-grey-1">You see this allocation as the {party}.</p>
       </section>
     </>
+  );
+}
+
+/** Completing is final and opens the students' feedback, so it asks twice, and before the last day it asks why. */
+function CompletionFields({ endDate }: { endDate: string | Date }) {
+  const early = new Date().toISOString().slice(0, 10) < new Date(endDate).toISOString().slice(0, 10);
+  return (
+    <div className="mb-4">
+      {early && (
+        <>
+          <label htmlFor="reason-COMPLETED" className="field-label">
+            Why is it finishing early?
+          </label>
+          <span id="reason-COMPLETED-hint" className="field-hint">
+            This placement ends on {formatDate(endDate)}. The reason is kept in the history.
+          </span>
+          <textarea
+            id="reason-COMPLETED"
+            name="reason"
+            required
+            maxLength={500}
+            rows={3}
+            aria-describedby="reason-COMPLETED-hint"
+            className="field-input mb-4"
+          />
+        </>
+      )}
+      <div className="flex items-center gap-3">
+        <input id="confirm-COMPLETED" type="checkbox" name="confirmed" value="yes" required className="h-6 w-6" />
+        <label htmlFor="confirm-COMPLETED">The placement has finished. Students can then give feedback on it.</label>
+      </div>
+    </div>
   );
 }
 

@@ -24,17 +24,19 @@ export default function FacilitatorHome() {
     <>
       <PageHeader title="Region overview" caption={`${regionName} region`} />
       <p className="mb-6 max-w-3xl">
-        Placement demand (students requested by universities), capacity offered (slots in published offers), students allocated and students still unmet, for
-        requests and offers starting in the academic year.
+        Placement demand (students requested by universities), capacity offered (slots in published offers), students placed (confirmed by the provider and
+        accepted by the university), students still at an earlier stage, and students still unmet, for requests and offers starting in the academic year.
       </p>
       <YearPicker year={year} years={years} />
       <section aria-labelledby="totals-heading" className="mb-8">
         <h2 id="totals-heading">{academicYear} at a glance</h2>
-        <dl className="grid gap-4 sm:grid-cols-4">
+        <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-6">
           <Figure label="Demand" value={totals.demand} detail="students requested" />
           <Figure label="Offered" value={totals.offered} detail="slots in published offers" />
-          <Figure label="Allocated" value={totals.allocated} detail="students placed" />
-          <Figure label="Unmet" value={totals.unmet} detail="students without a placement" />
+          <Figure label="Placed" value={totals.placed} detail="accepted by the university" />
+          <Figure label="Confirmed" value={totals.confirmed} detail="awaiting the university" />
+          <Figure label="Proposed" value={totals.held} detail="places held, awaiting the provider" />
+          <Figure label="Unmet" value={totals.unmet} detail="students with no allocation" />
         </dl>
       </section>
       <section aria-labelledby="profession-heading">

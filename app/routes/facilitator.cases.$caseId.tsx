@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = ActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return data({ error: issue.message, field: String(issue.path[0]), intent: String(form.get("intent") ?? ""), done: null }, { status: 400 });
+    return data({ error: issue.message, field: String(issue.path[0]), intent: String(form.get("intent") ?? ""), done: null, doneKey: null }, { status: 400 });
   }
   const input = parsed.data;
   try {
@@ -82,9 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       }
     }
-    return data({ error: null, field: null, intent: input.intent, done });
+    // A new key on every success remounts the forms, so nothing typed for this action is sent with the next.
+    return data({ error: null, field: null, intent: input.intent, done, doneKey: crypto.randomUUID() });
   } catch (error) {
-    return refusalReply(error, (refusal) => ({ error: refusal.message, field: refusal.field ?? null, intent: input.intent, done: null }), { notFoundIsPage: true });
+    return refusalReply(error, (refusal) => ({ error: refusal.message, field: refusal.field ?? null, intent: input.intent, done: null, doneKey: null }), { notFoundIsPage: true });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ANONYMITY_THRESHOLD } from "~/quality/quality-rules";
 import { notFound, requireRole } from "~/accounts/guards.server";
 import { FairShareTable } from "~/components/charts/fair-share-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -135,10 +136,18 @@ export default function ProviderDrillDown() {
             <tr key={row.key}>
               <td>{row.key}</td>
               <td>{row.responses}</td>
-              <td>{row.overall.toFixed(2)}</td>
-              <td>{row.induction.toFixed(2)}</td>
-              <td>{row.supervision.toFixed(2)}</td>
-              <td>{row.learning.toFixed(2)}</td>
+              {row.overall === null ? (
+                <td colSpan={4} className="text-nhs-grey-1">
+                  Shown once {ANONYMITY_THRESHOLD} students have answered, so no one can be identified
+                </td>
+              ) : (
+                <>
+                  <td>{row.overall.toFixed(2)}</td>
+                  <td>{row.induction?.toFixed(2)}</td>
+                  <td>{row.supervision?.toFixed(2)}</td>
+                  <td>{row.learning?.toFixed(2)}</td>
+                </>
+              )}
             </tr>
           ))}
         </Table>

@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
 import { pageWindow } from "~/platform/paging";
-import { QUALITY_FLAG_LABELS, QUALITY_FLAGS } from "~/quality/quality-rules";
+import { ANONYMITY_THRESHOLD, QUALITY_FLAG_LABELS, QUALITY_FLAGS } from "~/quality/quality-rules";
 import { listRegionQuality } from "~/quality/quality.server";
 import { getSettings } from "~/settings/settings.server";
 
@@ -123,6 +123,7 @@ export default function FacilitatorQuality() {
           </tbody>
         </table>
       </ScrollTable>
+      <p className="field-hint">Average ratings are shown once {ANONYMITY_THRESHOLD} students have answered, so no one can be identified: until then, only the count.</p>
       <Pagination window={window} pathname="/facilitator/quality" filters={filters} label="Providers pages" noun="providers" />
     </>
   );

@@ -39,7 +39,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const page = Number(url.searchParams.get("page")) || undefined;
   const selectedIds = url.searchParams.getAll("studentIds").filter((id) => id.length > 0 && id.length <= 40);
-  const students = await listStudentsToName(user, { q: q || undefined, page, selectedIds });
+  const students = await listStudentsToName(user, {
+    q: q || undefined,
+    page,
+    selectedIds,
+    placement: {
+      allocationId: allocation.id,
+      programmeId: allocation.request.programmeId,
+      yearOfStudy: allocation.request.yearOfStudy,
+      startDate: allocation.request.startDate,
+      endDate: allocation.request.endDate,
+    },
+  });
   return { allocation, q, ...students };
 }
 
@@ -73,10 +84,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash("/university/allocations", `${count} ${count === 1 ? "student has" : "students have"} been named.`);
 }
 
-type Student = { id: string; name: string; email: string };
+type Student = ReturnType<typeof useLoaderData<typeof loader>>["students"][number];
 
 export default function NameStudents() {
-  const { allocation, q, students, selected: initiallySelected, window } = useLoaderData<typeof loader>();
+  const { allocation, q, students, selected: initiallySelected, window, cohortTotal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { pathname } = useLocation();
   const [selected, setSelected] = useState<Student[]>(initiallySelected);
@@ -170,6 +181,10 @@ export default function NameStudents() {
             <input type="hidden" name="intent" value="name" />
             <fieldset id="students-fieldset" tabIndex={-1} aria-describedby="students-count">
               <legend className="field-label">Students of your university</legend>
+              <p className="field-hint">
+                Students on {allocation.request.programme.name}, year {allocation.request.yearOfStudy} come first ({cohortTotal}). A student
+                whose other placement overlaps these dates cannot be named.
+              </p>
               <FieldErrors id={nameFields.studentIds.errorId} errors={idsError} />
               <p id="students-count" aria-live="polite" className="field-hint">
                 {selected.length} of {allocation.students} chosen
@@ -191,6 +206,22 @@ export default function NameStudents() {
                       />
                       <label htmlFor={`student-${student.id}`}>
                         {student.name} <span className="text-nhs-grey-1">({student.email})</span>
+                        <span className="block text-nhs-grey-1">
+                          {student.programmeName ? `${student.programmeName}, year ${student.yearOfStudy ?? "not recorded"}` : "Programme not recorded"}
+                          {student.onCohort && " · on this programme and year"}
+                        </span>
+                        {student.otherPlacements.length > 0 && (
+                          <span className="block">
+                            Other placements:{" "}
+                            {student.otherPlacements.map((other, index) => (
+                              <span key={other.id}>
+                                {index > 0 && "; "}
+                                {other.providerName} {formatDateRange(other.startDate, other.endDate)}
+                                {other.clashes && <strong className="text-nhs-red"> (overlaps these dates)</strong>}
+                              </span>
+                            ))}
+                          </span>
+                        )}
                       </label>
                     </li>
                   ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/platform/db/db.server";
-import { bookOffer } from "~/marketplace/allocations.server";
+import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { Refusal } from "~/platform/refusal";
 import { useTestDatabase } from "../helpers/database";
 import { createOrganisation, createRegion, createUser } from "../helpers/fixtures";
@@ -52,5 +52,43 @@ describe("booking the last places at the same moment", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(2);
     const after = await prisma.placementRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(after).toMatchObject({ studentsAllocated: 4, status: "FULLY_ALLOCATED" });
+  });
+});
+
+describe("naming one student on two placements at the same moment", () => {
+  it("lets exactly one of two overlapping placements have the student", async () => {
+    const region = await createRegion();
+    const trust = await createOrganisation({ regionId: region.id });
+    const otherTrust = await createOrganisation({ regionId: region.id });
+    const university = await createOrganisation({ kind: "UNIVERSITY", regionId: region.id });
+    const lead = { ...(await createUser("UNIVERSITY", { organisationId: university.id })), role: "UNIVERSITY" as const };
+    const student = await createUser("STUDENT", { organisationId: university.id });
+    const accepted = await Promise.all(
+      [
+        { providerId: trust.id, start: "2027-01-11", end: "2027-02-05" },
+        { providerId: otherTrust.id, start: "2027-02-01", end: "2027-02-26" },
+      ].map(async ({ providerId, start, end }) => {
+        const offer = await createOffer(providerId, { slots: 1 });
+        const request = await createRequest(university.id, { students: 1, start, end });
+        return prisma.allocation.create({ data: { offerId: offer.id, requestId: request.id, students: 1, status: "ACCEPTED" } });
+      }),
+    );
+    const outcomes = await Promise.all(
+      accepted.map((allocation) =>
+        transitionAllocation(lead, { allocationId: allocation.id, to: "STUDENTS_NAMED", studentIds: [student.id] }).then(
+          () => "named" as const,
+          (error: unknown) => {
+            if (error instanceof Refusal && error.status === 409 && error.field === "studentIds") return error.message;
+            throw error;
+          },
+        ),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome === "named")).toHaveLength(1);
+    const refusal = outcomes.find((outcome) => outcome !== "named");
+    expect(refusal).toMatch(/^Test student is already placed at .+ overlap\.$/);
+    expect(await prisma.allocationStudent.count({ where: { studentId: student.id } })).toBe(1);
+    const statuses = await prisma.allocation.findMany({ where: { id: { in: accepted.map((a) => a.id) } }, select: { status: true } });
+    expect(statuses.map((s) => s.status).sort()).toEqual(["ACCEPTED", "STUDENTS_NAMED"]);
   });
 });

@@ -44,8 +44,15 @@ describe("allocation life", () => {
     await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "CONFIRMED" });
     await transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "ACCEPTED" });
     await transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "STUDENTS_NAMED", studentIds: [w.students[0].id, w.students[1].id] });
-    await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "COMPLETED" });
+    expect(await rejection(transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "COMPLETED" }))).toEqual({
+      status: 400,
+      message: "This placement ends on 5 Feb 2027. To mark it completed before then, give the reason",
+    });
+    expect(await statusOf(w.allocation.id)).toBe("STUDENTS_NAMED");
+    await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "COMPLETED", reason: "The student withdrew from the programme" });
     expect(await statusOf(w.allocation.id)).toBe("COMPLETED");
+    const completion = await prisma.allocationEvent.findFirstOrThrow({ where: { allocationId: w.allocation.id, toStatus: "COMPLETED" } });
+    expect(completion.reason).toBe("Completed before its end date (5 Feb 2027): The student withdrew from the programme");
     const events = await prisma.allocationEvent.findMany({ where: { allocationId: w.allocation.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.fromStatus, e.toStatus, e.actorId])).toEqual([
       [null, "PROPOSED", w.lead.id],
@@ -55,6 +62,21 @@ describe("allocation life", () => {
       ["STUDENTS_NAMED", "COMPLETED", w.educator.id],
     ]);
     expect((await prisma.offer.findUniqueOrThrow({ where: { id: w.offer.id } })).slotsTaken).toBe(2);
+  });
+
+  it("completes without a reason on or after the last day", async () => {
+    const w = await world();
+    const ended = await createRequest((await prisma.placementRequest.findUniqueOrThrow({ where: { id: w.request.id } })).universityId, {
+      students: 1,
+      start: "2026-10-05",
+      end: "2026-10-30",
+    });
+    const offer = await createOffer((await prisma.offer.findUniqueOrThrow({ where: { id: w.offer.id } })).providerId, { start: "2026-10-01", end: "2026-11-27", slots: 1 });
+    const allocation = await bookOffer(w.lead, { offerId: offer.id, requestId: ended.id, students: 1 });
+    await prisma.allocation.update({ where: { id: allocation.id }, data: { status: "STUDENTS_NAMED", namedStudents: { create: { studentId: w.students[2].id } } } });
+    await transitionAllocation(w.lead, { allocationId: allocation.id, to: "COMPLETED" });
+    expect(await statusOf(allocation.id)).toBe("COMPLETED");
+    expect((await prisma.allocationEvent.findFirstOrThrow({ where: { allocationId: allocation.id, toStatus: "COMPLETED" } })).reason).toBeNull();
   });
 
   it("a decline needs a reason and gives the places back", async () => {
@@ -137,6 +159,16 @@ describe("allocation page", () => {
     expect((await post({ to: "CONFIRMED" })).status).toBe(200);
     expect(await statusOf(w.allocation.id)).toBe("CONFIRMED");
     expect((await post({ to: "CONFIRMED" })).status).toBe(409);
+    await prisma.allocation.update({ where: { id: w.allocation.id }, data: { status: "STUDENTS_NAMED" } });
+    const unconfirmed = await post({ to: "COMPLETED", reason: "Ward closed" });
+    expect(unconfirmed.status).toBe(400);
+    expect(JSON.stringify(unconfirmed.data)).toContain("Tick the box to confirm the placement has finished");
+    const early = await post({ to: "COMPLETED", confirmed: "yes" });
+    expect(early.status).toBe(400);
+    expect(JSON.stringify(early.data)).toContain("To mark it completed before then, give the reason");
+    expect(await statusOf(w.allocation.id)).toBe("STUDENTS_NAMED");
+    expect((await post({ to: "COMPLETED", confirmed: "yes", reason: "Ward closed" })).status).toBe(200);
+    expect(await statusOf(w.allocation.id)).toBe("COMPLETED");
   });
 });
 
@@ -148,6 +180,7 @@ describe("opportunities", () => {
     const open = await createOffer(trust.id, { profession: "OT", specialty: "Paediatrics unique-term" });
     const draft = await createOffer(trust.id, { profession: "OT", status: "DRAFT", specialty: "unique-term draft" });
     const full = await createOffer(trust.id, { profession: "OT", slots: 1, specialty: "unique-term full" });
+    const started = await createOffer(trust.id, { profession: "OT", specialty: "unique-term started", start: "2026-01-05", end: "2026-02-27" });
     await prisma.offer.update({ where: { id: full.id }, data: { slotsTaken: 1 } });
     const signed = await signInAs(student);
     const list = async (query: string) => {
@@ -159,5 +192,6 @@ describe("opportunities", () => {
     expect(await list("q=unique-term&profession=PT")).toEqual([]);
     expect(await list("q=unique-term&profession=bogus&page=-4")).toEqual([open.id]);
     expect(await list("q=unique-term")).not.toContain(draft.id);
+    expect(await list("q=unique-term&includeFull=on")).not.toContain(started.id);
   });
 });

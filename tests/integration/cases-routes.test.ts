@@ -93,6 +93,22 @@ describe("case lifecycle", () => {
   });
 });
 
+describe("the case page's forms", () => {
+  it("answers each successful action with a new form key, so the page clears what was typed; a refusal carries none", async () => {
+    const world = await createCaseWorld();
+    const created = await openCase(world);
+    const first = await act(world, created.id, { intent: "note", body: "Rang the trust" });
+    const second = await act(world, created.id, { intent: "note", body: "Trust rang back" });
+    const keyOf = (result: { data: unknown }) => (result.data as { doneKey: string | null }).doneKey;
+    expect(keyOf(first)).toEqual(expect.any(String));
+    expect(keyOf(second)).toEqual(expect.any(String));
+    expect(keyOf(second)).not.toBe(keyOf(first));
+    const refused = await act(world, created.id, { intent: "status", to: "RESOLVED", resolvedByOfferId: "nope" });
+    expect(refused.status).toBe(400);
+    expect(keyOf(refused)).toBeNull();
+  });
+});
+
 describe("permissions", () => {
   it("shows a facilitator only their region's cases and answers 404 for another region's", async () => {
     const world = await createCaseWorld();

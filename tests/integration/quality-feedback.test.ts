@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/platform/db/db.server";
 import { runQualityChecks } from "~/quality/quality-checks.server";
+import { loader as providerDetailLoader } from "~/routes/facilitator.fair-share.$providerId";
 import { loader as facilitatorQualityLoader } from "~/routes/facilitator.quality";
 import { loader as auditsLoader } from "~/routes/provider.audits._index";
 import { action as feedbackAction, loader as feedbackLoader } from "~/routes/student.placements.$allocationId.feedback";
@@ -118,6 +119,18 @@ describe("anonymity and low feedback", () => {
     expect(json).not.toContain("Supervisor was often away");
     expect(json).not.toContain("Induction was rushed");
     expect(await prisma.notification.count({ where: { kind: "feedback-low" } })).toBe(0);
+  });
+
+  it("shows the region's facilitators nothing but the count with 2 responses, in the quality list and the provider's page", async () => {
+    const quality = (await call(facilitatorQualityLoader, "/facilitator/quality", { as: facilitator })).data as {
+      providers: { id: string; feedback: Record<string, unknown> }[];
+    };
+    expect(quality.providers.find((p) => p.id === world.provider.id)!.feedback).toEqual({ count: 2, overall: null, induction: null, supervision: null, learning: null });
+    const detail = await call(providerDetailLoader, `/facilitator/fair-share/${world.provider.id}`, { as: facilitator, params: { providerId: world.provider.id } });
+    expect(detail.status).toBe(200);
+    expect((detail.data as { feedback: unknown[] }).feedback).toEqual([
+      { key: new Date().toISOString().slice(0, 7), responses: 2, overall: null, induction: null, supervision: null, learning: null },
+    ]);
   });
 
   it("shows averages and comments at 3 responses, never a student's id, name or email, and raises feedback-low once", async () => {

@@ -138,6 +138,35 @@ describe("naming students", () => {
     expect(rows.map((r) => r.studentId).sort()).toEqual([w.student.id, second.id].sort());
   });
 
+  it("lists the request's programme and year first, with each student's other placements", async () => {
+    const w = await createUniversityWorld();
+    const { allocation, request } = await allocationIn(w, "ACCEPTED", 1);
+    const cohortStudent = await createUser("STUDENT", { organisationId: w.university.id });
+    await prisma.user.update({ where: { id: cohortStudent.id }, data: { name: "Zara Cohort", programmeId: request.programmeId, yearOfStudy: 2 } });
+    await prisma.user.update({ where: { id: w.student.id }, data: { name: "Adam Elsewhere" } });
+    const earlier = await allocationIn(w, "ACCEPTED", 1);
+    await prisma.allocation.update({ where: { id: earlier.allocation.id }, data: { status: "STUDENTS_NAMED", namedStudents: { create: { studentId: w.student.id } } } });
+
+    const page = await call(namingLoader, path(allocation.id), { as: w.signed, params: { allocationId: allocation.id } });
+    const data = page.data as { students: { name: string; onCohort: boolean; otherPlacements: { id: string; clashes: boolean }[] }[] };
+    expect(data.students.map((s) => [s.name, s.onCohort])).toEqual([
+      ["Zara Cohort", true],
+      ["Adam Elsewhere", false],
+    ]);
+    expect(data.students[1].otherPlacements).toEqual([expect.objectContaining({ id: earlier.allocation.id, clashes: true })]);
+  });
+
+  it("refuses to name a student already placed on overlapping dates, naming the clash next to the field", async () => {
+    const w = await createUniversityWorld();
+    const { allocation } = await allocationIn(w, "ACCEPTED", 1);
+    const earlier = await allocationIn(w, "ACCEPTED", 1);
+    await prisma.allocation.update({ where: { id: earlier.allocation.id }, data: { status: "STUDENTS_NAMED", namedStudents: { create: { studentId: w.student.id } } } });
+    const clash = await call(namingAction, path(allocation.id), { as: w.signed, params: { allocationId: allocation.id }, form: { intent: "name", studentIds: [w.student.id] } });
+    expect(clash.status).toBe(409);
+    expect(fieldErrors(clash).studentIds?.[0]).toMatch(/^Test student is already placed at .+ 11 Jan 2027 – 5 Feb 2027\. A student cannot be on two placements whose dates overlap\.$/);
+    expect(await statusOf(allocation.id)).toBe("ACCEPTED");
+  });
+
   it("refuses naming before the university has accepted the allocation", async () => {
     const w = await createUniversityWorld();
     const { allocation } = await allocationIn(w, "CONFIRMED", 1);

@@ -6,11 +6,12 @@ import { GroupedBarChart, type BarSeries } from "./grouped-bars";
 export const SUPPLY_DEMAND_SERIES: readonly BarSeries[] = [
   { key: "demand", label: "Demand (students requested)", colour: "#005eb8" },
   { key: "offered", label: "Offered (slots)", colour: "#41b6e6" },
-  { key: "allocated", label: "Allocated (students)", colour: "#007f3b" },
+  { key: "placed", label: "Placed (students)", colour: "#007f3b" },
+  { key: "awaiting", label: "Proposed or confirmed, not yet accepted (students)", colour: "#ffb81c" },
   { key: "unmet", label: "Unmet (students)", colour: "#d5281b" },
 ];
 
-/** A grouped bar chart of demand, offered, allocated and unmet, with the same figures as a table. */
+/** A grouped bar chart of demand, offered, placed, awaiting an answer and unmet, with the same figures as a table. */
 export function SupplyDemandFigure({ title, groupHeading, rows }: { title: string; groupHeading: string; rows: readonly SupplyDemandRow[] }) {
   const withData = rows.filter((row) => row.demand + row.offered + row.allocated + row.unmet > 0);
   const summary = withData.length === 0 ? "No requests or offers." : withData.map(describeSupplyDemand).join("; ") + ".";
@@ -20,7 +21,7 @@ export function SupplyDemandFigure({ title, groupHeading, rows }: { title: strin
         title={title}
         summary={summary}
         series={SUPPLY_DEMAND_SERIES}
-        groups={rows.map((row) => ({ label: row.label, values: { demand: row.demand, offered: row.offered, allocated: row.allocated, unmet: row.unmet } }))}
+        groups={rows.map((row) => ({ label: row.label, values: { demand: row.demand, offered: row.offered, placed: row.placed, awaiting: row.held + row.confirmed, unmet: row.unmet } }))}
       />
       <details className="mb-8">
         <summary className="cursor-pointer font-bold">Show “{title}” as a table</summary>
@@ -32,7 +33,9 @@ export function SupplyDemandFigure({ title, groupHeading, rows }: { title: strin
                 <th scope="col">{groupHeading}</th>
                 <th scope="col">Demand</th>
                 <th scope="col">Offered</th>
-                <th scope="col">Allocated</th>
+                <th scope="col">Placed</th>
+                <th scope="col">Confirmed, awaiting university</th>
+                <th scope="col">Proposed, awaiting provider</th>
                 <th scope="col">Unmet</th>
               </tr>
             </thead>
@@ -42,7 +45,9 @@ export function SupplyDemandFigure({ title, groupHeading, rows }: { title: strin
                   <th scope="row">{row.label}</th>
                   <td>{row.demand}</td>
                   <td>{row.offered}</td>
-                  <td>{row.allocated}</td>
+                  <td>{row.placed}</td>
+                  <td>{row.confirmed}</td>
+                  <td>{row.held}</td>
                   <td>{row.unmet}</td>
                 </tr>
               ))}

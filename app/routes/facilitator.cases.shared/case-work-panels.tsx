@@ -1,5 +1,5 @@
 import { Form,useActionData,useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormMessage } from "~/components/forms";
 import {
@@ -18,6 +18,10 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
   const providers = organisations.filter((o) => o.kind === "PROVIDER");
   const universities = organisations.filter((o) => o.kind === "UNIVERSITY");
   const moves = allowedCaseMoves(item.status as CaseStatusName);
+  // Kept across a failed action, so a refused form keeps what was typed; changed by each success, which clears every form.
+  const lastSuccess = useRef("initial");
+  if (actionData?.doneKey) lastSuccess.current = actionData.doneKey;
+  const formKey = (intent: string) => `${intent}-${lastSuccess.current}`;
   const messageFor = (intent: string) =>
     actionData?.intent === intent ? (
       actionData.error ? <FormMessage>{actionData.error}</FormMessage> : actionData.done ? <FormMessage tone="success">{actionData.done}</FormMessage> : null
@@ -29,7 +33,7 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
         {moves.length === 0 ? (
           <p>A closed case cannot change.</p>
         ) : (
-          <Form method="post" className="grid gap-3 sm:grid-cols-2">
+          <Form key={formKey("status")} method="post" className="grid gap-3 sm:grid-cols-2">
             <CsrfInput />
             <input type="hidden" name="intent" value="status" />
             <Labelled label="New status" htmlFor="to">
@@ -61,7 +65,7 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
 
       <Panel title="Owner" id="assign">
         {messageFor("assign")}
-        <Form method="post" className="flex flex-wrap items-end gap-3">
+        <Form key={formKey("assign")} method="post" className="flex flex-wrap items-end gap-3">
           <CsrfInput />
           <input type="hidden" name="intent" value="assign" />
           <Labelled label="Owner" htmlFor="ownerId">
@@ -85,7 +89,7 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
         {providers.length === 0 ? (
           <p>No provider is involved in this case.</p>
         ) : (
-          <Form method="post" className="grid gap-3">
+          <Form key={formKey("message")} method="post" className="grid gap-3">
             <CsrfInput />
             <input type="hidden" name="intent" value="message" />
             <Labelled label="Provider" htmlFor="message-organisation">
@@ -114,7 +118,7 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
         {universities.length === 0 || offers.length === 0 ? (
           <p>{universities.length === 0 ? "No university is involved in this case." : "No published offer in the region has places left."}</p>
         ) : (
-          <Form method="post" className="grid gap-3">
+          <Form key={formKey("propose")} method="post" className="grid gap-3">
             <CsrfInput />
             <input type="hidden" name="intent" value="propose" />
             <Labelled label="University" htmlFor="propose-organisation">
@@ -147,7 +151,7 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
       <Panel title="Ask providers below their share to post capacity" id="ask-capacity">
         {messageFor("ask-capacity")}
         {item.profession ? (
-          <Form method="post">
+          <Form key={formKey("ask-capacity")} method="post">
             <CsrfInput />
             <input type="hidden" name="intent" value="ask-capacity" />
             <p className="mb-3">Notifies the education leads of every provider in the region whose {PROFESSION_LABELS[item.profession]} offers are below the amber fair-share threshold.</p>
@@ -172,7 +176,7 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
             </li>
           ))}
         </ol>
-        <Form method="post" className="grid gap-3">
+        <Form key={formKey("note")} method="post" className="grid gap-3">
           <CsrfInput />
           <input type="hidden" name="intent" value="note" />
           <Labelled label="Add a note" htmlFor="note-body">
