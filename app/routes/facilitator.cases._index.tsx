@@ -198,7 +198,7 @@ export default function CasesIndex() {
             </table>
           </div>
         )}
-        <Pagination window={window} pathname={pathname} filters={filters} label="Cases pages" noun="cases" />
+        <Pagination window={window} pathname={pathname} filters={filters} label="Cases pages" noun="case" />
       </section>
     </>
   );

@@ -118,7 +118,7 @@ export default function Opportunities() {
           </table>
         </div>
       )}
-      <Pagination window={window} pathname="/opportunities" filters={filters} label="Opportunity pages" noun={window.total === 1 ? "opportunity" : "opportunities"} />
+      <Pagination window={window} pathname="/opportunities" filters={filters} label="Opportunity pages" noun="opportunity" nounPlural="opportunities" />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { Pagination } from "~/components/pagination";
 import { listResources, parseResourceFilters, RESOURCE_CATEGORY_LABELS, type ResourceCategory } from "~/resources/resources.server";
 import { canManageResources } from "~/resources/policy";
 import { CATEGORY_OPTIONS } from "./resources.shared/resource-form";
+import { plural } from "~/vocabulary/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -77,7 +78,7 @@ export default function Resources() {
         </button>
       </Form>
       <p className="mb-4">
-        {window.total} resource{window.total === 1 ? "" : "s"}. Page {window.page} of {window.pageCount}.
+        {plural(window.total, "resource")}. Page {window.page} of {window.pageCount}.
       </p>
       {resources.length === 0 ? (
         <p className="card">No resources match.</p>
@@ -109,7 +110,7 @@ export default function Resources() {
           ))}
         </ul>
       )}
-      <Pagination window={window} pathname="/resources" filters={filters} label="Resource pages" noun="resources" />
+      <Pagination window={window} pathname="/resources" filters={filters} label="Resource pages" noun="resource" />
     </>
   );
 }

@@ -52,6 +52,7 @@ export default function BookOffer() {
     defaultValue: compatible.length === 1 ? { requestId: compatible[0].id } : undefined,
     constraint: getZodConstraint(BookingSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: BookingSchema }),
   });
   const [requestId, setRequestId] = useState(String(fields.requestId.initialValue ?? ""));
