@@ -28,7 +28,7 @@ export default function Opportunities() {
             Search
           </label>
           <span id="q-hint" className="field-hint">
-            Specialty, site, postcode or provider
+            Profession, specialty, site, postcode or provider
           </span>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="q-hint" className="field-input" />
         </div>
