@@ -27,12 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     window,
     filters: { q: filters.q ?? "", category: filters.category ?? "", tag: filters.tag ?? "" },
+    filtered: Boolean(filters.q || filters.category || filters.tag),
     canManage: canManageResources(user),
   };
 }
 
 export default function Resources() {
-  const { resources, window, filters, canManage } = useLoaderData<typeof loader>();
+  const { resources, window, filters, filtered, canManage } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -81,7 +82,22 @@ export default function Resources() {
         {plural(window.total, "resource")}. Page {window.page} of {window.pageCount}.
       </p>
       {resources.length === 0 ? (
-        <p className="card">No resources match.</p>
+        <div className="card">
+          {filtered ? (
+            <p>
+              No resources match these filters. <Link to="/resources">Show all resources</Link>
+            </p>
+          ) : (
+            <>
+              <p>There are no resources in the library yet.</p>
+              {canManage && (
+                <p className="mt-2">
+                  <Link to="/resources/new">Add the first resource</Link>
+                </p>
+              )}
+            </>
+          )}
+        </div>
       ) : (
         <ul className="mb-6 list-none space-y-4 p-0">
           {resources.map((resource) => (
@@ -92,7 +108,7 @@ export default function Resources() {
               <p className="mb-2 text-sm text-nhs-grey-1">
                 {resource.categoryLabel}
                 {resource.hasFile ? " · file" : ""}
-                {resource.hasLink ? " · link" : ""} · {resource.comments} comment{resource.comments === 1 ? "" : "s"}
+                {resource.hasLink ? " · link" : ""} · {plural(resource.comments, "comment")}
               </p>
               <p className="mb-2">{resource.summary}</p>
               {resource.tags.length > 0 && (
