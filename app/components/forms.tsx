@@ -124,20 +124,26 @@ function useErrorsHeldUntilSubmit<T>(errors: T[]): T[] {
   const held = useRef(errors);
   const [, rerender] = useReducer((count: number) => count + 1, 0);
   useEffect(() => {
-    const freeze = () => {
-      following.current = false;
+    // Only the user's own edits freeze it: after a failed submit the form moves focus from the
+    // button to the first field in error, and that focusout must not freeze an empty summary.
+    const freeze = (event: Event) => {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement) {
+        following.current = false;
+      }
     };
     const follow = () => {
       following.current = true;
       rerender();
     };
-    document.addEventListener("input", freeze, true);
-    document.addEventListener("focusout", freeze, true);
-    document.addEventListener("submit", follow, true);
+    // On window, in the capture phase: before the form library's own document listeners
+    // revalidate and re-render.
+    window.addEventListener("input", freeze, true);
+    window.addEventListener("focusout", freeze, true);
+    window.addEventListener("submit", follow, true);
     return () => {
-      document.removeEventListener("input", freeze, true);
-      document.removeEventListener("focusout", freeze, true);
-      document.removeEventListener("submit", follow, true);
+      window.removeEventListener("input", freeze, true);
+      window.removeEventListener("focusout", freeze, true);
+      window.removeEventListener("submit", follow, true);
     };
   }, []);
   if (following.current) held.current = errors;
