@@ -131,7 +131,10 @@ function useErrorsHeldUntilSubmit<T>(errors: T[]): T[] {
         following.current = false;
       }
     };
-    const follow = () => {
+    const follow = (event: Event) => {
+      // The form library revalidates a field by submitting with a hidden intent button: not a submit.
+      const submitter = (event as SubmitEvent).submitter;
+      if (submitter?.getAttribute("name") === "__intent__") return;
       following.current = true;
       rerender();
     };

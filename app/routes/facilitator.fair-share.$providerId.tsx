@@ -58,6 +58,7 @@ export default function ProviderDrillDown() {
         <p className="card mb-8">No workforce or offers in {academicYear}.</p>
       ) : (
         <FairShareTable
+          rowHeading="Profession"
           caption={`${provider.name}: fair share by profession, ${academicYear}`}
           rows={fairShare.rows.map((row) => ({
             key: row.profession,

@@ -58,7 +58,7 @@ export default function FacilitatorQuality() {
             Flag
           </label>
           <select id="flag" name="flag" defaultValue={flag ?? ""} className="field-input">
-            <option value="">Any provider</option>
+            <option value="">Any flag</option>
             {QUALITY_FLAGS.map((name) => (
               <option key={name} value={name}>
                 {QUALITY_FLAG_LABELS[name]}
