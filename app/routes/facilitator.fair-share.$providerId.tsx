@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function Table({ caption, headings, children }: { caption: string; headings: string[]; children: React.ReactNode }) {
   return (
-    <div className="mb-8 overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <div className="relative mb-8 overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="data-table">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -186,7 +186,7 @@ export default function MatchingRun() {
                   band: row.bandAfter,
                 }))}
               />
-              <div className="mb-8 overflow-x-auto" role="region" aria-label="Fair share before and after, table" tabIndex={0}>
+              <div className="relative mb-8 overflow-x-auto" role="region" aria-label="Fair share before and after, table" tabIndex={0}>
                 <table className="data-table">
                   <caption className="text-left font-bold">Fair share by provider and profession</caption>
                   <thead>
@@ -221,7 +221,7 @@ export default function MatchingRun() {
           )}
 
           {review.unmet.length > 0 && (
-            <div className="mb-8 overflow-x-auto" role="region" aria-label="Unmet demand by university" tabIndex={0}>
+            <div className="relative mb-8 overflow-x-auto" role="region" aria-label="Unmet demand by university" tabIndex={0}>
               <table className="data-table">
                 <caption className="text-left font-bold">Unmet demand by university and profession</caption>
                 <thead>

@@ -68,7 +68,7 @@ export default function Opportunities() {
       {offers.length === 0 ? (
         <p className="card">No published offers match these filters.</p>
       ) : (
-        <div className="overflow-x-auto" role="region" aria-label="Opportunities" tabIndex={0}>
+        <div className="relative overflow-x-auto" role="region" aria-label="Opportunities" tabIndex={0}>
           <table className="data-table">
             <caption className="sr-only">Published placement offers, soonest first</caption>
             <thead>

@@ -82,7 +82,7 @@ export default function Support() {
         {requests.length === 0 ? (
           <p className="card">None yet.</p>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-label="Support requests" tabIndex={0}>
+          <div className="relative overflow-x-auto" role="region" aria-label="Support requests" tabIndex={0}>
             <table className="data-table">
               <caption className="sr-only">Support requests from your organisation, newest first</caption>
               <thead>

@@ -17,7 +17,7 @@ const show = (value: number | null, digits = 0) => (value === null ? "—" : val
 /** The providers' fair-share figures; the band is named in words. Peers' hidden figures show "—". */
 export function FairShareTable({ caption, rows, rowHeading = "Provider" }: { caption: string; rows: readonly FairShareTableRow[]; rowHeading?: string }) {
   return (
-    <div className="mb-8 overflow-x-auto" role="region" aria-label={`${caption}: table`} tabIndex={0}>
+    <div className="relative mb-8 overflow-x-auto" role="region" aria-label={`${caption}: table`} tabIndex={0}>
       <table className="data-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
