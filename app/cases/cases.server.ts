@@ -16,7 +16,7 @@ type CaseKindName,
 type CaseSeverityName,
 type CaseStatusName,
 } from "./case-rules";
-import { formatDate } from "~/vocabulary/labels";
+import { formatDate, plural } from "~/vocabulary/labels";
 import { pageWindow } from "~/platform/paging";
 import { PROFESSION_LABELS,type ProfessionCode } from "~/vocabulary/roles";
 import { loadRegionFairShare,providerFairShareOf,type RegionFairShare } from "~/fair-share/fair-share.server";
@@ -322,7 +322,7 @@ export async function proposeOffer(user: SessionUser, caseId: string, input: { o
   });
   if (!offer) throw new Refusal(400, "Choose a published offer of this region", "offerId");
   if (offer.slotsTaken >= offer.slots) throw new Refusal(409, "This offer has no places left", "offerId");
-  const description = `${PROFESSION_LABELS[offer.profession]} at ${offer.provider.name}, ${formatDate(offer.startDate)} to ${formatDate(offer.endDate)}, ${offer.slots - offer.slotsTaken} places left`;
+  const description = `${PROFESSION_LABELS[offer.profession]} at ${offer.provider.name}, ${formatDate(offer.startDate)} to ${formatDate(offer.endDate)}, ${plural(offer.slots - offer.slotsTaken, "place")} left`;
   return withNotifications(async (tx, raise) => {
     const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "offer-proposed", body: `Proposed to ${university.name}: ${description} (offer ${offer.id})` } });
     await raise(alternativeOfferNotification({ noteId: note.id, offerId: offer.id, description, universityId: university.id, actorId: user.id }));

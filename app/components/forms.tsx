@@ -1,5 +1,5 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { useEffect, useReducer, useRef, type ReactNode } from "react";
 
 /** A labelled input whose error sits next to it, linked by aria-describedby. */
 export function TextField({
@@ -88,14 +88,21 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-/** The GOV.UK/NHS pattern: a summary at the top that links to each field in error. */
+/**
+ * The GOV.UK/NHS pattern: a summary at the top that links to each field in error.
+ *
+ * The summary keeps what the last submit found until the next submit. Were it to follow each
+ * field's revalidation, it would vanish when the last field loses focus, which happens on the
+ * mousedown of the submit button: the button jumps up and the click lands on empty space.
+ */
 export function ErrorSummary({ errors }: { errors: { id: string; message: string }[] }) {
-  if (errors.length === 0) return null;
+  const shown = useErrorsHeldUntilSubmit(errors);
+  if (shown.length === 0) return null;
   return (
     <div role="alert" className="mb-6 border-4 border-nhs-red bg-white p-4" tabIndex={-1}>
       <h2 className="text-lg">There is a problem</h2>
       <ul className="list-none">
-        {errors.map((error) => (
+        {shown.map((error) => (
           <li key={error.id}>
             <a href={`#${error.id}`} className="font-bold text-nhs-red">
               {error.message}
@@ -105,6 +112,45 @@ export function ErrorSummary({ errors }: { errors: { id: string; message: string
       </ul>
     </div>
   );
+}
+
+/**
+ * Follows `errors` from a submit (or the first render, which may carry the server's answer)
+ * until the user next types in or leaves a field; from then on it stays put until a form is
+ * submitted again.
+ */
+function useErrorsHeldUntilSubmit<T>(errors: T[]): T[] {
+  const following = useRef(true);
+  const held = useRef(errors);
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  useEffect(() => {
+    // Only the user's own edits freeze it: after a failed submit the form moves focus from the
+    // button to the first field in error, and that focusout must not freeze an empty summary.
+    const freeze = (event: Event) => {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement) {
+        following.current = false;
+      }
+    };
+    const follow = (event: Event) => {
+      // The form library revalidates a field by submitting with a hidden intent button: not a submit.
+      const submitter = (event as SubmitEvent).submitter;
+      if (submitter?.getAttribute("name") === "__intent__") return;
+      following.current = true;
+      rerender();
+    };
+    // On window, in the capture phase: before the form library's own document listeners
+    // revalidate and re-render.
+    window.addEventListener("input", freeze, true);
+    window.addEventListener("focusout", freeze, true);
+    window.addEventListener("submit", follow, true);
+    return () => {
+      window.removeEventListener("input", freeze, true);
+      window.removeEventListener("focusout", freeze, true);
+      window.removeEventListener("submit", follow, true);
+    };
+  }, []);
+  if (following.current) held.current = errors;
+  return held.current;
 }
 
 export function FormMessage({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "success" }) {

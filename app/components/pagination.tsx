@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { pageHref, type PageWindow } from "~/platform/paging";
+import { plural } from "~/vocabulary/labels";
 
 /** "N things · page X of Y" with previous/next links that keep the list's filters. */
 export function Pagination({
@@ -7,18 +8,21 @@ export function Pagination({
   pathname,
   filters,
   label,
-  noun = "results",
+  noun = "result",
+  nounPlural,
 }: {
   window: PageWindow;
   pathname: string;
   filters: Record<string, string | number | undefined | null>;
   label: string;
+  /** What one row is, e.g. "offer"; `nounPlural` when it is not the noun plus "s". */
   noun?: string;
+  nounPlural?: string;
 }) {
   return (
     <nav aria-label={label} className="mt-4 flex flex-wrap items-center justify-between gap-4">
       <p>
-        {window.total.toLocaleString("en-GB")} {noun}
+        {plural(window.total, noun, nounPlural)}
         {window.pageCount > 1 && ` · page ${window.page} of ${window.pageCount.toLocaleString("en-GB")}`}
       </p>
       <div className="flex gap-4">

@@ -12,7 +12,8 @@ export function RoleHome({
   title: string;
   scopeName: string;
   intro: string;
-  links: { to: string; label: string }[];
+  /** Optional: the header already lists the sections, so a home page leads with what needs attention. */
+  links?: { to: string; label: string }[];
   children?: React.ReactNode;
 }) {
   return (
@@ -20,7 +21,7 @@ export function RoleHome({
       <PageHeader title={title} caption={scopeName} />
       <p className="mb-6 max-w-3xl text-lg">{intro}</p>
       {children}
-      {links.length > 0 && (
+      {links && links.length > 0 && (
         <nav aria-label="Sections">
           <ul className="grid gap-4 sm:grid-cols-2">
             {links.map((link) => (

@@ -1,5 +1,5 @@
 import type { NotificationEvent } from "~/notifications/notification-kinds";
-import { formatDateRange } from "~/vocabulary/labels";
+import { formatDateRange, plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import type { AllocationStatusName } from "./allocation-rules";
 
@@ -24,8 +24,6 @@ export interface AllocationEventContext {
   /** The allocation event (or the allocation, when it is proposed) this notification is about. */
   eventId: string;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function describe(a: AllocationFacts) {
   return `${plural(a.students, "student")}, ${PROFESSION_LABELS[a.profession].toLowerCase()}, ${formatDateRange(a.startDate, a.endDate)}`;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
-import { MAX_CSV_BYTES, MAX_CSV_ROWS, readCsv, writeCsv, type CsvProblem } from "~/platform/csv";
+import { formulaLikeCells, MAX_CSV_BYTES, MAX_CSV_ROWS, readCsv, writeCsv, type CsvFormulaCell, type CsvProblem } from "~/platform/csv";
 import { SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
 import {
   normaliseCsvDate,
@@ -69,7 +69,7 @@ export function offerTemplateCsv(siteNames: readonly string[]): string {
   const first = siteNames[0] ?? "Main hospital";
   const second = siteNames[1] ?? first;
   return writeCsv(OFFER_CSV_HEADERS, [
-    [first, "PT", "MSK outpatients", "2027-01-04", "2027-02-26", 2, "ONE_TO_ONE", "2;3", "Uniform provided. Parking on site.", "no"],
+    [first, "PT", "MSK outpatients", "2027-01-04", "2027-02-26", 2, SUPERVISION_MODEL_LABELS.ONE_TO_ONE, "2;3", "Uniform provided. Parking on site.", "no"],
     [second, "Occupational therapy", "", "2027-03-01", "2027-04-23", 4, "Peer-assisted / long-arm", "", "", "yes"],
   ]);
 }
@@ -128,6 +128,8 @@ export interface CheckedOfferFile {
   fileProblems: CsvProblem[];
   rowProblems: OfferRowProblem[];
   goodRows: OfferImportRow[];
+  /** Cells that start like a spreadsheet formula: imported as text, but worth the uploader's look. */
+  formulaCells: CsvFormulaCell[];
   totalRows: number;
   /** SHA-256 of the bytes: importing "the good rows" must be of the file that was checked. */
   checksum: string;
@@ -142,9 +144,9 @@ export async function checkOfferFile(user: SessionUser, bytes: Uint8Array): Prom
   const providerId = requireProviderScope(user);
   const checksum = createHash("sha256").update(bytes).digest("hex");
   const table = readCsv(bytes, OFFER_CSV_HEADERS, { required: OFFER_CSV_REQUIRED });
-  if (!table.ok) return { fileProblems: table.problems, rowProblems: [], goodRows: [], totalRows: 0, checksum };
+  if (!table.ok) return { fileProblems: table.problems, rowProblems: [], goodRows: [], formulaCells: [], totalRows: 0, checksum };
   if (table.rows.length === 0) {
-    return { fileProblems: [{ line: 1, message: "The file has a header but no offers" }], rowProblems: [], goodRows: [], totalRows: 0, checksum };
+    return { fileProblems: [{ line: 1, message: "The file has a header but no offers" }], rowProblems: [], goodRows: [], formulaCells: [], totalRows: 0, checksum };
   }
 
   const sites = await listProviderSites(providerId);
@@ -202,7 +204,7 @@ export async function checkOfferFile(user: SessionUser, bytes: Uint8Array): Prom
       goodRows.push({ line, fields: parsed.value, publish });
     }
   }
-  return { fileProblems: [], rowProblems, goodRows, totalRows: table.rows.length, checksum };
+  return { fileProblems: [], rowProblems, goodRows, formulaCells: formulaLikeCells(table.rows), totalRows: table.rows.length, checksum };
 }
 
 /** Creates the offers of validated rows in one transaction: all of them or none. */

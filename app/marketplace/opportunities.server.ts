@@ -1,7 +1,7 @@
 import { OFFER_TERMS_SELECT } from "./offer-terms";
 import { z } from "zod";
 import { prisma, Prisma } from "~/platform/db/db.server";
-import { PROFESSIONS } from "~/vocabulary/roles";
+import { PROFESSIONS, professionsMatching } from "~/vocabulary/roles";
 import { SUPERVISION_MODELS } from "~/vocabulary/labels";
 import { pageWindow } from "~/platform/paging";
 import { startOfUtcDay } from "~/platform/utc-days";
@@ -59,6 +59,7 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
         { site: { name: { contains: filters.q, mode: "insensitive" } } },
         { site: { postcode: { startsWith: filters.q, mode: "insensitive" } } },
         { provider: { name: { contains: filters.q, mode: "insensitive" } } },
+        { profession: { in: professionsMatching(filters.q) } },
       ],
     });
   }

@@ -1,4 +1,5 @@
 import type { NotificationEvent } from "~/notifications/notification-kinds";
+import { plural } from "~/vocabulary/labels";
 
 /** Whoever started the run and the region's facilitators. */
 export function matchingRunFinishedNotification(run: {
@@ -13,7 +14,7 @@ export function matchingRunFinishedNotification(run: {
   return {
     kind: "matching-run-finished",
     eventKey: `matching-run:${run.id}`,
-    title: run.empty ? "Matching run finished: nothing to match" : `Matching run finished: ${run.studentsPlaced} of ${run.studentsToPlace} students placed`,
+    title: run.empty ? "Matching run finished: nothing to match" : `Matching run finished: ${run.studentsPlaced} of ${plural(run.studentsToPlace, "student")} placed`,
     body: run.empty ?? "Review the proposals and publish them to providers.",
     link: `/facilitator/matching/${run.id}`,
     audience: { users: [run.startedById], regionFacilitators: [run.regionId] },

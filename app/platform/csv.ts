@@ -75,6 +75,25 @@ export function writeCsv(headers: readonly string[], rows: readonly (readonly (s
   return stringify([headers as string[], ...rows.map((row) => row.map(neutraliseFormula))]);
 }
 
+export interface CsvFormulaCell {
+  line: number;
+  column: string;
+  /** The character that would make a spreadsheet read the cell as a formula. */
+  starts: string;
+}
+
+/**
+ * Cells a spreadsheet would run as a formula (=, +, -, @). They are stored as typed and
+ * neutralised again on every export, but the uploader is told, in case the file was tampered with.
+ */
+export function formulaLikeCells(rows: readonly { line: number; values: Record<string, string> }[]): CsvFormulaCell[] {
+  return rows.flatMap(({ line, values }) =>
+    Object.entries(values)
+      .filter(([, value]) => /^[=+\-@]/.test(value))
+      .map(([column, value]) => ({ line, column, starts: value[0] })),
+  );
+}
+
 export function neutraliseFormula(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   const text = String(value);

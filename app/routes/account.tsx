@@ -52,6 +52,7 @@ export default function Account() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ChangePasswordSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   });
   const errors = [fields.currentPassword, fields.password, fields.confirmPassword]

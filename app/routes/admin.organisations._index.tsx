@@ -92,7 +92,7 @@ export default function AdminOrganisations() {
           </table>
         </ScrollTable>
       )}
-      <Pagination window={window} pathname={pathname} filters={filters} label="Organisation pages" />
+      <Pagination window={window} pathname={pathname} filters={filters} label="Organisation pages" noun="organisation" />
     </>
   );
 }

@@ -32,6 +32,7 @@ export default function AdminSettings() {
     defaultValue: Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
     constraint: getZodConstraint(PortalSettingsSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PortalSettingsSchema }),
   });
   const all = [fields.fairShareRed, fields.fairShareAmber, fields.unmetRequestWeeks, fields.feedbackThreshold, fields.auditWarningDays];

@@ -198,7 +198,7 @@ export default function AdminUsers() {
           </table>
         </ScrollTable>
       )}
-      <Pagination window={window} pathname={pathname} filters={filters} label="User pages" />
+      <Pagination window={window} pathname={pathname} filters={filters} label="User pages" noun="user" />
 
       <section aria-labelledby="invitations-heading" className="mt-10 mb-10">
         <h2 id="invitations-heading">Open invitations</h2>

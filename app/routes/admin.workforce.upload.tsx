@@ -70,7 +70,7 @@ export default function WorkforceUpload() {
         )}
       </Form>
       {outcome?.state === "problems" && (
-        <div className="overflow-x-auto" role="region" aria-label="Problems in the file" tabIndex={0}>
+        <div className="relative overflow-x-auto" role="region" aria-label="Problems in the file" tabIndex={0}>
           <table className="data-table">
             <caption className="text-left font-bold">Nothing was imported. Problems by line:</caption>
             <thead>

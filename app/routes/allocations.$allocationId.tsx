@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES } from "~/marketplace/allocation-rules";
-import { formatDate, formatDateRange, formatDateTime, SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
+import { formatDate, formatDateRange, formatDateTime, SUPERVISION_MODEL_LABELS, plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { getAllocationForParty } from "~/marketplace/allocation-page.server";
 import { transitionAllocation } from "~/marketplace/allocations.server";
@@ -52,7 +52,7 @@ export default function AllocationPage() {
   return (
     <>
       <PageHeader
-        title={`${allocation.students} ${allocation.students === 1 ? "student" : "students"} at ${offer.provider.name}`}
+        title={`${plural(allocation.students, "student")} at ${offer.provider.name}`}
         caption={`Allocation · ${ALLOCATION_STATUS_LABELS[allocation.status]}`}
       />
       {actionData?.error && <FormMessage>{actionData.error}</FormMessage>}

@@ -105,7 +105,7 @@ export default function CasesIndex() {
         {support.requests.length === 0 ? (
           <p className="card">No support requests are waiting.</p>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-label="Support requests" tabIndex={0}>
+          <div className="relative overflow-x-auto" role="region" aria-label="Support requests" tabIndex={0}>
             <table className="data-table">
               <caption className="sr-only">Support requests not yet turned into cases, newest first</caption>
               <thead>
@@ -164,7 +164,7 @@ export default function CasesIndex() {
         {cases.length === 0 ? (
           <p className="card">No cases match.</p>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-label="Cases" tabIndex={0}>
+          <div className="relative overflow-x-auto" role="region" aria-label="Cases" tabIndex={0}>
             <table className="data-table">
               <caption className="sr-only">Shortfall cases, newest first</caption>
               <thead>
@@ -198,7 +198,7 @@ export default function CasesIndex() {
             </table>
           </div>
         )}
-        <Pagination window={window} pathname={pathname} filters={filters} label="Cases pages" noun="cases" />
+        <Pagination window={window} pathname={pathname} filters={filters} label="Cases pages" noun="case" />
       </section>
     </>
   );

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { CASE_KIND_LABELS, CASE_SEVERITY_LABELS } from "~/cases/case-rules";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
+import { plural } from "~/vocabulary/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR", "ADMIN");
@@ -42,7 +43,7 @@ export default function CasesBoard() {
                     </Link>
                     <p className="mt-1 text-sm">
                       {CASE_KIND_LABELS[card.kind]} · {CASE_SEVERITY_LABELS[card.severity]} severity
-                      {card.profession ? ` · ${PROFESSION_LABELS[card.profession]}` : ""} · {card.studentsAffected} students
+                      {card.profession ? ` · ${PROFESSION_LABELS[card.profession]}` : ""} · {plural(card.studentsAffected, "student")}
                     </p>
                     <p className="text-sm">Owner: {card.ownerName ?? "unassigned"}</p>
                   </li>
@@ -51,7 +52,7 @@ export default function CasesBoard() {
             )}
             {column.count > column.cards.length && (
               <p className="mt-2 text-sm">
-                <Link to={`/facilitator/cases?status=${column.status}`}>All {column.count} {column.label.toLowerCase()} cases</Link>
+                <Link to={`/facilitator/cases?status=${column.status}`}>All {plural(column.count, `${column.label.toLowerCase()} case`)}</Link>
               </p>
             )}
           </section>

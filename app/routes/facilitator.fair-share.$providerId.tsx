@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function Table({ caption, headings, children }: { caption: string; headings: string[]; children: React.ReactNode }) {
   return (
-    <div className="mb-8 overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <div className="relative mb-8 overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="data-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -59,6 +59,7 @@ export default function ProviderDrillDown() {
         <p className="card mb-8">No workforce or offers in {academicYear}.</p>
       ) : (
         <FairShareTable
+          rowHeading="Profession"
           caption={`${provider.name}: fair share by profession, ${academicYear}`}
           rows={fairShare.rows.map((row) => ({
             key: row.profession,

@@ -10,7 +10,7 @@ import { RatioBarChart } from "~/components/charts/ratio-bars";
 import { useSocketEvent } from "~/components/realtime";
 import type { MatchingProgressPush } from "~/platform/realtime/events";
 import { formatRatio } from "~/fair-share/fair-share";
-import { formatDateRange } from "~/vocabulary/labels";
+import { formatDateRange, plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import { refusalReply } from "~/platform/refusal-reply.server";
 import { discardRun, getRunForUser, publishRun, reviewRun, type InputSummary } from "~/matching/runs.server";
@@ -159,7 +159,7 @@ export default function MatchingRun() {
               <Form method="post">
                 <CsrfInput />
                 <button type="submit" name="intent" value="publish" className="btn" disabled={navigation.state === "submitting"}>
-                  Publish {review.proposalCount} proposals to providers
+                  Publish {plural(review.proposalCount, "proposal")} to providers
                 </button>
               </Form>
               <Form method="post">
@@ -186,7 +186,7 @@ export default function MatchingRun() {
                   band: row.bandAfter,
                 }))}
               />
-              <div className="mb-8 overflow-x-auto" role="region" aria-label="Fair share before and after, table" tabIndex={0}>
+              <div className="relative mb-8 overflow-x-auto" role="region" aria-label="Fair share before and after, table" tabIndex={0}>
                 <table className="data-table">
                   <caption className="text-left font-bold">Fair share by provider and profession</caption>
                   <thead>
@@ -221,7 +221,7 @@ export default function MatchingRun() {
           )}
 
           {review.unmet.length > 0 && (
-            <div className="mb-8 overflow-x-auto" role="region" aria-label="Unmet demand by university" tabIndex={0}>
+            <div className="relative mb-8 overflow-x-auto" role="region" aria-label="Unmet demand by university" tabIndex={0}>
               <table className="data-table">
                 <caption className="text-left font-bold">Unmet demand by university and profession</caption>
                 <thead>
@@ -255,7 +255,7 @@ export default function MatchingRun() {
                 {review.proposals.map((proposal) => (
                   <li key={`${proposal.requestId}-${proposal.offerId}`} className="card">
                     <p className="font-bold">
-                      {proposal.students} {proposal.profession} {proposal.students === 1 ? "student" : "students"} of {name(proposal.universityId)} → {name(proposal.providerId)}
+                      {plural(proposal.students, `${proposal.profession} student`)} of {name(proposal.universityId)} → {name(proposal.providerId)}
                     </p>
                     <p className="text-nhs-grey-1">{proposal.explanation}</p>
                   </li>

@@ -129,7 +129,7 @@ export default function MatchingRuns() {
         {runs.length === 0 ? (
           <p className="card">No runs yet.</p>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-label="Matching runs" tabIndex={0}>
+          <div className="relative overflow-x-auto" role="region" aria-label="Matching runs" tabIndex={0}>
             <table className="data-table">
               <caption className="sr-only">Matching runs, newest first</caption>
               <thead>

@@ -11,6 +11,7 @@ import { pageWindow } from "~/platform/paging";
 import { ANONYMITY_THRESHOLD, QUALITY_FLAG_LABELS, QUALITY_FLAGS } from "~/quality/quality-rules";
 import { listRegionQuality } from "~/quality/quality.server";
 import { getSettings } from "~/settings/settings.server";
+import { plural } from "~/vocabulary/labels";
 
 const QualityParamsSchema = z.object({
   flag: z.enum(QUALITY_FLAGS).optional().catch(undefined),
@@ -41,7 +42,7 @@ export default function FacilitatorQuality() {
     <>
       <PageHeader title="Placement quality" caption="Providers in your region" />
       <p className="mb-4">
-        {providersFlagged} of {totalProviders} providers have at least one quality flag.
+        {providersFlagged} of {plural(totalProviders, "provider")} {providersFlagged === 1 ? "has" : "have"} at least one quality flag.
       </p>
       <ul className="mb-6 grid gap-4 sm:grid-cols-5" aria-label="Flags in the region">
         {QUALITY_FLAGS.map((name) => (
@@ -57,7 +58,7 @@ export default function FacilitatorQuality() {
             Flag
           </label>
           <select id="flag" name="flag" defaultValue={flag ?? ""} className="field-input">
-            <option value="">Any provider</option>
+            <option value="">Any flag</option>
             {QUALITY_FLAGS.map((name) => (
               <option key={name} value={name}>
                 {QUALITY_FLAG_LABELS[name]}
@@ -70,7 +71,7 @@ export default function FacilitatorQuality() {
         </button>
       </Form>
       <p className="mb-2">
-        {shown} {shown === 1 ? "provider" : "providers"}, worst first.
+        {plural(shown, "provider")}, worst first.
       </p>
       <ScrollTable label="Providers and their quality flags, scrollable">
         <table className="data-table">
@@ -124,7 +125,7 @@ export default function FacilitatorQuality() {
         </table>
       </ScrollTable>
       <p className="field-hint">Average ratings are shown once {ANONYMITY_THRESHOLD} students have answered, so no one can be identified: until then, only the count.</p>
-      <Pagination window={window} pathname="/facilitator/quality" filters={filters} label="Providers pages" noun="providers" />
+      <Pagination window={window} pathname="/facilitator/quality" filters={filters} label="Providers pages" noun="provider" />
     </>
   );
 }

@@ -81,7 +81,7 @@ export default function FacilitatorUniversities() {
               values: { demandShare: pct(row.demandShare), allocatedShare: pct(row.allocatedShare) },
             }))}
           />
-          <div className="mb-8 overflow-x-auto" role="region" aria-label="Universities: table" tabIndex={0}>
+          <div className="relative mb-8 overflow-x-auto" role="region" aria-label="Universities: table" tabIndex={0}>
             <table className="data-table">
               <caption className="sr-only">{countTitle}</caption>
               <thead>

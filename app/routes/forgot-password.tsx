@@ -34,6 +34,7 @@ export default function ForgotPassword() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ForgotPasswordSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
   });
   return (

@@ -51,6 +51,7 @@ export default function AcceptInvitation() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(AcceptInvitationSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }),
   });
   if (!invitation) {

@@ -110,7 +110,7 @@ export default function Notifications() {
           ))}
         </ul>
       )}
-      <Pagination window={window} pathname="/notifications" filters={filters} label="Notification pages" noun="notifications" />
+      <Pagination window={window} pathname="/notifications" filters={filters} label="Notification pages" noun="notification" />
     </>
   );
 }

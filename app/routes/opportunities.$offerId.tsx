@@ -4,7 +4,7 @@ import { notFound, requireUser } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { getOpportunity } from "~/marketplace/opportunities.server";
-import { formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween } from "~/vocabulary/labels";
+import { formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween, plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { canBookOffers } from "~/marketplace/policy";
 
@@ -28,7 +28,7 @@ export default function Opportunity() {
         </dd>
         <dt className="font-bold">Dates</dt>
         <dd>
-          {formatDateRange(offer.startDate, offer.endDate)} ({weeksBetween(offer.startDate, offer.endDate)} weeks)
+          {formatDateRange(offer.startDate, offer.endDate)} ({plural(weeksBetween(offer.startDate, offer.endDate), "week")})
         </dd>
         <dt className="font-bold">Supervision model</dt>
         <dd>{SUPERVISION_MODEL_LABELS[offer.supervisionModel]}</dd>

@@ -28,7 +28,7 @@ export default function Opportunities() {
             Search
           </label>
           <span id="q-hint" className="field-hint">
-            Specialty, site, postcode or provider
+            Profession, specialty, site, postcode or provider
           </span>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="q-hint" className="field-input" />
         </div>
@@ -68,7 +68,7 @@ export default function Opportunities() {
       {offers.length === 0 ? (
         <p className="card">No published offers match these filters.</p>
       ) : (
-        <div className="overflow-x-auto" role="region" aria-label="Opportunities" tabIndex={0}>
+        <div className="relative overflow-x-auto" role="region" aria-label="Opportunities" tabIndex={0}>
           <table className="data-table">
             <caption className="sr-only">Published placement offers, soonest first</caption>
             <thead>
@@ -118,7 +118,7 @@ export default function Opportunities() {
           </table>
         </div>
       )}
-      <Pagination window={window} pathname="/opportunities" filters={filters} label="Opportunity pages" noun={window.total === 1 ? "opportunity" : "opportunities"} />
+      <Pagination window={window} pathname="/opportunities" filters={filters} label="Opportunity pages" noun="opportunity" nounPlural="opportunities" />
     </>
   );
 }

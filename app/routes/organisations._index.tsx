@@ -106,7 +106,7 @@ export default function Organisations() {
           </table>
         </ScrollTable>
       )}
-      <Pagination window={window} pathname={pathname} filters={filters} label="Organisation pages" />
+      <Pagination window={window} pathname={pathname} filters={filters} label="Organisation pages" noun="organisation" />
     </>
   );
 }

@@ -130,7 +130,7 @@ export default function ProviderAllocations() {
         pathname={pathname}
         filters={{ status: filters.status === "PROPOSED" ? undefined : filters.status }}
         label="Allocation pages"
-        noun={window.total === 1 ? "allocation" : "allocations"}
+        noun="allocation"
       />
     </>
   );

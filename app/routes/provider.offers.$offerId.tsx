@@ -9,7 +9,7 @@ import { ErrorSummary, FieldErrors, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
 import { holdsCapacity } from "~/marketplace/allocation-rules";
-import { formatDate, formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween } from "~/vocabulary/labels";
+import { formatDate, formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween, plural } from "~/vocabulary/labels";
 import {
   MAX_WITHDRAW_REASON_LENGTH,
   OFFER_LIST_STATUS_LABELS,
@@ -92,7 +92,7 @@ export default function ProviderOffer() {
           </dd>
           <dt className="font-bold">Dates</dt>
           <dd>
-            {formatDateRange(offer.startDate, offer.endDate)} ({weeksBetween(offer.startDate, offer.endDate)} weeks)
+            {formatDateRange(offer.startDate, offer.endDate)} ({plural(weeksBetween(offer.startDate, offer.endDate), "week")})
           </dd>
           <dt className="font-bold">Slots</dt>
           <dd>
@@ -252,6 +252,7 @@ function WithdrawOffer({ draft, live, students }: { draft: boolean; live: number
     lastResult: actionData?.form === "withdraw" ? actionData.result : undefined,
     constraint: getZodConstraint(WithdrawOfferSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawOfferSchema }),
   });
   const hintId = `${fields.reason.id}-hint`;

@@ -127,7 +127,7 @@ export default function ProviderOffers() {
           </table>
         </ScrollTable>
       )}
-      <Pagination window={window} pathname={pathname} filters={filters} label="Offer pages" noun={window.total === 1 ? "offer" : "offers"} />
+      <Pagination window={window} pathname={pathname} filters={filters} label="Offer pages" noun="offer" />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldErrors, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
-import { MAX_CSV_BYTES, MAX_CSV_ROWS } from "~/platform/csv";
+import { MAX_CSV_BYTES, MAX_CSV_ROWS, type CsvFormulaCell } from "~/platform/csv";
 import { redirectWithFlash } from "~/platform/flash.server";
 import { refusalReply } from "~/platform/refusal-reply.server";
 import { SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/vocabulary/labels";
@@ -52,15 +52,26 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const imported = await importOfferRows(user, checked.goodRows);
-    return await redirectWithFlash("/provider/offers", importedMessage(imported.created, checked.rowProblems.length));
+    return await redirectWithFlash("/provider/offers", importedMessage(imported.created, checked.rowProblems.length, checked.formulaCells));
   } catch (error) {
     return refusalReply(error, (refusal) => ({ fileError: refusal.message, report }));
   }
 }
 
-function importedMessage(imported: number, skipped: number): string {
+function importedMessage(imported: number, skipped: number, formulaCells: CsvFormulaCell[]): string {
   const left = skipped > 0 ? ` ${skipped} ${skipped === 1 ? "row with problems was" : "rows with problems were"} left out.` : "";
-  return `${imported} ${imported === 1 ? "offer was" : "offers were"} imported.${left}`;
+  return `${imported} ${imported === 1 ? "offer was" : "offers were"} imported.${left}${formulaWarning(formulaCells)}`;
+}
+
+/** Told per row and column: a cell starting like a formula may mean the file was tampered with. */
+function formulaWarning(cells: CsvFormulaCell[]): string {
+  if (cells.length === 0) return "";
+  const where = cells
+    .slice(0, 5)
+    .map((cell) => `line ${cell.line}, ${cell.column} (starts with ${cell.starts})`)
+    .join("; ");
+  const more = cells.length > 5 ? ` and ${cells.length - 5} more` : "";
+  return ` Check ${where}${more}: a spreadsheet would read ${cells.length === 1 ? "that cell" : "those cells"} as a formula. ${cells.length === 1 ? "It was" : "They were"} saved as plain text and stay harmless in exports.`;
 }
 
 function summarise(checked: CheckedOfferFile, fileName: string) {
@@ -71,6 +82,7 @@ function summarise(checked: CheckedOfferFile, fileName: string) {
     goodRows: checked.goodRows.length,
     fileProblems: checked.fileProblems,
     rowProblems: checked.rowProblems,
+    formulaWarning: formulaWarning(checked.formulaCells).trim(),
   };
 }
 
@@ -81,7 +93,7 @@ const COLUMNS: { name: string; required: boolean; what: string }[] = [
   { name: "start_date", required: true, what: "The first day students can start, as 2027-01-04 (or 04/01/2027)." },
   { name: "end_date", required: true, what: `After the start date; the window is at most ${MAX_OFFER_WEEKS} weeks.` },
   { name: "slots", required: true, what: `A whole number of students from 1 to ${MAX_OFFER_SLOTS}.` },
-  { name: "supervision_model", required: true, what: `One of: ${SUPERVISION_MODELS.map((m) => SUPERVISION_MODEL_LABELS[m]).join(", ")}.` },
+  { name: "supervision_model", required: true, what: `One of: ${SUPERVISION_MODELS.map((m) => SUPERVISION_MODEL_LABELS[m]).join(", ")}. The codes of an export (ONE_TO_ONE…) work too.` },
   { name: "years_of_study", required: false, what: 'Years accepted separated by semicolons, as "2;3". Empty means any year.' },
   { name: "notes", required: false, what: `Optional, up to ${MAX_NOTES_LENGTH} characters.` },
   { name: "publish", required: false, what: '"yes" to publish straight away; "no" or empty keeps the offer as a draft.' },
@@ -235,6 +247,7 @@ function UploadReport({
           {report.goodRows > 0 ? `, or import only the ${report.goodRows} good ${report.goodRows === 1 ? "row" : "rows"} now.` : "."}
         </p>
       </div>
+      {report.formulaWarning && <p className="card mb-6">{report.formulaWarning}</p>}
       {report.goodRows > 0 && (
         <div className="card mb-6">
           <input type="hidden" name="checksum" value={report.checksum} form="upload-form" />

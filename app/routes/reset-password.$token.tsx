@@ -39,6 +39,7 @@ export default function ResetPassword() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ResetPasswordSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   });
   if (!valid) {

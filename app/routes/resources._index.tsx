@@ -7,6 +7,7 @@ import { Pagination } from "~/components/pagination";
 import { listResources, parseResourceFilters, RESOURCE_CATEGORY_LABELS, type ResourceCategory } from "~/resources/resources.server";
 import { canManageResources } from "~/resources/policy";
 import { CATEGORY_OPTIONS } from "./resources.shared/resource-form";
+import { plural } from "~/vocabulary/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -26,12 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     window,
     filters: { q: filters.q ?? "", category: filters.category ?? "", tag: filters.tag ?? "" },
+    filtered: Boolean(filters.q || filters.category || filters.tag),
     canManage: canManageResources(user),
   };
 }
 
 export default function Resources() {
-  const { resources, window, filters, canManage } = useLoaderData<typeof loader>();
+  const { resources, window, filters, filtered, canManage } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -77,10 +79,25 @@ export default function Resources() {
         </button>
       </Form>
       <p className="mb-4">
-        {window.total} resource{window.total === 1 ? "" : "s"}. Page {window.page} of {window.pageCount}.
+        {plural(window.total, "resource")}. Page {window.page} of {window.pageCount}.
       </p>
       {resources.length === 0 ? (
-        <p className="card">No resources match.</p>
+        <div className="card">
+          {filtered ? (
+            <p>
+              No resources match these filters. <Link to="/resources">Show all resources</Link>
+            </p>
+          ) : (
+            <>
+              <p>There are no resources in the library yet.</p>
+              {canManage && (
+                <p className="mt-2">
+                  <Link to="/resources/new">Add the first resource</Link>
+                </p>
+              )}
+            </>
+          )}
+        </div>
       ) : (
         <ul className="mb-6 list-none space-y-4 p-0">
           {resources.map((resource) => (
@@ -91,7 +108,7 @@ export default function Resources() {
               <p className="mb-2 text-sm text-nhs-grey-1">
                 {resource.categoryLabel}
                 {resource.hasFile ? " · file" : ""}
-                {resource.hasLink ? " · link" : ""} · {resource.comments} comment{resource.comments === 1 ? "" : "s"}
+                {resource.hasLink ? " · link" : ""} · {plural(resource.comments, "comment")}
               </p>
               <p className="mb-2">{resource.summary}</p>
               {resource.tags.length > 0 && (
@@ -109,7 +126,7 @@ export default function Resources() {
           ))}
         </ul>
       )}
-      <Pagination window={window} pathname="/resources" filters={filters} label="Resource pages" noun="resources" />
+      <Pagination window={window} pathname="/resources" filters={filters} label="Resource pages" noun="resource" />
     </>
   );
 }

@@ -63,6 +63,7 @@ export default function SignIn() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(SignInSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
   });
   const fieldErrors = [fields.email, fields.password]

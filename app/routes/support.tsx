@@ -1,4 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -6,7 +8,7 @@ import { createSupportRequest, listOwnSupportRequests } from "~/cases/cases.serv
 import { SUPPORT_TOPIC_LABELS, SUPPORT_TOPICS, type SupportTopic } from "~/cases/case-rules";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormMessage } from "~/components/forms";
+import { ErrorSummary, FieldErrors, FormMessage, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { formatDateTime } from "~/vocabulary/labels";
 
@@ -22,53 +24,57 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForm(request, "EDUCATOR", "UNIVERSITY");
-  const parsed = SupportRequestSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return data({ error: issue.message, field: String(issue.path[0]), sent: false }, { status: 400 });
+  const submission = parseWithZod(form, { schema: SupportRequestSchema });
+  if (submission.status !== "success") {
+    const field = Object.keys(submission.error ?? {})[0] ?? null;
+    return data({ result: submission.reply(), field, sent: false }, { status: 400 });
   }
-  await createSupportRequest(user, parsed.data);
-  return data({ error: null, field: null, sent: true });
+  await createSupportRequest(user, submission.value);
+  return data({ result: submission.reply({ resetForm: true }), field: null, sent: true });
 }
 
 export default function Support() {
   const { requests } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "support",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(SupportRequestSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SupportRequestSchema }),
+  });
+  const { key: bodyKey, ...bodyProps } = getTextareaProps(fields.body, { ariaDescribedBy: "body-hint" });
+  const errors = [fields.topic, fields.body]
+    .filter((field) => field.errors?.length)
+    .map((field) => ({ id: field.id, message: field.errors![0] }));
   return (
     <>
       <PageHeader title="Ask for support" caption="Your region's placement expansion facilitators help with capacity and quality challenges" />
       <section aria-labelledby="ask-heading" className="mb-8 max-w-3xl">
         <h2 id="ask-heading">Ask the facilitators</h2>
-        {actionData?.error && <FormMessage>{actionData.error}</FormMessage>}
+        <ErrorSummary errors={errors} />
         {actionData?.sent && <FormMessage tone="success">Your request was sent to your region&apos;s facilitators.</FormMessage>}
-        <Form method="post" className="card grid gap-4" key={actionData?.sent ? "sent" : "form"}>
+        <Form method="post" {...getFormProps(form)} className="card">
           <CsrfInput />
-          <div>
-            <label htmlFor="topic" className="field-label">
-              What do you need support with?
-            </label>
-            <select id="topic" name="topic" className="field-input" aria-invalid={actionData?.field === "topic" || undefined}>
-              {SUPPORT_TOPICS.map((topic) => (
-                <option key={topic} value={topic}>
-                  {SUPPORT_TOPIC_LABELS[topic]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="body" className="field-label">
+          <SelectField
+            meta={fields.topic}
+            label="What do you need support with?"
+            options={SUPPORT_TOPICS.map((topic) => ({ value: topic, label: SUPPORT_TOPIC_LABELS[topic] }))}
+          />
+          <div className="mb-5">
+            <label htmlFor={fields.body.id} className="field-label">
               Describe the challenge
             </label>
             <p id="body-hint" className="field-hint">
               For example: the professions, dates and number of students affected, and what you have tried.
             </p>
-            <textarea id="body" name="body" rows={6} required minLength={10} maxLength={4000} className="field-input" aria-describedby="body-hint" aria-invalid={actionData?.field === "body" || undefined} />
+            <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
+            <textarea key={bodyKey} {...bodyProps} rows={6} className="field-input" />
           </div>
-          <div>
-            <button type="submit" className="btn">
-              Send to the facilitators
-            </button>
-          </div>
+          <button type="submit" className="btn">
+            Send to the facilitators
+          </button>
         </Form>
       </section>
       <section aria-labelledby="mine-heading">
@@ -76,7 +82,7 @@ export default function Support() {
         {requests.length === 0 ? (
           <p className="card">None yet.</p>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-label="Support requests" tabIndex={0}>
+          <div className="relative overflow-x-auto" role="region" aria-label="Support requests" tabIndex={0}>
             <table className="data-table">
               <caption className="sr-only">Support requests from your organisation, newest first</caption>
               <thead>

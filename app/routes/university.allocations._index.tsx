@@ -177,7 +177,7 @@ export default function UniversityAllocations() {
           </table>
         </ScrollTable>
       )}
-      <Pagination window={window} pathname={pathname} filters={filters} label="Allocation pages" />
+      <Pagination window={window} pathname={pathname} filters={filters} label="Allocation pages" noun="allocation" />
     </>
   );
 }

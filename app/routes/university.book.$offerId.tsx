@@ -52,6 +52,7 @@ export default function BookOffer() {
     defaultValue: compatible.length === 1 ? { requestId: compatible[0].id } : undefined,
     constraint: getZodConstraint(BookingSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: BookingSchema }),
   });
   const [requestId, setRequestId] = useState(String(fields.requestId.initialValue ?? ""));
@@ -63,7 +64,7 @@ export default function BookOffer() {
 
   return (
     <>
-      <PageHeader title={`Book ${offer.provider.name}: ${offer.site.name}`} caption="Book an offer" />
+      <PageHeader title={`Book ${PROFESSION_LABELS[offer.profession]} at ${offer.provider.name}: ${offer.site.name}`} caption="Book an offer" />
       <dl className="card mb-8 grid max-w-4xl grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-bold">Profession</dt>
         <dd>{PROFESSION_LABELS[offer.profession]}</dd>
@@ -182,7 +183,7 @@ export default function BookOffer() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? `Book ${data.offer.provider.name}: ${data.offer.site.name}` : "Book an offer"} · Placement Exchange` },
+  { title: `${data ? `Book ${PROFESSION_LABELS[data.offer.profession as keyof typeof PROFESSION_LABELS]} at ${data.offer.provider.name}: ${data.offer.site.name}` : "Book an offer"} · Placement Exchange` },
 ];
 
 export function ErrorBoundary() {

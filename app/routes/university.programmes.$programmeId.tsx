@@ -165,6 +165,7 @@ function ProgrammeDetailsForm({ programme }: { programme: { name: string; profes
     defaultValue: { name: programme.name, profession: programme.profession, years: programme.years },
     constraint: getZodConstraint(ProgrammeFormSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeFormSchema }),
   });
   return (
@@ -217,6 +218,7 @@ function BlockForm({
       : undefined,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (

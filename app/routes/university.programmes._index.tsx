@@ -68,7 +68,7 @@ export default function UniversityProgrammes() {
           </table>
         </ScrollTable>
       )}
-      <Pagination window={window} pathname={pathname} filters={{}} label="Programme pages" />
+      <Pagination window={window} pathname={pathname} filters={{}} label="Programme pages" noun="programme" />
     </>
   );
 }

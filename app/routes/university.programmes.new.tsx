@@ -37,6 +37,7 @@ export default function NewProgramme() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ProgrammeFormSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeFormSchema }),
   });
   return (

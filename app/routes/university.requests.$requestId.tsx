@@ -219,6 +219,7 @@ function EditRequestForm({
     },
     constraint: getZodConstraint(RequestFormSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestFormSchema }),
   });
   return (
@@ -250,6 +251,7 @@ function CancelRequestForm({ liveAllocations }: { liveAllocations: number }) {
     lastResult: actionData?.intent === "cancel" ? actionData.result : undefined,
     constraint: getZodConstraint(CancelRequestSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CancelRequestSchema }),
   });
   const { key, ...reasonProps } = getTextareaProps(fields.reason);

@@ -160,7 +160,7 @@ export default function UniversityRequests() {
           </table>
         </ScrollTable>
       )}
-      <Pagination window={window} pathname={pathname} filters={filters} label="Request pages" />
+      <Pagination window={window} pathname={pathname} filters={filters} label="Request pages" noun="request" />
     </>
   );
 }

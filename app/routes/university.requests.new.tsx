@@ -38,6 +38,7 @@ export default function NewRequest() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(RequestFormSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestFormSchema }),
   });
   return (

@@ -36,3 +36,8 @@ const DATE_TIME_FORMAT = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium",
 export function formatDateTime(value: Date | string): string {
   return DATE_TIME_FORMAT.format(new Date(value));
 }
+
+/** "1 case", "3 cases"; give the plural when it is not the singular plus "s" ("1 person", "2 people"). */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString("en-GB")} ${count === 1 ? singular : pluralForm}`;
+}

@@ -39,3 +39,10 @@ export const PROFESSION_LABELS: Record<ProfessionCode, string> = {
   PARA: "Paramedic science",
   ORTH: "Orthoptics",
 };
+
+/** Professions whose name or code contains the search text, so "physio" finds physiotherapy offers. */
+export function professionsMatching(search: string): ProfessionCode[] {
+  const needle = search.trim().toLowerCase();
+  if (!needle) return [];
+  return PROFESSIONS.filter((code) => PROFESSION_LABELS[code].toLowerCase().includes(needle) || code.toLowerCase() === needle);
+}

@@ -194,4 +194,20 @@ describe("opportunities", () => {
     expect(await list("q=unique-term")).not.toContain(draft.id);
     expect(await list("q=unique-term&includeFull=on")).not.toContain(started.id);
   });
+
+  it("finds offers by the profession's name: searching physio finds physiotherapy", async () => {
+    const region = await createRegion();
+    const trust = await createOrganisation({ regionId: region.id, name: "Searchable Trust" });
+    const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY", regionId: region.id })).id });
+    const physio = await createOffer(trust.id, { profession: "PT", specialty: "Respiratory" });
+    const occupational = await createOffer(trust.id, { profession: "OT", specialty: "Respiratory" });
+    const signed = await signInAs(student);
+    const list = async (query: string) => {
+      const result = await settle(() => opportunitiesLoader({ request: buildRequest(`/opportunities?${query}`, { as: signed }), params: {}, context: testContext }));
+      return (result.data as { offers: { id: string }[] }).offers.map((o) => o.id);
+    };
+    expect(await list("q=physio")).toContain(physio.id);
+    expect(await list("q=physio")).not.toContain(occupational.id);
+    expect(await list("q=Occupational")).toContain(occupational.id);
+  });
 });

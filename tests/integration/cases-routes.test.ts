@@ -289,7 +289,10 @@ describe("support requests", () => {
     expect(asked).toMatchObject({ organisationId: world.provider.id, regionId: world.region.id, authorId: world.educator.user.id, caseId: null });
 
     const bad = await call(supportAction, "/support", { as: world.educator.signed, form: { topic: "capacity", body: "short" } });
-    expect(bad).toMatchObject({ status: 400, data: { field: "body" } });
+    expect(bad).toMatchObject({ status: 400, data: { field: "body", result: { error: { body: ["Describe the challenge in 10 characters or more"] } } } });
+    // Like every other form: a missing choice is answered next to its field, not by the browser.
+    const noTopic = await call(supportAction, "/support", { as: world.educator.signed, form: { body: "We have lost two PT educators and need help." } });
+    expect(noTopic).toMatchObject({ status: 400, data: { field: "topic", result: { error: { topic: ["Choose what you need support with"] } } } });
 
     // Only the asker's organisation sees it; the other region's facilitators do not.
     expect(((await call(supportLoader, "/support", { as: world.educator.signed })).data as { requests: unknown[] }).requests).toHaveLength(1);

@@ -43,6 +43,27 @@ async function upload(as: SignedIn, file: File | null, fields: Record<string, st
 
 const offersOf = (providerId: string) => prisma.offer.findMany({ where: { providerId }, orderBy: [{ createdAt: "asc" }, { startDate: "asc" }] });
 
+describe("cells that start like a formula", () => {
+  it("imports them as text and tells the uploader which row and column to check", async () => {
+    const world = await createProviderWorld();
+    const csv = [
+      HEADER,
+      "St Thomas' Hospital,PT,,2027-01-04,2027-02-26,2,ONE_TO_ONE,,\"=HYPERLINK(\"\"http://evil\"\")\",no",
+      "St Thomas' Hospital,OT,@risk,2027-01-04,2027-02-26,2,1:1,,,no",
+      "St Thomas' Hospital,OT,,2027-01-04,2027-02-26,2,1:1,,Plain note,no",
+    ].join("\n");
+    const result = await upload(world.signedIn, csvFile(csv));
+    expect(result.status).toBe(302);
+    expect(result.banner).toContain("3 offers were imported.");
+    expect(result.banner).toContain("line 2, notes (starts with =)");
+    expect(result.banner).toContain("line 3, specialty (starts with @)");
+    expect(result.banner).not.toContain("line 4");
+    const offers = await offersOf(world.provider.id);
+    expect(offers.map((offer) => offer.supervisionModel)).toEqual(["ONE_TO_ONE", "ONE_TO_ONE", "ONE_TO_ONE"]);
+    expect(offers[0].notes).toBe('=HYPERLINK("http://evil")');
+  });
+});
+
 describe("the template", () => {
   it("has the columns and two example rows on the provider's own sites, and imports as it stands", async () => {
     const world = await createProviderWorld();
@@ -55,6 +76,9 @@ describe("the template", () => {
     expect(lines[0]).toBe(HEADER);
     expect(lines).toHaveLength(3);
     expect(csv).toContain("Guy's Hospital");
+    // The supervision model as people write it, as the help says; the export's codes import too.
+    expect(lines[1]).toContain(",1:1,");
+    expect(csv).not.toContain("ONE_TO_ONE");
 
     const imported = await upload(world.signedIn, csvFile(csv));
     expect(imported.status).toBe(302);

@@ -57,6 +57,16 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+describe("an empty library", () => {
+  it("says there are none yet (not that none match), and offers adding one to those who may", async () => {
+    type List = { window: { total: number }; filtered: boolean; canManage: boolean };
+    const empty = (await call(listLoader, "/resources", { as: facilitator })).data as List;
+    expect(empty).toMatchObject({ window: { total: 0 }, filtered: false, canManage: true });
+    expect(((await call(listLoader, "/resources", { as: student })).data as List).canManage).toBe(false);
+    expect(((await call(listLoader, "/resources?q=nothing", { as: student })).data as List).filtered).toBe(true);
+  });
+});
+
 describe("adding resources", () => {
   it("stores an uploaded PDF under uploads/<id>, ignoring the path in the client's file name", async () => {
     const result = await create(facilitator, { ...base, url: "" }, { name: "../../etc/passwd.pdf", bytes: PDF, type: "application/pdf" });

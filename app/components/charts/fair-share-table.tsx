@@ -15,14 +15,14 @@ export interface FairShareTableRow {
 const show = (value: number | null, digits = 0) => (value === null ? "—" : value.toLocaleString("en-GB", { maximumFractionDigits: digits }));
 
 /** The providers' fair-share figures; the band is named in words. Peers' hidden figures show "—". */
-export function FairShareTable({ caption, rows }: { caption: string; rows: readonly FairShareTableRow[] }) {
+export function FairShareTable({ caption, rows, rowHeading = "Provider" }: { caption: string; rows: readonly FairShareTableRow[]; rowHeading?: string }) {
   return (
-    <div className="mb-8 overflow-x-auto" role="region" aria-label={`${caption}: table`} tabIndex={0}>
+    <div className="relative mb-8 overflow-x-auto" role="region" aria-label={`${caption}: table`} tabIndex={0}>
       <table className="data-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Provider</th>
+            <th scope="col">{rowHeading}</th>
             <th scope="col">WTE</th>
             <th scope="col">Fair share (students)</th>
             <th scope="col">Offered (slots)</th>

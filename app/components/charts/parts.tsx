@@ -46,7 +46,7 @@ export function ChartFrame({
     <figure className={className}>
       <figcaption className="mb-2 text-lg font-bold">{title}</figcaption>
       {legend}
-      <div className="overflow-x-auto" role="region" aria-label={`${title}: chart`} tabIndex={0}>
+      <div className="relative overflow-x-auto" role="region" aria-label={`${title}: chart`} tabIndex={0}>
         <svg width={size(width)} height={size(height)} viewBox={`0 0 ${size(width)} ${size(height)}`} role="img" aria-label={`${title}. ${summary}`}>
           {children}
         </svg>

@@ -25,7 +25,7 @@ export function SupplyDemandFigure({ title, groupHeading, rows }: { title: strin
       />
       <details className="mb-8">
         <summary className="cursor-pointer font-bold">Show “{title}” as a table</summary>
-        <div className="overflow-x-auto" role="region" aria-label={`${title}: table`} tabIndex={0}>
+        <div className="relative overflow-x-auto" role="region" aria-label={`${title}: table`} tabIndex={0}>
           <table className="data-table">
             <caption className="sr-only">{title}</caption>
             <thead>

@@ -2,6 +2,7 @@ import type { ProfessionNetwork } from "./build-network";
 import { travelMinutesBetween } from "./objective";
 import { isoDateToDay } from "./parse-input";
 import type { Allocation, MatchingInput, UnmetCause, UnmetRequest } from "./types";
+import { plural } from "~/vocabulary/labels";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -14,9 +15,6 @@ export function formatDateRange(start: string, end: string): string {
   return startYear === endYear ? `${startText}–${endText}` : `${startText} ${startYear}–${endText}`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);

@@ -10,6 +10,7 @@ inviteToOrganisationSchema
 } from "~/organisations/organisation-forms";
 import { ROLE_LABELS } from "~/vocabulary/roles";
 import { fieldErrors,formatDate,resultFor,rowErrors,RowButton,type ActionData,type Organisation } from "./organisation-page";
+import { plural } from "~/vocabulary/labels";
 
 export function UsersSection({
   organisation,
@@ -69,7 +70,7 @@ export function UsersSection({
       )}
       {organisation.userCount > organisation.users.length && (
         <p className="mb-6">
-          <Link to={`/admin/users?organisationId=${organisation.id}`}>See all {organisation.userCount} users of this organisation</Link>
+          <Link to={`/admin/users?organisationId=${organisation.id}`}>See all {plural(organisation.userCount, "user")} of this organisation</Link>
         </p>
       )}
 

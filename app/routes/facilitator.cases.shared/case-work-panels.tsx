@@ -5,7 +5,7 @@ import { FormMessage } from "~/components/forms";
 import {
 allowedCaseMoves,CASE_NOTE_TYPE_LABELS,CASE_STATUS_LABELS,type CaseStatusName
 } from "~/cases/case-rules";
-import { formatDate,formatDateTime } from "~/vocabulary/labels";
+import { formatDate,formatDateTime, plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import type { action,loader } from "../facilitator.cases.$caseId";
 
@@ -134,7 +134,7 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
               <select id="offerId" name="offerId" className="field-input">
                 {offers.map((offer) => (
                   <option key={offer.id} value={offer.id}>
-                    {PROFESSION_LABELS[offer.profession]} · {offer.provider.name} · {formatDate(offer.startDate)}–{formatDate(offer.endDate)} · {offer.slots - offer.slotsTaken} places
+                    {PROFESSION_LABELS[offer.profession]} · {offer.provider.name} · {formatDate(offer.startDate)}–{formatDate(offer.endDate)} · {plural(offer.slots - offer.slotsTaken, "place")}
                   </option>
                 ))}
               </select>
