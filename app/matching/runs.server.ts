@@ -6,7 +6,7 @@ import { solveMatchingInParallel } from "~/matching/solver/match";
 import type { MatchingProgress, MatchingResult } from "~/matching/solver/types";
 import { standingsBeforeAndAfter, unmetByUniversity } from "./review";
 import type { ProposalRow, UnmetRow } from "./review-table";
-import type { ProfessionCode } from "~/vocabulary/roles";
+import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queue.server";
 import { academicYearOf } from "~/vocabulary/academic-year";
 import { createAllocationInTransaction } from "~/marketplace/allocations.server";
@@ -141,9 +141,10 @@ export async function runMatchingJob(job: ClaimedJob) {
   }
 }
 
+const PROFESSION_CODE = new RegExp(`\\b(${PROFESSIONS.join("|")})\\b`, "g");
 const RECORD_ID = /\b(c[a-z0-9]{20,30}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/g;
 
-/** The solver speaks in ids; people read names: organisations by name, offers by site and provider. */
+/** The solver speaks in ids and codes; people read names: professions, organisations, offers by site and provider. */
 async function nameResolver(document: { offers: { id: string; providerId: string; siteId: string }[] }) {
   const [organisations, sites] = await Promise.all([
     prisma.organisation.findMany({ select: { id: true, name: true } }),
@@ -154,7 +155,8 @@ async function nameResolver(document: { offers: { id: string; providerId: string
   for (const offer of document.offers) {
     names.set(offer.id, `the offer at ${siteNames.get(offer.siteId) ?? "a site"} (${names.get(offer.providerId) ?? "provider"})`);
   }
-  return (text: string) => text.replace(RECORD_ID, (id) => names.get(id) ?? id);
+  // Professions first, so an organisation's name is never rewritten.
+  return (text: string) => text.replace(PROFESSION_CODE, (code) => PROFESSION_LABELS[code as ProfessionCode].toLowerCase()).replace(RECORD_ID, (id) => names.get(id) ?? id);
 }
 
 async function finish(run: { id: string; regionId: string; startedById: string }, summary: InputSummary, stored: StoredMatchingResult) {

@@ -17,7 +17,8 @@ import { DiscardButton, PublishPanel } from "./facilitator.matching.shared/publi
 import { FairShareChange, RunFigures, UnmetByUniversity } from "./facilitator.matching.shared/review-summary";
 import { ReviewTables } from "./facilitator.matching.shared/review-table";
 
-const REVIEW_PAGE_SIZE = 50;
+// Each row carries the matcher's reason in words: 25 keeps a page to a few screens.
+const REVIEW_PAGE_SIZE = 25;
 
 const plural = (count: number, noun: string, nouns = `${noun}s`) => `${count.toLocaleString("en-GB")} ${count === 1 ? noun : nouns}`;
 
