@@ -2,7 +2,7 @@ import { prisma, Prisma } from "~/platform/db/db.server";
 import { academicYearOf, formatAcademicYear } from "~/vocabulary/academic-year";
 import { loadWorkforce } from "~/fair-share/fair-share.server";
 import { addUtcDays } from "~/platform/utc-days";
-import type { ProfessionCode } from "~/vocabulary/roles";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 
 export interface MatchingScope {
   /** Only this region's providers and universities; all regions when null (administrators). */
@@ -112,7 +112,8 @@ export async function loadMatchingDocument(scope: MatchingScope): Promise<{ docu
     const key = `${offer.providerId}:${offer.profession}`;
     if (!workforceByProvider.get(offer.providerId)?.has(offer.profession) && !warned.has(key)) {
       warned.add(key);
-      warnings.push(`${names.get(offer.providerId)} offers ${offer.profession} placements but has no ${offer.profession} workforce for ${formatAcademicYear(year)}: its fair share is 0`);
+      const profession = PROFESSION_LABELS[offer.profession].toLowerCase();
+      warnings.push(`${names.get(offer.providerId)} offers ${profession} placements but has no ${profession} workforce for ${formatAcademicYear(year)}: its fair share is 0`);
     }
   }
 

@@ -15,7 +15,11 @@ export function matchingRunFinishedNotification(run: {
     kind: "matching-run-finished",
     eventKey: `matching-run:${run.id}`,
     title: run.empty ? "Matching run finished: nothing to match" : `Matching run finished: ${run.studentsPlaced} of ${plural(run.studentsToPlace, "student")} placed`,
-    body: run.empty ?? "Review the proposals and publish them to providers.",
+    body:
+      run.empty ??
+      (run.studentsPlaced === 0
+        ? "It placed no students: open it to see why each request could not be placed, then discard it."
+        : "Review the proposals and publish them to providers."),
     link: `/facilitator/matching/${run.id}`,
     audience: { users: [run.startedById], regionFacilitators: [run.regionId] },
   };

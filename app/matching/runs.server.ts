@@ -5,7 +5,8 @@ import { MatchingInputError, parseMatchingInput } from "~/matching/solver/parse-
 import { solveMatchingInParallel } from "~/matching/solver/match";
 import type { MatchingProgress, MatchingResult } from "~/matching/solver/types";
 import { standingsBeforeAndAfter, unmetByUniversity } from "./review";
-import type { ProfessionCode } from "~/vocabulary/roles";
+import type { ProposalRow, UnmetRow } from "./review-table";
+import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queue.server";
 import { academicYearOf } from "~/vocabulary/academic-year";
 import { createAllocationInTransaction } from "~/marketplace/allocations.server";
@@ -23,7 +24,18 @@ export const MATCHING_QUEUE = "matching";
 
 /** What a run stores for its review screen. */
 export interface StoredMatchingResult {
-  proposals: { requestId: string; offerId: string; providerId: string; universityId: string; profession: string; students: number; explanation: string }[];
+  proposals: {
+    requestId: string;
+    offerId: string;
+    providerId: string;
+    universityId: string;
+    profession: string;
+    students: number;
+    explanation: string;
+    /** Absent in runs stored before these were kept. */
+    travelMinutes?: number | null;
+    specialtyMatched?: boolean;
+  }[];
   unmet: { requestId: string; students: number; reason: string }[];
   stats: MatchingResult["stats"];
   warnings: string[];
@@ -113,6 +125,8 @@ export async function runMatchingJob(job: ClaimedJob) {
         profession: requestInfo.get(allocation.requestId)!.profession,
         students: allocation.students,
         explanation: readable(allocation.explanation),
+        travelMinutes: allocation.travelMinutes,
+        specialtyMatched: allocation.specialtyMatched,
       })),
       unmet: result.unmet.map(({ requestId, students, reason }) => ({ requestId, students, reason: readable(reason) })),
       stats: result.stats,
@@ -127,9 +141,10 @@ export async function runMatchingJob(job: ClaimedJob) {
   }
 }
 
+const PROFESSION_CODE = new RegExp(`\\b(${PROFESSIONS.join("|")})\\b`, "g");
 const RECORD_ID = /\b(c[a-z0-9]{20,30}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/g;
 
-/** The solver speaks in ids; people read names: organisations by name, offers by site and provider. */
+/** The solver speaks in ids and codes; people read names: professions, organisations, offers by site and provider. */
 async function nameResolver(document: { offers: { id: string; providerId: string; siteId: string }[] }) {
   const [organisations, sites] = await Promise.all([
     prisma.organisation.findMany({ select: { id: true, name: true } }),
@@ -140,7 +155,8 @@ async function nameResolver(document: { offers: { id: string; providerId: string
   for (const offer of document.offers) {
     names.set(offer.id, `the offer at ${siteNames.get(offer.siteId) ?? "a site"} (${names.get(offer.providerId) ?? "provider"})`);
   }
-  return (text: string) => text.replace(RECORD_ID, (id) => names.get(id) ?? id);
+  // Professions first, so an organisation's name is never rewritten.
+  return (text: string) => text.replace(PROFESSION_CODE, (code) => PROFESSION_LABELS[code as ProfessionCode].toLowerCase()).replace(RECORD_ID, (id) => names.get(id) ?? id);
 }
 
 async function finish(run: { id: string; regionId: string; startedById: string }, summary: InputSummary, stored: StoredMatchingResult) {
@@ -220,6 +236,78 @@ export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRu
   return { stored, standings, unmet, names: Object.fromEntries(names) };
 }
 
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Every proposal and every unplaced request of a run with names for ids, for the review table to
+ * filter, sort and page on the server. Thousands of rows are two queries and a map.
+ */
+export async function reviewRows(stored: StoredMatchingResult): Promise<{ proposals: ProposalRow[]; unmet: UnmetRow[] }> {
+  const requestIds = [...new Set([...stored.proposals.map((p) => p.requestId), ...stored.unmet.map((u) => u.requestId)])];
+  const offerIds = [...new Set(stored.proposals.map((p) => p.offerId))];
+  const [requests, offers] = await Promise.all([
+    prisma.placementRequest.findMany({
+      where: { id: { in: requestIds } },
+      select: { id: true, universityId: true, profession: true, startDate: true, endDate: true, university: { select: { name: true } }, programme: { select: { name: true } } },
+    }),
+    prisma.offer.findMany({ where: { id: { in: offerIds } }, select: { id: true, providerId: true, provider: { select: { name: true } }, site: { select: { name: true } } } }),
+  ]);
+  const requestById = new Map(requests.map((request) => [request.id, request]));
+  const offerById = new Map(offers.map((offer) => [offer.id, offer]));
+  const proposals: ProposalRow[] = stored.proposals.map((proposal) => {
+    const request = requestById.get(proposal.requestId);
+    const offer = offerById.get(proposal.offerId);
+    return {
+      requestId: proposal.requestId,
+      offerId: proposal.offerId,
+      providerId: proposal.providerId,
+      provider: offer?.provider.name ?? "A provider no longer listed",
+      site: offer?.site.name ?? "",
+      universityId: proposal.universityId,
+      university: request?.university.name ?? "A university no longer listed",
+      programme: request?.programme.name ?? "",
+      profession: proposal.profession,
+      start: request ? isoDay(request.startDate) : "",
+      end: request ? isoDay(request.endDate) : "",
+      students: proposal.students,
+      travelMinutes: proposal.travelMinutes ?? null,
+      specialtyMatched: proposal.specialtyMatched ?? null,
+      explanation: proposal.explanation,
+    };
+  });
+  const unmet: UnmetRow[] = stored.unmet.map((row) => {
+    const request = requestById.get(row.requestId);
+    return {
+      requestId: row.requestId,
+      universityId: request?.universityId ?? "",
+      university: request?.university.name ?? "A university no longer listed",
+      programme: request?.programme.name ?? "",
+      profession: request?.profession ?? "",
+      start: request ? isoDay(request.startDate) : "",
+      end: request ? isoDay(request.endDate) : "",
+      students: row.students,
+      reason: row.reason,
+    };
+  });
+  return { proposals, unmet };
+}
+
+/** What publishing would do, said before it is done: proposals, the providers they go to, the people told. */
+export async function publishPreview(run: { startedById: string; result: unknown }, publisherId: string) {
+  const stored = run.result as StoredMatchingResult | null;
+  const providerIds = [...new Set((stored?.proposals ?? []).map((p) => p.providerId))];
+  // The audience of "allocation-proposed": each provider's active educators, never the publisher.
+  const people = providerIds.length
+    ? await prisma.user.count({ where: { active: true, role: "EDUCATOR", organisationId: { in: providerIds }, id: { not: publisherId } } })
+    : 0;
+  return {
+    proposals: stored?.proposals.length ?? 0,
+    students: (stored?.proposals ?? []).reduce((sum, p) => sum + p.students, 0),
+    providers: providerIds.length,
+    people,
+  };
+}
+
 /**
  * Publishes every proposal as a proposed allocation, all or nothing. If capacity changed since the
  * run (a booking took the places), nothing is published and the facilitator runs matching again.
@@ -259,7 +347,11 @@ export async function publishRun(user: SessionUser, runId: string) {
     throw error;
   }
   await pushNotifications(notifications);
-  return { published: stored.proposals.length };
+  return {
+    published: stored.proposals.length,
+    providers: new Set(stored.proposals.map((p) => p.providerId)).size,
+    people: new Set(notifications.map((n) => n.userId)).size,
+  };
 }
 
 export async function discardRun(user: SessionUser, runId: string) {

@@ -35,7 +35,7 @@ export default function AdminSettings() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PortalSettingsSchema }),
   });
-  const all = [fields.fairShareRed, fields.fairShareAmber, fields.unmetRequestWeeks, fields.feedbackThreshold, fields.auditWarningDays];
+  const all = [fields.fairShareRed, fields.fairShareAmber, fields.unmetRequestWeeks, fields.feedbackThreshold, fields.auditWarningDays, fields.matchingLeadDays];
   return (
     <>
       <PageHeader title="Thresholds" caption="Administration" />
@@ -54,6 +54,15 @@ export default function AdminSettings() {
           <TextField meta={fields.unmetRequestWeeks} label="Warn about unmet requests this many weeks before the block starts" type="number" />
           <TextField meta={fields.feedbackThreshold} label="Flag feedback with an average rating below" type="number" hint="Ratings run from 1 (poor) to 5 (excellent)." />
           <TextField meta={fields.auditWarningDays} label="Warn this many days before a placement audit expires" type="number" />
+        </fieldset>
+        <fieldset className="mb-6">
+          <legend className="mb-2 text-xl font-bold">Matching</legend>
+          <TextField
+            meta={fields.matchingLeadDays}
+            label="Matching runs start with blocks at least this many days away"
+            type="number"
+            hint="For example 14: a run started today proposes places in blocks starting in two weeks or later, so providers and students have time to prepare."
+          />
         </fieldset>
         <button type="submit" className="btn">
           Save thresholds

@@ -7,12 +7,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { listRegions } from "~/organisations/directory.server";
-import { academicYearOf, academicYearRange } from "~/vocabulary/academic-year";
 import { formatDateRange, formatDateTime } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { refusalReply } from "~/platform/refusal-reply.server";
 import { listRuns, startMatchingRun } from "~/matching/runs.server";
 import { choosesMatchingRegion } from "~/matching/policy";
+import { defaultRunWindow } from "~/matching/run-window";
+import { getSettings } from "~/settings/settings.server";
 
 const StartRunSchema = z
   .object({
@@ -25,13 +26,12 @@ const StartRunSchema = z
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR", "ADMIN");
-  const year = academicYearOf(new Date());
-  const { start, end } = academicYearRange(year);
-  const [runs, regions] = await Promise.all([
+  const [runs, regions, settings] = await Promise.all([
     listRuns(user),
     choosesMatchingRegion(user) ? listRegions() : Promise.resolve([]),
+    getSettings(),
   ]);
-  return { runs, regions, defaults: { periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10) } };
+  return { runs, regions, defaults: defaultRunWindow(new Date(), settings.matchingLeadDays), leadDays: settings.matchingLeadDays };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -64,7 +64,7 @@ const STATUS_TEXT: Record<string, string> = {
 };
 
 export default function MatchingRuns() {
-  const { runs, regions, defaults } = useLoaderData<typeof loader>();
+  const { runs, regions, defaults, leadDays } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -78,7 +78,10 @@ export default function MatchingRuns() {
             <label htmlFor="periodStart" className="field-label">
               Blocks starting from
             </label>
-            <input id="periodStart" name="periodStart" type="date" required defaultValue={defaults.periodStart} className="field-input" aria-invalid={actionData?.field === "periodStart" || undefined} />
+            <p id="periodStart-hint" className="field-hint">
+              Blocks that start within {leadDays} {leadDays === 1 ? "day" : "days"} of today are left out by default.
+            </p>
+            <input id="periodStart" name="periodStart" type="date" required defaultValue={defaults.periodStart} className="field-input" aria-describedby="periodStart-hint" aria-invalid={actionData?.field === "periodStart" || undefined} />
           </div>
           <div>
             <label htmlFor="periodEnd" className="field-label">
@@ -151,7 +154,7 @@ export default function MatchingRuns() {
                     <td>{formatDateRange(run.periodStart, run.periodEnd)}</td>
                     <td>{run.profession ? PROFESSION_LABELS[run.profession] : "All"}</td>
                     <td>
-                      {STATUS_TEXT[run.status]}
+                      {run.status === "SUCCEEDED" && run.studentsPlaced === 0 ? "Placed nobody: discard it" : STATUS_TEXT[run.status]}
                       {run.status === "RUNNING" && ` (${Math.round(run.progress * 100)}%)`}
                     </td>
                     <td>{run.studentsPlaced ?? "—"}</td>

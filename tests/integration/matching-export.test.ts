@@ -29,7 +29,7 @@ describe("the database's matching instance", () => {
     expect(document.offers).toHaveLength(2);
     expect(document.offers.find((o) => o.id === offer.id)).toMatchObject({ capacity: 4, taken: 2, profession: "PT", start: "2027-01-04" });
     expect(document.requests).toEqual([expect.objectContaining({ id: request.id, students: 3, year: 2 })]);
-    expect(warnings).toEqual([expect.stringContaining("No Workforce Trust offers PT placements but has no PT workforce")]);
+    expect(warnings).toEqual([expect.stringContaining("No Workforce Trust offers physiotherapy placements but has no physiotherapy workforce")]);
     const result = solveMatching(parseMatchingInput(JSON.parse(JSON.stringify(document))));
     expect(result.stats.placed).toBe(3);
   });

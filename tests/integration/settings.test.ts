@@ -7,7 +7,7 @@ import { buildRequest, createOrganisation, createUser, settle, signInAs, testCon
 
 useTestDatabase();
 
-const form = { fairShareRed: "0.7", fairShareAmber: "0.95", unmetRequestWeeks: "8", feedbackThreshold: "3.5", auditWarningDays: "45" };
+const form = { fairShareRed: "0.7", fairShareAmber: "0.95", unmetRequestWeeks: "8", feedbackThreshold: "3.5", auditWarningDays: "45", matchingLeadDays: "21" };
 
 describe("administrator thresholds", () => {
   it("start at the defaults and save what the administrator sets", async () => {
@@ -15,16 +15,17 @@ describe("administrator thresholds", () => {
     const admin = await signInAs(await createUser("ADMIN"));
     const saved = await settle(() => action({ request: buildRequest("/admin/settings", { as: admin, form }), params: {}, context: testContext }));
     expect(saved.status).toBe(200);
-    expect(await getSettings()).toEqual({ fairShareRed: 0.7, fairShareAmber: 0.95, unmetRequestWeeks: 8, feedbackThreshold: 3.5, auditWarningDays: 45 });
+    expect(await getSettings()).toEqual({ fairShareRed: 0.7, fairShareAmber: 0.95, unmetRequestWeeks: 8, feedbackThreshold: 3.5, auditWarningDays: 45, matchingLeadDays: 21 });
   });
 
   it("refuse red at or above amber, and out-of-range values, saving nothing", async () => {
     const before = await getSettings();
     const admin = await signInAs(await createUser("ADMIN"));
-    const bad = await settle(() => action({ request: buildRequest("/admin/settings", { as: admin, form: { ...form, fairShareRed: "1.2", unmetRequestWeeks: "99" } }), params: {}, context: testContext }));
+    const bad = await settle(() => action({ request: buildRequest("/admin/settings", { as: admin, form: { ...form, fairShareRed: "1.2", unmetRequestWeeks: "99", matchingLeadDays: "-3" } }), params: {}, context: testContext }));
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.data)).toContain("The red threshold must be below the amber threshold");
     expect(JSON.stringify(bad.data)).toContain("Enter 26 or less");
+    expect(JSON.stringify(bad.data)).toContain("Enter 0 or more");
     expect(await getSettings()).toEqual(before);
   });
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { filterProposals, parseReviewQuery, sortProposals, type ProposalRow } from "./review-table";
+
+const row = (overrides: Partial<ProposalRow>): ProposalRow => ({
+  requestId: "r",
+  offerId: "o",
+  providerId: "p1",
+  provider: "Alder Trust",
+  site: "Main",
+  universityId: "u1",
+  university: "Northern University",
+  programme: "BSc Physiotherapy",
+  profession: "PT",
+  start: "2027-01-11",
+  end: "2027-02-05",
+  students: 2,
+  travelMinutes: 30,
+  specialtyMatched: null,
+  explanation: "Nearest offer with room",
+  ...overrides,
+});
+
+describe("the review table", () => {
+  const rows = [
+    row({ requestId: "a", provider: "Birch Trust", providerId: "p2", travelMinutes: 10 }),
+    row({ requestId: "b", travelMinutes: null }),
+    row({ requestId: "c", university: "Southern University", universityId: "u2", travelMinutes: 50, profession: "DIET", programme: "BSc Dietetics" }),
+  ];
+
+  it("filters by provider, university and profession, and searches names and reasons", () => {
+    expect(filterProposals(rows, { q: "", provider: "p2", university: "", profession: "" }).map((r) => r.requestId)).toEqual(["a"]);
+    expect(filterProposals(rows, { q: "", provider: "", university: "u2", profession: "" }).map((r) => r.requestId)).toEqual(["c"]);
+    expect(filterProposals(rows, { q: "dietetics", provider: "", university: "", profession: "" }).map((r) => r.requestId)).toEqual(["c"]);
+    expect(filterProposals(rows, { q: "", provider: "", university: "", profession: "PT" })).toHaveLength(2);
+  });
+
+  it("sorts by travel either way with unknown travel last", () => {
+    expect(sortProposals(rows, "travel", "asc").map((r) => r.requestId)).toEqual(["a", "c", "b"]);
+    expect(sortProposals(rows, "travel", "desc").map((r) => r.requestId)).toEqual(["c", "a", "b"]);
+    expect(sortProposals(rows, "provider", "asc").map((r) => r.requestId)[0]).toBe("b");
+  });
+
+  it("reads a hostile query string as the defaults", () => {
+    expect(parseReviewQuery(new URLSearchParams("sort=drop&dir=up&page=-4&profession=XX&view=all"))).toMatchObject({ sort: "provider", dir: "asc", page: 1, profession: "", view: "proposals" });
+  });
+});

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { PROFESSIONS } from "~/vocabulary/roles";
+
+/** One proposal as the review table shows it: every id already turned into a name. */
+export interface ProposalRow {
+  requestId: string;
+  offerId: string;
+  providerId: string;
+  provider: string;
+  site: string;
+  universityId: string;
+  university: string;
+  programme: string;
+  profession: string;
+  start: string;
+  end: string;
+  students: number;
+  travelMinutes: number | null;
+  specialtyMatched: boolean | null;
+  explanation: string;
+}
+
+/** One request the run could not (fully) place, with the matcher's reason. */
+export interface UnmetRow {
+  requestId: string;
+  universityId: string;
+  university: string;
+  programme: string;
+  profession: string;
+  start: string;
+  end: string;
+  students: number;
+  reason: string;
+}
+
+export const PROPOSAL_SORTS = ["provider", "university", "start", "travel", "students"] as const;
+export type ProposalSort = (typeof PROPOSAL_SORTS)[number];
+
+/** The review's query string; anything unrecognised falls back to the default rather than failing. */
+export const ReviewQuerySchema = z.object({
+  view: z.enum(["proposals", "unmet"]).catch("proposals"),
+  q: z.string().trim().max(100).catch(""),
+  provider: z.string().max(40).catch(""),
+  university: z.string().max(40).catch(""),
+  profession: z.union([z.literal(""), z.enum(PROFESSIONS)]).catch(""),
+  sort: z.enum(PROPOSAL_SORTS).catch("provider"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+export type ReviewQuery = z.infer<typeof ReviewQuerySchema>;
+
+export function parseReviewQuery(params: URLSearchParams): ReviewQuery {
+  return ReviewQuerySchema.parse({
+    view: params.get("view") ?? undefined,
+    q: params.get("q") ?? undefined,
+    provider: params.get("provider") ?? undefined,
+    university: params.get("university") ?? undefined,
+    profession: params.get("profession") ?? undefined,
+    sort: params.get("sort") ?? undefined,
+    dir: params.get("dir") ?? undefined,
+    page: params.get("page") ?? undefined,
+  });
+}
+
+const contains = (haystack: string, needle: string) => haystack.toLocaleLowerCase("en-GB").includes(needle);
+
+/** The rows the filters keep: provider, university and profession exactly; the search in any name or the reason. */
+export function filterProposals(rows: readonly ProposalRow[], query: Pick<ReviewQuery, "q" | "provider" | "university" | "profession">): ProposalRow[] {
+  const needle = query.q.toLocaleLowerCase("en-GB");
+  return rows.filter(
+    (row) =>
+      (!query.provider || row.providerId === query.provider) &&
+      (!query.university || row.universityId === query.university) &&
+      (!query.profession || row.profession === query.profession) &&
+      (!needle || [row.provider, row.site, row.university, row.programme, row.explanation].some((text) => contains(text, needle))),
+  );
+}
+
+export function filterUnmet(rows: readonly UnmetRow[], query: Pick<ReviewQuery, "q" | "university" | "profession">): UnmetRow[] {
+  const needle = query.q.toLocaleLowerCase("en-GB");
+  return rows.filter(
+    (row) =>
+      (!query.university || row.universityId === query.university) &&
+      (!query.profession || row.profession === query.profession) &&
+      (!needle || [row.university, row.programme, row.reason].some((text) => contains(text, needle))),
+  );
+}
+
+const compareText = (a: string, b: string) => a.localeCompare(b, "en-GB");
+
+/** Sorted by the chosen column, ties broken by provider, university and start so pages are stable. */
+export function sortProposals(rows: readonly ProposalRow[], sort: ProposalSort, dir: "asc" | "desc"): ProposalRow[] {
+  const sign = dir === "asc" ? 1 : -1;
+  const primary: Record<ProposalSort, (a: ProposalRow, b: ProposalRow) => number> = {
+    provider: (a, b) => compareText(a.provider, b.provider) || compareText(a.site, b.site),
+    university: (a, b) => compareText(a.university, b.university) || compareText(a.programme, b.programme),
+    start: (a, b) => compareText(a.start, b.start),
+    // Unknown travel sorts last whichever way.
+    travel: (a, b) => (a.travelMinutes ?? Infinity * sign) - (b.travelMinutes ?? Infinity * sign) || 0,
+    students: (a, b) => a.students - b.students,
+  };
+  const tie = (a: ProposalRow, b: ProposalRow) =>
+    compareText(a.provider, b.provider) || compareText(a.university, b.university) || compareText(a.start, b.start) || compareText(a.requestId + a.offerId, b.requestId + b.offerId);
+  return [...rows].sort((a, b) => sign * primary[sort](a, b) || tie(a, b));
+}

@@ -1,0 +1,127 @@
+import { RatioBarChart } from "~/components/charts/ratio-bars";
+import { ScrollTable } from "~/components/scroll-table";
+import { formatRatio, type FairShareBand } from "~/fair-share/fair-share";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
+
+export interface StandingView {
+  providerId: string;
+  provider: string;
+  profession: string;
+  fairShare: number;
+  before: number;
+  after: number;
+  ratioBefore: number | null;
+  ratioAfter: number | null;
+  bandAfter: FairShareBand | null;
+}
+
+export const professionName = (code: string) => PROFESSION_LABELS[code as ProfessionCode] ?? code;
+
+const CHART_ROWS = 20;
+
+export function RunFigures({ figures }: { figures: [string, number][] }) {
+  return (
+    <dl className="mb-6 grid gap-4 sm:grid-cols-4">
+      {figures.map(([label, value]) => (
+        <div key={label} className="card">
+          <dt className="text-nhs-grey-1">{label}</dt>
+          <dd className="text-3xl font-bold">{value.toLocaleString("en-GB")}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * Fair share before and after, as a chart of the providers this run moves (the most placed first,
+ * at most 20 bars so the page stays readable) and the full table behind a disclosure.
+ */
+export function FairShareChange({ standings, published, bands }: { standings: StandingView[]; published: boolean; bands: { red: number; amber: number } }) {
+  const changed = standings.filter((row) => row.after !== row.before).sort((a, b) => b.after - b.before - (a.after - a.before) || a.provider.localeCompare(b.provider));
+  const charted = changed.slice(0, CHART_ROWS);
+  return (
+    <section aria-labelledby="fair-share-heading" className="mb-8">
+      <h2 id="fair-share-heading">{published ? "Fair share now" : "Fair share before and after this run"}</h2>
+      {charted.length > 0 ? (
+        <>
+          <RatioBarChart
+            title={changed.length > charted.length ? `The ${charted.length} providers this run places most with (of ${changed.length})` : "Providers this run places students with"}
+            red={bands.red}
+            amber={bands.amber}
+            beforeLabel="before this run"
+            rows={charted.map((row) => ({ label: `${row.provider} (${professionName(row.profession)})`, before: row.ratioBefore, ratio: row.ratioAfter, band: row.bandAfter }))}
+          />
+        </>
+      ) : (
+        <p className="card mb-4">This run changes no provider&apos;s fair share.</p>
+      )}
+      <details className="mb-4">
+        <summary className="cursor-pointer font-bold">Fair share table: every provider and profession ({standings.length.toLocaleString("en-GB")} rows)</summary>
+        <ScrollTable label="Fair share before and after, table">
+          <table className="data-table">
+            <caption className="sr-only">Fair share by provider and profession, before and after this run</caption>
+            <thead>
+              <tr>
+                <th scope="col">Provider</th>
+                <th scope="col">Profession</th>
+                <th scope="col">Fair share</th>
+                <th scope="col">Hosting before</th>
+                <th scope="col">After</th>
+                <th scope="col">Ratio before</th>
+                <th scope="col">Ratio after</th>
+                <th scope="col">Band after</th>
+              </tr>
+            </thead>
+            <tbody>
+              {standings.map((row) => (
+                <tr key={`${row.providerId}-${row.profession}`}>
+                  <td>{row.provider}</td>
+                  <td>{professionName(row.profession)}</td>
+                  <td>{row.fairShare}</td>
+                  <td>{row.before}</td>
+                  <td>{row.after}</td>
+                  <td>{formatRatio(row.ratioBefore)}</td>
+                  <td>{formatRatio(row.ratioAfter)}</td>
+                  <td>{row.bandAfter ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      </details>
+    </section>
+  );
+}
+
+export function UnmetByUniversity({ rows }: { rows: { universityId: string; university: string; profession: string; requested: number; unmet: number }[] }) {
+  const short = rows.filter((row) => row.unmet > 0);
+  if (short.length === 0) return null;
+  return (
+    <details className="mb-8">
+      <summary className="cursor-pointer font-bold">Unmet demand by university and profession ({short.length.toLocaleString("en-GB")} rows)</summary>
+      <ScrollTable label="Unmet demand by university">
+        <table className="data-table">
+          <caption className="sr-only">Unmet demand by university and profession</caption>
+          <thead>
+            <tr>
+              <th scope="col">University</th>
+              <th scope="col">Profession</th>
+              <th scope="col">Students requested</th>
+              <th scope="col">Unmet after this run</th>
+            </tr>
+          </thead>
+          <tbody>
+            {short.map((row) => (
+              <tr key={`${row.universityId}-${row.profession}`}>
+                <td>{row.university}</td>
+                <td>{professionName(row.profession)}</td>
+                <td>{row.requested}</td>
+                <td>{row.unmet}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </details>
+  );
+}
