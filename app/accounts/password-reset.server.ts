@@ -3,7 +3,7 @@ import { recordAudit } from "~/platform/audit.server";
 import { queueEmail } from "~/platform/mail.server";
 import { appUrl } from "~/platform/app-url.server";
 import { hashPassword } from "./password.server";
-import { invalidateAllSessions } from "./session.server";
+import { forgetCachedSessions, invalidateAllSessions } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const RESET_VALID_MINUTES = 60;
@@ -66,4 +66,5 @@ export async function changePassword(userId: string, keepSessionId: string, newP
     prisma.session.deleteMany({ where: { userId, id: { not: keepSessionId } } }),
     recordAudit(prisma, { actorId: userId, action: "password-changed", entityType: "User", entityId: userId }),
   ]);
+  forgetCachedSessions(userId);
 }

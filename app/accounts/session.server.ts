@@ -29,8 +29,42 @@ export async function createSession(userId: string): Promise<{ token: string; ex
   return { token, expiresAt };
 }
 
+/**
+ * Validated sessions are remembered for a few seconds, keyed by the token's hash, so a page's requests
+ * and a burst of socket handshakes cost one lookup rather than one each. Signing out, ending all
+ * sessions, a password change, deactivation and erasure forget a user's entries at once in this process;
+ * another node behind the same database may go on accepting an ended session for at most
+ * SESSION_CACHE_MS. Kept on globalThis: the Express server and the Remix bundle each carry a copy of
+ * this module and must share one cache.
+ */
+export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 50_000;
+const cacheHolder = globalThis as typeof globalThis & {
+  __placementExchangeSessions?: Map<string, { until: number; session: ValidatedSession }>;
+};
+const sessionCache = (cacheHolder.__placementExchangeSessions ??= new Map());
+
+/** Forgets cached sessions: one user's, or all. */
+export function forgetCachedSessions(userId?: string) {
+  if (!userId) return sessionCache.clear();
+  for (const [id, entry] of sessionCache) if (entry.session.user.id === userId) sessionCache.delete(id);
+}
+
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
   const sessionId = hashToken(token);
+  const cached = sessionCache.get(sessionId);
+  const now = Date.now();
+  if (cached && now < cached.until && now < cached.session.expiresAt.getTime()) return cached.session;
+  if (cached) sessionCache.delete(sessionId);
+  const validated = await lookUpSession(sessionId);
+  if (validated) {
+    if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.delete(sessionCache.keys().next().value!);
+    sessionCache.set(sessionId, { until: Date.now() + SESSION_CACHE_MS, session: validated });
+  }
+  return validated;
+}
+
+async function lookUpSession(sessionId: string): Promise<ValidatedSession | null> {
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
     select: {
@@ -55,11 +89,14 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 }
 
 export async function invalidateSession(sessionId: string) {
+  sessionCache.delete(sessionId);
   await prisma.session.deleteMany({ where: { id: sessionId } });
 }
 
 export async function invalidateAllSessions(userId: string) {
+  forgetCachedSessions(userId);
   await prisma.session.deleteMany({ where: { userId } });
+  forgetCachedSessions(userId);
 }
 
 export async function deleteExpiredSessions() {
