@@ -43,9 +43,12 @@ const cacheHolder = globalThis as typeof globalThis & {
   __placementExchangeSessions?: Map<string, { until: number; session: ValidatedSession }>;
 };
 const sessionCache = (cacheHolder.__placementExchangeSessions ??= new Map());
+/** Look-ups under way: a burst of requests with one token (a user's tabs reconnecting) waits on one query. */
+const pendingLookups = new Map<string, Promise<ValidatedSession | null>>();
 
 /** Forgets cached sessions: one user's, or all. */
 export function forgetCachedSessions(userId?: string) {
+  pendingLookups.clear();
   if (!userId) return sessionCache.clear();
   for (const [id, entry] of sessionCache) if (entry.session.user.id === userId) sessionCache.delete(id);
 }
@@ -56,12 +59,23 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   const now = Date.now();
   if (cached && now < cached.until && now < cached.session.expiresAt.getTime()) return cached.session;
   if (cached) sessionCache.delete(sessionId);
-  const validated = await lookUpSession(sessionId);
-  if (validated) {
-    if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.delete(sessionCache.keys().next().value!);
-    sessionCache.set(sessionId, { until: Date.now() + SESSION_CACHE_MS, session: validated });
+  let pending = pendingLookups.get(sessionId);
+  if (!pending) {
+    pending = lookUpSession(sessionId)
+      .then((validated) => {
+        // Not cached if the session was ended while the look-up was under way.
+        if (validated && pendingLookups.get(sessionId) === pending) {
+          if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.delete(sessionCache.keys().next().value!);
+          sessionCache.set(sessionId, { until: Date.now() + SESSION_CACHE_MS, session: validated });
+        }
+        return validated;
+      })
+      .finally(() => {
+        if (pendingLookups.get(sessionId) === pending) pendingLookups.delete(sessionId);
+      });
+    pendingLookups.set(sessionId, pending);
   }
-  return validated;
+  return pending;
 }
 
 async function lookUpSession(sessionId: string): Promise<ValidatedSession | null> {
@@ -90,6 +104,7 @@ async function lookUpSession(sessionId: string): Promise<ValidatedSession | null
 
 export async function invalidateSession(sessionId: string) {
   sessionCache.delete(sessionId);
+  pendingLookups.delete(sessionId);
   await prisma.session.deleteMany({ where: { id: sessionId } });
 }
 
