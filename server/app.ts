@@ -54,6 +54,8 @@ export async function createPortalServer({
   });
 
   app.use((req, res, next) => {
+    // Decided per request, as the level can change at run time; nothing is timed when nothing is logged.
+    if (!logger.isLevelEnabled("info")) return next();
     const started = performance.now();
     res.on("finish", () => {
       if (req.path.startsWith("/assets/") || req.path === "/healthz") return;
@@ -86,7 +88,9 @@ export async function createPortalServer({
   } else {
     const clientDir = path.resolve(env.BUILD_DIR, "client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(clientDir, { maxAge: "1h" }));
+    // Only paths that name a file (favicon.ico) look on disk: pages would otherwise cost a failed stat each.
+    const staticFiles = express.static(clientDir, { maxAge: "1h" });
+    app.use((req, res, next) => (path.extname(req.path) ? staticFiles(req, res, next) : next()));
     remixBuild = build;
   }
 

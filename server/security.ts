@@ -9,8 +9,16 @@ export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+const NONCE_PLACEHOLDER = "__PX_CSP_NONCE__";
+
+/**
+ * Helmet's headers, worked out once at start: helmet is run against a stand-in response whose nonce is
+ * a placeholder, and each request then sets those header values with its own nonce in place.
+ * Helmet stays the one source of truth for which headers and values we send; it just no longer
+ * rebuilds the same strings on every request.
+ */
 export function securityHeaders({ development }: { development: boolean }) {
-  return helmet({
+  const middleware = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -33,6 +41,24 @@ export function securityHeaders({ development }: { development: boolean }) {
     referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
   });
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const standIn = {
+    locals: { cspNonce: NONCE_PLACEHOLDER },
+    setHeader: (name: string, value: string) => void set.push([name, String(value)]),
+    removeHeader: (name: string) => void removed.push(name),
+  };
+  let synchronous = false;
+  middleware({ headers: {} } as Request, standIn as unknown as Response, () => (synchronous = true));
+  if (!synchronous) throw new Error("helmet no longer sets its headers synchronously");
+  const fixed = set.filter(([, value]) => !value.includes(NONCE_PLACEHOLDER));
+  const nonced = set.filter(([, value]) => value.includes(NONCE_PLACEHOLDER)).map(([name, value]) => [name, value.split(NONCE_PLACEHOLDER)] as const);
+  return (_req: Request, res: Response, next: NextFunction) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of fixed) res.setHeader(name, value);
+    for (const [name, parts] of nonced) res.setHeader(name, parts.join(res.locals.cspNonce as string));
+    next();
+  };
 }
 
 /** The portal uses no powerful browser feature; a page (or an injected frame) may not ask for one. */

@@ -30,8 +30,56 @@ export async function createSession(userId: string): Promise<{ token: string; ex
   return { token, expiresAt };
 }
 
+/**
+ * Validated sessions are remembered for a few seconds, keyed by the token's hash, so a page's requests
+ * and a burst of socket handshakes cost one lookup rather than one each. Signing out, ending all
+ * sessions, a password change, deactivation and erasure forget a user's entries at once in this process;
+ * another node behind the same database may go on accepting an ended session for at most
+ * SESSION_CACHE_MS. Kept on globalThis: the Express server and the Remix bundle each carry a copy of
+ * this module and must share one cache.
+ */
+export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 50_000;
+const cacheHolder = globalThis as typeof globalThis & {
+  __placementExchangeSessions?: Map<string, { until: number; session: ValidatedSession }>;
+};
+const sessionCache = (cacheHolder.__placementExchangeSessions ??= new Map());
+/** Look-ups under way: a burst of requests with one token (a user's tabs reconnecting) waits on one query. */
+const pendingLookups = new Map<string, Promise<ValidatedSession | null>>();
+
+/** Forgets cached sessions: one user's, or all. */
+export function forgetCachedSessions(userId?: string) {
+  pendingLookups.clear();
+  if (!userId) return sessionCache.clear();
+  for (const [id, entry] of sessionCache) if (entry.session.user.id === userId) sessionCache.delete(id);
+}
+
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
   const sessionId = hashToken(token);
+  const cached = sessionCache.get(sessionId);
+  const now = Date.now();
+  if (cached && now < cached.until && now < cached.session.expiresAt.getTime()) return cached.session;
+  if (cached) sessionCache.delete(sessionId);
+  let pending = pendingLookups.get(sessionId);
+  if (!pending) {
+    pending = lookUpSession(sessionId)
+      .then((validated) => {
+        // Not cached if the session was ended while the look-up was under way.
+        if (validated && pendingLookups.get(sessionId) === pending) {
+          if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.delete(sessionCache.keys().next().value!);
+          sessionCache.set(sessionId, { until: Date.now() + SESSION_CACHE_MS, session: validated });
+        }
+        return validated;
+      })
+      .finally(() => {
+        if (pendingLookups.get(sessionId) === pending) pendingLookups.delete(sessionId);
+      });
+    pendingLookups.set(sessionId, pending);
+  }
+  return pending;
+}
+
+async function lookUpSession(sessionId: string): Promise<ValidatedSession | null> {
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
     select: {
@@ -61,15 +109,19 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
  */
 
 export async function invalidateSession(sessionId: string) {
+  sessionCache.delete(sessionId);
+  pendingLookups.delete(sessionId);
   await prisma.session.deleteMany({ where: { id: sessionId } });
   disconnectSession(sessionId);
 }
 
 /** Every session of the user, or every other one when `exceptSessionId` is the browser making the change. */
 export async function invalidateAllSessions(userId: string, options: { exceptSessionId?: string } = {}) {
+  forgetCachedSessions(userId);
   await prisma.session.deleteMany({
     where: options.exceptSessionId ? { userId, id: { not: options.exceptSessionId } } : { userId },
   });
+  forgetCachedSessions(userId);
   disconnectUser(userId, options);
 }
 

@@ -1,4 +1,4 @@
-import { invalidateAllSessions } from "./session.server";
+import { forgetCachedSessions, invalidateAllSessions } from "./session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { canChangeUserStatus, canEraseUser, type Actor } from "./policy";
 import { Refusal } from "~/platform/refusal";
@@ -137,5 +137,6 @@ export async function eraseUser(actor: Actor, userId: string) {
     await tx.notificationPreference.deleteMany({ where: { userId } });
     await recordAudit(tx, { actorId: actor.id, action: "user-erased", entityType: "User", entityId: userId, details: { role: target.role } });
   });
+  forgetCachedSessions(userId);
   disconnectUser(userId);
 }

@@ -2,6 +2,8 @@
 // serves the production build, and drives the main list pages with autocannon next to a trivial
 // route measured in the same run.
 //   npm run build && npx tsx bench/lists/run.ts [--connections 20] [--seconds 10] [--postgres postgresql://…]
+//   [--database postgresql://…/already_seeded] reuses a database seeded with `npm run seed -- --scale england`
+//   [--only text] runs only the rows whose name contains text (the two baseline rows always run).
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -20,10 +22,13 @@ const { values } = parseArgs({
     connections: { type: "string", default: "20" },
     seconds: { type: "string", default: "10" },
     postgres: { type: "string" },
+    database: { type: "string" },
+    only: { type: "string" },
   },
 });
 
 async function openBenchDatabase(): Promise<Database> {
+  if (values.database) return openMigratedDatabase({ kind: "postgres", url: values.database });
   if (!values.postgres) return openMigratedDatabase({ kind: "pglite", dataDir: null });
   const name = `px_bench_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: values.postgres });
@@ -47,7 +52,7 @@ async function openBenchDatabase(): Promise<Database> {
 const database = await openBenchDatabase();
 installDatabase(database);
 const started = Date.now();
-await writeSeedPlan(generateSeedPlan("england"));
+if (!values.database || (await prisma.offer.count()) === 0) await writeSeedPlan(generateSeedPlan("england"));
 const counts = { offers: await prisma.offer.count(), requests: await prisma.placementRequest.count(), organisations: await prisma.organisation.count() };
 console.log(`Seeded England scale on ${database.kind} in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.offers} offers, ${counts.requests} requests, ${counts.organisations} organisations`);
 
@@ -55,7 +60,9 @@ const cookieFor = async (email: string) => {
   const user = await prisma.user.findUniqueOrThrow({ where: { email } });
   return `px_session=${(await createSession(user.id)).token}`;
 };
-const [student, educator, university] = await Promise.all(["student@example.com", "educator@example.com", "university@example.com"].map(cookieFor));
+const [student, educator, university, facilitator] = await Promise.all(
+  ["student@example.com", "educator@example.com", "university@example.com", "facilitator@example.com"].map(cookieFor),
+);
 
 // @ts-ignore -- exists only after `npm run build`
 const build = await import("../../build/server/index.js");
@@ -63,7 +70,10 @@ const portal = await createPortalServer({ env: parseEnv(), database, build: buil
 const port = await portal.listen(0, "127.0.0.1");
 
 const targets: { name: string; path: string; cookie?: string }[] = [
+  // The two baselines: Express alone, and a page that renders with no queries (anonymous sign-in page).
   { name: "trivial route (/healthz)", path: "/healthz" },
+  { name: "sign-in page, anonymous (render only)", path: "/sign-in" },
+  { name: "account page, signed in", path: "/account", cookie: student },
   { name: "opportunities, first page", path: "/opportunities", cookie: student },
   { name: "opportunities, filtered + searched", path: "/opportunities?profession=PT&q=MSK&year=2", cookie: student },
   { name: "opportunities, page 200", path: "/opportunities?page=200&includeFull=on", cookie: student },
@@ -72,7 +82,9 @@ const targets: { name: string; path: string; cookie?: string }[] = [
   { name: "university requests", path: "/university/requests", cookie: university },
   { name: "university requests, filtered", path: "/university/requests?status=OPEN&profession=OT", cookie: university },
   { name: "notifications", path: "/notifications", cookie: university },
-];
+  { name: "facilitator region overview", path: "/facilitator", cookie: facilitator },
+  { name: "facilitator fair share", path: "/facilitator/fair-share", cookie: facilitator },
+].filter((target, index) => index < 2 || !values.only || target.name.includes(values.only));
 
 function percentile(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
@@ -80,8 +92,9 @@ function percentile(sorted: number[], p: number) {
 
 /** Runs autocannon and keeps every response time, so p95 is exact rather than autocannon's nearest bucket. */
 function load(path: string, cookie: string | undefined) {
-  return new Promise<{ rate: number; p50: number; p95: number; p99: number; non2xx: number }>((resolve, reject) => {
+  return new Promise<{ rate: number; p50: number; p95: number; p99: number; non2xx: number; cpuMs: number }>((resolve, reject) => {
     const times: number[] = [];
+    const cpuBefore = process.cpuUsage();
     const instance = autocannon(
       {
         url: `http://127.0.0.1:${port}${path}`,
@@ -92,7 +105,10 @@ function load(path: string, cookie: string | undefined) {
       (error, result) => {
         if (error) return reject(error);
         times.sort((a, b) => a - b);
-        resolve({ rate: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), non2xx: result.non2xx });
+        const cpu = process.cpuUsage(cpuBefore);
+        // CPU time of this process (server and autocannon) per response: steadier than req/s on a busy machine.
+        const cpuMs = (cpu.user + cpu.system) / 1000 / Math.max(1, times.length);
+        resolve({ rate: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), non2xx: result.non2xx, cpuMs });
       },
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
@@ -100,13 +116,17 @@ function load(path: string, cookie: string | undefined) {
 }
 
 console.log(`\n${values.connections} connections, ${values.seconds} s each, against http://127.0.0.1:${port}`);
-console.log(`${"page".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"vs trivial".padStart(10)}`);
+console.log(
+  `${"page".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"vs trivial".padStart(10)} ${"vs render".padStart(10)} ${"CPU ms/req".padStart(10)}`,
+);
 let trivialRate = 0;
+let renderRate = 0;
 for (const target of targets) {
   const result = await load(target.path, target.cookie);
   if (!trivialRate) trivialRate = result.rate;
+  else if (!renderRate) renderRate = result.rate;
   console.log(
-    `${target.name.padEnd(38)} ${result.rate.toFixed(0).padStart(8)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${`${(result.rate / trivialRate).toFixed(3)}x`.padStart(10)}`,
+    `${target.name.padEnd(38)} ${result.rate.toFixed(0).padStart(8)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${`${(result.rate / trivialRate).toFixed(3)}x`.padStart(10)} ${(renderRate ? `${(result.rate / renderRate).toFixed(2)}x` : "").padStart(10)} ${result.cpuMs.toFixed(2).padStart(10)}`,
   );
 }
 await portal.close();

@@ -140,7 +140,7 @@ const row = (name: string, r: { delivered: number; expected: number; p50: number
 console.log(`${"".padEnd(34)} ${"delivered".padStart(13)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"deliveries/s".padStart(12)}`);
 console.log(row("bare socket.io broadcast (baseline)", bare));
 console.log(row("portal: auth + per-user rooms", portal));
-console.log(`connect: bare ${bare.connectSeconds.toFixed(1)} s, portal (session lookup per handshake) ${portal.connectSeconds.toFixed(1)} s`);
+console.log(`connect: bare ${bare.connectSeconds.toFixed(1)} s, portal (session check per handshake) ${portal.connectSeconds.toFixed(1)} s`);
 console.log(`ratio portal/baseline: p50 ${(portal.p50 / bare.p50).toFixed(2)}x, throughput ${(portal.perSecond / bare.perSecond).toFixed(2)}x`);
 await database.close();
 process.exit(0);
