@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -9,10 +10,22 @@ import type { Database } from "~/platform/db/db.server";
 import type { Env } from "~/platform/env.server";
 import { getLogger } from "~/platform/logger.server";
 import { attachSocketServer } from "./socket";
-import { bodyLimit, cspNonce, sameOriginMutations, securityHeaders } from "./security";
+import { allowedMethods, bodyLimit, cspNonce, readableAddresses, sameOriginMutations, securityHeaders } from "./security";
 
 /** The largest CSV upload (2 MB) plus room for the rest of its form. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024 + 256 * 1024;
+
+/** A fresh name for one request, short enough to read out over the phone. */
+export function newRequestReference(): string {
+  return randomBytes(4).toString("hex").toUpperCase();
+}
+
+/** The 4xx status an Express or body-parser error carries, if it is the client's fault. */
+function clientErrorStatus(error: unknown): number | null {
+  if (typeof error !== "object" || error === null) return null;
+  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : null;
+}
 
 export interface PortalServer {
   httpServer: HttpServer;
@@ -53,10 +66,12 @@ export async function createPortalServer({
 
   app.use((req, res, next) => {
     const started = performance.now();
+    const reference = newRequestReference();
+    res.locals.requestReference = reference;
     res.on("finish", () => {
       if (req.path.startsWith("/assets/") || req.path === "/healthz") return;
       logger.info(
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started), ip: req.ip },
+        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started), ip: req.ip, reference },
         "request",
       );
     });
@@ -64,6 +79,8 @@ export async function createPortalServer({
   });
   app.use(cspNonce);
   app.use(securityHeaders({ development }));
+  app.use(allowedMethods);
+  app.use(readableAddresses);
   app.use(compression());
   app.use(bodyLimit(MAX_BODY_BYTES));
   app.use(sameOriginMutations(allowedOrigins));
@@ -96,13 +113,24 @@ export async function createPortalServer({
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientIp: req.ip ?? "unknown",
+        requestReference: res.locals.requestReference as string,
       }),
     }),
   );
 
-  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    logger.error({ err: error }, "unhandled request error");
-    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = clientErrorStatus(error);
+    if (status) {
+      // Bad input from the client (an unreadable body, say) is not a fault of ours: no stack trace.
+      logger.info({ method: req.method, path: req.path, status }, "request refused");
+      if (!res.headersSent) res.status(status).type("text/plain").send("We could not read that request.");
+      return;
+    }
+    const reference = res.locals.requestReference as string;
+    logger.error({ err: error, reference, method: req.method, path: req.path }, "unhandled request error");
+    if (!res.headersSent) {
+      res.status(500).type("text/plain").send(`Something went wrong on our side. If it keeps happening, contact support quoting reference ${reference}.`);
+    }
   });
 
   const io = attachSocketServer(httpServer, { allowedOrigins });

@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { cleanFormData } from "~/platform/control-characters";
 import type { RoleName } from "~/vocabulary/roles";
 import { readSessionToken, validateSessionToken, type SessionUser, type ValidatedSession } from "./session.server";
 import { verifyCsrfToken } from "./csrf.server";
@@ -65,13 +66,19 @@ export async function requireUserForm(
   return { user: session.user, form, sessionId: session.sessionId };
 }
 
-/** Parses a form body, answering 4xx rather than 500 for anything unreadable. */
+/**
+ * Parses a form body, answering 4xx rather than 500 for anything unreadable. Control characters
+ * (NUL above all, which PostgreSQL refuses in text) are dropped from every text field here, so no
+ * form needs to think of them.
+ */
 export async function readFormData(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw new Response("The form could not be read.", { status: 400 });
   }
+  return cleanFormData(form);
 }
 
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
