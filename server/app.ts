@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -9,16 +8,12 @@ import type { Server as SocketServer } from "socket.io";
 import type { Database } from "~/platform/db/db.server";
 import type { Env } from "~/platform/env.server";
 import { getLogger } from "~/platform/logger.server";
+import { newReference } from "~/platform/reference";
 import { attachSocketServer } from "./socket";
 import { allowedMethods, bodyLimit, cspNonce, readableAddresses, sameOriginMutations, securityHeaders } from "./security";
 
 /** The largest CSV upload (2 MB) plus room for the rest of its form. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024 + 256 * 1024;
-
-/** A fresh name for one request, short enough to read out over the phone. */
-export function newRequestReference(): string {
-  return randomBytes(4).toString("hex").toUpperCase();
-}
 
 /** The 4xx status an Express or body-parser error carries, if it is the client's fault. */
 function clientErrorStatus(error: unknown): number | null {
@@ -66,7 +61,7 @@ export async function createPortalServer({
 
   app.use((req, res, next) => {
     const started = performance.now();
-    const reference = newRequestReference();
+    const reference = newReference();
     res.locals.requestReference = reference;
     res.on("finish", () => {
       if (req.path.startsWith("/assets/") || req.path === "/healthz") return;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { utcDaysBetween } from "~/platform/utc-days";
 import { SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS, type SupervisionModelName } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
+import { isCalendarDate } from "~/vocabulary/calendar-date";
 
 export const MAX_OFFER_SLOTS = 50;
 export const MAX_OFFER_WEEKS = 52;
@@ -28,14 +29,7 @@ export function offerListStatus(offer: { status: "DRAFT" | "PUBLISHED" | "WITHDR
   return offer.slotsTaken >= offer.slots ? "filled" : "published";
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** "YYYY-MM-DD" that names a real calendar day. */
-export function isCalendarDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { isCalendarDate };
 
 /** Offer dates are calendar days, stored as UTC midnight (`@db.Date`). */
 export function toDbDate(value: string): Date {

@@ -10,27 +10,29 @@ import { OFFER_LIST_STATUSES, toDbDate, type OfferFields, type OfferListStatus }
 import { optionalParam } from "~/organisations/organisation-forms";
 import { pageWindow } from "~/platform/paging";
 import { PROFESSIONS } from "~/vocabulary/roles";
+import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { pushNotifications } from "~/notifications/notify.server";
 import { cancelAllocationsOfOffer } from "./allocations.server";
 import { requireProviderScope } from "./policy";
 
 type Tx = Prisma.TransactionClient;
 
-const isoDateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
 /** The offers list's filters, from the URL; malformed values are dropped rather than refused. */
 export const OfferFiltersSchema = z.object({
   status: optionalParam(z.enum(OFFER_LIST_STATUSES)),
   profession: optionalParam(z.enum(PROFESSIONS)),
   siteId: optionalParam(z.string().trim().max(40)),
-  from: optionalParam(isoDateParam),
-  to: optionalParam(isoDateParam),
+  from: optionalParam(z.string().trim().max(30)),
+  to: optionalParam(z.string().trim().max(30)),
   page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
 });
 export type OfferFilters = z.output<typeof OfferFiltersSchema>;
 
-export function parseOfferFilters(searchParams: URLSearchParams): OfferFilters {
-  return OfferFiltersSchema.parse(Object.fromEntries(searchParams));
+/** The filters, with only real dates kept; what was wrong with the others is in `dateErrors`. */
+export function parseOfferFilters(searchParams: URLSearchParams): OfferFilters & { dateErrors: DateRangeFilter["errors"] } {
+  const filters = OfferFiltersSchema.parse(Object.fromEntries(searchParams));
+  const range = readDateRange(filters.from, filters.to);
+  return { ...filters, from: range.from, to: range.to, dateErrors: range.errors };
 }
 
 function statusWhere(status: OfferListStatus | undefined): Prisma.OfferWhereInput {
