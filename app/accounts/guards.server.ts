@@ -67,6 +67,12 @@ export async function requireUserForm(
 }
 
 /**
+ * No page posts more than a few hundred values (a page of ticked notifications at most). Far more
+ * is a crafted request, and one query cannot carry more than 65,535 of them.
+ */
+export const MAX_FORM_ENTRIES = 1_000;
+
+/**
  * Parses a form body, answering 4xx rather than 500 for anything unreadable. Control characters
  * (NUL above all, which PostgreSQL refuses in text) are dropped from every text field here, so no
  * form needs to think of them.
@@ -77,6 +83,14 @@ export async function readFormData(request: Request): Promise<FormData> {
     form = await request.formData();
   } catch {
     throw new Response("The form could not be read.", { status: 400 });
+  }
+  let entries = 0;
+  for (const _entry of form.keys()) {
+    if (++entries > MAX_FORM_ENTRIES) {
+      throw new Response(`That form has too many entries: send at most ${MAX_FORM_ENTRIES.toLocaleString("en-GB")} at a time.`, {
+        status: 413,
+      });
+    }
   }
   return cleanFormData(form);
 }

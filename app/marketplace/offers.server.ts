@@ -6,7 +6,7 @@ import { prisma, Prisma } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
 import { LIVE_STATUSES } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
-import { OFFER_LIST_STATUSES, toDbDate, type OfferFields, type OfferListStatus } from "./offer-form";
+import { OFFER_LIST_STATUSES, offerStartProblem, toDbDate, toIsoDate, type OfferFields, type OfferListStatus } from "./offer-form";
 import { optionalParam } from "~/organisations/organisation-forms";
 import { pageWindow } from "~/platform/paging";
 import { PROFESSIONS } from "~/vocabulary/roles";
@@ -175,6 +175,8 @@ function offerData(fields: OfferFields) {
 
 export async function createOffer(user: SessionUser, fields: OfferFields, options: { publish: boolean }) {
   const providerId = requireProviderScope(user);
+  const startProblem = offerStartProblem(fields.startDate, new Date());
+  if (startProblem) throw new Refusal(400, startProblem, "startDate");
   return prisma.$transaction(async (tx) => {
     await requireOwnSite(tx, providerId, fields.siteId);
     const offer = await tx.offer.create({
@@ -202,7 +204,7 @@ export async function createOffer(user: SessionUser, fields: OfferFields, option
 async function lockOffer(tx: Tx, providerId: string, offerId: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Offer" WHERE "id" = ${offerId} AND "providerId" = ${providerId} FOR UPDATE`;
   if (locked.length === 0) throw new Refusal(404, "Offer not found");
-  return tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true, slots: true, slotsTaken: true } });
+  return tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true, slots: true, slotsTaken: true, startDate: true } });
 }
 
 const MISMATCH_FIELDS: [RegExp, keyof OfferFields][] = [
@@ -220,6 +222,11 @@ export async function updateOffer(user: SessionUser, offerId: string, fields: Of
   return prisma.$transaction(async (tx) => {
     const current = await lockOffer(tx, providerId, offerId);
     if (current.status === "WITHDRAWN") throw new Refusal(409, "This offer has been withdrawn and can no longer be changed");
+    // A running offer keeps its past start when other details change; a new start date, or publishing, is judged today.
+    if (fields.startDate !== toIsoDate(current.startDate) || (options.publish && current.status === "DRAFT")) {
+      const startProblem = offerStartProblem(fields.startDate, new Date());
+      if (startProblem) throw new Refusal(400, startProblem, "startDate");
+    }
     await requireOwnSite(tx, providerId, fields.siteId);
     if (fields.slots < current.slotsTaken) {
       throw new Refusal(
