@@ -130,3 +130,23 @@ describe("NUL and other control characters in search", () => {
     expectNoStackTraces();
   });
 });
+
+describe("faults", () => {
+  it("logs a fault once with the reference the error page shows, and a router 404 with no stack", async () => {
+    const { handleError } = await import("~/entry.server");
+    const context = { cspNonce: "n", clientIp: "127.0.0.1", requestReference: "FAULT123" };
+    const before = logged.length;
+    handleError(new Error("relation does not exist"), { request: new Request("http://localhost/provider/offers"), params: {}, context });
+    const faultLine = logged.slice(before);
+    expect(faultLine).toContain('"reference":"FAULT123"');
+    expect(faultLine).toContain("relation does not exist");
+
+    const afterFault = logged.length;
+    // The shape the router gives its own "no such page" answer.
+    const notFound = { status: 404, statusText: "Not Found", internal: true, data: 'Error: No route matches URL "/no/such/page"', error: new Error("No route matches") };
+    handleError(notFound, { request: new Request("http://localhost/no/such/page"), params: {}, context });
+    const refusedLine = logged.slice(afterFault);
+    expect(refusedLine).toContain('"status":404');
+    expect(refusedLine).not.toContain('"stack"');
+  });
+});
