@@ -1,8 +1,10 @@
 import { Writable } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { getLogger } from "~/platform/logger.server";
 import { NonceProvider } from "./components/nonce";
+import { RequestReferenceProvider } from "./components/request-reference";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -33,7 +35,9 @@ export default function handleRequest(
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestReferenceProvider value={loadContext.requestReference}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestReferenceProvider>
       </NonceProvider>,
       {
         nonce,
@@ -46,10 +50,31 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logFailure(error, request, loadContext);
         },
       },
     );
     setTimeout(abort, ABORT_DELAY + 1000);
   });
+}
+
+/**
+ * Every fault Remix catches is logged once, with the request's reference (the 500 page shows it).
+ * A 4xx the router raises itself (no such page, no action here) is the visitor's, not ours: one
+ * line, no stack trace.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    const { pathname } = new URL(request.url);
+    getLogger().info({ method: request.method, path: pathname, status: error.status }, "request refused");
+    return;
+  }
+  logFailure(error, request, context);
+};
+
+function logFailure(error: unknown, request: Request, context: AppLoadContext) {
+  const { pathname } = new URL(request.url);
+  const cause = isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error;
+  getLogger().error({ err: cause, reference: context.requestReference, method: request.method, path: pathname }, "request failed");
 }

@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "./components/error-boundary";
 import { FlashBanner } from "./components/flash-banner";
 import { useNonce } from "./components/nonce";
 import { RealtimeProvider } from "./components/realtime";
+import { RequestReferenceMeta } from "./components/request-reference";
 import { useRootData, type RootData } from "./components/root-data";
 import { SiteHeader } from "./components/site-header";
 import { countUnread } from "./notifications/inbox.server";
@@ -39,6 +40,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <RequestReferenceMeta />
         <Links />
       </head>
       <body className="flex min-h-full flex-col font-sans">

@@ -8,12 +8,20 @@ import type { Server as SocketServer } from "socket.io";
 import type { Database } from "~/platform/db/db.server";
 import type { Env } from "~/platform/env.server";
 import { getLogger } from "~/platform/logger.server";
+import { newReference } from "~/platform/reference";
 import { attachSocketServer } from "./socket";
 import { SESSION_COOKIE } from "~/accounts/session.server";
-import { bodyLimit, cspNonce, noStorePages, permissionsPolicy, sameOriginMutations, securityHeaders } from "./security";
+import { allowedMethods, bodyLimit, cspNonce, noStorePages, permissionsPolicy, readableAddresses, sameOriginMutations, securityHeaders } from "./security";
 
 /** The largest CSV upload (2 MB) plus room for the rest of its form. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024 + 256 * 1024;
+
+/** The 4xx status an Express or body-parser error carries, if it is the client's fault. */
+function clientErrorStatus(error: unknown): number | null {
+  if (typeof error !== "object" || error === null) return null;
+  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : null;
+}
 
 export interface PortalServer {
   httpServer: HttpServer;
@@ -54,13 +62,15 @@ export async function createPortalServer({
   });
 
   app.use((req, res, next) => {
+    const reference = newReference();
+    res.locals.requestReference = reference;
     // Decided per request, as the level can change at run time; nothing is timed when nothing is logged.
     if (!logger.isLevelEnabled("info")) return next();
     const started = performance.now();
     res.on("finish", () => {
       if (req.path.startsWith("/assets/") || req.path === "/healthz") return;
       logger.info(
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started), ip: req.ip },
+        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started), ip: req.ip, reference },
         "request",
       );
     });
@@ -68,6 +78,8 @@ export async function createPortalServer({
   });
   app.use(cspNonce);
   app.use(securityHeaders({ development }));
+  app.use(allowedMethods);
+  app.use(readableAddresses);
   app.use(compression());
   app.use(bodyLimit(MAX_BODY_BYTES));
   app.use(sameOriginMutations(allowedOrigins));
@@ -103,13 +115,24 @@ export async function createPortalServer({
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientIp: req.ip ?? "unknown",
+        requestReference: res.locals.requestReference as string,
       }),
     }),
   );
 
-  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    logger.error({ err: error }, "unhandled request error");
-    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = clientErrorStatus(error);
+    if (status) {
+      // Bad input from the client (an unreadable body, say) is not a fault of ours: no stack trace.
+      logger.info({ method: req.method, path: req.path, status }, "request refused");
+      if (!res.headersSent) res.status(status).type("text/plain").send("We could not read that request.");
+      return;
+    }
+    const reference = res.locals.requestReference as string;
+    logger.error({ err: error, reference, method: req.method, path: req.path }, "unhandled request error");
+    if (!res.headersSent) {
+      res.status(500).type("text/plain").send(`Something went wrong on our side. If it keeps happening, contact support quoting reference ${reference}.`);
+    }
   });
 
   const io = attachSocketServer(httpServer, { allowedOrigins });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { cleanSearchParams, hasControlCharacters } from "~/platform/control-characters";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -148,4 +149,43 @@ export function bodyLimit(maxBytes: number) {
     }
     next();
   };
+}
+
+/** The methods the portal answers; TRACE, CONNECT and the rest are refused before anything reads them. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const ALLOWED = new Set<string>(ALLOWED_METHODS);
+
+export function allowedMethods(req: Request, res: Response, next: NextFunction) {
+  if (ALLOWED.has(req.method)) return next();
+  res.set("Allow", ALLOWED_METHODS.join(", "));
+  return res.status(405).type("text/plain").send("That method is not allowed.");
+}
+
+/**
+ * Addresses the portal can read. A path that is not valid percent-encoded UTF-8, or that decodes to
+ * control characters, is a 400 here rather than a crash in routing or the database. Control
+ * characters in the query string are dropped (PostgreSQL refuses NUL in text): a page request is
+ * sent to the cleaned address, anything else carries on with it.
+ */
+export function readableAddresses(req: Request, res: Response, next: NextFunction) {
+  const [rawPath = "", ...rest] = req.url.split("?");
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return res.status(400).type("text/plain").send("That address is not valid. Check it and try again.");
+  }
+  if (hasControlCharacters(path)) {
+    return res.status(400).type("text/plain").send("That address is not valid. Check it and try again.");
+  }
+  if (rest.length === 0) return next();
+  const rawQuery = rest.join("?");
+  const query = new URLSearchParams(rawQuery);
+  const cleaned = cleanSearchParams(query);
+  if (cleaned.toString() === query.toString()) return next();
+  const cleanedQuery = cleaned.toString();
+  const cleanedUrl = cleanedQuery ? `${rawPath}?${cleanedQuery}` : rawPath;
+  if (req.method === "GET" || req.method === "HEAD") return res.redirect(302, cleanedUrl);
+  req.url = cleanedUrl;
+  next();
 }

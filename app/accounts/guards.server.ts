@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { cleanFormData } from "~/platform/control-characters";
 import type { RoleName } from "~/vocabulary/roles";
 import { readSessionToken, validateSessionToken, type SessionUser, type ValidatedSession } from "./session.server";
 import { assertFormShape } from "~/platform/form-submission.server";
@@ -68,7 +69,8 @@ export async function requireUserForm(
 
 /**
  * Parses a form body, answering 4xx rather than 500 for anything unreadable, too many fields or
- * names nested too deep. Every form of the portal is read here.
+ * names nested too deep. Every form of the portal is read here, and control characters (NUL above all, which
+ * PostgreSQL refuses in text) are dropped from every text field.
  */
 export async function readFormData(request: Request): Promise<FormData> {
   let form: FormData;
@@ -78,7 +80,7 @@ export async function readFormData(request: Request): Promise<FormData> {
     throw new Response("The form could not be read.", { status: 400 });
   }
   assertFormShape(form);
-  return form;
+  return cleanFormData(form);
 }
 
 const REDIRECT_BASE = "http://portal.invalid";

@@ -1,4 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
+import { FieldErrors } from "./forms";
 
 /** A labelled select in a GET filter form; the empty choice means "no filter". */
 export function FilterSelect({
@@ -44,6 +45,28 @@ export function FilterActions({ filtered }: { filtered: boolean }) {
           Clear
         </Link>
       )}
+    </div>
+  );
+}
+
+/** A date in a GET filter form, with what was wrong with the date last asked for. */
+export function FilterDate({ name, label, value, error }: { name: string; label: string; value: string | undefined; error: string | undefined }) {
+  const errorId = `${name}-error`;
+  return (
+    <div>
+      <label htmlFor={name} className="field-label">
+        {label}
+      </label>
+      <FieldErrors id={errorId} errors={error ? [error] : undefined} />
+      <input
+        id={name}
+        name={name}
+        type="date"
+        defaultValue={value ?? ""}
+        className="field-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
     </div>
   );
 }

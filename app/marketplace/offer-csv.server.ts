@@ -7,6 +7,7 @@ import { SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
 import {
   normaliseCsvDate,
   offerListStatus,
+  offerStartProblem,
   parseOfferFields,
   professionFromText,
   publishFromText,
@@ -149,6 +150,7 @@ export async function checkOfferFile(user: SessionUser, bytes: Uint8Array): Prom
     return { fileProblems: [{ line: 1, message: "The file has a header but no offers" }], rowProblems: [], goodRows: [], formulaCells: [], totalRows: 0, checksum };
   }
 
+  const now = new Date();
   const sites = await listProviderSites(providerId);
   const siteByName = new Map(sites.map((site) => [site.name.trim().toLowerCase(), site.id]));
   const siteList = sites.slice(0, 6).map((site) => site.name).join(", ") + (sites.length > 6 ? ", …" : "");
@@ -190,6 +192,8 @@ export async function checkOfferFile(user: SessionUser, bytes: Uint8Array): Prom
       notes: cell("notes"),
     });
     const errors: Record<string, string[]> = parsed.ok ? {} : parsed.errors;
+    const startProblem = offerStartProblem(normaliseCsvDate(cell("start_date")), now);
+    if (startProblem && !errors.startDate) errors.startDate = [startProblem];
     for (const [field, message] of Object.entries(lookups)) errors[field] = [message];
     for (const [field, messages] of Object.entries(errors)) {
       const column = FIELD_COLUMNS[field.replace(/\[\d+\]$/, "")] ?? field;

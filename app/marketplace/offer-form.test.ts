@@ -9,6 +9,7 @@ import {
   publishFromText,
   splitYearsOfStudy,
   supervisionModelFromText,
+  offerStartProblem,
 } from "./offer-form";
 
 const valid = {
@@ -165,5 +166,18 @@ describe("offer helpers", () => {
     expect(daysInWindow("2027-01-04", "2027-01-10")).toBe(7);
     expect(isCalendarDate("2028-02-29")).toBe(true);
     expect(isCalendarDate("2027-02-29")).toBe(false);
+  });
+});
+
+describe("offerStartProblem", () => {
+  const now = new Date("2026-11-30T15:00:00Z");
+  it("accepts today and the next two years", () => {
+    expect(offerStartProblem("2026-11-30", now)).toBeNull();
+    expect(offerStartProblem("2028-09-04", now)).toBeNull();
+  });
+  it("refuses a start in the past or too far ahead", () => {
+    expect(offerStartProblem("2020-01-06", now)).toMatch(/in the past/);
+    expect(offerStartProblem("2026-11-29", now)).toMatch(/in the past/);
+    expect(offerStartProblem("2029-01-08", now)).toMatch(/at most two years/);
   });
 });

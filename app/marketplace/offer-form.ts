@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
-import { utcDaysBetween } from "~/platform/utc-days";
+import { addUtcDays, startOfUtcDay, utcDaysBetween } from "~/platform/utc-days";
 import { SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS, type SupervisionModelName } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
+import { isCalendarDate } from "~/vocabulary/calendar-date";
 
 export const MAX_OFFER_SLOTS = 50;
 export const MAX_OFFER_WEEKS = 52;
@@ -28,14 +29,7 @@ export function offerListStatus(offer: { status: "DRAFT" | "PUBLISHED" | "WITHDR
   return offer.slotsTaken >= offer.slots ? "filled" : "published";
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** "YYYY-MM-DD" that names a real calendar day. */
-export function isCalendarDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { isCalendarDate };
 
 /** Offer dates are calendar days, stored as UTC midnight (`@db.Date`). */
 export function toDbDate(value: string): Date {
@@ -59,6 +53,22 @@ function calendarDate(requiredMessage: string) {
 }
 
 /** What is wrong with an offer's window (end after start, at most 52 weeks), or null. */
+/** How far ahead an offer may start: beyond this it is a typing slip, not a plan. */
+export const MAX_OFFER_LEAD_DAYS = 2 * 366;
+
+/**
+ * What is wrong with when an offer starts, judged on the day it is saved or published: never in
+ * the past (no one can book it) and at most about two years ahead.
+ */
+export function offerStartProblem(startDate: string, now: Date): string | null {
+  if (!isCalendarDate(startDate)) return null;
+  const today = startOfUtcDay(now);
+  const start = toDbDate(startDate);
+  if (start < today) return "The start date is in the past: choose a date from today onwards";
+  if (start > addUtcDays(today, MAX_OFFER_LEAD_DAYS)) return "The start date can be at most two years from today";
+  return null;
+}
+
 export function offerWindowProblem(startDate: string | undefined, endDate: string | undefined): string | null {
   if (!startDate || !endDate || !isCalendarDate(startDate) || !isCalendarDate(endDate)) return null;
   if (endDate <= startDate) return "The end date must be after the start date";

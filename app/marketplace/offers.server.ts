@@ -7,30 +7,32 @@ import { prisma, Prisma } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
 import { LIVE_STATUSES } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
-import { OFFER_LIST_STATUSES, toDbDate, type OfferFields, type OfferListStatus } from "./offer-form";
+import { OFFER_LIST_STATUSES, offerStartProblem, toDbDate, toIsoDate, type OfferFields, type OfferListStatus } from "./offer-form";
 import { pageWindow } from "~/platform/paging";
 import { PROFESSIONS } from "~/vocabulary/roles";
+import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { pushNotifications } from "~/notifications/notify.server";
 import { cancelAllocationsOfOffer } from "./allocations.server";
 import { requireProviderScope } from "./policy";
 
 type Tx = Prisma.TransactionClient;
 
-const isoDateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
 /** The offers list's filters, from the URL; malformed values are dropped rather than refused. */
 export const OfferFiltersSchema = z.object({
   status: optionalParam(z.enum(OFFER_LIST_STATUSES)),
   profession: optionalParam(z.enum(PROFESSIONS)),
   siteId: optionalParam(z.string().trim().max(40)),
-  from: optionalParam(isoDateParam),
-  to: optionalParam(isoDateParam),
+  from: optionalParam(z.string().trim().max(30)),
+  to: optionalParam(z.string().trim().max(30)),
   page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
 });
 export type OfferFilters = z.output<typeof OfferFiltersSchema>;
 
-export function parseOfferFilters(searchParams: URLSearchParams): OfferFilters {
-  return OfferFiltersSchema.parse(Object.fromEntries(searchParams));
+/** The filters, with only real dates kept; what was wrong with the others is in `dateErrors`. */
+export function parseOfferFilters(searchParams: URLSearchParams): OfferFilters & { dateErrors: DateRangeFilter["errors"] } {
+  const filters = OfferFiltersSchema.parse(Object.fromEntries(searchParams));
+  const range = readDateRange(filters.from, filters.to);
+  return { ...filters, from: range.from, to: range.to, dateErrors: range.errors };
 }
 
 function statusWhere(status: OfferListStatus | undefined): Prisma.OfferWhereInput {
@@ -173,6 +175,8 @@ function offerData(fields: OfferFields) {
 
 export async function createOffer(user: SessionUser, fields: OfferFields, options: { publish: boolean }) {
   const providerId = requireProviderScope(user);
+  const startProblem = offerStartProblem(fields.startDate, new Date());
+  if (startProblem) throw new Refusal(400, startProblem, "startDate");
   return prisma.$transaction(async (tx) => {
     await requireOwnSite(tx, providerId, fields.siteId);
     const offer = await tx.offer.create({
@@ -200,7 +204,7 @@ export async function createOffer(user: SessionUser, fields: OfferFields, option
 async function lockOffer(tx: Tx, providerId: string, offerId: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Offer" WHERE "id" = ${offerId} AND "providerId" = ${providerId} FOR UPDATE`;
   if (locked.length === 0) throw new Refusal(404, "Offer not found");
-  return tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true, slots: true, slotsTaken: true } });
+  return tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true, slots: true, slotsTaken: true, startDate: true } });
 }
 
 const MISMATCH_FIELDS: [RegExp, keyof OfferFields][] = [
@@ -218,6 +222,11 @@ export async function updateOffer(user: SessionUser, offerId: string, fields: Of
   return prisma.$transaction(async (tx) => {
     const current = await lockOffer(tx, providerId, offerId);
     if (current.status === "WITHDRAWN") throw new Refusal(409, "This offer has been withdrawn and can no longer be changed");
+    // A running offer keeps its past start when other details change; a new start date, or publishing, is judged today.
+    if (fields.startDate !== toIsoDate(current.startDate) || (options.publish && current.status === "DRAFT")) {
+      const startProblem = offerStartProblem(fields.startDate, new Date());
+      if (startProblem) throw new Refusal(400, startProblem, "startDate");
+    }
     await requireOwnSite(tx, providerId, fields.siteId);
     if (fields.slots < current.slotsTaken) {
       throw new Refusal(

@@ -2,6 +2,7 @@ import { OFFER_TERMS_SELECT } from "./offer-terms";
 import { z } from "zod";
 import { prisma, Prisma } from "~/platform/db/db.server";
 import { PROFESSIONS, professionsMatching } from "~/vocabulary/roles";
+import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { SUPERVISION_MODELS } from "~/vocabulary/labels";
 import { pageWindow } from "~/platform/paging";
 import { startOfUtcDay } from "~/platform/utc-days";
@@ -12,11 +13,7 @@ const optionalText = z
   .max(100)
   .optional()
   .transform((value) => value || undefined);
-const optionalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+const optionalDate = z.string().trim().max(30).optional().catch(undefined);
 
 /** Filters come from the URL; anything malformed is ignored rather than refused. */
 export const OpportunityFiltersSchema = z.object({
@@ -32,8 +29,11 @@ export const OpportunityFiltersSchema = z.object({
 });
 export type OpportunityFilters = z.infer<typeof OpportunityFiltersSchema>;
 
-export function parseOpportunityFilters(url: URL): OpportunityFilters {
-  return OpportunityFiltersSchema.parse(Object.fromEntries(url.searchParams));
+/** The filters, with only real dates kept; what was wrong with the others is in `dateErrors`. */
+export function parseOpportunityFilters(url: URL): OpportunityFilters & { dateErrors: DateRangeFilter["errors"] } {
+  const filters = OpportunityFiltersSchema.parse(Object.fromEntries(url.searchParams));
+  const range = readDateRange(filters.from, filters.to);
+  return { ...filters, from: range.from, to: range.to, dateErrors: range.errors };
 }
 
 /**

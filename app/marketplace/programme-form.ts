@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { utcDaysBetween } from "~/platform/utc-days";
 import { PROFESSIONS } from "~/vocabulary/roles";
+import { isCalendarDate } from "~/vocabulary/calendar-date";
 
 export const MAX_PROGRAMME_YEARS = 5;
 export const MAX_BLOCK_WEEKS = 16;
@@ -39,10 +40,7 @@ export function isoDate(requiredMessage: string) {
 }
 
 export function parseIsoDate(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return null;
-  return date;
+  return isCalendarDate(value) ? new Date(`${value}T00:00:00Z`) : null;
 }
 
 /** The value a date input shows for a stored @db.Date. */

@@ -59,9 +59,23 @@ describe("RequestFormSchema", () => {
 });
 
 describe("parseRequestFilters", () => {
-  it("keeps good filters and drops malformed ones", () => {
+  it("keeps good filters, drops malformed ones and says what was wrong with a date", () => {
     const filters = parseRequestFilters(new URLSearchParams("status=OPEN&profession=XX&from=2027-01-01&to=nope&page=2&programmeId="));
-    expect(filters).toEqual({ status: "OPEN", profession: undefined, programmeId: undefined, from: "2027-01-01", to: undefined, page: 2 });
+    expect(filters).toEqual({
+      status: "OPEN",
+      profession: undefined,
+      programmeId: undefined,
+      from: "2027-01-01",
+      to: undefined,
+      page: 2,
+      dateErrors: { to: "Enter a real date, like 2027-01-04, between 2000 and 2099" },
+    });
+  });
+
+  it("refuses an end before the start rather than listing nothing", () => {
+    const filters = parseRequestFilters(new URLSearchParams("from=2027-03-01&to=2027-01-01"));
+    expect(filters.to).toBeUndefined();
+    expect(filters.dateErrors.to).toBe("The end date must be on or after the start date");
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROFESSIONS } from "~/vocabulary/roles";
+import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 
 export const REQUEST_STATUSES = ["OPEN", "PARTLY_ALLOCATED", "FULLY_ALLOCATED", "CANCELLED"] as const;
 export type RequestStatusName = (typeof REQUEST_STATUSES)[number];
@@ -101,23 +102,21 @@ function optionalParam<T extends z.ZodTypeAny>(schema: T) {
     .catch(undefined) as unknown as z.ZodOptional<T>;
 }
 
-const filterDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()));
-
 export const RequestFiltersSchema = z.object({
   status: optionalParam(z.enum(REQUEST_STATUSES)),
   profession: optionalParam(z.enum(PROFESSIONS)),
   programmeId: optionalParam(z.string().trim().max(40)),
-  from: optionalParam(filterDate),
-  to: optionalParam(filterDate),
+  from: optionalParam(z.string().trim().max(30)),
+  to: optionalParam(z.string().trim().max(30)),
   page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
 });
 export type RequestFilters = z.output<typeof RequestFiltersSchema>;
 
-export function parseRequestFilters(searchParams: URLSearchParams): RequestFilters {
-  return RequestFiltersSchema.parse(Object.fromEntries(searchParams));
+/** The filters, with only real dates kept; what was wrong with the others is in `dateErrors`. */
+export function parseRequestFilters(searchParams: URLSearchParams): RequestFilters & { dateErrors: DateRangeFilter["errors"] } {
+  const filters = RequestFiltersSchema.parse(Object.fromEntries(searchParams));
+  const range = readDateRange(filters.from, filters.to);
+  return { ...filters, from: range.from, to: range.to, dateErrors: range.errors };
 }
 
 // ---- CSV import -------------------------------------------------------------------------------

@@ -19,6 +19,9 @@ import { loadWorkforce } from "~/fair-share/fair-share.server";
 import { loadMatchingDocument, type MatchingScope } from "./instance.server";
 import { canViewMatchingRun, matchingRunScope, requireMatchingRegion } from "./policy";
 import { matchingRunFinishedNotification } from "./notifications";
+import { matchingPeriodProblem } from "./period-rules";
+import { getLogger } from "~/platform/logger.server";
+import { newReference } from "~/platform/reference";
 
 export const MATCHING_QUEUE = "matching";
 
@@ -56,7 +59,8 @@ export async function startMatchingRun(
   input: { periodStart: Date; periodEnd: Date; profession: ProfessionCode | null; regionId?: string | null },
 ) {
   const regionId = requireMatchingRegion(user, input.regionId ?? null);
-  if (input.periodEnd < input.periodStart) throw new Refusal(400, "The period must end after it starts", "periodEnd");
+  const periodProblem = matchingPeriodProblem(input.periodStart, input.periodEnd, new Date());
+  if (periodProblem) throw new Refusal(400, periodProblem.message, periodProblem.field);
   return prisma.$transaction(async (tx) => {
     const busy = await tx.matchingRun.findFirst({ where: { regionId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
     if (busy) throw new Refusal(409, "A matching run for this region is already under way: wait for it to finish");
@@ -134,7 +138,15 @@ export async function runMatchingJob(job: ClaimedJob) {
       empty: null,
     });
   } catch (error) {
-    const message = error instanceof MatchingInputError ? `The data cannot be matched: ${error.message}` : `The run failed: ${(error as Error).message}`;
+    // The run's page shows this message: a fault's own text (a database error, say) goes only to the log.
+    let message: string;
+    if (error instanceof MatchingInputError) {
+      message = `The data cannot be matched: ${error.message}`;
+    } else {
+      const reference = newReference();
+      getLogger().error({ err: error, reference, runId }, "matching run failed");
+      message = `The run could not be finished. Try again; if it fails again, contact support quoting reference ${reference}.`;
+    }
     await prisma.matchingRun.update({ where: { id: runId }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
     emitToRoom(regionFacilitatorsRoom(run.regionId), "matching-progress", { runId, phase: "failed", fraction: 1, detail: message });
     return { failed: message };

@@ -15,7 +15,7 @@ export function assertFormShape(form: FormData): void {
   for (const name of form.keys()) {
     count += 1;
     if (count > FORM_LIMITS.maxFields) {
-      throw new Response(`The form has too many fields (limit ${FORM_LIMITS.maxFields}).`, { status: 413, statusText: "Payload Too Large" });
+      throw new Response(`That form has too many entries: send at most ${FORM_LIMITS.maxFields.toLocaleString("en-GB")} at a time.`, { status: 413, statusText: "Payload Too Large" });
     }
     if (name.length > FORM_LIMITS.maxNameLength || nameDepth(name) > FORM_LIMITS.maxNameDepth) {
       throw new Response("The form has a field name the portal does not use.", { status: 400, statusText: "Bad Request" });

@@ -2,6 +2,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
     clientIp: string;
+    /** Names this request in the log; a failure page shows it so support can find the log line. */
+    requestReference: string;
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addUtcDays, startOfUtcDay } from "~/platform/utc-days";
+import { isCalendarDate } from "~/vocabulary/calendar-date";
 
 export const AUDIT_RATINGS = ["EXCELLENT", "SATISFACTORY", "REQUIRES_IMPROVEMENT"] as const;
 export type AuditRatingName = (typeof AUDIT_RATINGS)[number];
@@ -16,7 +17,7 @@ export const AUDIT_VALID_MONTHS = 24;
 const isoDate = (message: string) =>
   z
     .string({ required_error: message })
-    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), message);
+    .refine(isCalendarDate, message);
 
 export const AuditFormSchema = z.object({
   siteId: z.string({ required_error: "Choose a site" }).min(1, "Choose a site"),

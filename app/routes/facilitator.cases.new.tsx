@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { optionalCalendarDateField } from "~/vocabulary/calendar-date";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { caseChoices, createCase } from "~/cases/cases.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -20,7 +21,7 @@ const NewCaseSchema = z.object({
   organisationIds: z.array(z.string().max(40)).max(50, "Choose 50 organisations or fewer"),
   studentsAffected: z.coerce.number({ invalid_type_error: "Enter a whole number" }).int("Enter a whole number").min(0, "Enter 0 or more").max(10000, "Enter 10,000 or fewer"),
   ownerId: z.string().max(40).optional(),
-  dueOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the due date as a date")]).optional(),
+  dueOn: optionalCalendarDateField("Enter the due date as a real date, like 2027-01-04"),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

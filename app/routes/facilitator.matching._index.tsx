@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { calendarDateField } from "~/vocabulary/calendar-date";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -17,8 +18,8 @@ import { getSettings } from "~/settings/settings.server";
 
 const StartRunSchema = z
   .object({
-    periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the first day as a date"),
-    periodEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the last day as a date"),
+    periodStart: calendarDateField("Enter the first day", "Enter the first day as a real date"),
+    periodEnd: calendarDateField("Enter the last day", "Enter the last day as a real date"),
     profession: z.union([z.literal(""), z.enum(PROFESSIONS)]).optional(),
     regionId: z.string().max(40).optional(),
   })

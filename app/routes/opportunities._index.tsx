@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FilterSelect } from "~/components/filter-fields";
+import { FilterSelect, FilterDate } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { formatDateRange, SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/vocabulary/labels";
@@ -12,13 +12,13 @@ import { canBookOffers } from "~/marketplace/policy";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const filters = parseOpportunityFilters(new URL(request.url));
+  const { dateErrors, ...filters } = parseOpportunityFilters(new URL(request.url));
   const result = await listOpportunities(filters);
-  return { ...result, filters, canBook: canBookOffers(user) };
+  return { ...result, filters, dateErrors, canBook: canBookOffers(user) };
 }
 
 export default function Opportunities() {
-  const { offers, window, regions, filters, canBook } = useLoaderData<typeof loader>();
+  const { offers, window, regions, filters, dateErrors, canBook } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title="Placement opportunities" caption="Published offers" />
@@ -41,18 +41,8 @@ export default function Opportunities() {
           options={SUPERVISION_MODELS.map((m) => [m, SUPERVISION_MODEL_LABELS[m]])}
         />
         <FilterSelect name="year" label="Year of study" value={filters.year ? String(filters.year) : undefined} options={[1, 2, 3, 4].map((y) => [String(y), `Year ${y}`])} />
-        <div>
-          <label htmlFor="from" className="field-label">
-            Starting on or after
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className="field-input" />
-        </div>
-        <div>
-          <label htmlFor="to" className="field-label">
-            Ending on or before
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className="field-input" />
-        </div>
+        <FilterDate name="from" label="Starting on or after" value={filters.from} error={dateErrors.from} />
+        <FilterDate name="to" label="Ending on or before" value={filters.to} error={dateErrors.to} />
         <div className="flex items-center gap-2 sm:col-span-2">
           <input id="includeFull" name="includeFull" type="checkbox" defaultChecked={filters.includeFull === "on"} className="h-6 w-6" />
           <label htmlFor="includeFull">Include offers that are full</label>

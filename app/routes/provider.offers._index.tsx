@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterDate } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
@@ -14,13 +15,13 @@ import { OfferStatusTag } from "./provider.shared/tags";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "EDUCATOR");
-  const filters = parseOfferFilters(new URL(request.url).searchParams);
+  const { dateErrors, ...filters } = parseOfferFilters(new URL(request.url).searchParams);
   const list = await listProviderOffers(user, filters);
-  return { ...list, filters };
+  return { ...list, filters, dateErrors };
 }
 
 export default function ProviderOffers() {
-  const { offers, window, sites, filters } = useLoaderData<typeof loader>();
+  const { offers, window, sites, filters, dateErrors } = useLoaderData<typeof loader>();
   const { pathname } = useLocation();
   const filtered = Boolean(filters.status || filters.profession || filters.siteId || filters.from || filters.to);
   const exportHref = pageHref("/provider/offers/export.csv", filters, 1);
@@ -50,18 +51,8 @@ export default function ProviderOffers() {
         />
         <FilterSelect name="profession" label="Profession" value={filters.profession} options={PROFESSIONS.map((p) => [p, PROFESSION_LABELS[p]])} />
         <FilterSelect name="siteId" label="Site" value={filters.siteId} options={sites.map((site) => [site.id, site.name])} />
-        <div>
-          <label htmlFor="from" className="field-label">
-            Running on or after
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className="field-input" />
-        </div>
-        <div>
-          <label htmlFor="to" className="field-label">
-            Running on or before
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className="field-input" />
-        </div>
+        <FilterDate name="from" label="Running on or after" value={filters.from} error={dateErrors.from} />
+        <FilterDate name="to" label="Running on or before" value={filters.to} error={dateErrors.to} />
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-5">
           <button type="submit" className="btn-secondary">
             Apply filters

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterDate } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
@@ -14,13 +15,13 @@ import { RequestStatusTag } from "./university.shared/status-tags";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY");
-  const filters = parseRequestFilters(new URL(request.url).searchParams);
+  const { dateErrors, ...filters } = parseRequestFilters(new URL(request.url).searchParams);
   const list = await listRequests(user, filters);
-  return { ...list, filters };
+  return { ...list, filters, dateErrors };
 }
 
 export default function UniversityRequests() {
-  const { requests, window, programmes, filters } = useLoaderData<typeof loader>();
+  const { requests, window, programmes, filters, dateErrors } = useLoaderData<typeof loader>();
   const { pathname } = useLocation();
   const filtered = Boolean(filters.status || filters.profession || filters.programmeId || filters.from || filters.to);
   const exportHref = pageHref("/university/requests/export.csv", { ...filters, page: undefined }, 1);
@@ -83,18 +84,8 @@ export default function UniversityRequests() {
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="from" className="field-label">
-            Blocks from
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className="field-input" />
-        </div>
-        <div>
-          <label htmlFor="to" className="field-label">
-            Blocks to
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className="field-input" />
-        </div>
+        <FilterDate name="from" label="Blocks from" value={filters.from} error={dateErrors.from} />
+        <FilterDate name="to" label="Blocks to" value={filters.to} error={dateErrors.to} />
         <div className="flex gap-3">
           <button type="submit" className="btn-secondary">
             Filter

@@ -78,7 +78,7 @@ export function buildRequest(
   return new Request(`http://localhost${path}`, { method, headers, body });
 }
 
-export const testContext: AppLoadContext = { cspNonce: "test-nonce", clientIp: "127.0.0.1" };
+export const testContext: AppLoadContext = { cspNonce: "test-nonce", clientIp: "127.0.0.1", requestReference: "TESTREF0" };
 
 /** Runs a loader or action and returns its Response, whether it was returned or thrown. */
 export async function settle(run: () => unknown): Promise<{ status: number; response: Response | null; data: unknown }> {

@@ -59,6 +59,7 @@ const ROUTES: Record<string, RouteCase> = {
   "_index.tsx": { path: () => "/", loader: signedInHome },
   "sign-in.tsx": { path: () => "/sign-in", loader: signedInHome, action: everyone(400, 400) },
   "sign-out.tsx": { path: () => "/sign-out", loader: everyone(302, 302), action: everyone(302) },
+  "login.tsx": { path: () => "/login", loader: everyone(301, 301) },
   "forgot-password.tsx": { path: () => "/forgot-password", action: everyone(400, 400) },
   "reset-password.$token.tsx": { path: () => "/reset-password/nonsense", params: () => ({ token: "nonsense" }), loader: everyone(410, 410), action: everyone(400, 400) },
   "invitations.$token.tsx": { path: () => "/invitations/nonsense", params: () => ({ token: "nonsense" }), loader: everyone(410, 410), action: everyone(400, 400) },

@@ -114,7 +114,7 @@ describe("a matching run", () => {
 
   it("says so when the period has nothing to match, and cannot be published", async () => {
     const w = await region();
-    const run = await runToCompletion(w.facilitator, { periodStart: new Date("2030-01-01T00:00:00Z"), periodEnd: new Date("2030-02-01T00:00:00Z"), profession: null });
+    const run = await runToCompletion(w.facilitator, { periodStart: new Date("2029-06-01T00:00:00Z"), periodEnd: new Date("2029-07-01T00:00:00Z"), profession: null });
     expect(run.status).toBe("SUCCEEDED");
     expect(stored(run).empty).toMatch(/nothing to match/);
     await expect(publishRun(w.facilitator, run.id)).rejects.toThrow(/no proposals/);
