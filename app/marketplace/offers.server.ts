@@ -113,16 +113,8 @@ export async function getProviderOffer(user: SessionUser, offerId: string) {
   const offer = await prisma.offer.findFirst({
     where: { id: offerId, providerId: requireProviderScope(user) },
     select: {
-      id: true,
+      ...OFFER_TERMS_SELECT,
       siteId: true,
-      profession: true,
-      specialty: true,
-      startDate: true,
-      endDate: true,
-      slots: true,
-      slotsTaken: true,
-      supervisionModel: true,
-      yearsOfStudy: true,
       notes: true,
       status: true,
       publishedAt: true,
