@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBrowser, type Portal } from "./support/portal";
+import { daysFromToday } from "./support/dates";
 
 /*
  * The notification bell is pushed over socket.io: a booking made in another browser raises the
  * educator's unread count without the educator's page reloading, and "Mark all as read" in one tab
  * clears the bell in the educator's other tab.
  *
- * The dates are in 2032 (the marketplace journey uses 2031), so the request made here is the only
+ * The dates are about 18 months ahead, in a window no other journey or seeded data uses, so the request made here is the only
  * one that fits the offer made here, whatever else runs against the same server.
  */
 const browser = useBrowser();
@@ -15,7 +16,7 @@ const browser = useBrowser();
 const EDUCATOR = "educator@example.com";
 const UNIVERSITY = "university@example.com";
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const DATES = { startDate: "2032-09-06", endDate: "2032-10-29" };
+const DATES = { startDate: daysFromToday(530), endDate: daysFromToday(583) };
 /** The push must arrive well within this; the page is never reloaded while we wait. */
 const LIVE_TIMEOUT_MS = 5_000;
 

@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { formatDateRange } from "~/vocabulary/labels";
 import { useBrowser, type Portal } from "./support/portal";
+import { daysFromToday } from "./support/dates";
 
 /*
  * The whole marketplace through the real UI, one role per browser context:
  *   educator publishes an offer -> university adds a programme, a block and a request, then books the offer
  *   -> educator confirms -> university accepts and names the student -> the student sees the placement.
- * The dates are in 2031 so no seeded request or offer can be compatible with the ones made here.
+ * The dates are about 20 months ahead, in a window no other journey or seeded data uses, so no seeded
+ * request or offer can be compatible with the ones made here.
  */
 const browser = useBrowser();
 
@@ -18,8 +20,8 @@ const browser = useBrowser();
 const EDUCATOR = "educator2@example.com";
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const OFFER = { startDate: "2031-03-03", endDate: "2031-05-25", specialty: `E2E journey ${RUN}` };
-const BLOCK = { name: `Year 2 e2e block ${RUN}`, year: "2", startDate: "2031-03-10", endDate: "2031-05-02" };
+const OFFER = { startDate: daysFromToday(590), endDate: daysFromToday(673), specialty: `E2E journey ${RUN}` };
+const BLOCK = { name: `Year 2 e2e block ${RUN}`, year: "2", startDate: daysFromToday(597), endDate: daysFromToday(650) };
 const PROGRAMME = `BSc Physiotherapy e2e ${RUN}`;
 
 /** The id in the path the browser lands on next, e.g. /provider/offers/<id> (never the "new" form itself). */

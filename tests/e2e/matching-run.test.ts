@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBrowser, type Portal } from "./support/portal";
+import { daysFromToday } from "./support/dates";
 
 /*
  * A facilitator matches an upcoming period through the real UI:
- *   an educator offers places and a university asks for students (in 2033, so nothing seeded and no
+ *   an educator offers places and a university asks for students (about 22 months ahead, so nothing seeded and no
  *   other journey's data fits) -> the facilitator starts a run and watches it finish without reloading
  *   -> a second run finishes before its page is even ready, and the page still shows it finished
  *   (then it is discarded) -> the review is filtered -> publishing is confirmed, then done.
@@ -15,9 +16,9 @@ const browser = useBrowser();
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const PROGRAMME = `BSc Physiotherapy matching ${RUN}`;
-const OFFER = { startDate: "2033-10-03", endDate: "2033-12-16", specialty: `Matching e2e ${RUN}` };
-const BLOCK = { name: `Year 2 matching block ${RUN}`, startDate: "2033-10-10", endDate: "2033-12-02" };
-const PERIOD = { start: "2033-10-01", end: "2033-10-31" };
+const OFFER = { startDate: daysFromToday(680), endDate: daysFromToday(754), specialty: `Matching e2e ${RUN}` };
+const BLOCK = { name: `Year 2 matching block ${RUN}`, startDate: daysFromToday(687), endDate: daysFromToday(740) };
+const PERIOD = { start: daysFromToday(678), end: daysFromToday(708) };
 
 async function idAfter(page: Page, pattern: RegExp): Promise<string> {
   const idIn = (pathname: string) => {

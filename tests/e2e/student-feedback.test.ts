@@ -86,6 +86,9 @@ describe("student feedback after a completed placement", () => {
 
     // ---- Educator: mark it completed on the allocation's page ----
     await educator.visit(`/allocations/${allocationId}`);
+    const earlyReason = ep.getByLabel("Why is it finishing early?");
+    if (await earlyReason.isVisible()) await earlyReason.fill("The student finished the block's work early.");
+    await ep.getByLabel("The placement has finished. Students can then give feedback on it.").check();
     await ep.getByRole("button", { name: "Mark completed" }).click();
     await ep.getByRole("status").filter({ hasText: "The allocation is now completed." }).waitFor({ timeout: 15_000 });
     await ep.getByText("Allocation · Completed").waitFor({ timeout: 15_000 });
