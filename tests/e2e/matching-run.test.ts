@@ -126,7 +126,9 @@ describe("a matching run, from start to publish", () => {
     const secondRun = started.headers().location;
     const shown = await sp.goto(secondRun);
     const firstPaint = (await shown?.text()) ?? "";
-    expect(firstPaint, "the server rendered the run before it finished").toMatch(/Waiting to start|Matching in progress/);
+    // On a fast machine the run can be over before the page is even rendered; the page must
+    // then simply show the finish. Either way it may not stay on a stale state.
+    expect(firstPaint, "the server rendered the run's state").toMatch(/Waiting to start|Matching in progress|Placed by this run/);
     await second.settle();
     await waitForFinished(sp);
     await sp.unroute("**/assets/**");
