@@ -1,5 +1,6 @@
 import { PASSWORD_RESET_QUEUE, sendPasswordReset, type PasswordResetJobPayload } from "~/accounts/password-reset.server";
 import { CASE_SCAN_QUEUE, runCaseScan, scheduleNextCaseScan } from "~/cases/case-scan.server";
+import { FUNDING_SCAN_QUEUE, runFundingScan, scheduleNextFundingScan } from "~/funding/funding-scan.server";
 import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/platform/mail.server";
 import { MATCHING_QUEUE, runMatchingJob } from "~/matching/runs.server";
 import { CAPACITY_CHECKS_QUEUE, runCapacityChecks, scheduleNextCapacityChecks } from "~/notifications/capacity-checks.server";
@@ -32,6 +33,11 @@ export const jobHandlers: Record<string, JobHandler> = {
     await scheduleNextCaseScan();
     return { unmetCasesRaised: unmet, belowFairShareCasesRaised: red };
   },
+  [FUNDING_SCAN_QUEUE]: async () => {
+    const { notified, cases } = await runFundingScan();
+    await scheduleNextFundingScan();
+    return { notified, fundingCasesRaised: cases };
+  },
 };
 
 /** Work that must exist for the portal to run: recurring jobs are scheduled once across nodes. */
@@ -40,4 +46,5 @@ export async function scheduleRecurringJobs() {
   await scheduleNextCapacityChecks();
   await scheduleNextCaseScan();
   await scheduleNextQualityChecks();
+  await scheduleNextFundingScan();
 }

@@ -2,7 +2,7 @@ import { differenceInMilliseconds } from "date-fns";
 import { millisecondsInDay } from "date-fns/constants";
 import { startOfUtcDay, utcDaysBetween } from "~/platform/utc-days";
 
-export const CASE_KINDS = ["UNMET_DEMAND", "BELOW_FAIR_SHARE", "CANCELLATION", "QUALITY", "SUPPORT_REQUEST", "OTHER"] as const;
+export const CASE_KINDS = ["UNMET_DEMAND", "BELOW_FAIR_SHARE", "CANCELLATION", "QUALITY", "SUPPORT_REQUEST", "FUNDING_BEHIND", "OTHER"] as const;
 export type CaseKindName = (typeof CASE_KINDS)[number];
 export const CASE_SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 export type CaseSeverityName = (typeof CASE_SEVERITIES)[number];
@@ -15,6 +15,7 @@ export const CASE_KIND_LABELS: Record<CaseKindName, string> = {
   CANCELLATION: "Cancellation",
   QUALITY: "Quality",
   SUPPORT_REQUEST: "Support request",
+  FUNDING_BEHIND: "Funding behind commitment",
   OTHER: "Other",
 };
 export const CASE_SEVERITY_LABELS: Record<CaseSeverityName, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High", CRITICAL: "Critical" };

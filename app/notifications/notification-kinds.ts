@@ -35,6 +35,7 @@ export const NOTIFICATION_KINDS = {
   "case-assigned": { category: "capacity", label: "A shortfall case is assigned to you", defaultChannel: "IMMEDIATE" },
   "case-message": { category: "capacity", label: "A facilitator messages you about a shortfall", defaultChannel: "IMMEDIATE" },
   "capacity-asked": { category: "capacity", label: "A facilitator asks you to post capacity", defaultChannel: "IMMEDIATE" },
+  "funding-award-behind": { category: "capacity", label: "An expansion funding award is behind its commitment", defaultChannel: "DIGEST" },
   "invitation-accepted": { category: "marketplace", label: "Someone you invited has joined", defaultChannel: "IN_APP" },
 } as const satisfies Record<string, KindDefinition>;
 

@@ -48,6 +48,13 @@ interface AuditedEntityOf {
   "audit.recorded": "PlacementAudit";
   "audit.action-added": "PlacementAudit";
   "audit.action-completed": "PlacementAudit";
+  // Funding
+  "funding-programme-created": "FundingProgramme";
+  "funding-programme-updated": "FundingProgramme";
+  "funding-award-created": "FundingAward";
+  "funding-award-updated": "FundingAward";
+  "funding-payment-added": "FundingAward";
+  "funding-payment-removed": "FundingAward";
   // Resources
   "resource-created": "Resource";
   "resource-updated": "Resource";
