@@ -18,6 +18,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Workforce upload", to: "/admin/workforce/upload" },
         { label: "Thresholds", to: "/admin/settings" },
         { label: "Matching", to: "/facilitator/matching" },
+        { label: "Funding", to: "/facilitator/funding" },
       ];
     case "FACILITATOR":
       return [
@@ -26,6 +27,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Cases", to: "/facilitator/cases" },
         { label: "Quality", to: "/facilitator/quality" },
         { label: "Matching", to: "/facilitator/matching" },
+        { label: "Funding", to: "/facilitator/funding" },
         { label: "Organisations", to: "/organisations" },
         { label: "Resources", to: "/resources" },
       ];
@@ -36,6 +38,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Allocations", to: "/provider/allocations" },
         { label: "Capacity", to: "/provider/capacity" },
         { label: "Audits", to: "/provider/audits" },
+        { label: "Funding", to: "/provider/funding" },
         { label: "Resources", to: "/resources" },
         { label: "Support", to: "/support" },
         ...ownOrganisation,

@@ -6,7 +6,7 @@ import { recordAudit } from "~/platform/audit.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { Refusal } from "~/platform/refusal";
 import { academicYearOf } from "~/vocabulary/academic-year";
-import type { ProfessionCode } from "~/vocabulary/roles";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import type { AwardForm, PaymentForm, ProgrammeForm } from "./funding-forms";
 import { comparableEarlierPeriod, placedByMonth, summariseAwardDelivery, totalPlaced, type AwardDelivery, type CountedPlacement, type FundingUnitName } from "./funding-rules";
 import { canManageFunding, canViewAward, fundingProgrammeScope, requireFundedProvider, requireFundingRegion } from "./policy";
@@ -282,7 +282,7 @@ export async function programmeDashboard(user: SessionUser, programmeId: string,
     awards: delivered,
     totals: { ...totals, pencePerAdditionalWeek: totals.additionalWeeks > 0 ? totals.paidPence / totals.additionalWeeks : null },
     byProvider: groupTotals(delivered, (row) => row.award.providerId, (row) => row.award.provider.name),
-    byProfession: groupTotals(delivered, (row) => row.award.profession, (row) => row.award.profession),
+    byProfession: groupTotals(delivered, (row) => row.award.profession, (row) => PROFESSION_LABELS[row.award.profession]),
     canManage,
     providers,
   };
@@ -360,7 +360,11 @@ async function requireManagedAward(user: SessionUser, awardId: string) {
 export async function awardPage(user: SessionUser, awardId: string, today = new Date()) {
   const award = await loadAwardForUser(user, awardId);
   const [delivered] = await deliverAwards([award], award.programme.regionId, () => award.programme.ratePerWeekPence, today);
-  return { ...delivered, programme: award.programme, canManage: canManageFunding(user, award.programme) };
+  const canManage = canManageFunding(user, award.programme);
+  const providers = canManage
+    ? await prisma.organisation.findMany({ where: { regionId: award.programme.regionId, kind: "PROVIDER", active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } })
+    : [];
+  return { ...delivered, notes: award.notes, payments: award.payments, programme: award.programme, canManage, providers };
 }
 
 export async function updateAward(user: SessionUser, awardId: string, form: AwardForm) {

@@ -32,6 +32,8 @@ interface World {
   caseId: string;
   auditId: string;
   resourceId: string;
+  fundingProgrammeId: string;
+  fundingAwardId: string;
 }
 
 interface RouteCase {
@@ -217,6 +219,33 @@ const ROUTES: Record<string, RouteCase> = {
     loader: universityOwn(200),
     action: universityOwn("ok"),
   },
+  "facilitator.funding._index.tsx": {
+    path: () => "/facilitator/funding",
+    loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }),
+    action: only({ facilitator: "ok", otherFacilitator: "ok" }),
+    probe: () => ({ intent: "create", name: "Matrix probe programme", amount: "50000", periodStart: "2026-09-01", periodEnd: "2027-08-31" }),
+  },
+  "facilitator.funding.$programmeId.tsx": {
+    path: (w) => `/facilitator/funding/${w.fundingProgrammeId}`,
+    params: (w) => ({ programmeId: w.fundingProgrammeId }),
+    loader: only({ admin: 200, facilitator: 200, otherFacilitator: 404 }),
+    // Administrators read every programme but only the region's facilitators change one.
+    action: only({ admin: 403, facilitator: "ok", otherFacilitator: 404 }),
+    probe: () => ({ intent: "update-programme", name: "Matrix funding", amount: "100000", periodStart: "2026-09-01", periodEnd: "2027-08-31" }),
+  },
+  "facilitator.funding.delivery[.csv].tsx": {
+    path: (w) => `/facilitator/funding/delivery.csv?programme=${w.fundingProgrammeId}`,
+    loader: only({ admin: 200, facilitator: 200, otherFacilitator: 404 }),
+  },
+  "funding.awards.$awardId.tsx": {
+    path: (w) => `/funding/awards/${w.fundingAwardId}`,
+    params: (w) => ({ awardId: w.fundingAwardId }),
+    // The provider sees its own award; only the region's facilitators record payments.
+    loader: only({ admin: 200, educator: 200, otherEducator: 404, facilitator: 200, otherFacilitator: 404 }),
+    action: only({ admin: 403, educator: 403, otherEducator: 404, facilitator: "ok", otherFacilitator: 404 }),
+    probe: () => ({ intent: "add-payment", payOn: "2026-10-01", amount: "10" }),
+  },
+  "provider.funding.tsx": { path: () => "/provider/funding", loader: only({ educator: 200, otherEducator: 200 }) },
   "student._index.tsx": { path: () => "/student", loader: only({ student: 200 }) },
   "student.placements._index.tsx": { path: () => "/student/placements", loader: only({ student: 200 }) },
 };
@@ -262,7 +291,24 @@ beforeAll(async () => {
     data: { siteId: site.id, providerId: provider.id, rating: "SATISFACTORY", auditedOn: new Date("2026-01-10"), expiresOn: new Date("2028-01-10") },
   });
   const resource = await prisma.resource.create({ data: { title: "Matrix guide", summary: "For the matrix", category: "best-practice", tags: [], url: "https://example.org/guide" } });
-  world = { resourceId: resource.id, auditId: audit.id, caseId: shortfallCase.id, offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
+  const fundingProgramme = await prisma.fundingProgramme.create({
+    data: { regionId: region.id, name: "Matrix funding", amountPence: 10_000_000, periodStart: new Date("2026-09-01"), periodEnd: new Date("2027-08-31") },
+  });
+  const fundingAward = await prisma.fundingAward.create({
+    data: {
+      programmeId: fundingProgramme.id,
+      providerId: provider.id,
+      profession: "PT",
+      periodStart: new Date("2026-09-01"),
+      periodEnd: new Date("2027-08-31"),
+      unit: "WEEKS",
+      committed: 10,
+      baselineStudents: 0,
+      baselineWeeks: 0,
+      amountPence: 1_000_000,
+    },
+  });
+  world = { fundingProgrammeId: fundingProgramme.id, fundingAwardId: fundingAward.id, resourceId: resource.id, auditId: audit.id, caseId: shortfallCase.id, offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
 });
 
 async function requestAs(actor: Actor, path: string, form?: Record<string, string>, withCsrf = true) {
