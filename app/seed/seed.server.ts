@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "~/accounts/password.server";
 import { getDatabase, prisma } from "~/platform/db/db.server";
+import { addDemoFunding } from "./demo-funding.server";
 import { addDemoActivity } from "./demo-activity.server";
 import { DEMO_ACCOUNT_EMAILS, DEMO_PASSWORD, generateSeedPlan, type SeedPlan, type SeedScale } from "./generate";
 
@@ -156,6 +157,7 @@ export async function seedDemoDataIfEmpty(scale: SeedScale = "demo") {
     if ((await prisma.organisation.count()) > 0) return null;
     const accounts = await writeSeedPlan(generateSeedPlan(scale));
     if (scale === "demo") await addDemoActivity();
+    await addDemoFunding();
     return accounts;
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { programmeDashboard } from "~/funding/funding.server";
 import { prisma } from "~/platform/db/db.server";
 import { DEMO_ACCOUNT_EMAILS, generateSeedPlan } from "~/seed/generate";
 import { seedDemoDataIfEmpty } from "~/seed/seed.server";
@@ -40,5 +41,18 @@ describe("demo activity", () => {
     const student = await prisma.user.findUniqueOrThrow({ where: { email: "student@example.com" } });
     expect(await prisma.allocationStudent.count({ where: { studentId: student.id } })).toBe(1);
     expect(await prisma.notification.count({ where: { userId: educator.id } })).toBeGreaterThan(0);
+  });
+});
+
+describe("demo funding", () => {
+  it("has London's £1,199,633 programme with an award on track and awards behind", async () => {
+    const facilitator = await prisma.user.findUniqueOrThrow({ where: { email: "facilitator@example.com" } });
+    const programme = await prisma.fundingProgramme.findFirstOrThrow({ where: { regionId: facilitator.regionId! } });
+    expect(programme.amountPence).toBe(119_963_300);
+    const today = new Date(Math.max(Date.now(), Date.parse("2026-12-15T12:00:00Z")));
+    const { awards } = await programmeDashboard(facilitator, programme.id, today);
+    expect(awards.filter((row) => !row.delivery.behind).length).toBeGreaterThanOrEqual(1);
+    expect(awards.filter((row) => row.delivery.behind).length).toBeGreaterThanOrEqual(1);
+    expect(awards.some((row) => row.delivery.additional.weeks > 0)).toBe(true);
   });
 });
