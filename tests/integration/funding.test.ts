@@ -201,6 +201,33 @@ describe("recording an award", () => {
     expect((await call(awardLoader, "/funding/awards/nothing", { as: facilitator, params: { awardId: "nothing" } })).status).toBe(404);
   });
 
+  it("changes an award, keeping the recorded baseline when it is left blank, and refuses an amount below its payments", async () => {
+    const path = `/funding/awards/${awardId}`;
+    const form = { ...awardForm({ intent: "update-award", committed: "18", amount: "20000" }) };
+    const saved = await call(awardAction, path, { as: facilitator, params: { awardId }, form });
+    expect(saved.status).toBe(302);
+    expect(await prisma.fundingAward.findUniqueOrThrow({ where: { id: awardId } })).toMatchObject({ committed: 18, baselineStudents: 1, baselineWeeks: 4 });
+    expect(await prisma.auditEvent.count({ where: { entityId: awardId, action: "funding-award-updated" } })).toBe(1);
+    const below = await call(awardAction, path, { as: facilitator, params: { awardId }, form: { ...form, amount: "19999" } });
+    expect(below.status).toBe(400);
+    expect(errorsOf(below.data).amount).toEqual(["The amount cannot be less than the award's payments"]);
+    expect((await call(awardAction, path, { as: admin, params: { awardId }, form })).status).toBe(403);
+    await call(awardAction, path, { as: facilitator, params: { awardId }, form: { ...form, committed: "20" } });
+  });
+
+  it("changes the programme, refusing an amount below its awards or a period that leaves an award outside", async () => {
+    const path = `/facilitator/funding/${programmeId}`;
+    const form = { ...programmeForm({ intent: "update-programme" }) };
+    const below = await call(programmeAction, path, { as: facilitator, params: { programmeId }, form: { ...form, amount: "19999" } });
+    expect(below.status).toBe(400);
+    expect(errorsOf(below.data).amount).toEqual(["The amount cannot be less than the awards already made from it"]);
+    const shorter = await call(programmeAction, path, { as: facilitator, params: { programmeId }, form: { ...form, periodEnd: "2027-03-31" } });
+    expect(shorter.status).toBe(400);
+    expect(errorsOf(shorter.data).periodStart).toEqual(["The period must cover the periods of the awards already made"]);
+    expect((await call(programmeAction, path, { as: facilitator, params: { programmeId }, form: { ...form, notes: "Second year confirmed" } })).status).toBe(302);
+    expect(await prisma.fundingProgramme.findUniqueOrThrow({ where: { id: programmeId } })).toMatchObject({ notes: "Second year confirmed", amountPence: 119_963_300 });
+  });
+
   it("refuses removing a payment of another award with 404 next to it", async () => {
     const result = await call(awardAction, `/funding/awards/${awardId}`, { as: facilitator, params: { awardId }, form: { intent: "remove-payment", paymentId: "not-a-payment" } });
     expect(result.status).toBe(404);
