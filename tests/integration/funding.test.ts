@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fairShareRatio } from "~/fair-share/fair-share";
 import { loadRegionFairShare } from "~/fair-share/fair-share.server";
-import { runFundingScan } from "~/funding/funding-scan.server";
+import { FUNDING_SCAN_QUEUE, nextFundingScanTime, runFundingScan } from "~/funding/funding-scan.server";
+import { jobHandlers } from "~/job-handlers.server";
 import { programmeDashboard, providerAwards } from "~/funding/funding.server";
 import { prisma } from "~/platform/db/db.server";
 import { action as awardAction, loader as awardLoader } from "~/routes/funding.awards.$awardId";
@@ -340,5 +341,14 @@ describe("the daily funding scan", () => {
     const onTrack = await prisma.fundingAward.findFirstOrThrow({ where: { programmeId, providerId: world.provider.id } });
     expect(await prisma.notification.count({ where: { link: `/funding/awards/${onTrack.id}` } })).toBe(0);
     await prisma.fundingAward.delete({ where: { id: award.id } });
+  });
+
+  it("runs as a daily job at 06:15 UTC that schedules its next run once", async () => {
+    expect(nextFundingScanTime(new Date("2026-12-01T06:00:00Z"))).toEqual(new Date("2026-12-01T06:15:00Z"));
+    expect(nextFundingScanTime(new Date("2026-12-01T06:15:00Z"))).toEqual(new Date("2026-12-02T06:15:00Z"));
+    const result = await jobHandlers[FUNDING_SCAN_QUEUE]({ id: "job", queue: FUNDING_SCAN_QUEUE, payload: {}, attempts: 1 } as never);
+    expect(result).toMatchObject({ notified: expect.any(Number), fundingCasesRaised: expect.any(Number) });
+    const next = nextFundingScanTime(new Date());
+    expect(await prisma.job.count({ where: { queue: FUNDING_SCAN_QUEUE, dedupeKey: `funding-scan:${next.toISOString()}`, runAt: next } })).toBe(1);
   });
 });
