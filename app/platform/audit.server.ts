@@ -48,6 +48,11 @@ interface AuditedEntityOf {
   "audit.recorded": "PlacementAudit";
   "audit.action-added": "PlacementAudit";
   "audit.action-completed": "PlacementAudit";
+  // Practice hours
+  "hours-requirement-added": "HoursRequirement";
+  "timesheet-submitted": "Timesheet";
+  "timesheet-confirmed": "Timesheet";
+  "timesheet-queried": "Timesheet";
   // Resources
   "resource-created": "Resource";
   "resource-updated": "Resource";
