@@ -17,6 +17,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Users", to: "/admin/users" },
         { label: "Workforce upload", to: "/admin/workforce/upload" },
         { label: "Thresholds", to: "/admin/settings" },
+        { label: "Hours requirements", to: "/admin/hours" },
         { label: "Matching", to: "/facilitator/matching" },
       ];
     case "FACILITATOR":
@@ -25,6 +26,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Fair share", to: "/facilitator/fair-share" },
         { label: "Cases", to: "/facilitator/cases" },
         { label: "Quality", to: "/facilitator/quality" },
+        { label: "Hours at risk", to: "/facilitator/hours" },
         { label: "Matching", to: "/facilitator/matching" },
         { label: "Organisations", to: "/organisations" },
         { label: "Resources", to: "/resources" },
@@ -36,6 +38,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Allocations", to: "/provider/allocations" },
         { label: "Capacity", to: "/provider/capacity" },
         { label: "Audits", to: "/provider/audits" },
+        { label: "Timesheets", to: "/provider/timesheets" },
         { label: "Resources", to: "/resources" },
         { label: "Support", to: "/support" },
         ...ownOrganisation,
@@ -47,11 +50,12 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Programmes", to: "/university/programmes" },
         { label: "Opportunities", to: "/opportunities" },
         { label: "Allocations", to: "/university/allocations" },
+        { label: "Students' hours", to: "/university/hours" },
         { label: "Resources", to: "/resources" },
         { label: "Support", to: "/support" },
         ...ownOrganisation,
       ];
     case "STUDENT":
-      return [home, { label: "Opportunities", to: "/opportunities" }, { label: "My placements", to: "/student/placements" }];
+      return [home, { label: "Opportunities", to: "/opportunities" }, { label: "My placements", to: "/student/placements" }, { label: "My hours", to: "/student/hours" }];
   }
 }

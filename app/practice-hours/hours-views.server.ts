@@ -69,3 +69,20 @@ export async function getRegionAtRisk(actor: Actor, now = new Date()): Promise<A
   }
   return [...rows.values()].sort((a, b) => a.universityName.localeCompare(b.universityName) || a.profession.localeCompare(b.profession));
 }
+
+/**
+ * What a request for an at-risk student's remaining hours starts from: their programme, one
+ * student, and the programme's next block for their year (or any next block).
+ */
+export async function getHoursRequestDraft(actor: Actor, studentId: string, now = new Date()) {
+  const universityId = requireHoursUniversity(actor);
+  const [student] = await loadLedgers({ studentIds: [studentId], universityIds: [universityId] }, now);
+  if (!student?.ledger) return null;
+  const blocks = await prisma.placementBlock.findMany({
+    where: { programmeId: student.programmeId, startDate: { gt: now } },
+    orderBy: { startDate: "asc" },
+    select: { id: true, yearOfStudy: true },
+  });
+  const block = blocks.find((candidate) => candidate.yearOfStudy === student.yearOfStudy) ?? blocks[0] ?? null;
+  return { studentName: student.name, programmeId: student.programmeId, blockId: block?.id ?? null, uncoveredMinutes: student.ledger.uncovered };
+}
