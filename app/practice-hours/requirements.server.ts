@@ -45,11 +45,18 @@ export async function requirementsInForce(day: Date): Promise<Map<ProfessionCode
   return inForce;
 }
 
+const DUPLICATE = "That profession already has a requirement from this date: choose another date.";
+
 /** A new row; an earlier one for the profession stays in the history and applies until this one's date. */
 export async function addRequirement(actor: Actor, input: RequirementInput) {
   requireRequirementsAdmin(actor);
   try {
     return await prisma.$transaction(async (tx) => {
+      const clash = await tx.hoursRequirement.findUnique({
+        where: { profession_effectiveFrom: { profession: input.profession, effectiveFrom: isoDay(input.effectiveFrom) } },
+        select: { id: true },
+      });
+      if (clash) throw new Refusal(409, DUPLICATE, "effectiveFrom");
       const created = await tx.hoursRequirement.create({
         data: {
           profession: input.profession,
@@ -72,7 +79,7 @@ export async function addRequirement(actor: Actor, input: RequirementInput) {
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new Refusal(409, "That profession already has a requirement from this date: choose another date.", "effectiveFrom");
+      throw new Refusal(409, DUPLICATE, "effectiveFrom");
     }
     throw error;
   }
