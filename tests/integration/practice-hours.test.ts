@@ -30,7 +30,7 @@ let ptProgramme: string;
 let sltProgramme: string;
 let otherProgramme: string;
 let ptPlacement: string;
-let sltPlacement: string;
+
 
 async function programme(university: string, profession: "PT" | "SLT", blockEnd?: string) {
   return prisma.programme.create({
@@ -106,7 +106,7 @@ beforeAll(async () => {
   await prisma.user.update({ where: { id: users.student.id }, data: { programmeId: ptProgramme, yearOfStudy: 3 } });
   await prisma.user.update({ where: { id: users.sltStudent.id }, data: { programmeId: sltProgramme, yearOfStudy: 3 } });
   ptPlacement = await placement(ptProgramme, "PT", [users.student.id]);
-  sltPlacement = await placement(sltProgramme, "SLT", [users.sltStudent.id]);
+  await placement(sltProgramme, "SLT", [users.sltStudent.id]);
 });
 
 describe("the ledger against each profession's rule", () => {
