@@ -5,6 +5,7 @@ import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/platform/mail.s
 import { MATCHING_QUEUE, runMatchingJob } from "~/matching/runs.server";
 import { CAPACITY_CHECKS_QUEUE, runCapacityChecks, scheduleNextCapacityChecks } from "~/notifications/capacity-checks.server";
 import { DIGEST_QUEUE, scheduleNextDigest, sendDigests } from "~/notifications/digest.server";
+import { HOURS_CHECKS_QUEUE, runHoursChecks, scheduleNextHoursChecks } from "~/practice-hours/hours-checks.server";
 import { QUALITY_CHECKS_QUEUE, runQualityChecks, scheduleNextQualityChecks } from "~/quality/quality-checks.server";
 import type { JobHandler } from "./platform/jobs/worker.server";
 
@@ -28,6 +29,11 @@ export const jobHandlers: Record<string, JobHandler> = {
     await scheduleNextQualityChecks();
     return { raised };
   },
+  [HOURS_CHECKS_QUEUE]: async () => {
+    const { waiting, atRisk } = await runHoursChecks();
+    await scheduleNextHoursChecks();
+    return { timesheetsChased: waiting, atRiskRaised: atRisk };
+  },
   [CASE_SCAN_QUEUE]: async () => {
     const { unmet, red } = await runCaseScan();
     await scheduleNextCaseScan();
@@ -47,4 +53,5 @@ export async function scheduleRecurringJobs() {
   await scheduleNextCaseScan();
   await scheduleNextQualityChecks();
   await scheduleNextFundingScan();
+  await scheduleNextHoursChecks();
 }

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, parseEnv } from "~/platform/env.server";
 import { generateSeedPlan, type SeedScale } from "~/seed/generate";
-import { writeSeedPlan } from "~/seed/seed.server";
+import { addDemoHistory, writeSeedPlan } from "~/seed/seed.server";
 import { addDemoFunding } from "~/seed/demo-funding.server";
 import { prisma } from "~/platform/db/db.server";
 import { openPortalDatabase } from "../server/database";
@@ -26,6 +26,7 @@ try {
   const started = Date.now();
   const plan = generateSeedPlan(scale, Number(values.seed));
   const accounts = await writeSeedPlan(plan, (message) => console.log(`  ${message}`));
+  if (scale === "demo") await addDemoHistory();
   if (await addDemoFunding()) console.log("  an expansion funding programme with awards on track and behind");
   console.log(`Seeded ${scale} in ${((Date.now() - started) / 1000).toFixed(1)} s. Demo accounts: ${accounts.map((a) => a.email).join(", ")}`);
   await database.close();

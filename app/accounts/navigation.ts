@@ -17,6 +17,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Users", to: "/admin/users" },
         { label: "Workforce upload", to: "/admin/workforce/upload" },
         { label: "Thresholds", to: "/admin/settings" },
+        { label: "Hours requirements", to: "/admin/hours" },
         { label: "Matching", to: "/facilitator/matching" },
         { label: "Funding", to: "/facilitator/funding" },
       ];
@@ -26,6 +27,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Fair share", to: "/facilitator/fair-share" },
         { label: "Cases", to: "/facilitator/cases" },
         { label: "Quality", to: "/facilitator/quality" },
+        { label: "Hours at risk", to: "/facilitator/hours" },
         { label: "Matching", to: "/facilitator/matching" },
         { label: "Funding", to: "/facilitator/funding" },
         { label: "Organisations", to: "/organisations" },
@@ -39,6 +41,7 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Capacity", to: "/provider/capacity" },
         { label: "Audits", to: "/provider/audits" },
         { label: "Funding", to: "/provider/funding" },
+        { label: "Timesheets", to: "/provider/timesheets" },
         { label: "Resources", to: "/resources" },
         { label: "Support", to: "/support" },
         ...ownOrganisation,
@@ -50,11 +53,12 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
         { label: "Programmes", to: "/university/programmes" },
         { label: "Opportunities", to: "/opportunities" },
         { label: "Allocations", to: "/university/allocations" },
+        { label: "Students' hours", to: "/university/hours" },
         { label: "Resources", to: "/resources" },
         { label: "Support", to: "/support" },
         ...ownOrganisation,
       ];
     case "STUDENT":
-      return [home, { label: "Opportunities", to: "/opportunities" }, { label: "My placements", to: "/student/placements" }];
+      return [home, { label: "Opportunities", to: "/opportunities" }, { label: "My placements", to: "/student/placements" }, { label: "My hours", to: "/student/hours" }];
   }
 }

@@ -37,6 +37,9 @@ export const NOTIFICATION_KINDS = {
   "capacity-asked": { category: "capacity", label: "A facilitator asks you to post capacity", defaultChannel: "IMMEDIATE" },
   "funding-award-behind": { category: "capacity", label: "An expansion funding award is behind its commitment", defaultChannel: "DIGEST" },
   "invitation-accepted": { category: "marketplace", label: "Someone you invited has joined", defaultChannel: "IN_APP" },
+  "timesheet-waiting": { category: "marketplace", label: "A student's timesheet waits too long for confirmation", defaultChannel: "DIGEST" },
+  "timesheet-queried": { category: "marketplace", label: "Your timesheet is queried by the practice educator", defaultChannel: "IMMEDIATE" },
+  "student-at-risk": { category: "marketplace", label: "A student becomes at risk of missing the required practice hours", defaultChannel: "DIGEST" },
 } as const satisfies Record<string, KindDefinition>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

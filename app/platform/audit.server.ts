@@ -55,6 +55,11 @@ interface AuditedEntityOf {
   "funding-award-updated": "FundingAward";
   "funding-payment-added": "FundingAward";
   "funding-payment-removed": "FundingAward";
+  // Practice hours
+  "hours-requirement-added": "HoursRequirement";
+  "timesheet-submitted": "Timesheet";
+  "timesheet-confirmed": "Timesheet";
+  "timesheet-queried": "Timesheet";
   // Resources
   "resource-created": "Resource";
   "resource-updated": "Resource";

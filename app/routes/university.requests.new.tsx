@@ -7,15 +7,24 @@ import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
+import { z } from "zod";
 import { RequestFormSchema } from "~/marketplace/request-form";
+import { optionalParam } from "~/platform/form-fields";
+import { formatHours, weeksToCover } from "~/practice-hours/hours-rules";
+import { getHoursRequestDraft } from "~/practice-hours/hours-views.server";
+import { plural } from "~/vocabulary/labels";
 import { createRequest, getRequestFormOptions } from "~/marketplace/requests.server";
 import { redirectWithFlash } from "~/platform/flash.server";
 import { refusalReply } from "~/platform/refusal-reply.server";
 import { RequestFormFields, requestFormErrors } from "./university.shared/request-form-fields";
 
+const DraftSchema = z.object({ forStudent: optionalParam(z.string().trim().min(1).max(40)) });
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY");
-  return getRequestFormOptions(user);
+  const { forStudent } = DraftSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [options, draft] = await Promise.all([getRequestFormOptions(user), forStudent ? getHoursRequestDraft(user, forStudent) : null]);
+  return { ...options, draft };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,6 +45,7 @@ export default function NewRequest() {
   const [form, fields] = useForm({
     id: "request",
     lastResult: actionData?.result,
+    defaultValue: options.draft ? { programmeId: options.draft.programmeId, blockId: options.draft.blockId ?? undefined, students: "1" } : undefined,
     constraint: getZodConstraint(RequestFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -51,6 +61,12 @@ export default function NewRequest() {
         </p>
       ) : (
         <>
+          {options.draft && (
+            <p className="card mb-6">
+              For {options.draft.studentName}: {formatHours(options.draft.uncoveredMinutes)} hours are not covered by any placement, about{" "}
+              {plural(weeksToCover(options.draft.uncoveredMinutes), "week")} at 37.5 hours a week. Check the block and add any preferences.
+            </p>
+          )}
           <ErrorSummary errors={requestFormErrors(fields)} />
           {form.errors && form.errors.length > 0 && <FormMessage>{form.errors.join(" ")}</FormMessage>}
           <Form method="post" {...getFormProps(form)} className="card">

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "~/accounts/password.server";
 import { getDatabase, prisma } from "~/platform/db/db.server";
 import { addDemoFunding } from "./demo-funding.server";
+import { seedBaselineRequirements } from "~/practice-hours/requirements.server";
 import { addDemoActivity } from "./demo-activity.server";
+import { addDemoPracticeHours } from "./demo-hours.server";
 import { DEMO_ACCOUNT_EMAILS, DEMO_PASSWORD, generateSeedPlan, type SeedPlan, type SeedScale } from "./generate";
 
 const CHUNK = 2000;
@@ -133,6 +135,8 @@ export async function writeSeedPlan(plan: SeedPlan, onProgress?: (message: strin
     }),
   );
   onProgress?.(`${plan.offers.length} offers`);
+  const requirements = await seedBaselineRequirements();
+  onProgress?.(`${requirements} practice-hours requirements`);
   // Fresh statistics, so the planner uses the indexes from the first query on.
   await getDatabase().sql.exec("ANALYZE");
 
@@ -156,8 +160,14 @@ export async function seedDemoDataIfEmpty(scale: SeedScale = "demo") {
   return getDatabase().sql.withLock(727275, async () => {
     if ((await prisma.organisation.count()) > 0) return null;
     const accounts = await writeSeedPlan(generateSeedPlan(scale));
-    if (scale === "demo") await addDemoActivity();
+    if (scale === "demo") await addDemoHistory();
     await addDemoFunding();
     return accounts;
   });
+}
+
+/** The demo's history on top of the plan: allocations in several states, then practice hours. */
+export async function addDemoHistory() {
+  await addDemoActivity();
+  await addDemoPracticeHours();
 }

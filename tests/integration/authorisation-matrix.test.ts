@@ -34,6 +34,7 @@ interface World {
   resourceId: string;
   fundingProgrammeId: string;
   fundingAwardId: string;
+  timesheetId: string;
 }
 
 interface RouteCase {
@@ -248,6 +249,28 @@ const ROUTES: Record<string, RouteCase> = {
   "provider.funding.tsx": { path: () => "/provider/funding", loader: only({ educator: 200, otherEducator: 200 }) },
   "student._index.tsx": { path: () => "/student", loader: only({ student: 200 }) },
   "student.placements._index.tsx": { path: () => "/student/placements", loader: only({ student: 200 }) },
+  "student.hours.tsx": {
+    path: () => "/student/hours",
+    loader: only({ student: 200 }),
+    // The matrix's student is not named on the allocation: it is not theirs to record hours on.
+    action: only({ student: 404 }),
+    probe: (w) => ({ allocationId: w.allocationId, weekStarting: "2027-01-11", days: "5", inPersonHours: "37.5" }),
+  },
+  "provider.timesheets.tsx": {
+    path: () => "/provider/timesheets",
+    loader: only({ educator: 200, otherEducator: 200 }),
+    action: only({ educator: "ok", otherEducator: 404 }),
+    probe: (w) => ({ intent: "confirm", timesheetId: w.timesheetId }),
+  },
+  "university.hours._index.tsx": { path: () => "/university/hours", loader: only({ university: 200, otherUniversity: 200 }) },
+  "university.hours[.csv].tsx": { path: () => "/university/hours.csv", loader: only({ university: 200, otherUniversity: 200 }) },
+  "facilitator.hours.tsx": { path: () => "/facilitator/hours", loader: only({ facilitator: 200, otherFacilitator: 200 }) },
+  "admin.hours.tsx": {
+    path: () => "/admin/hours",
+    loader: only({ admin: 200 }),
+    action: only({ admin: "ok" }),
+    probe: () => ({ profession: "PT", minimumHours: "1000", countsInPerson: "on", source: "Matrix probe", effectiveFrom: "2031-09-01" }),
+  },
 };
 
 function routeFiles(): string[] {
@@ -308,7 +331,10 @@ beforeAll(async () => {
       amountPence: 1_000_000,
     },
   });
-  world = { fundingProgrammeId: fundingProgramme.id, fundingAwardId: fundingAward.id, resourceId: resource.id, auditId: audit.id, caseId: shortfallCase.id, offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
+  const timesheet = await prisma.timesheet.create({
+    data: { allocationId: allocation.id, studentId: users.student.id, providerId: provider.id, weekStarting: new Date("2027-01-11"), days: 5, inPersonMinutes: 2250, telehealthMinutes: 0, simulationMinutes: 0, submittedAt: new Date() },
+  });
+  world = { timesheetId: timesheet.id, fundingProgrammeId: fundingProgramme.id, fundingAwardId: fundingAward.id, resourceId: resource.id, auditId: audit.id, caseId: shortfallCase.id, offerId: offer.id, spareOfferId: spareOffer.id, requestId: request.id, allocationId: allocation.id, programmeId: request.programmeId, providerId: provider.id, runId: run.id };
 });
 
 async function requestAs(actor: Actor, path: string, form?: Record<string, string>, withCsrf = true) {

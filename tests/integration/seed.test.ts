@@ -3,6 +3,8 @@ import { programmeDashboard } from "~/funding/funding.server";
 import { prisma } from "~/platform/db/db.server";
 import { DEMO_ACCOUNT_EMAILS, generateSeedPlan } from "~/seed/generate";
 import { seedDemoDataIfEmpty } from "~/seed/seed.server";
+import { loadLedgers } from "~/practice-hours/ledger.server";
+import { PROFESSIONS } from "~/vocabulary/roles";
 import { useTestDatabase } from "../helpers/database";
 
 useTestDatabase();
@@ -54,5 +56,21 @@ describe("demo funding", () => {
     expect(awards.filter((row) => !row.delivery.behind).length).toBeGreaterThanOrEqual(1);
     expect(awards.filter((row) => row.delivery.behind).length).toBeGreaterThanOrEqual(1);
     expect(awards.some((row) => row.delivery.additional.weeks > 0)).toBe(true);
+  });
+});
+
+describe("demo practice hours", () => {
+  it("has a requirement for every profession, timesheets in every state, and students both on track and at risk", async () => {
+    const professions = await prisma.hoursRequirement.findMany({ distinct: ["profession"], select: { profession: true } });
+    expect(professions.map((row) => row.profession).sort()).toEqual([...PROFESSIONS].sort());
+    const slt = await prisma.hoursRequirement.findFirstOrThrow({ where: { profession: "SLT" } });
+    expect(slt.minimumMinutes).toBe(562.5 * 60);
+    const states = await prisma.timesheet.groupBy({ by: ["status"], _count: { _all: true } });
+    expect(states.map((row) => row.status).sort()).toEqual(["CONFIRMED", "QUERIED", "SUBMITTED"]);
+    const university = await prisma.user.findUniqueOrThrow({ where: { email: "university@example.com" } });
+    const ledgers = await loadLedgers({ universityIds: [university.organisationId!] });
+    const judged = ledgers.filter((row) => row.ledger);
+    expect(judged.some((row) => row.ledger!.atRisk)).toBe(true);
+    expect(judged.some((row) => !row.ledger!.atRisk)).toBe(true);
   });
 });
