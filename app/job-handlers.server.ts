@@ -28,9 +28,9 @@ export const jobHandlers: Record<string, JobHandler> = {
     return { raised };
   },
   [CASE_SCAN_QUEUE]: async () => {
-    const { unmet, red } = await runCaseScan();
+    const { unmet, red, changes } = await runCaseScan();
     await scheduleNextCaseScan();
-    return { unmetCasesRaised: unmet, belowFairShareCasesRaised: red };
+    return { unmetCasesRaised: unmet, belowFairShareCasesRaised: red, changes };
   },
 };
 

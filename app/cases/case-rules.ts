@@ -110,7 +110,29 @@ export const CASE_NOTE_TYPE_LABELS: Record<string, string> = {
   "offer-proposed": "Offer proposed to university",
   "capacity-asked": "Providers asked for capacity",
   raised: "Case raised",
+  updated: "Shortfall changed",
 };
+
+/**
+ * What the daily scan does with the case a source raised (a request with unmet students, a provider's
+ * profession in the red band), given how many students the source is short now:
+ * - none yet: open one when it is short;
+ * - still being worked: record a new count, or resolve it once nobody is short;
+ * - resolved: reopen it only if the shortfall is now larger than when it was resolved (resolving
+ *   automatically records 0), so a facilitator's own resolution is not undone by the same shortfall;
+ * - closed: left alone.
+ */
+export type ScannedCaseChange = "open" | "update" | "resolve" | "reopen" | "none";
+
+export function scannedCaseChange(existing: { status: CaseStatusName; studentsAffected: number } | null, short: number): ScannedCaseChange {
+  if (!existing) return short > 0 ? "open" : "none";
+  if (ACTIVE_CASE_STATUSES.includes(existing.status)) {
+    if (short <= 0) return "resolve";
+    return short === existing.studentsAffected ? "none" : "update";
+  }
+  if (existing.status === "RESOLVED" && short > existing.studentsAffected) return "reopen";
+  return "none";
+}
 
 export const SUPPORT_TOPICS = ["capacity", "quality"] as const;
 export type SupportTopic = (typeof SUPPORT_TOPICS)[number];

@@ -9,9 +9,7 @@ ACTIVE_CASE_STATUSES,
 AGEING_BUCKETS,
 CASE_STATUS_LABELS,
 CASE_STATUSES,
-caseSeverity,
 checkCaseMove,
-daysUntil,
 type CaseKindName,
 type CaseSeverityName,
 type CaseStatusName,
@@ -19,11 +17,10 @@ type CaseStatusName,
 import { formatDate, plural } from "~/vocabulary/labels";
 import { pageWindow } from "~/platform/paging";
 import { PROFESSION_LABELS,type ProfessionCode } from "~/vocabulary/roles";
-import { loadRegionFairShare,providerFairShareOf,type RegionFairShare } from "~/fair-share/fair-share.server";
+import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { Refusal } from "~/platform/refusal";
 import { withNotifications } from "~/notifications/notify.server";
-import { alternativeOfferNotification,capacityAskedNotification,caseAssignedNotification,caseMessageNotification,caseRaisedNotification } from "./notifications";
-import { createOnce } from "./raise-cases.server";
+import { alternativeOfferNotification,capacityAskedNotification,caseAssignedNotification,caseMessageNotification } from "./notifications";
 import { getSettings } from "~/settings/settings.server";
 import { caseRegionScope,choosesCaseRegion,requireCaseRegionScope,requireSupportOrganisation } from "./policy";
 
@@ -367,88 +364,6 @@ export async function askForCapacity(user: SessionUser, caseId: string, now = ne
     }
     return { asked: providers.length, note };
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Raised automatically
-
-/**
- * The daily scan: unmet requests starting within the administrator's window, and providers in the
- * red band for the current academic year. Each source raises its case once.
- */
-export async function raiseAutomaticCases(now = new Date()) {
-  const settings = await getSettings();
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const horizon = addUtcDays(today, settings.unmetRequestWeeks * 7);
-  const requests = await prisma.placementRequest.findMany({
-    where: { status: { in: ["OPEN", "PARTLY_ALLOCATED"] }, startDate: { gte: today, lte: horizon } },
-    select: { id: true, students: true, studentsAllocated: true, profession: true, startDate: true, universityId: true, university: { select: { name: true, regionId: true } } },
-  });
-  const known = new Set(
-    (await prisma.shortfallCase.findMany({ where: { sourceKey: { in: requests.map((r) => `unmet:${r.id}`) } }, select: { sourceKey: true } })).map((c) => c.sourceKey),
-  );
-  let unmet = 0;
-  for (const request of requests) {
-    const unplaced = request.students - request.studentsAllocated;
-    if (unplaced <= 0 || known.has(`unmet:${request.id}`)) continue;
-    const raised = await withNotifications(async (tx, raise) => {
-      const created = await createOnce(
-        tx,
-        {
-          sourceKey: `unmet:${request.id}`,
-          regionId: request.university.regionId,
-          kind: "UNMET_DEMAND",
-          severity: caseSeverity(unplaced, daysUntil(request.startDate, now)),
-          title: `Unmet: ${unplaced} ${PROFESSION_LABELS[request.profession]} ${unplaced === 1 ? "student" : "students"} of ${request.university.name} from ${formatDate(request.startDate)}`,
-          profession: request.profession,
-          organisationIds: [request.universityId],
-          studentsAffected: unplaced,
-          dueOn: request.startDate,
-        },
-        `Raised because request ${request.id} still has ${unplaced} unplaced ${unplaced === 1 ? "student" : "students"} within ${settings.unmetRequestWeeks} weeks of its start`,
-      );
-      if (created) await raise(caseRaisedNotification("request-unmet-near-start", created));
-      return Boolean(created);
-    });
-    if (raised) unmet += 1;
-  }
-
-  const year = academicYearOf(now);
-  const providers = await prisma.organisation.findMany({
-    where: { kind: "PROVIDER", active: true, workforce: { some: { year, wte: { gt: 0 } } } },
-    select: { id: true, name: true, regionId: true },
-  });
-  const regionFairShares = new Map<string, RegionFairShare>();
-  for (const regionId of new Set(providers.map((provider) => provider.regionId))) regionFairShares.set(regionId, await loadRegionFairShare(regionId, year));
-  let red = 0;
-  for (const provider of providers) {
-    const { rows } = providerFairShareOf(regionFairShares.get(provider.regionId)!, provider.id);
-    for (const row of rows) {
-      if (row.offeredBand !== "red") continue;
-      const sourceKey = `red:${provider.id}:${row.profession}:${year}`;
-      const raised = await withNotifications(async (tx, raise) => {
-        const gap = Math.max(0, row.fairShare - row.offered);
-        const created = await createOnce(
-          tx,
-          {
-            sourceKey,
-            regionId: provider.regionId,
-            kind: "BELOW_FAIR_SHARE",
-            severity: caseSeverity(gap, null),
-            title: `Below fair share: ${provider.name}, ${PROFESSION_LABELS[row.profession]} ${year}/${String((year + 1) % 100).padStart(2, "0")}`,
-            profession: row.profession,
-            organisationIds: [provider.id],
-            studentsAffected: gap,
-          },
-          `Raised because ${provider.name} offered ${row.offered} of a fair share of ${row.fairShare} ${PROFESSION_LABELS[row.profession]} places (red band)`,
-        );
-        if (created) await raise(caseRaisedNotification("provider-below-fair-share", created));
-        return Boolean(created);
-      });
-      if (raised) red += 1;
-    }
-  }
-  return { unmet, red };
 }
 
 // ---------------------------------------------------------------------------------------------
