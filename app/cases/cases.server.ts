@@ -20,7 +20,7 @@ import { PROFESSION_LABELS,type ProfessionCode } from "~/vocabulary/roles";
 import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { Refusal } from "~/platform/refusal";
 import { withNotifications } from "~/notifications/notify.server";
-import { alternativeOfferNotification,capacityAskedNotification,caseAssignedNotification,caseMessageNotification } from "./notifications";
+import { alternativeOfferNotification,capacityAskedNotification,caseAssignedNotification,caseMessageNotification,supportRequestedNotification } from "./notifications";
 import { getSettings } from "~/settings/settings.server";
 import { caseRegionScope,choosesCaseRegion,requireCaseRegionScope,requireSupportOrganisation } from "./policy";
 
@@ -371,8 +371,22 @@ export async function askForCapacity(user: SessionUser, caseId: string, now = ne
 
 export async function createSupportRequest(user: SessionUser, input: { topic: SupportTopic; body: string }) {
   const organisationId = requireSupportOrganisation(user);
-  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { regionId: true } });
-  return prisma.supportRequest.create({ data: { organisationId, regionId: organisation.regionId, authorId: user.id, topic: input.topic, body: input.body } });
+  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { regionId: true, name: true } });
+  return withNotifications(async (tx, raise) => {
+    const created = await tx.supportRequest.create({ data: { organisationId, regionId: organisation.regionId, authorId: user.id, topic: input.topic, body: input.body } });
+    await raise(
+      supportRequestedNotification({
+        supportRequestId: created.id,
+        regionId: organisation.regionId,
+        organisationName: organisation.name,
+        authorId: user.id,
+        authorName: user.name,
+        topicLabel: SUPPORT_TOPIC_LABELS[input.topic],
+        body: input.body,
+      }),
+    );
+    return created;
+  });
 }
 
 /** The asker's organisation's requests, newest first. */

@@ -27,6 +27,7 @@ export const NOTIFICATION_KINDS = {
   "allocation-cancelled": { category: "capacity", label: "An allocation is cancelled", defaultChannel: "IMMEDIATE" },
   "matching-run-finished": { category: "capacity", label: "A matching run has finished", defaultChannel: "IN_APP" },
   "audit-expiring": { category: "quality", label: "A placement audit expires soon or has expired", defaultChannel: "DIGEST" },
+  "audit-action-overdue": { category: "quality", label: "An action from a placement audit is overdue", defaultChannel: "IMMEDIATE" },
   "feedback-low": { category: "quality", label: "Student feedback falls below the threshold", defaultChannel: "IMMEDIATE" },
   "allocation-proposed": { category: "marketplace", label: "Students are proposed for your offer", defaultChannel: "IMMEDIATE" },
   "allocation-confirmed": { category: "marketplace", label: "A provider confirms an allocation", defaultChannel: "IMMEDIATE" },
@@ -34,6 +35,7 @@ export const NOTIFICATION_KINDS = {
   "students-named": { category: "marketplace", label: "Students are named on a placement", defaultChannel: "IMMEDIATE" },
   "case-assigned": { category: "capacity", label: "A shortfall case is assigned to you", defaultChannel: "IMMEDIATE" },
   "case-message": { category: "capacity", label: "A facilitator messages you about a shortfall", defaultChannel: "IMMEDIATE" },
+  "support-requested": { category: "capacity", label: "A provider or university asks for support", defaultChannel: "IMMEDIATE" },
   "capacity-asked": { category: "capacity", label: "A facilitator asks you to post capacity", defaultChannel: "IMMEDIATE" },
   "invitation-accepted": { category: "marketplace", label: "Someone you invited has joined", defaultChannel: "IN_APP" },
 } as const satisfies Record<string, KindDefinition>;
