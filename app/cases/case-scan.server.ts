@@ -173,7 +173,7 @@ async function scanUnmetRequests(now: Date): Promise<ScanCounts> {
         why:
           `${request.programme.name} (${request.university.name}): ${short} of ${plural(request.students, "student")} still ${short === 1 ? "has" : "have"} no placement, ` +
           `and the block starts on ${formatDate(request.startDate)}, within ${plural(settings.unmetRequestWeeks, "week")}. ${matcher}`,
-        settled: cancelled ? "the university cancelled the request." : `every one of the ${plural(request.students, "student")} now has a placement.`,
+        settled: cancelled ? "the university cancelled the request." : `every one of the ${plural(request.students, "student")} now has an allocation (proposed, confirmed or placed).`,
         notification: "request-unmet-near-start",
       },
       now,

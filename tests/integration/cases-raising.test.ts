@@ -108,7 +108,7 @@ describe("raiseAutomaticCases", () => {
     raised = await caseOf();
     expect(raised).toMatchObject({ status: "RESOLVED", studentsAffected: 0 });
     expect(raised.resolvedAt).toBeInstanceOf(Date);
-    expect(raised.notes.at(-1)?.body).toBe("Resolved automatically: every one of the 5 students now has a placement.");
+    expect(raised.notes.at(-1)?.body).toBe("Resolved automatically: every one of the 5 students now has an allocation (proposed, confirmed or placed).");
     expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ resolve: 0, reopen: 0 });
 
     // The provider declines three: the same case reopens with the new count; no second case, no second notification.
