@@ -35,9 +35,9 @@ export const jobHandlers: Record<string, JobHandler> = {
     return { timesheetsChased: waiting, atRiskRaised: atRisk };
   },
   [CASE_SCAN_QUEUE]: async () => {
-    const { unmet, red } = await runCaseScan();
+    const { unmet, red, changes } = await runCaseScan();
     await scheduleNextCaseScan();
-    return { unmetCasesRaised: unmet, belowFairShareCasesRaised: red };
+    return { unmetCasesRaised: unmet, belowFairShareCasesRaised: red, changes };
   },
   [FUNDING_SCAN_QUEUE]: async () => {
     const { notified, cases } = await runFundingScan();

@@ -9,6 +9,7 @@ import {
   checkCaseMove,
   countByAgeing,
   daysUntil,
+  scannedCaseChange,
 } from "./case-rules";
 import { addUtcDays } from "~/platform/utc-days";
 
@@ -103,5 +104,24 @@ describe("ageing", () => {
   it("counts every bucket, empty ones as zero", () => {
     expect(countByAgeing([daysAgo(1), daysAgo(2), daysAgo(40), daysAgo(200)], now).map((b) => b.count)).toEqual([2, 0, 1, 1]);
     expect(countByAgeing([], now).map((b) => b.count)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe("what the daily scan does with a case it raised", () => {
+  it.each([
+    [null, 0, "none"],
+    [null, 3, "open"],
+    [{ status: "OPEN", studentsAffected: 3 }, 3, "none"],
+    [{ status: "OPEN", studentsAffected: 3 }, 5, "update"],
+    [{ status: "WAITING", studentsAffected: 3 }, 1, "update"],
+    [{ status: "IN_PROGRESS", studentsAffected: 3 }, 0, "resolve"],
+    [{ status: "RESOLVED", studentsAffected: 0 }, 0, "none"],
+    [{ status: "RESOLVED", studentsAffected: 0 }, 2, "reopen"],
+    // Resolved by a facilitator with 3 still short: only a larger shortfall reopens it.
+    [{ status: "RESOLVED", studentsAffected: 3 }, 3, "none"],
+    [{ status: "RESOLVED", studentsAffected: 3 }, 4, "reopen"],
+    [{ status: "CLOSED", studentsAffected: 0 }, 9, "none"],
+  ] as const)("case %j, %i short → %s", (existing, short, change) => {
+    expect(scannedCaseChange(existing, short)).toBe(change);
   });
 });

@@ -1,6 +1,8 @@
 import { differenceInMilliseconds } from "date-fns";
 import { millisecondsInDay } from "date-fns/constants";
 import { startOfUtcDay, utcDaysBetween } from "~/platform/utc-days";
+import { formatDateRange, plural } from "~/vocabulary/labels";
+import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 
 export const CASE_KINDS = ["UNMET_DEMAND", "BELOW_FAIR_SHARE", "CANCELLATION", "QUALITY", "SUPPORT_REQUEST", "FUNDING_BEHIND", "OTHER"] as const;
 export type CaseKindName = (typeof CASE_KINDS)[number];
@@ -111,7 +113,76 @@ export const CASE_NOTE_TYPE_LABELS: Record<string, string> = {
   "offer-proposed": "Offer proposed to university",
   "capacity-asked": "Providers asked for capacity",
   raised: "Case raised",
+  updated: "Shortfall changed",
 };
+
+/**
+ * What the daily scan does with the case a source raised (a request with unmet students, a provider's
+ * profession in the red band), given how many students the source is short now:
+ * - none yet: open one when it is short;
+ * - still being worked: record a new count, or resolve it once nobody is short;
+ * - resolved: reopen it only if the shortfall is now larger than when it was resolved (resolving
+ *   automatically records 0), so a facilitator's own resolution is not undone by the same shortfall;
+ * - closed: left alone.
+ */
+export type ScannedCaseChange = "open" | "update" | "resolve" | "reopen" | "none";
+
+export function scannedCaseChange(existing: { status: CaseStatusName; studentsAffected: number } | null, short: number): ScannedCaseChange {
+  if (!existing) return short > 0 ? "open" : "none";
+  if (ACTIVE_CASE_STATUSES.includes(existing.status)) {
+    if (short <= 0) return "resolve";
+    return short === existing.studentsAffected ? "none" : "update";
+  }
+  if (existing.status === "RESOLVED" && short > existing.studentsAffected) return "reopen";
+  return "none";
+}
+
+/** What a case form may point at: any offer or allocation of the region, or an offer a university can still book. */
+export const CASE_LINK_TYPES = ["offer", "open-offer", "allocation"] as const;
+export type CaseLinkType = (typeof CASE_LINK_TYPES)[number];
+export interface CaseLinkOption {
+  id: string;
+  label: string;
+}
+
+/** An offer as a facilitator recognises it: profession, provider and site, specialty, dates (and places left). */
+export function offerLabel(offer: {
+  profession: ProfessionCode;
+  specialty: string | null;
+  startDate: Date | string;
+  endDate: Date | string;
+  providerName: string;
+  siteName: string;
+  placesLeft?: number;
+}): string {
+  return [
+    PROFESSION_LABELS[offer.profession],
+    `${offer.providerName}, ${offer.siteName}`,
+    offer.specialty,
+    formatDateRange(offer.startDate, offer.endDate),
+    offer.placesLeft === undefined ? null : `${plural(offer.placesLeft, "place")} left`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** An allocation as a facilitator recognises it: who, from which programme, where and when. */
+export function allocationLabel(allocation: {
+  students: number;
+  profession: ProfessionCode;
+  programmeName: string;
+  universityName: string;
+  providerName: string;
+  siteName: string;
+  startDate: Date | string;
+  endDate: Date | string;
+}): string {
+  return [
+    `${plural(allocation.students, `${PROFESSION_LABELS[allocation.profession]} student`)} of ${allocation.programmeName} (${allocation.universityName})`,
+    `${allocation.providerName}, ${allocation.siteName}`,
+    formatDateRange(allocation.startDate, allocation.endDate),
+  ].join(" · ");
+}
 
 export const SUPPORT_TOPICS = ["capacity", "quality"] as const;
 export type SupportTopic = (typeof SUPPORT_TOPICS)[number];

@@ -9,22 +9,23 @@ ACTIVE_CASE_STATUSES,
 AGEING_BUCKETS,
 CASE_STATUS_LABELS,
 CASE_STATUSES,
-caseSeverity,
 checkCaseMove,
-daysUntil,
+offerLabel,
+CASE_LINK_TYPES,
+type CaseLinkOption,
+type CaseLinkType,
 type CaseKindName,
 type CaseSeverityName,
 type CaseStatusName,
 } from "./case-rules";
-import { formatDate, plural } from "~/vocabulary/labels";
 import { pageWindow } from "~/platform/paging";
 import { PROFESSION_LABELS,type ProfessionCode } from "~/vocabulary/roles";
-import { loadRegionFairShare,providerFairShareOf,type RegionFairShare } from "~/fair-share/fair-share.server";
+import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { Refusal } from "~/platform/refusal";
 import { withNotifications } from "~/notifications/notify.server";
-import { alternativeOfferNotification,capacityAskedNotification,caseAssignedNotification,caseMessageNotification,caseRaisedNotification } from "./notifications";
-import { createOnce } from "./raise-cases.server";
+import { alternativeOfferNotification,capacityAskedNotification,caseAssignedNotification,caseMessageNotification,supportRequestedNotification } from "./notifications";
 import { getSettings } from "~/settings/settings.server";
+import { describeLinks, nameLinkedIds, searchRegionAllocations, searchRegionOffers } from "./case-links.server";
 import { caseRegionScope,choosesCaseRegion,requireCaseRegionScope,requireSupportOrganisation } from "./policy";
 
 type Tx = Prisma.TransactionClient;
@@ -210,6 +211,7 @@ export async function moveCase(
   if (!check.ok) throw new Refusal(check.status, check.message, "to");
   const offerId = input.to === "RESOLVED" ? input.resolvedByOfferId || null : null;
   const allocationId = input.to === "RESOLVED" ? input.resolvedByAllocationId || null : null;
+  const names = await describeLinks({ offers: offerId ? [offerId] : [], allocations: allocationId ? [allocationId] : [] });
   return prisma.$transaction(async (tx) => {
     await checkResolution(tx, current.regionId, offerId, allocationId);
     const data: Prisma.ShortfallCaseUpdateManyMutationInput = { status: input.to };
@@ -217,7 +219,9 @@ export async function moveCase(
     if (current.status === "RESOLVED" && input.to === "IN_PROGRESS") Object.assign(data, { resolvedAt: null, resolvedByOfferId: null, resolvedByAllocationId: null });
     const moved = await tx.shortfallCase.updateMany({ where: { id: current.id, status: current.status }, data });
     if (moved.count !== 1) throw new Refusal(409, "Someone else has just changed this case: reload to see it", "to");
-    const fixedBy = [offerId && `offer ${offerId}`, allocationId && `allocation ${allocationId}`].filter(Boolean).join(" and ");
+    const fixedBy = [offerId && `offer ${names.offers.get(offerId) ?? offerId}`, allocationId && `allocation ${names.allocations.get(allocationId) ?? allocationId}`]
+      .filter(Boolean)
+      .join(" and ");
     const reopened = current.status === "RESOLVED" && input.to === "IN_PROGRESS";
     const body = [
       `${reopened ? "Reopened" : `${CASE_STATUS_LABELS[current.status]} → ${CASE_STATUS_LABELS[input.to]}`}${fixedBy ? ` (fixed by ${fixedBy})` : ""}`,
@@ -259,33 +263,40 @@ export async function addCaseNote(user: SessionUser, caseId: string, body: strin
 /** The case page: the case, its organisations, owner, timeline, and what the actions can offer. */
 export async function getCaseDetail(user: SessionUser, caseId: string) {
   const found = await loadCaseForUser(user, caseId);
-  const [organisations, notes, facilitators, offers, supportRequests] = await Promise.all([
+  const [organisations, notes, facilitators, supportRequests, choices, links] = await Promise.all([
     prisma.organisation.findMany({ where: { id: { in: found.organisationIds } }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }),
     prisma.caseNote.findMany({ where: { caseId: found.id }, select: { id: true, type: true, body: true, authorId: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     prisma.user.findMany({ where: { role: "FACILITATOR", regionId: found.regionId, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    openOffersForCase(found.regionId, found.profession),
     prisma.supportRequest.findMany({ where: { caseId: found.id }, select: { id: true, topic: true, body: true, createdAt: true } }),
+    // The first of each list, so the pickers work before any search (and without scripts).
+    Promise.all(CASE_LINK_TYPES.map(async (type) => [type, await searchForCase(found, type, "")] as const)),
+    describeLinks({ offers: found.resolvedByOfferId ? [found.resolvedByOfferId] : [], allocations: found.resolvedByAllocationId ? [found.resolvedByAllocationId] : [] }),
   ]);
-  const names = await userNames([found.ownerId, ...notes.map((n) => n.authorId)]);
+  const [names, bodies] = await Promise.all([userNames([found.ownerId, ...notes.map((n) => n.authorId)]), nameLinkedIds(notes.map((n) => n.body))]);
   return {
-    case: { ...found, ownerName: found.ownerId ? (names.get(found.ownerId) ?? "Unknown") : null },
+    case: {
+      ...found,
+      ownerName: found.ownerId ? (names.get(found.ownerId) ?? "Unknown") : null,
+      resolvedByOfferName: found.resolvedByOfferId ? (links.offers.get(found.resolvedByOfferId) ?? "An offer since deleted") : null,
+      resolvedByAllocationName: found.resolvedByAllocationId ? (links.allocations.get(found.resolvedByAllocationId) ?? "An allocation since deleted") : null,
+    },
     organisations,
-    notes: notes.map((note) => ({ ...note, authorName: note.authorId ? (names.get(note.authorId) ?? "Unknown") : "Placement Exchange" })),
+    notes: notes.map((note, index) => ({ ...note, body: bodies[index], authorName: note.authorId ? (names.get(note.authorId) ?? "Unknown") : "Placement Exchange" })),
     facilitators,
-    offers,
+    choices: Object.fromEntries(choices) as Record<CaseLinkType, CaseLinkOption[]>,
     supportRequests,
   };
 }
 
-/** Published offers in the region with places left (of the case's profession, if it has one). */
-async function openOffersForCase(regionId: string, profession: ProfessionCode | null) {
-  const offers = await prisma.offer.findMany({
-    where: { status: "PUBLISHED", provider: { regionId }, ...(profession ? { profession } : {}), endDate: { gte: new Date() } },
-    select: { id: true, profession: true, startDate: true, endDate: true, slots: true, slotsTaken: true, provider: { select: { name: true } } },
-    orderBy: [{ startDate: "asc" }, { id: "asc" }],
-    take: 200,
-  });
-  return offers.filter((offer) => offer.slotsTaken < offer.slots);
+function searchForCase(found: { regionId: string; profession: ProfessionCode | null }, type: CaseLinkType, q: string) {
+  if (type === "allocation") return searchRegionAllocations(found.regionId, q);
+  return searchRegionOffers(found.regionId, q, { open: type === "open-offer", profession: found.profession });
+}
+
+/** The search behind a case's pickers: only what the case's region holds, and only for someone who may see the case. */
+export async function searchCaseLinks(user: SessionUser, caseId: string, type: CaseLinkType, q: string) {
+  const found = await loadCaseForUser(user, caseId);
+  return searchForCase(found, type, q);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,13 +329,13 @@ export async function proposeOffer(user: SessionUser, caseId: string, input: { o
   const university = await involvedOrganisation(current, input.organisationId, "UNIVERSITY");
   const offer = await prisma.offer.findFirst({
     where: { id: input.offerId, status: "PUBLISHED", provider: { regionId: current.regionId }, ...(current.profession ? { profession: current.profession } : {}) },
-    select: { id: true, profession: true, slots: true, slotsTaken: true, startDate: true, endDate: true, provider: { select: { name: true } } },
+    select: { id: true, profession: true, specialty: true, slots: true, slotsTaken: true, startDate: true, endDate: true, provider: { select: { name: true } }, site: { select: { name: true } } },
   });
   if (!offer) throw new Refusal(400, "Choose a published offer of this region", "offerId");
   if (offer.slotsTaken >= offer.slots) throw new Refusal(409, "This offer has no places left", "offerId");
-  const description = `${PROFESSION_LABELS[offer.profession]} at ${offer.provider.name}, ${formatDate(offer.startDate)} to ${formatDate(offer.endDate)}, ${plural(offer.slots - offer.slotsTaken, "place")} left`;
+  const description = offerLabel({ ...offer, providerName: offer.provider.name, siteName: offer.site.name, placesLeft: offer.slots - offer.slotsTaken });
   return withNotifications(async (tx, raise) => {
-    const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "offer-proposed", body: `Proposed to ${university.name}: ${description} (offer ${offer.id})` } });
+    const note = await tx.caseNote.create({ data: { caseId: current.id, authorId: user.id, type: "offer-proposed", body: `Proposed to ${university.name}: ${description}` } });
     await raise(alternativeOfferNotification({ noteId: note.id, offerId: offer.id, description, universityId: university.id, actorId: user.id }));
     return note;
   });
@@ -370,94 +381,26 @@ export async function askForCapacity(user: SessionUser, caseId: string, now = ne
 }
 
 // ---------------------------------------------------------------------------------------------
-// Raised automatically
-
-/**
- * The daily scan: unmet requests starting within the administrator's window, and providers in the
- * red band for the current academic year. Each source raises its case once.
- */
-export async function raiseAutomaticCases(now = new Date()) {
-  const settings = await getSettings();
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const horizon = addUtcDays(today, settings.unmetRequestWeeks * 7);
-  const requests = await prisma.placementRequest.findMany({
-    where: { status: { in: ["OPEN", "PARTLY_ALLOCATED"] }, startDate: { gte: today, lte: horizon } },
-    select: { id: true, students: true, studentsAllocated: true, profession: true, startDate: true, universityId: true, university: { select: { name: true, regionId: true } } },
-  });
-  const known = new Set(
-    (await prisma.shortfallCase.findMany({ where: { sourceKey: { in: requests.map((r) => `unmet:${r.id}`) } }, select: { sourceKey: true } })).map((c) => c.sourceKey),
-  );
-  let unmet = 0;
-  for (const request of requests) {
-    const unplaced = request.students - request.studentsAllocated;
-    if (unplaced <= 0 || known.has(`unmet:${request.id}`)) continue;
-    const raised = await withNotifications(async (tx, raise) => {
-      const created = await createOnce(
-        tx,
-        {
-          sourceKey: `unmet:${request.id}`,
-          regionId: request.university.regionId,
-          kind: "UNMET_DEMAND",
-          severity: caseSeverity(unplaced, daysUntil(request.startDate, now)),
-          title: `Unmet: ${unplaced} ${PROFESSION_LABELS[request.profession]} ${unplaced === 1 ? "student" : "students"} of ${request.university.name} from ${formatDate(request.startDate)}`,
-          profession: request.profession,
-          organisationIds: [request.universityId],
-          studentsAffected: unplaced,
-          dueOn: request.startDate,
-        },
-        `Raised because request ${request.id} still has ${unplaced} unplaced ${unplaced === 1 ? "student" : "students"} within ${settings.unmetRequestWeeks} weeks of its start`,
-      );
-      if (created) await raise(caseRaisedNotification("request-unmet-near-start", created));
-      return Boolean(created);
-    });
-    if (raised) unmet += 1;
-  }
-
-  const year = academicYearOf(now);
-  const providers = await prisma.organisation.findMany({
-    where: { kind: "PROVIDER", active: true, workforce: { some: { year, wte: { gt: 0 } } } },
-    select: { id: true, name: true, regionId: true },
-  });
-  const regionFairShares = new Map<string, RegionFairShare>();
-  for (const regionId of new Set(providers.map((provider) => provider.regionId))) regionFairShares.set(regionId, await loadRegionFairShare(regionId, year));
-  let red = 0;
-  for (const provider of providers) {
-    const { rows } = providerFairShareOf(regionFairShares.get(provider.regionId)!, provider.id);
-    for (const row of rows) {
-      if (row.offeredBand !== "red") continue;
-      const sourceKey = `red:${provider.id}:${row.profession}:${year}`;
-      const raised = await withNotifications(async (tx, raise) => {
-        const gap = Math.max(0, row.fairShare - row.offered);
-        const created = await createOnce(
-          tx,
-          {
-            sourceKey,
-            regionId: provider.regionId,
-            kind: "BELOW_FAIR_SHARE",
-            severity: caseSeverity(gap, null),
-            title: `Below fair share: ${provider.name}, ${PROFESSION_LABELS[row.profession]} ${year}/${String((year + 1) % 100).padStart(2, "0")}`,
-            profession: row.profession,
-            organisationIds: [provider.id],
-            studentsAffected: gap,
-          },
-          `Raised because ${provider.name} offered ${row.offered} of a fair share of ${row.fairShare} ${PROFESSION_LABELS[row.profession]} places (red band)`,
-        );
-        if (created) await raise(caseRaisedNotification("provider-below-fair-share", created));
-        return Boolean(created);
-      });
-      if (raised) red += 1;
-    }
-  }
-  return { unmet, red };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Support requests
 
 export async function createSupportRequest(user: SessionUser, input: { topic: SupportTopic; body: string }) {
   const organisationId = requireSupportOrganisation(user);
-  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { regionId: true } });
-  return prisma.supportRequest.create({ data: { organisationId, regionId: organisation.regionId, authorId: user.id, topic: input.topic, body: input.body } });
+  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { regionId: true, name: true } });
+  return withNotifications(async (tx, raise) => {
+    const created = await tx.supportRequest.create({ data: { organisationId, regionId: organisation.regionId, authorId: user.id, topic: input.topic, body: input.body } });
+    await raise(
+      supportRequestedNotification({
+        supportRequestId: created.id,
+        regionId: organisation.regionId,
+        organisationName: organisation.name,
+        authorId: user.id,
+        authorName: user.name,
+        topicLabel: SUPPORT_TOPIC_LABELS[input.topic],
+        body: input.body,
+      }),
+    );
+    return created;
+  });
 }
 
 /** The asker's organisation's requests, newest first. */

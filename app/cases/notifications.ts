@@ -33,6 +33,26 @@ export function caseRaisedNotification(
   };
 }
 
+/** A provider or university asks its region's facilitators for support: they hear at once, by their preferences. */
+export function supportRequestedNotification(input: {
+  supportRequestId: string;
+  regionId: string;
+  organisationName: string;
+  authorId: string;
+  authorName: string;
+  topicLabel: string;
+  body: string;
+}): NotificationEvent<"support-requested"> {
+  return {
+    kind: "support-requested",
+    eventKey: `support-requested:${input.supportRequestId}`,
+    title: `${input.organisationName} asks for support: ${input.topicLabel.toLowerCase()}`,
+    body: `${input.authorName} wrote: ${input.body}`,
+    link: "/facilitator/cases#support-heading",
+    audience: { regionFacilitators: [input.regionId], except: [input.authorId] },
+  };
+}
+
 /** "Message the provider's education lead": the provider's educators. */
 export function caseMessageNotification(input: { noteId: string; caseTitle: string; message: string; providerId: string; actorId: string }): NotificationEvent<"case-message"> {
   return {

@@ -1,5 +1,5 @@
 import { Prisma } from "~/platform/db/db.server";
-import { caseSeverity, daysUntil } from "./case-rules";
+import { allocationLabel, caseSeverity, daysUntil } from "./case-rules";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 
 type Tx = Prisma.TransactionClient;
@@ -26,8 +26,8 @@ export async function raiseCaseForCancellation(
     where: { id: input.allocationId },
     select: {
       students: true,
-      offer: { select: { profession: true, providerId: true, provider: { select: { name: true } } } },
-      request: { select: { startDate: true, universityId: true, university: { select: { name: true, regionId: true } } } },
+      offer: { select: { profession: true, providerId: true, provider: { select: { name: true } }, site: { select: { name: true } } } },
+      request: { select: { startDate: true, endDate: true, universityId: true, programme: { select: { name: true } }, university: { select: { name: true, regionId: true } } } },
     },
   });
   const { offer, request } = allocation;
@@ -45,7 +45,16 @@ export async function raiseCaseForCancellation(
       studentsAffected: allocation.students,
       dueOn: request.startDate,
     },
-    `Raised when allocation ${input.allocationId} was ${verb.toLowerCase()}${input.reason?.trim() ? `: ${input.reason.trim()}` : ""}`,
+    `Raised when the allocation ${allocationLabel({
+      students: allocation.students,
+      profession: offer.profession,
+      programmeName: request.programme.name,
+      universityName: request.university.name,
+      providerName: offer.provider.name,
+      siteName: offer.site.name,
+      startDate: request.startDate,
+      endDate: request.endDate,
+    })} was ${verb.toLowerCase()}${input.reason?.trim() ? `: ${input.reason.trim()}` : ""}`,
   );
   return created ? { id: created.id } : null;
 }

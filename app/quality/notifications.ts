@@ -29,6 +29,21 @@ export function auditExpiringNotification(
   };
 }
 
+/** Told once per overdue action item, however many daily checks find it still open. */
+export function auditActionOverdueNotification(
+  site: { siteName: string; providerId: string; providerName: string; regionId: string },
+  item: { id: string; auditId: string; description: string; dueOn: Date },
+): NotificationEvent<"audit-action-overdue"> {
+  return {
+    kind: "audit-action-overdue",
+    eventKey: `audit-action-overdue:${item.id}`,
+    title: `An audit action for ${site.siteName} is overdue`,
+    body: `${site.providerName}: "${item.description}" was due on ${formatDate(item.dueOn)} and is not marked done.`,
+    link: `/provider/audits/${item.auditId}`,
+    audience: siteAudience(site),
+  };
+}
+
 /** One notification per site per month, however often it is raised (daily job or a new submission). */
 export function feedbackLowNotification(site: SiteOf, feedback: { count: number; average: number }, threshold: number, now: Date): NotificationEvent<"feedback-low"> {
   return {

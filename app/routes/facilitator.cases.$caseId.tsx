@@ -120,17 +120,17 @@ export default function CaseDetail() {
                 <dd>{formatDateTime(item.resolvedAt)}</dd>
               </>
             )}
-            {item.resolvedByOfferId && (
+            {item.resolvedByOfferName && (
               <>
                 <dt>Fixed by offer</dt>
-                <dd>{item.resolvedByOfferId}</dd>
+                <dd>{item.resolvedByOfferName}</dd>
               </>
             )}
             {item.resolvedByAllocationId && (
               <>
                 <dt>Fixed by allocation</dt>
                 <dd>
-                  <Link to={`/allocations/${item.resolvedByAllocationId}`}>{item.resolvedByAllocationId}</Link>
+                  <Link to={`/allocations/${item.resolvedByAllocationId}`}>{item.resolvedByAllocationName}</Link>
                 </dd>
               </>
             )}

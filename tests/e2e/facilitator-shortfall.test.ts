@@ -6,7 +6,8 @@ import { useBrowser, type Portal } from "./support/portal";
  * A facilitator works a shortfall case from opening to resolution through the real UI:
  *   the cases list (with the demo cancellation case the declined allocation raised) -> open a case by hand
  *   -> find it in the list -> assign it to themselves -> add a note -> In progress -> propose an
- *   alternative offer to the university -> resolve it, linking the offer -> the case, its timeline and
+ *   alternative offer to the university, found by name -> resolve it, picking the offer by name (each form
+ *   clears after it is sent) -> the case, its timeline and
  *   the board all say Resolved. An educator is refused the cases list.
  *
  * The case is opened by hand with a title of its own, so nothing else running against the same server
@@ -122,6 +123,7 @@ describe("a facilitator resolves a shortfall case", () => {
     const timeline = panel(fp, "Timeline");
     await timeline.getByLabel("Add a note", { exact: true }).fill(NOTE);
     await submitAndWait(facilitator, timeline, "Add note", "Note added", "after adding a note");
+    expect(await timeline.getByLabel("Add a note", { exact: true }).inputValue(), "the note form clears after it is sent").toBe("");
 
     // ---- Move it to In progress ----
     const status = panel(fp, "Change status");
@@ -129,30 +131,51 @@ describe("a facilitator resolves a shortfall case", () => {
     await submitAndWait(facilitator, status, "Change status", "Status changed to in progress", "after moving to in progress");
     expect(await detail(fp, "Status")).toBe("In progress");
 
-    // ---- Propose an alternative offer (published, with places) to the university ----
+    // ---- Propose an alternative offer (published, with places) to the university, found by searching its site's name ----
     const propose = panel(fp, "Propose an alternative offer to the university");
     await propose.getByLabel("University", { exact: true }).selectOption({ label: UNIVERSITY_NAME });
     const offerSelect = propose.getByLabel("Offer", { exact: true });
+    const firstLabel = ((await offerSelect.locator("option").first().textContent()) ?? "").trim();
+    // "Profession · Provider, Site · [specialty ·] dates · N places left"
+    const siteName = firstLabel.split(" · ")[1]?.split(", ").slice(1).join(", ") ?? "";
+    expect(siteName, "a published offer in the region has places left").not.toBe("");
+    await propose.getByLabel("Search offers", { exact: true }).fill(siteName);
+    await propose.getByRole("status").filter({ hasText: `found for “${siteName}”` }).waitFor({ timeout: 15_000 });
     const offerOption = offerSelect.locator("option").first();
     const offerId = (await offerOption.getAttribute("value")) ?? "";
     const offerText = ((await offerOption.textContent()) ?? "").trim();
-    expect(offerId, "a published offer in the region has places left").not.toBe("");
-    const places = Number(/· (\d+) places$/.exec(offerText)?.[1]);
+    expect(offerText).toContain(siteName);
+    expect(offerText, "offers are named, never shown by reference").not.toContain(offerId);
+    const places = Number(/· (\d+) places? left$/.exec(offerText)?.[1]);
     expect(places).toBeGreaterThan(0);
+    const offerName = offerText.replace(/ · \d+ places? left$/, "");
     await offerSelect.selectOption(offerId);
     await submitAndWait(facilitator, propose, "Propose the offer", "Offer proposed to the university", "after proposing an offer");
 
-    // ---- Resolve it, linking the offer ----
+    // ---- Resolve it, picking the offer by name ----
     await status.getByLabel("New status", { exact: true }).selectOption({ label: "Resolved" });
     await status.getByLabel("Note (optional)", { exact: true }).fill(RESOLUTION);
-    await status.getByLabel("Fixed by offer (reference, when resolving)", { exact: true }).fill(offerId);
+    const fixedBy = status.getByLabel("Fixed by offer (when resolving)", { exact: true });
+    const search = status.getByLabel("Search offers", { exact: true });
+    await search.focus();
+    await fp.keyboard.type(siteName);
+    // Enter searches, it does not send the form.
+    await fp.keyboard.press("Enter");
+    await status.getByRole("status").filter({ hasText: `found for “${siteName}”` }).waitFor({ timeout: 15_000 });
+    expect(await detail(fp, "Status")).toBe("In progress");
+    await fixedBy.selectOption({ label: offerName });
+    expect(await fixedBy.locator("option:checked").textContent()).toBe(offerName);
     await submitAndWait(facilitator, status, "Change status", "Status changed to resolved", "after resolving");
+    // The form is cleared after it is sent: nothing typed is sent again with the next action.
+    expect(await status.getByLabel("Note (optional)", { exact: true }).inputValue()).toBe("");
+    expect(await status.getByLabel("Search offers", { exact: true }).inputValue()).toBe("");
+    expect(await status.getByLabel("Fixed by offer (when resolving)", { exact: true }).inputValue()).toBe("");
 
     // ---- The case page, loaded afresh, shows it resolved, with the offer and its history ----
     await facilitator.visit(`/facilitator/cases/${caseId}`);
     expect(await detail(fp, "Status")).toBe("Resolved");
     expect(await detail(fp, "Owner")).toBe(FACILITATOR_NAME);
-    expect(await detail(fp, "Fixed by offer")).toBe(offerId);
+    expect(await detail(fp, "Fixed by offer")).toBe(offerName);
     expect(await detail(fp, "Resolved")).not.toBe("");
     // A resolved case may only be closed or reopened.
     const moves = await status.getByLabel("New status", { exact: true }).locator("option").allTextContents();
@@ -178,8 +201,9 @@ describe("a facilitator resolves a shortfall case", () => {
     expect(entries[1].body).toBe(`Assigned to ${FACILITATOR_NAME}`);
     expect(entries[2].body).toBe(NOTE);
     expect(entries[3].body).toBe("Open → In progress");
-    expect(entries[4].body).toMatch(new RegExp(`^Proposed to ${UNIVERSITY_NAME}: .*, ${places} places left \\(offer ${offerId}\\)$`));
-    expect(entries[5].body).toBe(`In progress → Resolved (fixed by offer ${offerId}): ${RESOLUTION}`);
+    expect(entries[4].body).toBe(`Proposed to ${UNIVERSITY_NAME}: ${offerText}`);
+    expect(entries[5].body).toBe(`In progress → Resolved (fixed by offer ${offerName}): ${RESOLUTION}`);
+    for (const entry of entries) expect(entry.body).not.toContain(offerId);
 
     // ---- The list and the board put it under Resolved ----
     await facilitator.visit("/facilitator/cases?status=RESOLVED");
@@ -196,7 +220,7 @@ describe("a facilitator resolves a shortfall case", () => {
     const card = column("RESOLVED").locator("li", { has: link });
     expect(((await card.textContent()) ?? "").replace(/\s+/g, " ")).toContain(`Cancellation · High severity · 2 students`);
     expect(await card.textContent()).toContain(`Owner: ${FACILITATOR_NAME}`);
-  }, 120_000);
+  }, 180_000);
 
   it("an educator cannot open the cases list", async () => {
     const educator = await browser.open();

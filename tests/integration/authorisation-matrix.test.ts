@@ -119,6 +119,11 @@ const ROUTES: Record<string, RouteCase> = {
     action: only({ admin: "ok", facilitator: "ok", otherFacilitator: 404 }),
     probe: () => ({ intent: "note", body: "Matrix probe" }),
   },
+  "facilitator.cases.$caseId.search.ts": {
+    path: (w) => `/facilitator/cases/${w.caseId}/search?type=offer&q=matrix`,
+    params: (w) => ({ caseId: w.caseId }),
+    loader: only({ admin: 200, facilitator: 200, otherFacilitator: 404 }),
+  },
   "support.tsx": {
     path: () => "/support",
     loader: only({ educator: 200, otherEducator: 200, university: 200, otherUniversity: 200 }),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextCaseScanTime } from "~/cases/case-scan.server";
-import { raiseAutomaticCases } from "~/cases/cases.server";
+import { nextCaseScanTime, raiseAutomaticCases } from "~/cases/case-scan.server";
 import { raiseCaseForCancellation } from "~/cases/raise-cases.server";
 import { prisma } from "~/platform/db/db.server";
 import { jobHandlers } from "~/job-handlers.server";
@@ -49,9 +48,122 @@ describe("raiseAutomaticCases", () => {
 
     // A second run (the next day) raises nothing new and notifies nobody again.
     const again = await raiseAutomaticCases(new Date(NOW.getTime() + 86_400_000));
-    expect(again).toEqual({ unmet: 0, red: 0 });
+    expect(again).toMatchObject({ unmet: 0, red: 0, changes: { unmet: { open: 0, update: 0, resolve: 0, reopen: 0 }, red: { open: 0, update: 0, resolve: 0, reopen: 0 } } });
     expect(await prisma.shortfallCase.count({ where: { regionId: world.region.id } })).toBe(2);
     expect(await notificationsOf(world.facilitator.user.id, "request-unmet-near-start")).toHaveLength(1);
+  });
+
+  it("keeps one case per request: states the matcher's reason, follows the count, resolves when all are placed and reopens if places are lost", async () => {
+    const world = await createCaseWorld();
+    const request = await createRequest(world.university.id, { students: 5, start: "2027-01-11", end: "2027-02-05" });
+    const offer = await createOffer(world.provider.id, { siteId: world.site.id, slots: 10 });
+    await prisma.matchingRun.create({
+      data: {
+        regionId: world.region.id,
+        periodStart: new Date("2027-01-01"),
+        periodEnd: new Date("2027-01-31"),
+        startedById: world.facilitator.user.id,
+        status: "SUCCEEDED",
+        finishedAt: new Date("2026-12-19T10:00:00Z"),
+        result: { proposals: [], unmet: [{ requestId: request.id, students: 5, reason: "No physiotherapy offer within 45 minutes' travel covers the block" }] },
+      },
+    });
+    // An older run that placed it says nothing: the newest run that considered the request speaks for it.
+    await prisma.matchingRun.create({
+      data: {
+        regionId: world.region.id,
+        periodStart: new Date("2027-01-01"),
+        periodEnd: new Date("2027-01-31"),
+        startedById: world.facilitator.user.id,
+        status: "SUCCEEDED",
+        finishedAt: new Date("2026-12-01T10:00:00Z"),
+        result: { proposals: [{ requestId: request.id, offerId: offer.id, students: 5 }], unmet: [] },
+      },
+    });
+    const caseOf = () => prisma.shortfallCase.findUniqueOrThrow({ where: { sourceKey: `unmet:${request.id}` }, include: { notes: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
+
+    await raiseAutomaticCases(NOW);
+    await raiseAutomaticCases(NOW);
+    expect(await prisma.shortfallCase.count({ where: { kind: "UNMET_DEMAND", regionId: world.region.id } })).toBe(1);
+    let raised = await caseOf();
+    expect(raised).toMatchObject({ status: "OPEN", studentsAffected: 5 });
+    expect(raised.notes).toHaveLength(1);
+    expect(raised.notes[0].body).toContain("5 of 5 students still have no placement");
+    expect(raised.notes[0].body).toContain("The matcher's reason: No physiotherapy offer within 45 minutes' travel covers the block");
+    expect(await notificationsOf(world.facilitator.user.id, "request-unmet-near-start")).toHaveLength(1);
+
+    // Three are booked: the case now says 2, once, however often the scan runs.
+    const first = await bookOffer(world.universityUser.user, { offerId: offer.id, requestId: request.id, students: 3 });
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ update: 1 });
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ update: 0 });
+    raised = await caseOf();
+    expect(raised).toMatchObject({ status: "OPEN", studentsAffected: 2 });
+    expect(raised.title).toMatch(/^Unmet: 2 Physiotherapy students of /);
+    expect(raised.notes.map((n) => n.type)).toEqual(["raised", "updated"]);
+    expect(raised.notes[1].body).toMatch(/^Now 2 short \(was 5\)\. .*2 of 5 students still have no placement/);
+
+    // The last two are booked: resolved automatically, with a note saying why.
+    await bookOffer(world.universityUser.user, { offerId: offer.id, requestId: request.id, students: 2 });
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ resolve: 1 });
+    raised = await caseOf();
+    expect(raised).toMatchObject({ status: "RESOLVED", studentsAffected: 0 });
+    expect(raised.resolvedAt).toBeInstanceOf(Date);
+    expect(raised.notes.at(-1)?.body).toBe("Resolved automatically: every one of the 5 students now has an allocation (proposed, confirmed or placed).");
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ resolve: 0, reopen: 0 });
+
+    // The provider declines three: the same case reopens with the new count; no second case, no second notification.
+    await transitionAllocation(world.educator.user, { allocationId: first.id, to: "DECLINED", reason: "Ward closed" });
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ reopen: 1 });
+    raised = await caseOf();
+    expect(raised).toMatchObject({ status: "IN_PROGRESS", studentsAffected: 3, resolvedAt: null });
+    expect(raised.notes.at(-1)?.body).toMatch(/^Reopened automatically: .*3 of 5 students still have no placement/);
+    expect(await prisma.shortfallCase.count({ where: { sourceKey: `unmet:${request.id}` } })).toBe(1);
+    expect(await notificationsOf(world.facilitator.user.id, "request-unmet-near-start")).toHaveLength(1);
+  });
+
+  it("leaves a case a facilitator closed alone, and says when no matching run has looked at a request", async () => {
+    const world = await createCaseWorld();
+    const request = await createRequest(world.university.id, { students: 2, start: "2027-01-11", end: "2027-02-05" });
+    await raiseAutomaticCases(NOW);
+    const raised = await prisma.shortfallCase.findUniqueOrThrow({ where: { sourceKey: `unmet:${request.id}` }, include: { notes: true } });
+    expect(raised.notes[0].body).toContain("No matching run has considered this request yet.");
+    await prisma.shortfallCase.update({ where: { id: raised.id }, data: { status: "CLOSED" } });
+    await prisma.placementRequest.update({ where: { id: request.id }, data: { students: 4 } });
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toEqual({ open: 0, update: 0, resolve: 0, reopen: 0 });
+    expect(await prisma.shortfallCase.findUniqueOrThrow({ where: { id: raised.id } })).toMatchObject({ status: "CLOSED", studentsAffected: 2 });
+  });
+
+  it("keeps one below-fair-share case per provider and profession, and resolves it once the provider leaves the red band", async () => {
+    const world = await createCaseWorld();
+    await prisma.workforce.createMany({
+      data: [
+        { organisationId: world.provider.id, profession: "PT", year: 2026, wte: 10 },
+        { organisationId: world.lowProvider.id, profession: "PT", year: 2026, wte: 10 },
+        { organisationId: world.otherProvider.id, profession: "PT", year: 2026, wte: 10 },
+      ],
+    });
+    await createRequest(world.university.id, { students: 10, start: "2027-05-03", end: "2027-05-28" });
+    await createOffer(world.provider.id, { siteId: world.site.id, slots: 6, start: "2027-05-03", end: "2027-05-28" });
+    const key = `red:${world.lowProvider.id}:PT:2026`;
+
+    await raiseAutomaticCases(NOW);
+    await raiseAutomaticCases(NOW);
+    const cases = await prisma.shortfallCase.findMany({ where: { kind: "BELOW_FAIR_SHARE", regionId: { in: [world.region.id, world.otherRegion.id] } } });
+    // Only the low provider of region A: the other region has no demand, so no share to fall below.
+    expect(cases.map((c) => c.sourceKey)).toEqual([key]);
+    expect(cases[0]).toMatchObject({ regionId: world.region.id, studentsAffected: 5, profession: "PT" });
+    expect(await notificationsOf(world.otherFacilitator.user.id, "provider-below-fair-share")).toHaveLength(0);
+
+    // It posts three places (3 of 5: still red) and then two more (5 of 5: green).
+    await createOffer(world.lowProvider.id, { siteId: world.lowSite.id, slots: 3, start: "2027-05-03", end: "2027-05-28" });
+    expect((await raiseAutomaticCases(NOW)).changes.red).toMatchObject({ update: 1 });
+    expect(await prisma.shortfallCase.findUniqueOrThrow({ where: { sourceKey: key } })).toMatchObject({ studentsAffected: 2, status: "OPEN" });
+    await createOffer(world.lowProvider.id, { siteId: world.lowSite.id, slots: 2, start: "2027-05-03", end: "2027-05-28" });
+    expect((await raiseAutomaticCases(NOW)).changes.red).toMatchObject({ resolve: 1 });
+    const resolved = await prisma.shortfallCase.findUniqueOrThrow({ where: { sourceKey: key }, include: { notes: { orderBy: { createdAt: "asc" } } } });
+    expect(resolved.status).toBe("RESOLVED");
+    expect(resolved.notes.at(-1)?.body).toMatch(/now offers 5 of its fair share of 5 Physiotherapy places .*out of the red band/);
+    expect(await prisma.shortfallCase.count({ where: { kind: "BELOW_FAIR_SHARE", regionId: world.region.id } })).toBe(1);
   });
 
   it("runs from the daily queue, which schedules its next run", async () => {

@@ -244,8 +244,10 @@ describe("actions", () => {
     const full = await createOffer(world.lowProvider.id, { siteId: world.lowSite.id, slots: 1, start: "2030-01-01", end: "2030-02-01" });
     await prisma.offer.update({ where: { id: full.id }, data: { slotsTaken: 1 } });
 
-    const detail = (await call(caseLoader, `/facilitator/cases/${created.id}`, { as: world.facilitator.signed, params: { caseId: created.id } })).data as { offers: { id: string }[] };
-    expect(detail.offers.map((o) => o.id)).toEqual([offer.id]);
+    const detail = (await call(caseLoader, `/facilitator/cases/${created.id}`, { as: world.facilitator.signed, params: { caseId: created.id } })).data as {
+      choices: Record<string, { id: string }[]>;
+    };
+    expect(detail.choices["open-offer"].map((o) => o.id)).toEqual([offer.id]);
 
     expect((await act(world, created.id, { intent: "propose", organisationId: world.university.id, offerId: full.id })).status).toBe(409);
     expect((await act(world, created.id, { intent: "propose", organisationId: world.university.id, offerId: offer.id })).status).toBe(200);

@@ -5,16 +5,17 @@ import { FormMessage } from "~/components/forms";
 import {
 allowedCaseMoves,CASE_NOTE_TYPE_LABELS,CASE_STATUS_LABELS,type CaseStatusName
 } from "~/cases/case-rules";
-import { formatDate,formatDateTime, plural } from "~/vocabulary/labels";
+import { formatDateTime } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import type { action,loader } from "../facilitator.cases.$caseId";
+import { SearchPicker } from "./search-picker";
 
 type CaseData = ReturnType<typeof useLoaderData<typeof loader>>;
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
 
 /** The facilitator's work on a case: status, owner, messages, proposals, asks and the timeline. */
 export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionData: ActionData }) {
-  const { case: item, organisations, notes, facilitators, offers } = data;
+  const { case: item, organisations, notes, facilitators, choices } = data;
   const providers = organisations.filter((o) => o.kind === "PROVIDER");
   const universities = organisations.filter((o) => o.kind === "UNIVERSITY");
   const moves = allowedCaseMoves(item.status as CaseStatusName);
@@ -48,12 +49,30 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
             <Labelled label="Note (optional)" htmlFor="status-note">
               <input id="status-note" name="note" maxLength={2000} className="field-input" />
             </Labelled>
-            <Labelled label="Fixed by offer (reference, when resolving)" htmlFor="resolvedByOfferId">
-              <input id="resolvedByOfferId" name="resolvedByOfferId" maxLength={40} className="field-input" aria-invalid={actionData?.field === "resolvedByOfferId" || undefined} />
-            </Labelled>
-            <Labelled label="Fixed by allocation (reference, when resolving)" htmlFor="resolvedByAllocationId">
-              <input id="resolvedByAllocationId" name="resolvedByAllocationId" maxLength={40} className="field-input" aria-invalid={actionData?.field === "resolvedByAllocationId" || undefined} />
-            </Labelled>
+            <SearchPicker
+              caseId={item.id}
+              type="offer"
+              id="resolvedByOfferId"
+              name="resolvedByOfferId"
+              label="Fixed by offer (when resolving)"
+              noun="offer"
+              searchHint="Provider, site, specialty or profession"
+              initial={choices.offer}
+              optional
+              invalid={actionData?.field === "resolvedByOfferId"}
+            />
+            <SearchPicker
+              caseId={item.id}
+              type="allocation"
+              id="resolvedByAllocationId"
+              name="resolvedByAllocationId"
+              label="Fixed by allocation (when resolving)"
+              noun="allocation"
+              searchHint="Provider, site, university, programme or profession"
+              initial={choices.allocation}
+              optional
+              invalid={actionData?.field === "resolvedByAllocationId"}
+            />
             <div className="sm:col-span-2">
               <button type="submit" className="btn">
                 Change status
@@ -115,7 +134,7 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
 
       <Panel title="Propose an alternative offer to the university" id="propose">
         {messageFor("propose")}
-        {universities.length === 0 || offers.length === 0 ? (
+        {universities.length === 0 || choices["open-offer"].length === 0 ? (
           <p>{universities.length === 0 ? "No university is involved in this case." : "No published offer in the region has places left."}</p>
         ) : (
           <Form key={formKey("propose")} method="post" className="grid gap-3">
@@ -130,15 +149,17 @@ export function CaseWorkPanels({ data, actionData }: { data: CaseData; actionDat
                 ))}
               </select>
             </Labelled>
-            <Labelled label="Offer" htmlFor="offerId">
-              <select id="offerId" name="offerId" className="field-input">
-                {offers.map((offer) => (
-                  <option key={offer.id} value={offer.id}>
-                    {PROFESSION_LABELS[offer.profession]} · {offer.provider.name} · {formatDate(offer.startDate)}–{formatDate(offer.endDate)} · {plural(offer.slots - offer.slotsTaken, "place")}
-                  </option>
-                ))}
-              </select>
-            </Labelled>
+            <SearchPicker
+              caseId={item.id}
+              type="open-offer"
+              id="offerId"
+              name="offerId"
+              label="Offer"
+              noun="offer"
+              searchHint="Published offers with places left: provider, site, specialty or profession"
+              initial={choices["open-offer"]}
+              invalid={actionData?.intent === "propose" && actionData.field === "offerId"}
+            />
             <div>
               <button type="submit" className="btn btn-secondary">
                 Propose the offer
