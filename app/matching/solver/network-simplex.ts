@@ -399,34 +399,46 @@ export class NetworkSimplex {
       second = source[inArc];
     }
 
+    // One walk up both sides to their join also finds the leaving arc: the last blocking arc
+    // met when walking the cycle in the flow's direction from the join, which keeps the tree
+    // strongly feasible. On the first side (walked towards the join, against the flow) that is
+    // the first arc of least residual met; on the second side, the last one.
     let u = first;
     let v = second;
+    let firstDelta = Number.POSITIVE_INFINITY;
+    let firstNode = -1;
+    let secondDelta = Number.POSITIVE_INFINITY;
+    let secondNode = -1;
     while (u !== v) {
-      if (subtreeSize[u] < subtreeSize[v]) u = parent[u];
-      else v = parent[v];
+      if (subtreeSize[u] < subtreeSize[v]) {
+        const residual = predDir[u] === DIR_UP ? predFlow[u] : predCapacity[u] - predFlow[u];
+        if (residual < firstDelta) {
+          firstDelta = residual;
+          firstNode = u;
+        }
+        u = parent[u];
+      } else {
+        const residual = predDir[v] === DIR_UP ? predCapacity[v] - predFlow[v] : predFlow[v];
+        if (residual <= secondDelta) {
+          secondDelta = residual;
+          secondNode = v;
+        }
+        v = parent[v];
+      }
     }
     const join = u;
-
-    // Leaving arc: the last blocking arc met when walking the cycle in the flow's
-    // direction from the join, which keeps the tree strongly feasible.
     let delta = capacity[inArc];
     let leavingNode = -1;
     let leavingSide = 0;
-    for (let node = first; node !== join; node = parent[node]) {
-      const residual = predDir[node] === DIR_UP ? predFlow[node] : predCapacity[node] - predFlow[node];
-      if (residual < delta) {
-        delta = residual;
-        leavingNode = node;
-        leavingSide = 1;
-      }
+    if (firstDelta < delta) {
+      delta = firstDelta;
+      leavingNode = firstNode;
+      leavingSide = 1;
     }
-    for (let node = second; node !== join; node = parent[node]) {
-      const residual = predDir[node] === DIR_UP ? predCapacity[node] - predFlow[node] : predFlow[node];
-      if (residual <= delta) {
-        delta = residual;
-        leavingNode = node;
-        leavingSide = 2;
-      }
+    if (secondDelta <= delta) {
+      delta = secondDelta;
+      leavingNode = secondNode;
+      leavingSide = 2;
     }
     if (delta >= INFINITE_CAPACITY) throw new NetworkSimplexError("unbounded: a negative cycle of unlimited capacity");
 
