@@ -69,7 +69,6 @@ export function describeProfessionOutcome(input: MatchingInput, network: Profess
     return `${offer.id} (${parts.join(", ")})`;
   };
 
-  const { levelCost } = network;
   const dateRanges = new Map<string, string>();
   const dateRange = (start: string, end: string): string => {
     const key = `${start}/${end}`;
@@ -82,64 +81,51 @@ export function describeProfessionOutcome(input: MatchingInput, network: Profess
   };
 
   const allocations: PlacedAllocation[] = [];
-  for (let position = 0; position < requestCount; position++) {
+  const usedArcs = arcsWithFlow(flow, requestArcStart[requestCount]);
+  let position = 0;
+  for (const arc of usedArcs) {
+    while (requestArcStart[position + 1] <= arc) position++;
     const requestIndex = network.requestInputIndex[position];
     const request = input.requests[requestIndex];
-    for (let arc = requestArcStart[position]; arc < requestArcStart[position + 1]; arc++) {
-      const students = flow[arc];
-      if (students === 0) continue;
-      const offerPosition = network.target[arc] - firstOfferNode;
-      const offer = input.offers[network.offerInputIndex[offerPosition]];
-      const travel = network.arcTravelMinutes[arc];
-      const matched = network.arcSpecialtyMatched[arc] === 1;
-      const provider = network.offerProvider[offerPosition];
+    const students = flow[arc];
+    const offerPosition = network.target[arc] - firstOfferNode;
+    const offer = input.offers[network.offerInputIndex[offerPosition]];
+    const travel = network.arcTravelMinutes[arc];
+    const matched = network.arcSpecialtyMatched[arc] === 1;
+    const provider = network.offerProvider[offerPosition];
 
-      const parts: string[] = [];
-      parts.push(`offer window ${dateRange(offer.start, offer.end)} covers the block ${dateRange(request.start, request.end)} for year ${request.year}`);
-      if (!Number.isNaN(travel)) parts.push(`${Math.round(travel)} min travel${request.maxTravelMinutes !== null ? ` (limit ${formatNumber(request.maxTravelMinutes)})` : ""}`);
-      else parts.push(request.origin ? "site location unknown, so no travel limit applies" : "no origin given, so travel is not considered");
-      if (request.specialties.length > 0) {
-        parts.push(matched ? `specialty ${offer.specialty} as requested` : `requested ${request.specialties.join("/")} but this offer is ${offer.specialty ?? "general"}`);
-      }
-      parts.push(describeProvider(provider));
-
-      // The two best-suited offers (cheapest on preferences) that the optimum passed over,
-      // because they are full or because their provider stands further above its share.
-      let best = -1;
-      let second = -1;
-      const isBetter = (a: number, b: number) => b < 0 || levelCost[a] < levelCost[b] || (levelCost[a] === levelCost[b] && a < b);
-      for (let other = requestArcStart[position]; other < requestArcStart[position + 1]; other++) {
-        if (other === arc || levelCost[other] >= levelCost[arc]) continue;
-        const otherOffer = network.target[other] - firstOfferNode;
-        if (offerFilled[otherOffer] < offerAvailable[otherOffer] && network.offerProvider[otherOffer] === provider) continue;
-        if (isBetter(other, best)) {
-          second = best;
-          best = other;
-        } else if (isBetter(other, second)) second = other;
-      }
-      const alternatives: string[] = [];
-      for (const other of [best, second]) {
-        if (other < 0) continue;
-        const otherOffer = network.target[other] - firstOfferNode;
-        alternatives.push(
-          offerFilled[otherOffer] >= offerAvailable[otherOffer]
-            ? `${describeOfferTerms(other, request)} is full`
-            : `${describeOfferTerms(other, request)} has room, but its ${describeProvider(network.offerProvider[otherOffer])}`,
-        );
-      }
-      if (alternatives.length > 0) parts.push(`better-suited offers: ${alternatives.join("; ")}`);
-
-      allocations.push({
-        requestIndex,
-        offerIndex: network.offerInputIndex[offerPosition],
-        requestId: request.id,
-        offerId: offer.id,
-        students,
-        travelMinutes: Number.isNaN(travel) ? null : Math.round(travel * 10) / 10,
-        specialtyMatched: matched,
-        explanation: parts.join("; "),
-      });
+    const parts: string[] = [];
+    parts.push(`offer window ${dateRange(offer.start, offer.end)} covers the block ${dateRange(request.start, request.end)} for year ${request.year}`);
+    if (!Number.isNaN(travel)) parts.push(`${Math.round(travel)} min travel${request.maxTravelMinutes !== null ? ` (limit ${formatNumber(request.maxTravelMinutes)})` : ""}`);
+    else parts.push(request.origin ? "site location unknown, so no travel limit applies" : "no origin given, so travel is not considered");
+    if (request.specialties.length > 0) {
+      parts.push(matched ? `specialty ${offer.specialty} as requested` : `requested ${request.specialties.join("/")} but this offer is ${offer.specialty ?? "general"}`);
     }
+    parts.push(describeProvider(provider));
+
+    const passedOver = findPassedOverOffers(network, position, arc, provider, offerFilled, offerAvailable);
+    const alternatives: string[] = [];
+    for (const other of passedOver) {
+      if (other < 0) continue;
+      const otherOffer = network.target[other] - firstOfferNode;
+      alternatives.push(
+        offerFilled[otherOffer] >= offerAvailable[otherOffer]
+          ? `${describeOfferTerms(other, request)} is full`
+          : `${describeOfferTerms(other, request)} has room, but its ${describeProvider(network.offerProvider[otherOffer])}`,
+      );
+    }
+    if (alternatives.length > 0) parts.push(`better-suited offers: ${alternatives.join("; ")}`);
+
+    allocations.push({
+      requestIndex,
+      offerIndex: network.offerInputIndex[offerPosition],
+      requestId: request.id,
+      offerId: offer.id,
+      students,
+      travelMinutes: Number.isNaN(travel) ? null : Math.round(travel * 10) / 10,
+      specialtyMatched: matched,
+      explanation: parts.join("; "),
+    });
   }
 
   const unplacedOf = (position: number): number => flow[firstRequestShortfallArc + position];
@@ -179,10 +165,7 @@ export function describeProfessionOutcome(input: MatchingInput, network: Profess
       } else if (compatible === 0) {
         cause = "travel-limit-excludes-all";
         const origin = request.origin!;
-        let nearest = Number.POSITIVE_INFINITY;
-        for (const offer of filter.acceptingYear) {
-          if (!Number.isNaN(network.offerLat[offer])) nearest = Math.min(nearest, travelMinutesBetween(origin.lat, origin.lon, network.offerLat[offer], network.offerLon[offer]));
-        }
+        const nearest = nearestMinutes(network, origin.lat, origin.lon, filter.acceptingYear);
         reason = `travel limit of ${formatNumber(request.maxTravelMinutes ?? 0)} min excludes all ${plural(filter.acceptingYear.length, `${k} offer`)} covering ${block} for year ${request.year} (nearest ${Math.round(nearest)} min away)`;
       } else {
         cause = "compatible-offers-full";
@@ -216,6 +199,57 @@ export function describeProfessionOutcome(input: MatchingInput, network: Profess
   }
 
   return { allocations, unmet, providerPlaced, providerOffered };
+}
+
+/** The arcs below `end` that carry flow, in order. */
+function arcsWithFlow(flow: Int32Array, end: number): Int32Array {
+  let count = 0;
+  for (let arc = 0; arc < end; arc++) if (flow[arc] !== 0) count++;
+  const arcs = new Int32Array(count);
+  count = 0;
+  for (let arc = 0; arc < end; arc++) if (flow[arc] !== 0) arcs[count++] = arc;
+  return arcs;
+}
+
+/**
+ * The two best-suited offers of a request (cheapest on preferences) that the optimum passed
+ * over for the allocation on `arc`, because they are full or because their provider stands
+ * further above its share; −1 where there are fewer. The hot loops of the explanations are
+ * functions of their own so that the engine optimises them after a few calls, not after a
+ * whole profession.
+ */
+function findPassedOverOffers(
+  network: ProfessionNetwork,
+  position: number,
+  arc: number,
+  provider: number,
+  offerFilled: Int32Array,
+  offerAvailable: Int32Array,
+): [number, number] {
+  const { levelCost, target, offerProvider, firstOfferNode, requestArcStart } = network;
+  const ownCost = levelCost[arc];
+  let best = -1;
+  let second = -1;
+  const end = requestArcStart[position + 1];
+  for (let other = requestArcStart[position]; other < end; other++) {
+    const cost = levelCost[other];
+    if (other === arc || cost >= ownCost) continue;
+    const otherOffer = target[other] - firstOfferNode;
+    if (offerFilled[otherOffer] < offerAvailable[otherOffer] && offerProvider[otherOffer] === provider) continue;
+    if (best < 0 || cost < levelCost[best] || (cost === levelCost[best] && other < best)) {
+      second = best;
+      best = other;
+    } else if (second < 0 || cost < levelCost[second] || (cost === levelCost[second] && other < second)) second = other;
+  }
+  return [best, second];
+}
+
+function nearestMinutes(network: ProfessionNetwork, lat: number, lon: number, offers: readonly number[]): number {
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const offer of offers) {
+    if (!Number.isNaN(network.offerLat[offer])) nearest = Math.min(nearest, travelMinutesBetween(lat, lon, network.offerLat[offer], network.offerLon[offer]));
+  }
+  return nearest;
 }
 
 interface BlockFilter {

@@ -61,6 +61,13 @@ export class NetworkSimplex {
   private readonly revThread: Int32Array;
   private readonly subtreeSize: Int32Array;
   private readonly lastSuccessor: Int32Array;
+  /**
+   * Flow and capacity of each node's tree arc, kept by node: the cycle walks of a pivot then
+   * read small node-indexed arrays instead of arc-indexed ones spread over megabytes. While an
+   * arc is in the tree these are its true values; flow[] is brought up to date after each run.
+   */
+  private readonly predFlow: Int32Array;
+  private readonly predCapacity: Int32Array;
 
   // The block search scans "slots": the free arcs copied into contiguous arrays, so that
   // pricing streams through memory instead of chasing arc ids. A slot is oriented so that
@@ -86,6 +93,8 @@ export class NetworkSimplex {
   private readonly stemSize: Int32Array;
   private readonly stemPredArc: Int32Array;
   private readonly stemPredDir: Int8Array;
+  private readonly stemPredFlow: Int32Array;
+  private readonly stemPredCapacity: Int32Array;
   private readonly stemBefore: Int32Array;
   private readonly stemAfterChild: Int32Array;
 
@@ -118,12 +127,16 @@ export class NetworkSimplex {
     this.revThread = new Int32Array(n + 1);
     this.subtreeSize = new Int32Array(n + 1);
     this.lastSuccessor = new Int32Array(n + 1);
+    this.predFlow = new Int32Array(n + 1);
+    this.predCapacity = new Int32Array(n + 1);
 
     this.stem = new Int32Array(n + 1);
     this.stemLast = new Int32Array(n + 1);
     this.stemSize = new Int32Array(n + 1);
     this.stemPredArc = new Int32Array(n + 1);
     this.stemPredDir = new Int8Array(n + 1);
+    this.stemPredFlow = new Int32Array(n + 1);
+    this.stemPredCapacity = new Int32Array(n + 1);
     this.stemBefore = new Int32Array(n + 1);
     this.stemAfterChild = new Int32Array(n + 1);
 
@@ -222,17 +235,20 @@ export class NetworkSimplex {
       this.subtreeSize[node] = 1;
       this.lastSuccessor[node] = node;
       this.capacity[arc] = INFINITE_CAPACITY;
+      this.predCapacity[node] = INFINITE_CAPACITY;
       this.state[arc] = STATE_TREE;
       if (supply[node] >= 0) {
         this.predDir[node] = DIR_UP;
         this.source[arc] = node;
         this.target[arc] = root;
         this.flow[arc] = supply[node];
+        this.predFlow[node] = supply[node];
       } else {
         this.predDir[node] = DIR_DOWN;
         this.source[arc] = root;
         this.target[arc] = node;
         this.flow[arc] = -supply[node];
+        this.predFlow[node] = -supply[node];
       }
     }
   }
@@ -304,6 +320,8 @@ export class NetworkSimplex {
       if (this.admitReserveArcs() === 0) break;
     }
     this.pivots += pivotsThisRun;
+    const { flow, predArc, predFlow } = this;
+    for (let node = 0; node < this.nodeCount; node++) flow[predArc[node]] = predFlow[node];
     return pivotsThisRun;
   }
 
@@ -369,7 +387,7 @@ export class NetworkSimplex {
   }
 
   private pivot(): void {
-    const { state, flow, capacity, source, target, parent, predArc, predDir, subtreeSize } = this;
+    const { state, flow, capacity, source, target, parent, predArc, predDir, predFlow, predCapacity, subtreeSize } = this;
     const inArc = this.enteringArc;
     let first: number;
     let second: number;
@@ -381,44 +399,54 @@ export class NetworkSimplex {
       second = source[inArc];
     }
 
+    // One walk up both sides to their join also finds the leaving arc: the last blocking arc
+    // met when walking the cycle in the flow's direction from the join, which keeps the tree
+    // strongly feasible. On the first side (walked towards the join, against the flow) that is
+    // the first arc of least residual met; on the second side, the last one.
     let u = first;
     let v = second;
+    let firstDelta = Number.POSITIVE_INFINITY;
+    let firstNode = -1;
+    let secondDelta = Number.POSITIVE_INFINITY;
+    let secondNode = -1;
     while (u !== v) {
-      if (subtreeSize[u] < subtreeSize[v]) u = parent[u];
-      else v = parent[v];
+      if (subtreeSize[u] < subtreeSize[v]) {
+        const residual = predDir[u] === DIR_UP ? predFlow[u] : predCapacity[u] - predFlow[u];
+        if (residual < firstDelta) {
+          firstDelta = residual;
+          firstNode = u;
+        }
+        u = parent[u];
+      } else {
+        const residual = predDir[v] === DIR_UP ? predCapacity[v] - predFlow[v] : predFlow[v];
+        if (residual <= secondDelta) {
+          secondDelta = residual;
+          secondNode = v;
+        }
+        v = parent[v];
+      }
     }
     const join = u;
-
-    // Leaving arc: the last blocking arc met when walking the cycle in the flow's
-    // direction from the join, which keeps the tree strongly feasible.
     let delta = capacity[inArc];
     let leavingNode = -1;
     let leavingSide = 0;
-    for (let node = first; node !== join; node = parent[node]) {
-      const arc = predArc[node];
-      const residual = predDir[node] === DIR_UP ? flow[arc] : capacity[arc] - flow[arc];
-      if (residual < delta) {
-        delta = residual;
-        leavingNode = node;
-        leavingSide = 1;
-      }
+    if (firstDelta < delta) {
+      delta = firstDelta;
+      leavingNode = firstNode;
+      leavingSide = 1;
     }
-    for (let node = second; node !== join; node = parent[node]) {
-      const arc = predArc[node];
-      const residual = predDir[node] === DIR_UP ? capacity[arc] - flow[arc] : flow[arc];
-      if (residual <= delta) {
-        delta = residual;
-        leavingNode = node;
-        leavingSide = 2;
-      }
+    if (secondDelta <= delta) {
+      delta = secondDelta;
+      leavingNode = secondNode;
+      leavingSide = 2;
     }
     if (delta >= INFINITE_CAPACITY) throw new NetworkSimplexError("unbounded: a negative cycle of unlimited capacity");
 
     if (delta > 0) {
       const change = state[inArc] * delta;
       flow[inArc] += change;
-      for (let node = source[inArc]; node !== join; node = parent[node]) flow[predArc[node]] -= predDir[node] * change;
-      for (let node = target[inArc]; node !== join; node = parent[node]) flow[predArc[node]] += predDir[node] * change;
+      for (let node = source[inArc]; node !== join; node = parent[node]) predFlow[node] -= predDir[node] * change;
+      for (let node = target[inArc]; node !== join; node = parent[node]) predFlow[node] += predDir[node] * change;
     }
 
     if (leavingSide === 0) {
@@ -427,6 +455,7 @@ export class NetworkSimplex {
     }
     this.setState(inArc, STATE_TREE);
     const outArc = predArc[leavingNode];
+    flow[outArc] = predFlow[leavingNode];
     this.setState(outArc, flow[outArc] === 0 ? STATE_LOWER : STATE_UPPER);
 
     const enteringChild = leavingSide === 1 ? first : second;
@@ -442,8 +471,8 @@ export class NetworkSimplex {
    * w(i−1); each piece keeps its internal thread links.
    */
   private rehangSubtree(enteringChild: number, enteringParent: number, leavingNode: number, inArc: number, join: number): void {
-    const { parent, predArc, predDir, thread, revThread, subtreeSize, lastSuccessor, potential, cost, source } = this;
-    const { stem, stemLast, stemSize, stemPredArc, stemPredDir, stemBefore, stemAfterChild } = this;
+    const { parent, predArc, predDir, predFlow, predCapacity, thread, revThread, subtreeSize, lastSuccessor, potential, cost, source } = this;
+    const { stem, stemLast, stemSize, stemPredArc, stemPredDir, stemPredFlow, stemPredCapacity, stemBefore, stemAfterChild } = this;
 
     let k = 0;
     stem[0] = enteringChild;
@@ -457,6 +486,8 @@ export class NetworkSimplex {
       stemSize[i] = subtreeSize[node];
       stemPredArc[i] = predArc[node];
       stemPredDir[i] = predDir[node];
+      stemPredFlow[i] = predFlow[node];
+      stemPredCapacity[i] = predCapacity[node];
       if (i > 0) {
         stemBefore[i] = revThread[stem[i - 1]];
         stemAfterChild[i] = thread[stemLast[i - 1]];
@@ -504,11 +535,15 @@ export class NetworkSimplex {
         parent[node] = enteringParent;
         predArc[node] = inArc;
         predDir[node] = source[inArc] === node ? DIR_UP : DIR_DOWN;
+        predFlow[node] = this.flow[inArc];
+        predCapacity[node] = this.capacity[inArc];
         subtreeSize[node] = treeSize;
       } else {
         parent[node] = stem[i - 1];
         predArc[node] = stemPredArc[i - 1];
         predDir[node] = -stemPredDir[i - 1] as -1 | 1;
+        predFlow[node] = stemPredFlow[i - 1];
+        predCapacity[node] = stemPredCapacity[i - 1];
         subtreeSize[node] = treeSize - stemSize[i - 1];
       }
     }
