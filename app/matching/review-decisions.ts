@@ -88,3 +88,32 @@ export function compareProposals<P extends Proposed>(before: readonly P[], after
     placedAfter: after.reduce((sum, proposal) => sum + proposal.students, 0),
   };
 }
+
+interface Standing {
+  providerId: string;
+  profession: string;
+  fairShare: number;
+  ratioAfter: number | null;
+  bandAfter: string | null;
+}
+
+/** Providers whose fair-share ratio differs between two runs' proposals, the largest move first. */
+export function fairShareDifference<S extends Standing>(earlier: readonly S[], now: readonly S[]) {
+  const key = (row: Standing) => `${row.providerId}\u0000${row.profession}`;
+  const before = new Map(earlier.map((row) => [key(row), row]));
+  const after = new Map(now.map((row) => [key(row), row]));
+  const rows = [...new Set([...before.keys(), ...after.keys()])].map((k) => {
+    const row = (after.get(k) ?? before.get(k))!;
+    return {
+      key: k,
+      providerId: row.providerId,
+      profession: row.profession,
+      fairShare: row.fairShare,
+      ratioBefore: before.get(k)?.ratioAfter ?? null,
+      ratioAfter: after.get(k)?.ratioAfter ?? null,
+      bandAfter: (after.get(k)?.bandAfter ?? null) as S["bandAfter"],
+    };
+  });
+  const move = (row: (typeof rows)[number]) => Math.abs((row.ratioAfter ?? 0) - (row.ratioBefore ?? 0));
+  return rows.filter((row) => row.ratioBefore !== row.ratioAfter).sort((a, b) => move(b) - move(a) || a.key.localeCompare(b.key));
+}

@@ -11,6 +11,7 @@ import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queu
 import { academicYearOf } from "~/vocabulary/academic-year";
 import { createAllocationInTransaction } from "~/marketplace/allocations.server";
 import { Refusal } from "~/platform/refusal";
+import { plural } from "~/vocabulary/labels";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { regionFacilitatorsRoom } from "~/platform/realtime/rooms";
@@ -133,23 +134,29 @@ export async function runMatchingJob(job: ClaimedJob) {
     verifyAllocationsAgainstInput(input, [...result.allocations, ...locked]);
     const offerProvider = new Map(document.offers.map((offer) => [offer.id, offer]));
     const requestInfo = new Map(document.requests.map((request) => [request.id, request]));
+    // A locked pairing holds at least its students; the solver may add more of the same request there.
+    const added = new Map(result.allocations.map((allocation) => [pairKey(allocation.requestId, allocation.offerId), allocation]));
     const lockedProposals = locked.map((lock) => {
       const earlier = rerun?.parentProposals.get(pairKey(lock.requestId, lock.offerId));
+      const more = added.get(pairKey(lock.requestId, lock.offerId));
+      added.delete(pairKey(lock.requestId, lock.offerId));
       return {
         requestId: lock.requestId,
         offerId: lock.offerId,
         providerId: offerProvider.get(lock.offerId)!.providerId,
         universityId: requestInfo.get(lock.requestId)!.universityId,
         profession: requestInfo.get(lock.requestId)!.profession,
-        students: lock.students,
-        explanation: `Locked in review: kept from the earlier run. ${earlier?.explanation ?? ""}`.trim(),
+        students: lock.students + (more?.students ?? 0),
+        explanation: more
+          ? `Locked in review: ${plural(lock.students, "student")} kept from the earlier run, ${more.students} more placed here again. ${readable(more.explanation)}`
+          : `Locked in review: kept from the earlier run. ${earlier?.explanation ?? ""}`.trim(),
         travelMinutes: earlier?.travelMinutes ?? null,
         specialtyMatched: earlier?.specialtyMatched,
         locked: true,
       };
     });
     return finish(run, summary, {
-      proposals: [...lockedProposals, ...result.allocations.map((allocation) => ({
+      proposals: [...lockedProposals, ...[...added.values()].map((allocation) => ({
         requestId: allocation.requestId,
         offerId: allocation.offerId,
         providerId: offerProvider.get(allocation.offerId)!.providerId,
@@ -317,6 +324,7 @@ export async function reviewRows(stored: StoredMatchingResult): Promise<{ propos
       travelMinutes: proposal.travelMinutes ?? null,
       specialtyMatched: proposal.specialtyMatched ?? null,
       explanation: proposal.explanation,
+      locked: proposal.locked ?? false,
     };
   });
   const unmet: UnmetRow[] = stored.unmet.map((row) => {
@@ -575,4 +583,9 @@ export async function listRuns(user: SessionUser) {
       error: true,
     },
   });
+}
+
+/** The re-run that replaced a superseded run. */
+export async function replacementOf(runId: string) {
+  return prisma.matchingRun.findFirst({ where: { derivedFromId: runId }, orderBy: { createdAt: "desc" }, select: { id: true } });
 }

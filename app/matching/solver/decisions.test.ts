@@ -119,7 +119,8 @@ function bruteForceBest(input: MatchingInput, decisions: MatchingDecisions): num
     }
     const { requestIndex, offerIndex, fixed } = pairs[index];
     const most = Math.min(requestLeft[requestIndex], offerLeft[offerIndex]);
-    const choices = fixed === null ? Array.from({ length: most + 1 }, (_, n) => n) : fixed <= most ? [fixed] : [];
+    const from = fixed ?? 0;
+    const choices = Array.from({ length: Math.max(0, most - from + 1) }, (_, n) => from + n);
     for (const students of choices) {
       requestLeft[requestIndex] -= students;
       offerLeft[offerIndex] -= students;
@@ -142,14 +143,13 @@ function solveWithDecisions(input: MatchingInput, decisions: MatchingDecisions):
   for (const allocation of result.allocations) plan.set(key(allocation.requestId, allocation.offerId), allocation.students);
   for (const lock of decisions.locked) {
     const pair = key(lock.requestId, lock.offerId);
-    expect(plan.has(pair), "the solver never adds to a locked pairing").toBe(false);
-    plan.set(pair, lock.students);
+    plan.set(pair, (plan.get(pair) ?? 0) + lock.students);
   }
   return plan;
 }
 
 describe("a re-run with decisions", () => {
-  it("never proposes an excluded pairing, keeps each locked pairing with its count, and is optimal for the rest", () => {
+  it("never proposes an excluded pairing, keeps each locked pairing with at least its students, and is optimal for the rest", () => {
     let checked = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const input = tinyInstance(seed);
@@ -162,7 +162,7 @@ describe("a re-run with decisions", () => {
       };
       const plan = solveWithDecisions(input, decisions);
       expect(plan.has(key(excludedOne.requestId, excludedOne.offerId))).toBe(false);
-      expect(plan.get(key(lockedOne.requestId, lockedOne.offerId))).toBe(lockedOne.students);
+      expect(plan.get(key(lockedOne.requestId, lockedOne.offerId))).toBeGreaterThanOrEqual(lockedOne.students);
       expect(score(input, plan), `seed ${seed}`).toEqual(bruteForceBest(input, decisions));
       checked++;
     }

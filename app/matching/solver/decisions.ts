@@ -10,9 +10,9 @@ export class MatchingDecisionError extends Error {
 /**
  * Fixes a reviewer's decisions in one profession's network, in place, before it is solved:
  *  - an excluded pairing's request→offer arc gets capacity 0;
- *  - a locked pairing of c students is taken out as already placed: its arc gets capacity 0
- *    (the pairing holds exactly c), the request supplies c fewer, the offer has c fewer places,
- *    and its provider's unit arcs start at unit c + 1 of the fair-share cost.
+ *  - a locked pairing of c students is taken out as already placed: the request supplies c
+ *    fewer, the offer has c fewer places, and its provider's unit arcs start at unit c + 1 of
+ *    the fair-share cost. Its arc stays open, so the pairing holds at least c (x = c + y, y ≥ 0).
  * Fair shares and university demand were built from the undecided instance, so the optimum of
  * this network plus the locked students is the optimum of the whole instance with those
  * pairings fixed, and the certificate proves it as for any run.
@@ -49,7 +49,6 @@ export function applyDecisions(network: ProfessionNetwork, input: MatchingInput,
     const offerArc = network.firstOfferProviderArc + offer;
     if (network.supply[request] < students) throw new MatchingDecisionError(`locked pairings of request ${requestId} exceed its students`);
     if (network.capacity[offerArc] < students) throw new MatchingDecisionError(`locked pairings of offer ${offerId} exceed its free places`);
-    network.capacity[arc] = 0;
     network.supply[request] -= students;
     network.supply[network.sinkNode] += students;
     network.capacity[offerArc] -= students;

@@ -58,7 +58,7 @@ export interface MatchingInput {
 }
 
 /**
- * Excluded pairings are never used. A locked pairing holds exactly its students: they count
+ * Excluded pairings are never used. A locked pairing holds at least its students: they count
  * toward the request, the offer, the provider's fair-share load and the university as placed,
  * and the rest is optimised around them. Requests' students and offers' capacity stay the
  * full figures, so fair shares and university demand are those of the undecided instance.
