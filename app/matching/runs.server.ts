@@ -504,6 +504,8 @@ export async function decisionsOfRun(runId: string): Promise<Record<string, Deci
   return Object.fromEntries(rows.map((row) => [`${row.requestId}:${row.offerId}`, row.kind]));
 }
 
+const DIFFERENCE_ROWS = 200;
+
 /**
  * A re-run against the run it came from: the decisions it applied, the proposals added, removed
  * and changed (with names), and the placed count.
@@ -539,18 +541,22 @@ export async function rerunDifference(run: { derivedFromId: string | null; resul
     const row = rowOf.get(pairKey(pair.requestId, pair.offerId));
     return { provider: row?.provider ?? "", site: row?.site ?? "", university: row?.university ?? "", programme: row?.programme ?? "", start: row?.start ?? "", end: row?.end ?? "" };
   };
+  const rows = [
+    ...difference.added.map((p) => ({ ...describe(p), change: "added" as const, before: 0, after: p.students })),
+    ...difference.removed.map((p) => ({ ...describe(p), change: "removed" as const, before: p.students, after: 0 })),
+    ...difference.changed.map((c) => ({ ...describe(c.after), change: "changed" as const, before: c.before.students, after: c.after.students })),
+  ];
   return {
-    parentId: parent.id,
-    parentCreatedAt: parent.createdAt,
     parentProposals: before.proposals,
-    placedBefore: difference.placedBefore,
-    placedAfter: difference.placedAfter,
-    decisions: parent.decisions.map((d) => ({ ...describe(d), kind: d.kind, students: d.students })),
-    rows: [
-      ...difference.added.map((p) => ({ ...describe(p), change: "added" as const, before: 0, after: p.students })),
-      ...difference.removed.map((p) => ({ ...describe(p), change: "removed" as const, before: p.students, after: 0 })),
-      ...difference.changed.map((c) => ({ ...describe(c.after), change: "changed" as const, before: c.before.students, after: c.after.students })),
-    ],
+    shown: {
+      parentId: parent.id,
+      placedBefore: difference.placedBefore,
+      placedAfter: difference.placedAfter,
+      decisions: parent.decisions.map((d) => ({ ...describe(d), kind: d.kind, students: d.students })),
+      counts: { added: difference.added.length, removed: difference.removed.length, changed: difference.changed.length },
+      // A page of changes is enough to judge a re-run by; the counts say how many there are.
+      rows: rows.slice(0, DIFFERENCE_ROWS),
+    },
   };
 }
 

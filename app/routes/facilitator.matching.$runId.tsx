@@ -79,7 +79,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const name = (id: string) => review.names[id] ?? "Unknown";
   const placed = review.stored.proposals.reduce((sum, p) => sum + p.students, 0);
   const decisions = run.status === "SUCCEEDED" ? await decisionsOfRun(run.id) : null;
-  const { parentProposals: _parentProposals, ...shownDifference } = difference ?? { parentProposals: null };
   return {
     run: runView,
     bands,
@@ -94,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decisions,
       difference:
         difference && review.earlierStandings
-          ? { ...(shownDifference as Omit<typeof difference, "parentProposals">), fairShare: fairShareDifference(review.earlierStandings, review.standings).map((row) => ({ ...row, provider: name(row.providerId) })) }
+          ? { ...difference.shown, fairShare: fairShareDifference(review.earlierStandings, review.standings).map((row) => ({ ...row, provider: name(row.providerId) })) }
           : null,
       unmetByUniversity: review.unmet.map((row) => ({ ...row, university: name(row.universityId) })),
       table: {

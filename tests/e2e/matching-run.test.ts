@@ -189,5 +189,5 @@ describe("a matching run, from start to publish", () => {
     await facilitator.settle();
     await fp.getByText("These proposals have been published.").waitFor();
     expect(await fp.getByRole("link", { name: /^Publish/ }).count()).toBe(0);
-  }, 150_000);
+  }, 300_000);
 });

@@ -19,6 +19,7 @@ export interface RerunDifferenceView {
   placedBefore: number;
   placedAfter: number;
   decisions: (Pairing & { kind: "EXCLUDE" | "LOCK"; students: number })[];
+  counts: { added: number; removed: number; changed: number };
   rows: (Pairing & { change: "added" | "removed" | "changed"; before: number; after: number })[];
   fairShare: {
     key: string;
@@ -50,7 +51,8 @@ const pairing = (row: Pairing) => (
 
 /** A re-run against the run it replaced: decisions applied, proposals that moved, and fair share. */
 export function RerunDifference({ difference, bands }: { difference: RerunDifferenceView; bands: { red: number; amber: number } }) {
-  const count = (change: "added" | "removed" | "changed") => difference.rows.filter((row) => row.change === change).length;
+  const { counts } = difference;
+  const total = counts.added + counts.removed + counts.changed;
   const charted = difference.fairShare.slice(0, CHART_ROWS);
   return (
     <section aria-labelledby="difference-heading" className="mb-8">
@@ -60,7 +62,7 @@ export function RerunDifference({ difference, bands }: { difference: RerunDiffer
         <strong>
           {difference.placedBefore.toLocaleString("en-GB")} → {difference.placedAfter.toLocaleString("en-GB")}
         </strong>
-        ; {plural(count("added"), "proposal")} added, {count("removed").toLocaleString("en-GB")} removed, {count("changed").toLocaleString("en-GB")} with a different number of students.
+        ; {plural(counts.added, "proposal")} added, {counts.removed.toLocaleString("en-GB")} removed, {counts.changed.toLocaleString("en-GB")} with a different number of students.
       </p>
       <h3 className="mb-2">Decisions applied</h3>
       <ScrollTable label="Decisions applied, table">
@@ -87,6 +89,7 @@ export function RerunDifference({ difference, bands }: { difference: RerunDiffer
         </table>
       </ScrollTable>
       <h3 className="mt-6 mb-2">Proposals that changed</h3>
+      {total > difference.rows.length && <p className="mb-2">The first {difference.rows.length.toLocaleString("en-GB")} of {total.toLocaleString("en-GB")} changes.</p>}
       {difference.rows.length === 0 ? (
         <p className="card mb-4">The other proposals are the same as in the earlier run.</p>
       ) : (
