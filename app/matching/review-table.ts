@@ -18,6 +18,8 @@ export interface ProposalRow {
   travelMinutes: number | null;
   specialtyMatched: boolean | null;
   explanation: string;
+  /** Kept from the earlier run because the facilitator locked it. */
+  locked?: boolean;
 }
 
 /** One request the run could not (fully) place, with the matcher's reason. */

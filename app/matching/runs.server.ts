@@ -11,6 +11,7 @@ import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queu
 import { academicYearOf } from "~/vocabulary/academic-year";
 import { createAllocationInTransaction } from "~/marketplace/allocations.server";
 import { Refusal } from "~/platform/refusal";
+import { plural } from "~/vocabulary/labels";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { regionFacilitatorsRoom } from "~/platform/realtime/rooms";
@@ -21,6 +22,8 @@ import { canViewMatchingRun, matchingRunScope, requireMatchingRegion } from "./p
 import { matchingRunFinishedNotification } from "./notifications";
 import { matchingPeriodProblem } from "./period-rules";
 import { getLogger } from "~/platform/logger.server";
+import { verifyAllocationsAgainstInput } from "~/matching/solver/certificate";
+import { compareProposals, decisionsForInstance, pairKey, type DecisionKind } from "./review-decisions";
 import { newReference } from "~/platform/reference";
 
 export const MATCHING_QUEUE = "matching";
@@ -38,6 +41,8 @@ export interface StoredMatchingResult {
     /** Absent in runs stored before these were kept. */
     travelMinutes?: number | null;
     specialtyMatched?: boolean;
+    /** Kept from the run this re-run came from, as the facilitator locked it. */
+    locked?: boolean;
   }[];
   unmet: { requestId: string; students: number; reason: string }[];
   stats: MatchingResult["stats"];
@@ -116,12 +121,42 @@ export async function runMatchingJob(job: ClaimedJob) {
       });
     }
     const input = parseMatchingInput(document);
+    const readable = await nameResolver(document);
+    const rerun = run.derivedFromId ? await decisionsOfRerun(run.id, run.derivedFromId) : null;
+    if (rerun) {
+      const { apply, dropped } = decisionsForInstance(input, rerun.decisions);
+      input.decisions = apply;
+      warnings.push(...dropped.map(readable));
+    }
     const result = await solveMatchingInParallel(input, { onProgress: report });
+    const locked = input.decisions?.locked ?? [];
+    // The locked students and the re-optimised rest together still obey every hard rule.
+    verifyAllocationsAgainstInput(input, [...result.allocations, ...locked]);
     const offerProvider = new Map(document.offers.map((offer) => [offer.id, offer]));
     const requestInfo = new Map(document.requests.map((request) => [request.id, request]));
-    const readable = await nameResolver(document);
+    // A locked pairing holds at least its students; the solver may add more of the same request there.
+    const added = new Map(result.allocations.map((allocation) => [pairKey(allocation.requestId, allocation.offerId), allocation]));
+    const lockedProposals = locked.map((lock) => {
+      const earlier = rerun?.parentProposals.get(pairKey(lock.requestId, lock.offerId));
+      const more = added.get(pairKey(lock.requestId, lock.offerId));
+      added.delete(pairKey(lock.requestId, lock.offerId));
+      return {
+        requestId: lock.requestId,
+        offerId: lock.offerId,
+        providerId: offerProvider.get(lock.offerId)!.providerId,
+        universityId: requestInfo.get(lock.requestId)!.universityId,
+        profession: requestInfo.get(lock.requestId)!.profession,
+        students: lock.students + (more?.students ?? 0),
+        explanation: more
+          ? `Locked in review: ${plural(lock.students, "student")} kept from the earlier run, ${more.students} more placed here again. ${readable(more.explanation)}`
+          : `Locked in review: kept from the earlier run. ${earlier?.explanation ?? ""}`.trim(),
+        travelMinutes: earlier?.travelMinutes ?? null,
+        specialtyMatched: earlier?.specialtyMatched,
+        locked: true,
+      };
+    });
     return finish(run, summary, {
-      proposals: result.allocations.map((allocation) => ({
+      proposals: [...lockedProposals, ...[...added.values()].map((allocation) => ({
         requestId: allocation.requestId,
         offerId: allocation.offerId,
         providerId: offerProvider.get(allocation.offerId)!.providerId,
@@ -131,7 +166,7 @@ export async function runMatchingJob(job: ClaimedJob) {
         explanation: readable(allocation.explanation),
         travelMinutes: allocation.travelMinutes,
         specialtyMatched: allocation.specialtyMatched,
-      })),
+      }))],
       unmet: result.unmet.map(({ requestId, students, reason }) => ({ requestId, students, reason: readable(reason) })),
       stats: result.stats,
       warnings,
@@ -211,7 +246,7 @@ export async function getRunForUser(user: SessionUser, runId: string) {
 }
 
 /** The review screen: before/after fair share, unmet demand by university, proposals with names. */
-export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRunForUser>>>) {
+export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRunForUser>>>, earlierProposals?: StoredMatchingResult["proposals"]) {
   const stored = run.result as unknown as StoredMatchingResult | null;
   if (!stored) return null;
   const scope: MatchingScope = { regionId: run.regionId, periodStart: run.periodStart, periodEnd: run.periodEnd, profession: run.profession };
@@ -230,22 +265,26 @@ export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRu
     }),
     getSettings(),
   ]);
-  const standings = standingsBeforeAndAfter(
-    {
-      demand,
-      workforce: workforce.map((w) => ({ providerId: w.organisationId, profession: w.profession, wte: w.wte })),
-      held: held.map((h) => ({ providerId: h.offer.providerId, profession: h.offer.profession, students: h.students })),
-      proposed: run.status === "PUBLISHED" ? [] : stored.proposals,
-    },
-    { red: settings.fairShareRed, amber: settings.fairShareAmber },
-  );
+  const standingsWith = (proposed: StoredMatchingResult["proposals"]) =>
+    standingsBeforeAndAfter(
+      {
+        demand,
+        workforce: workforce.map((w) => ({ providerId: w.organisationId, profession: w.profession, wte: w.wte })),
+        held: held.map((h) => ({ providerId: h.offer.providerId, profession: h.offer.profession, students: h.students })),
+        proposed,
+      },
+      { red: settings.fairShareRed, amber: settings.fairShareAmber },
+    );
+  const standings = standingsWith(run.status === "PUBLISHED" ? [] : stored.proposals);
+  // A re-run's page compares the two runs' proposals on today's holdings, so only their difference shows.
+  const earlierStandings = earlierProposals && run.status !== "PUBLISHED" ? standingsWith(earlierProposals) : null;
   const unmet = unmetByUniversity(
     requests.map((r) => ({ id: r.id, universityId: r.universityId, profession: r.profession, students: r.students })),
     stored.unmet,
   );
-  const organisationIds = [...new Set([...standings.map((s) => s.providerId), ...unmet.map((u) => u.universityId), ...stored.proposals.flatMap((p) => [p.providerId, p.universityId])])];
+  const organisationIds = [...new Set([...standings.map((s) => s.providerId), ...(earlierStandings ?? []).map((s) => s.providerId), ...unmet.map((u) => u.universityId), ...stored.proposals.flatMap((p) => [p.providerId, p.universityId])])];
   const names = new Map((await prisma.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
-  return { stored, standings, unmet, names: Object.fromEntries(names) };
+  return { stored, standings, earlierStandings, unmet, names: Object.fromEntries(names) };
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -285,6 +324,7 @@ export async function reviewRows(stored: StoredMatchingResult): Promise<{ propos
       travelMinutes: proposal.travelMinutes ?? null,
       specialtyMatched: proposal.specialtyMatched ?? null,
       explanation: proposal.explanation,
+      locked: proposal.locked ?? false,
     };
   });
   const unmet: UnmetRow[] = stored.unmet.map((row) => {
@@ -329,6 +369,7 @@ export async function publishRun(user: SessionUser, runId: string) {
   const run = await getRunForUser(user, runId);
   if (!run) throw new Refusal(404, "Matching run not found");
   const stored = run.result as unknown as StoredMatchingResult | null;
+  if (run.status === "SUPERSEDED") throw new Refusal(409, "This run was replaced by a re-run with your decisions: publish the newer run instead");
   if (run.status !== "SUCCEEDED" || !stored) throw new Refusal(409, run.status === "PUBLISHED" ? "This run has already been published" : "Only a finished run can be published");
   if (stored.proposals.length === 0) throw new Refusal(409, "This run has no proposals to publish");
   const notifications: RaisedNotification[] = [];
@@ -366,6 +407,159 @@ export async function publishRun(user: SessionUser, runId: string) {
   };
 }
 
+/** The decisions a re-run applies (copied to it when it was started) and what its parent proposed. */
+async function decisionsOfRerun(runId: string, parentId: string) {
+  const [decisions, parent] = await Promise.all([
+    prisma.matchingDecision.findMany({ where: { runId }, select: { requestId: true, offerId: true, kind: true, students: true } }),
+    prisma.matchingRun.findUnique({ where: { id: parentId }, select: { result: true } }),
+  ]);
+  const parentProposals = new Map(((parent?.result as StoredMatchingResult | null)?.proposals ?? []).map((p) => [pairKey(p.requestId, p.offerId), p]));
+  return { decisions, parentProposals };
+}
+
+/** Only a finished run that nobody has published or replaced takes decisions. */
+async function requireUndecidedRun(user: SessionUser, runId: string) {
+  const run = await getRunForUser(user, runId);
+  if (!run) throw new Refusal(404, "Matching run not found");
+  if (run.status === "SUPERSEDED") throw new Refusal(409, "This run was replaced by a re-run: mark proposals on the newer run");
+  if (run.status !== "SUCCEEDED" || !run.result) throw new Refusal(409, "Proposals can be marked only on a finished run that has not been published");
+  return run;
+}
+
+export type ProposalMark = DecisionKind | "CLEAR";
+
+/**
+ * Marks proposals of a run to be excluded or locked by a re-run, or clears their marks. A lock
+ * keeps the proposal's student count. Every pair must be a proposal of the run (or, to clear, a
+ * decision the run carries from an earlier one).
+ */
+export async function markProposals(user: SessionUser, runId: string, input: { pairs: { requestId: string; offerId: string }[]; mark: ProposalMark }) {
+  const run = await requireUndecidedRun(user, runId);
+  const stored = run.result as unknown as StoredMatchingResult;
+  const proposals = new Map(stored.proposals.map((proposal) => [pairKey(proposal.requestId, proposal.offerId), proposal]));
+  const carried = new Set((await prisma.matchingDecision.findMany({ where: { runId }, select: { requestId: true, offerId: true } })).map((d) => pairKey(d.requestId, d.offerId)));
+  const pairs = [...new Map(input.pairs.map((pair) => [pairKey(pair.requestId, pair.offerId), pair])).values()];
+  const unknown = pairs.filter((pair) => !proposals.has(pairKey(pair.requestId, pair.offerId)) && !(input.mark === "CLEAR" && carried.has(pairKey(pair.requestId, pair.offerId))));
+  if (unknown.length > 0) throw new Refusal(400, "Choose proposals of this run", "proposals");
+  await prisma.$transaction(async (tx) => {
+    const open = await tx.matchingRun.count({ where: { id: runId, status: "SUCCEEDED" } });
+    if (open !== 1) throw new Refusal(409, "Proposals can be marked only on a finished run that has not been published");
+    for (const pair of pairs) {
+      const where = { runId, requestId: pair.requestId, offerId: pair.offerId };
+      if (input.mark === "CLEAR") {
+        await tx.matchingDecision.deleteMany({ where });
+        continue;
+      }
+      const students = proposals.get(pairKey(pair.requestId, pair.offerId))!.students;
+      await tx.matchingDecision.upsert({
+        where: { runId_requestId_offerId: where },
+        create: { ...where, kind: input.mark, students },
+        update: { kind: input.mark, students },
+      });
+    }
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "matching-proposals-marked",
+      entityType: "MatchingRun",
+      entityId: runId,
+      details: { mark: input.mark, proposals: pairs.map((pair) => ({ requestId: pair.requestId, offerId: pair.offerId })) },
+    });
+  });
+  return pairs.length;
+}
+
+/**
+ * Starts a run of the same period and profession that applies this run's decisions, as a
+ * background job like any run. This run is superseded at once (compare-and-set), so only one of
+ * the two can ever be published; the decisions are copied to the new run for further rounds.
+ */
+export async function rerunWithDecisions(user: SessionUser, runId: string) {
+  const run = await requireUndecidedRun(user, runId);
+  const decisions = await prisma.matchingDecision.findMany({ where: { runId }, select: { requestId: true, offerId: true, kind: true, students: true } });
+  if (decisions.length === 0) throw new Refusal(400, "Mark at least one proposal to exclude or lock before re-running", "proposals");
+  return prisma.$transaction(async (tx) => {
+    const busy = await tx.matchingRun.findFirst({ where: { regionId: run.regionId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
+    if (busy) throw new Refusal(409, "A matching run for this region is already under way: wait for it to finish");
+    const claimed = await tx.matchingRun.updateMany({ where: { id: runId, status: "SUCCEEDED" }, data: { status: "SUPERSEDED" } });
+    if (claimed.count !== 1) throw new Refusal(409, "This run has just been published or replaced");
+    const child = await tx.matchingRun.create({
+      data: { regionId: run.regionId, periodStart: run.periodStart, periodEnd: run.periodEnd, profession: run.profession, startedById: user.id, derivedFromId: run.id },
+    });
+    await tx.matchingDecision.createMany({ data: decisions.map((decision) => ({ ...decision, runId: child.id })) });
+    await enqueueJob(tx, { queue: MATCHING_QUEUE, payload: { runId: child.id }, dedupeKey: `matching-run:${child.id}`, maxAttempts: 3 });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "matching-run-rerun",
+      entityType: "MatchingRun",
+      entityId: child.id,
+      details: { derivedFrom: runId, excluded: decisions.filter((d) => d.kind === "EXCLUDE").length, locked: decisions.filter((d) => d.kind === "LOCK").length },
+    });
+    return child;
+  });
+}
+
+/** The marks on a run's proposals, by pair, for its review table. */
+export async function decisionsOfRun(runId: string): Promise<Record<string, DecisionKind>> {
+  const rows = await prisma.matchingDecision.findMany({ where: { runId }, select: { requestId: true, offerId: true, kind: true } });
+  return Object.fromEntries(rows.map((row) => [`${row.requestId}:${row.offerId}`, row.kind]));
+}
+
+const DIFFERENCE_ROWS = 200;
+
+/**
+ * A re-run against the run it came from: the decisions it applied, the proposals added, removed
+ * and changed (with names), and the placed count.
+ */
+export async function rerunDifference(run: { derivedFromId: string | null; result: unknown }) {
+  if (!run.derivedFromId) return null;
+  const parent = await prisma.matchingRun.findUnique({
+    where: { id: run.derivedFromId },
+    select: { id: true, createdAt: true, result: true, decisions: { select: { requestId: true, offerId: true, kind: true, students: true } } },
+  });
+  const before = parent?.result as StoredMatchingResult | null;
+  const after = run.result as StoredMatchingResult | null;
+  if (!parent || !before || !after) return null;
+  const difference = compareProposals(before.proposals, after.proposals);
+  const asProposal = (pair: { requestId: string; offerId: string; students: number }) => ({
+    requestId: pair.requestId,
+    offerId: pair.offerId,
+    providerId: "",
+    universityId: "",
+    profession: "",
+    students: pair.students,
+    explanation: "",
+  });
+  const named = await reviewRows({
+    proposals: [...difference.added, ...difference.removed, ...difference.changed.map((c) => c.after), ...parent.decisions.map(asProposal)],
+    unmet: [],
+    stats: null as never,
+    warnings: [],
+    empty: null,
+  });
+  const rowOf = new Map(named.proposals.map((row) => [pairKey(row.requestId, row.offerId), row]));
+  const describe = (pair: { requestId: string; offerId: string }) => {
+    const row = rowOf.get(pairKey(pair.requestId, pair.offerId));
+    return { provider: row?.provider ?? "", site: row?.site ?? "", university: row?.university ?? "", programme: row?.programme ?? "", start: row?.start ?? "", end: row?.end ?? "" };
+  };
+  const rows = [
+    ...difference.added.map((p) => ({ ...describe(p), change: "added" as const, before: 0, after: p.students })),
+    ...difference.removed.map((p) => ({ ...describe(p), change: "removed" as const, before: p.students, after: 0 })),
+    ...difference.changed.map((c) => ({ ...describe(c.after), change: "changed" as const, before: c.before.students, after: c.after.students })),
+  ];
+  return {
+    parentProposals: before.proposals,
+    shown: {
+      parentId: parent.id,
+      placedBefore: difference.placedBefore,
+      placedAfter: difference.placedAfter,
+      decisions: parent.decisions.map((d) => ({ ...describe(d), kind: d.kind, students: d.students })),
+      counts: { added: difference.added.length, removed: difference.removed.length, changed: difference.changed.length },
+      // A page of changes is enough to judge a re-run by; the counts say how many there are.
+      rows: rows.slice(0, DIFFERENCE_ROWS),
+    },
+  };
+}
+
 export async function discardRun(user: SessionUser, runId: string) {
   const run = await getRunForUser(user, runId);
   if (!run) throw new Refusal(404, "Matching run not found");
@@ -395,4 +589,9 @@ export async function listRuns(user: SessionUser) {
       error: true,
     },
   });
+}
+
+/** The re-run that replaced a superseded run. */
+export async function replacementOf(runId: string) {
+  return prisma.matchingRun.findFirst({ where: { derivedFromId: runId }, orderBy: { createdAt: "desc" }, select: { id: true } });
 }

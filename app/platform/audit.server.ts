@@ -40,6 +40,8 @@ interface AuditedEntityOf {
   "viewed-reasonable-adjustments": "PlacementRequest";
   // Matching
   "matching-run-published": "MatchingRun";
+  "matching-proposals-marked": "MatchingRun";
+  "matching-run-rerun": "MatchingRun";
   // Cases
   "case-created": "ShortfallCase";
   "case-status": "ShortfallCase";

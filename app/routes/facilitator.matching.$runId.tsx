@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -9,16 +10,40 @@ import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import { refusalReply } from "~/platform/refusal-reply.server";
 import { redirectWithFlash } from "~/platform/flash.server";
 import { pageWindow } from "~/platform/paging";
-import { discardRun, getRunForUser, publishPreview, publishRun, reviewRows, reviewRun, type InputSummary } from "~/matching/runs.server";
+import {
+  decisionsOfRun,
+  discardRun,
+  getRunForUser,
+  markProposals,
+  publishPreview,
+  publishRun,
+  replacementOf,
+  rerunDifference,
+  rerunWithDecisions,
+  reviewRows,
+  reviewRun,
+  type InputSummary,
+} from "~/matching/runs.server";
+import { fairShareDifference } from "~/matching/review-decisions";
 import { filterProposals, filterUnmet, parseReviewQuery, sortProposals } from "~/matching/review-table";
 import { getSettings } from "~/settings/settings.server";
 import { RunProgress, useLiveProgress } from "./facilitator.matching.shared/run-progress";
 import { DiscardButton, PublishPanel } from "./facilitator.matching.shared/publish-panel";
 import { FairShareChange, RunFigures, UnmetByUniversity } from "./facilitator.matching.shared/review-summary";
 import { ReviewTables } from "./facilitator.matching.shared/review-table";
+import { RerunPanel } from "./facilitator.matching.shared/proposal-marks";
+import { RerunDifference } from "./facilitator.matching.shared/rerun-difference";
 
 // Each row carries the matcher's reason in words: 25 keeps a page to a few screens.
 const REVIEW_PAGE_SIZE = 25;
+
+const MarkSchema = z.object({
+  mark: z.enum(["EXCLUDE", "LOCK", "CLEAR"], { errorMap: () => ({ message: "Choose exclude, lock or clear" }) }),
+  proposal: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{1,64}$/, "Tick proposals from the table"))
+    .min(1, "Tick at least one proposal")
+    .max(500, "Tick at most 500 proposals at a time"),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR", "ADMIN");
@@ -26,7 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!run) throw notFound("Matching run not found");
   const url = new URL(request.url);
   const query = parseReviewQuery(url.searchParams);
-  const review = run.status === "SUCCEEDED" || run.status === "PUBLISHED" ? await reviewRun(run) : null;
+  const finished = run.status === "SUCCEEDED" || run.status === "PUBLISHED" || run.status === "SUPERSEDED";
+  const difference = finished ? await rerunDifference(run) : null;
+  const review = finished ? await reviewRun(run, difference?.parentProposals) : null;
   const settings = await getSettings();
   const runView = {
     id: run.id,
@@ -38,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     periodEnd: run.periodEnd,
     profession: run.profession,
     inputSummary: run.inputSummary as unknown as InputSummary | null,
+    replacedBy: run.status === "SUPERSEDED" ? ((await replacementOf(run.id))?.id ?? null) : null,
   };
   const bands = { red: settings.fairShareRed, amber: settings.fairShareAmber };
   if (!review) return { run: runView, review: null, bands };
@@ -50,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const choices = (pairs: [string, string][]) => [...new Map(pairs)].sort((a, b) => a[1].localeCompare(b[1], "en-GB"));
   const name = (id: string) => review.names[id] ?? "Unknown";
   const placed = review.stored.proposals.reduce((sum, p) => sum + p.students, 0);
+  const decisions = run.status === "SUCCEEDED" ? await decisionsOfRun(run.id) : null;
   return {
     run: runView,
     bands,
@@ -61,6 +90,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       preview: run.status === "SUCCEEDED" && placed > 0 && url.searchParams.get("confirm") === "publish" ? await publishPreview(run, user.id) : null,
       proposalCount: review.stored.proposals.length,
       standings: review.standings.map((row) => ({ ...row, provider: name(row.providerId) })),
+      decisions,
+      difference:
+        difference && review.earlierStandings
+          ? { ...difference.shown, fairShare: fairShareDifference(review.earlierStandings, review.standings).map((row) => ({ ...row, provider: name(row.providerId) })) }
+          : null,
       unmetByUniversity: review.unmet.map((row) => ({ ...row, university: name(row.universityId) })),
       table: {
         query,
@@ -89,13 +123,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
         `Published ${plural(published.published, "proposal")} to ${plural(published.providers, "provider")}; ${plural(published.people, "person", "people")} notified.`,
       );
     }
+    if (intent === "mark") {
+      const parsed = MarkSchema.safeParse({ mark: form.get("mark"), proposal: form.getAll("proposal") });
+      if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Tick proposals and choose a mark", field: "proposals" }, { status: 400 });
+      const pairs = parsed.data.proposal.map((value) => {
+        const [requestId, offerId] = value.split(":");
+        return { requestId, offerId };
+      });
+      const marked = await markProposals(user, params.runId ?? "", { pairs, mark: parsed.data.mark });
+      const done = parsed.data.mark === "EXCLUDE" ? "excluded" : parsed.data.mark === "LOCK" ? "locked" : "cleared of marks";
+      return redirectWithFlash(`${runPath}${new URL(request.url).search}`, `${plural(marked, "proposal")} ${done}. Re-run to apply your decisions.`);
+    }
+    if (intent === "rerun") {
+      const rerun = await rerunWithDecisions(user, params.runId ?? "");
+      return redirectWithFlash(`/facilitator/matching/${rerun.id}`, "Re-running with your decisions. The earlier run is replaced and can no longer be published.");
+    }
     if (intent === "discard") {
       await discardRun(user, params.runId ?? "");
       return redirectWithFlash(runPath, "The run was discarded: nothing was sent to providers.");
     }
-    return data({ error: "Choose publish or discard" }, { status: 400 });
+    return data({ error: "Choose publish, discard, mark or re-run", field: null }, { status: 400 });
   } catch (error) {
-    return refusalReply(error, (refusal) => ({ error: refusal.message }));
+    return refusalReply(error, (refusal) => ({ error: refusal.message, field: refusal.field ?? null }));
   }
 }
 
@@ -119,12 +168,18 @@ export default function MatchingRun() {
           </Link>
         }
       />
-      {actionData && "error" in actionData && <FormMessage>{actionData.error}</FormMessage>}
+      {actionData && "error" in actionData && actionData.field !== "proposals" && <FormMessage>{actionData.error}</FormMessage>}
 
       {active && <RunProgress status={run.status} live={live} />}
 
       {run.status === "FAILED" && <FormMessage>{run.error}</FormMessage>}
       {run.status === "DISCARDED" && <p className="card mb-6">This run was discarded. Nothing from it was sent to providers.</p>}
+      {run.status === "SUPERSEDED" && (
+        <p className="card mb-6">
+          This run was replaced by a re-run with your decisions and cannot be published.{" "}
+          {run.replacedBy && <Link to={`/facilitator/matching/${run.replacedBy}`}>Open the re-run</Link>}
+        </p>
+      )}
 
       {review && (
         <>
@@ -168,10 +223,23 @@ export default function MatchingRun() {
             />
           )}
           {run.status === "PUBLISHED" && <p className="card mb-6">These proposals have been published. Providers confirm or decline each one.</p>}
+          {review.difference && <RerunDifference difference={review.difference} bands={bands} />}
+          {review.decisions && (
+            <RerunPanel
+              excluded={Object.values(review.decisions).filter((kind) => kind === "EXCLUDE").length}
+              locked={Object.values(review.decisions).filter((kind) => kind === "LOCK").length}
+            />
+          )}
 
           {review.standings.length > 0 && <FairShareChange standings={review.standings} published={run.status === "PUBLISHED"} bands={bands} />}
           <UnmetByUniversity rows={review.unmetByUniversity} />
-          {!review.empty && <ReviewTables data={review.table} pathname={pathname} />}
+          {!review.empty && (
+            <ReviewTables
+              data={review.table}
+              pathname={pathname}
+              marks={review.decisions ? { decisions: review.decisions, error: actionData && "error" in actionData && actionData.field === "proposals" ? actionData.error : null } : null}
+            />
+          )}
         </>
       )}
     </>

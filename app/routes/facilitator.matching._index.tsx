@@ -62,6 +62,7 @@ const STATUS_TEXT: Record<string, string> = {
   FAILED: "Failed",
   PUBLISHED: "Published",
   DISCARDED: "Discarded",
+  SUPERSEDED: "Replaced by a re-run",
 };
 
 export default function MatchingRuns() {

@@ -8,7 +8,9 @@ import { daysFromToday } from "./support/dates";
  *   an educator offers places and a university asks for students (about 22 months ahead, so nothing seeded and no
  *   other journey's data fits) -> the facilitator starts a run and watches it finish without reloading
  *   -> a second run finishes before its page is even ready, and the page still shows it finished
- *   (then it is discarded) -> the review is filtered -> publishing is confirmed, then done.
+ *   (then it is discarded) -> the review is filtered -> the provider offers a second set of places, the facilitator
+ *   excludes the proposal and re-runs, and the re-run's page shows what changed -> publishing the re-run is
+ *   confirmed, then done.
  * The offer is from educator.5's trust: live-notifications.test.ts counts every notification
  * educator@example.com gets, and publishing notifies the provider's educators.
  */
@@ -146,13 +148,35 @@ describe("a matching run, from start to publish", () => {
     const rows = fp.getByRole("region", { name: "Proposals, table" }).locator("tbody tr");
     expect(await rows.count()).toBe(1);
     const cells = await rows.first().locator("td").allTextContents();
-    expect(cells[1]).toContain(PROGRAMME);
-    expect(cells[2]).toBe("Physiotherapy");
-    expect(cells[4]).toBe("2");
+    expect(cells[2]).toContain(PROGRAMME);
+    expect(cells[3]).toBe("Physiotherapy");
+    expect(cells[5]).toBe("2");
     await fp.getByLabel("Search").fill(`nothing like this ${RUN}`);
     await fp.getByRole("button", { name: "Filter" }).click();
     await fp.getByText("No proposals match these filters.").waitFor({ timeout: 15_000 });
     await facilitator.settle();
+
+    // ---- Exclude the proposal and re-run: the new places are used, and the page says what changed ----
+    await offerPlaces(educator);
+    await facilitator.visit(`/facilitator/matching/${runId}?q=${encodeURIComponent(PROGRAMME)}`);
+    await rows.first().getByRole("checkbox").check();
+    await fp.getByRole("button", { name: "Exclude ticked" }).click();
+    await fp.getByRole("status").filter({ hasText: "1 proposal excluded" }).waitFor({ timeout: 15_000 });
+    await facilitator.settle();
+    expect(await rows.first().locator("td").last().textContent()).toBe("Excluded");
+    await fp.getByRole("button", { name: "Re-run with these decisions" }).click();
+    await fp.waitForURL((url) => url.pathname.startsWith("/facilitator/matching/") && !url.pathname.endsWith(runId), { timeout: 15_000 });
+    await waitForFinished(fp);
+    const difference = fp.getByRole("region", { name: "What changed since the earlier run" });
+    await difference.waitFor({ timeout: 15_000 });
+    await facilitator.settle();
+    const applied = await difference.getByRole("region", { name: "Decisions applied, table" }).locator("tbody tr").allTextContents();
+    expect(applied).toHaveLength(1);
+    expect(applied[0]).toContain("Excluded");
+    expect(applied[0]).toContain(PROGRAMME);
+    const changes = await difference.getByRole("region", { name: "Proposals that changed, table" }).locator("tbody tr td:first-child").allTextContents();
+    expect(changes.sort()).toEqual(["Added", "Removed"]);
+    await facilitator.checkAccessibility("re-run with its difference");
 
     // ---- Publish, after a confirmation that says what will happen ----
     await fp.getByRole("link", { name: /^Publish 1 proposal to providers/ }).click();
@@ -165,5 +189,5 @@ describe("a matching run, from start to publish", () => {
     await facilitator.settle();
     await fp.getByText("These proposals have been published.").waitFor();
     expect(await fp.getByRole("link", { name: /^Publish/ }).count()).toBe(0);
-  }, 150_000);
+  }, 300_000);
 });

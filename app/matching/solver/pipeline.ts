@@ -1,5 +1,6 @@
 import { buildProfessionNetworks } from "./build-network";
 import { verifyLexicographicOptimality } from "./certificate";
+import { applyDecisions } from "./decisions";
 import { describeProfessionOutcome, type PlacedAllocation, type UnplacedRequest } from "./explain";
 import { solveLexicographic } from "./lexicographic-solve";
 import type { MatchingInput, MatchingPhase } from "./types";
@@ -52,6 +53,7 @@ export function solveProfessions(
 
   report("build", 0);
   const networks = buildProfessionNetworks(input, professions);
+  if (input.decisions) for (const network of networks) applyDecisions(network, input, input.decisions);
   report("build", 1, `${networks.length} professions`);
   endPhase("build");
 

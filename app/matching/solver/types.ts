@@ -53,6 +53,19 @@ export interface MatchingInput {
   providers: MatchingProvider[];
   offers: MatchingOffer[];
   requests: PlacementRequest[];
+  /** A reviewer's fixed choices, applied to the network before solving (solver/decisions.ts). */
+  decisions?: MatchingDecisions;
+}
+
+/**
+ * Excluded pairings are never used. A locked pairing holds at least its students: they count
+ * toward the request, the offer, the provider's fair-share load and the university as placed,
+ * and the rest is optimised around them. Requests' students and offers' capacity stay the
+ * full figures, so fair shares and university demand are those of the undecided instance.
+ */
+export interface MatchingDecisions {
+  excluded: { requestId: string; offerId: string }[];
+  locked: { requestId: string; offerId: string; students: number }[];
 }
 
 export interface Allocation {

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { MarkBar, MarkCell, MarkCheckbox, type ProposalMarks } from "./proposal-marks";
 import { FilterActions, FilterSelect } from "~/components/filter-fields";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
@@ -45,7 +46,7 @@ function SortHeader({ label, column, query, pathname }: { label: string; column:
   );
 }
 
-export function ReviewTables({ data, pathname }: { data: ReviewTableData; pathname: string }) {
+export function ReviewTables({ data, pathname, marks }: { data: ReviewTableData; pathname: string; marks?: ProposalMarks | null }) {
   const { query } = data;
   const filtered = Boolean(query.q || query.provider || query.university || query.profession);
   const tab = (view: "proposals" | "unmet", label: string, count: number) => (
@@ -91,21 +92,22 @@ export function ReviewTables({ data, pathname }: { data: ReviewTableData; pathna
           <FilterActions filtered={filtered} />
         </div>
       </Form>
-      {query.view === "proposals" ? <ProposalTable data={data} pathname={pathname} /> : <UnmetTable data={data} />}
+      {query.view === "proposals" ? <ProposalTable data={data} pathname={pathname} marks={marks ?? null} /> : <UnmetTable data={data} />}
       <Pagination window={data.window} pathname={pathname} filters={filtersOf(query)} label={query.view === "proposals" ? "Proposal pages" : "Pages of students not placed"} noun={query.view === "proposals" ? "proposals" : "requests not fully placed"} />
     </section>
   );
 }
 
-function ProposalTable({ data, pathname }: { data: ReviewTableData; pathname: string }) {
+function ProposalTable({ data, pathname, marks }: { data: ReviewTableData; pathname: string; marks: ProposalMarks | null }) {
   if (data.proposals.length === 0) return <p className="card">No proposals match these filters.</p>;
   const sortable = (label: string, column: ProposalSort) => <SortHeader label={label} column={column} query={data.query} pathname={pathname} />;
-  return (
+  const table = (
     <ScrollTable label="Proposals, table">
       <table className="data-table">
         <caption className="sr-only">Proposals of this run, sorted by {data.query.sort}</caption>
         <thead>
           <tr>
+            {marks && <th scope="col">Choose</th>}
             {sortable("Provider and site", "provider")}
             {sortable("University and programme", "university")}
             <th scope="col">Profession</th>
@@ -114,11 +116,17 @@ function ProposalTable({ data, pathname }: { data: ReviewTableData; pathname: st
             {sortable("Travel", "travel")}
             <th scope="col">Specialty</th>
             <th scope="col">Why</th>
+            <th scope="col">Mark</th>
           </tr>
         </thead>
         <tbody>
           {data.proposals.map((row) => (
             <tr key={`${row.requestId}-${row.offerId}`}>
+              {marks && (
+                <td>
+                  <MarkCheckbox row={row} />
+                </td>
+              )}
               <td>
                 {row.provider}
                 {row.site && <div className="text-nhs-grey-1">{row.site}</div>}
@@ -133,11 +141,19 @@ function ProposalTable({ data, pathname }: { data: ReviewTableData; pathname: st
               <td className="whitespace-nowrap">{row.travelMinutes === null ? "—" : `${row.travelMinutes} min`}</td>
               <td>{row.specialtyMatched === null ? "—" : row.specialtyMatched ? "Met" : "Not met"}</td>
               <td className="min-w-[16rem] text-sm">{row.explanation}</td>
+              <MarkCell row={row} marks={marks} />
             </tr>
           ))}
         </tbody>
       </table>
     </ScrollTable>
+  );
+  if (!marks) return table;
+  return (
+    <Form method="post" aria-label="Mark proposals for a re-run">
+      <MarkBar marks={marks} />
+      {table}
+    </Form>
   );
 }
 
