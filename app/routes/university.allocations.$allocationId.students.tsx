@@ -11,7 +11,7 @@ import { ErrorSummary, FieldErrors, FormMessage, TextField } from "~/components/
 import { PageHeader } from "~/components/page-header";
 import { formatDateRange } from "~/vocabulary/labels";
 import { transitionAllocation } from "~/marketplace/allocations.server";
-import { getAllocationForUniversity, inviteStudent, listStudentsToName } from "~/marketplace/university-allocations.server";
+import { getAllocationForUniversity, inviteStudent, listStudentsToName, studentInvitedMessage } from "~/marketplace/university-allocations.server";
 import { redirectWithFlash } from "~/platform/flash.server";
 import { ownAddress, parseSubmission } from "~/platform/form-submission.server";
 import { refusalReply } from "~/platform/refusal-reply.server";
@@ -70,7 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The role and university of an invitation are not on this form: a refusal of them shows above it.
       return refusalReply(error, submission, { intent }, { fields: ["email", "name"] });
     }
-    return redirectWithFlash(ownAddress(request), `An invitation has been sent to ${submission.value.email}. You can name them once they have accepted it.`);
+    // The same words whether or not anything was sent: an address in use elsewhere is never confirmed.
+    return redirectWithFlash(ownAddress(request), studentInvitedMessage(submission.value.email));
   }
 
   const submission = parseSubmission(form, NameStudentsSchema);
