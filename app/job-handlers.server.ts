@@ -1,4 +1,6 @@
 import { PASSWORD_RESET_QUEUE, sendPasswordReset, type PasswordResetJobPayload } from "~/accounts/password-reset.server";
+import { SIGN_IN_UNLOCK_QUEUE, type SignInUnlockJobPayload } from "~/accounts/sign-in.server";
+import { sendSignInUnlock } from "~/accounts/sign-in-unlock.server";
 import { CASE_SCAN_QUEUE, runCaseScan, scheduleNextCaseScan } from "~/cases/case-scan.server";
 import { FUNDING_SCAN_QUEUE, runFundingScan, scheduleNextFundingScan } from "~/funding/funding-scan.server";
 import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/platform/mail.server";
@@ -13,6 +15,7 @@ import type { JobHandler } from "./platform/jobs/worker.server";
 export const jobHandlers: Record<string, JobHandler> = {
   [MAIL_QUEUE]: (job) => deliverEmail(job.id, job.payload as unknown as MailJobPayload),
   [PASSWORD_RESET_QUEUE]: (job) => sendPasswordReset(job.payload as unknown as PasswordResetJobPayload),
+  [SIGN_IN_UNLOCK_QUEUE]: (job) => sendSignInUnlock(job.payload as unknown as SignInUnlockJobPayload),
   [MATCHING_QUEUE]: runMatchingJob,
   [CAPACITY_CHECKS_QUEUE]: async () => {
     const raised = await runCapacityChecks();

@@ -2,6 +2,7 @@ import { render } from "@react-email/render";
 import { createElement } from "react";
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from "./invitation";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
+import { SignInUnlockEmail, signInUnlockSubject, type SignInUnlockEmailProps } from "./sign-in-unlock";
 import { NotificationEmail, type NotificationEmailProps } from "./notification";
 import { DigestEmail, type DigestEmailProps } from "./digest";
 
@@ -9,6 +10,7 @@ import { DigestEmail, type DigestEmailProps } from "./digest";
 export type EmailTemplate =
   | { template: "invitation"; props: InvitationEmailProps }
   | { template: "password-reset"; props: PasswordResetEmailProps }
+  | { template: "sign-in-unlock"; props: SignInUnlockEmailProps }
   | { template: "notification"; props: NotificationEmailProps }
   | { template: "digest"; props: DigestEmailProps };
 
@@ -29,6 +31,10 @@ export async function renderEmail(email: EmailTemplate): Promise<RenderedEmail> 
     case "password-reset": {
       const element = createElement(PasswordResetEmail, email.props);
       return { subject: passwordResetSubject, ...(await renderBoth(element)) };
+    }
+    case "sign-in-unlock": {
+      const element = createElement(SignInUnlockEmail, email.props);
+      return { subject: signInUnlockSubject, ...(await renderBoth(element)) };
     }
     case "notification": {
       const element = createElement(NotificationEmail, email.props);

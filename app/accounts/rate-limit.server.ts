@@ -14,6 +14,7 @@ interface Limiters {
   invitationsBySender: RateLimiterAbstract;
   currentPasswordByUser: RateLimiterAbstract;
   currentPasswordByIp: RateLimiterAbstract;
+  unlockEmailByAccount: RateLimiterAbstract;
 }
 
 const BUDGETS: Record<keyof Limiters, { keyPrefix: string; points: number; duration: number }> = {
@@ -28,6 +29,8 @@ const BUDGETS: Record<keyof Limiters, { keyPrefix: string; points: number; durat
   invitationsBySender: { keyPrefix: "invite-sender", points: 100, duration: 60 * 60 },
   currentPasswordByUser: { keyPrefix: "current-password-user", points: 5, duration: 15 * 60 },
   currentPasswordByIp: { keyPrefix: "current-password-ip", points: 20, duration: 15 * 60 },
+  // One emailed unlock link per account per lock window, however many attempts are refused.
+  unlockEmailByAccount: { keyPrefix: "unlock-email", points: 1, duration: 15 * 60 },
 };
 
 function createLimiters(redisClient?: unknown): Limiters {

@@ -1,4 +1,5 @@
 import { prisma } from "~/platform/db/db.server";
+import { enqueueJob } from "~/platform/jobs/queue.server";
 import { consume, forgive, holdFor, retryAfterSeconds, spentPoints } from "./rate-limit.server";
 import { getDecoyHash, verifyPassword } from "./password.server";
 import { createSession, invalidateSession, readSessionToken } from "./session.server";
@@ -22,7 +23,8 @@ export function delayAfterFailures(failures: number): number {
 /**
  * Checks a password and opens a session. Guessing is limited per account and source together
  * (five tries), per source, and per account from everywhere with growing delays, so nobody can
- * lock an account for long from afar; the owner can always get in at once by resetting the password. The same answer for an unknown email, a wrong
+ * lock an account for long from afar; the owner can always get in at once by resetting the password
+ * or through the unlock link emailed once per lock window. The same answer for an unknown email, a wrong
  * password and a deactivated account, so the form reveals nobody's account.
  */
 export async function signIn(email: string, password: string, ip: string): Promise<SignInResult> {
@@ -35,7 +37,11 @@ export async function signIn(email: string, password: string, ip: string): Promi
     retryAfterSeconds("signInDelayByAccount", accountKey),
   ]);
   const wait = Math.max(...waits.map((seconds) => seconds ?? 0));
-  if (wait > 0) return { ok: false, reason: "rate-limited", retryAfter: wait };
+  if (wait > 0) {
+    // Held back for this account (not only for this source's guessing across accounts): the owner can lift it by email.
+    if (waits[0] || waits[2] || waits[3]) await offerSignInUnlock(accountKey);
+    return { ok: false, reason: "rate-limited", retryAfter: wait };
+  }
   const user = await prisma.user.findUnique({
     where: { email: accountKey },
     select: { id: true, passwordHash: true, active: true, role: true },
@@ -46,7 +52,10 @@ export async function signIn(email: string, password: string, ip: string): Promi
     await consume("signInByIp", ip);
     await consume("signInByAccount", accountKey);
     const delay = delayAfterFailures(await spentPoints("signInByAccount", accountKey));
-    if (delay > 0) await holdFor("signInDelayByAccount", accountKey, delay);
+    if (delay > 0) {
+      await holdFor("signInDelayByAccount", accountKey, delay);
+      await offerSignInUnlock(accountKey);
+    }
     return { ok: false, reason: "invalid" };
   }
   await forgiveSignInFailures(accountKey, ip);
@@ -66,4 +75,21 @@ export async function forgiveSignInFailures(email: string, ip?: string) {
   await forgive("signInByAccount", accountKey);
   await forgive("signInDelayByAccount", accountKey);
   if (ip) await forgive("signInByAccountAndIp", `${accountKey}|${ip}`);
+}
+
+export const SIGN_IN_UNLOCK_QUEUE = "sign-in-unlock";
+
+export interface SignInUnlockJobPayload {
+  email: string;
+}
+
+/**
+ * Offers the owner of an address whose sign-in is being delayed a link that lifts the delay, at
+ * most once per lock window. The request only queues a job, the same for every address, so neither
+ * the answer nor its timing says whether the address has an account; the job finds out later.
+ */
+export async function offerSignInUnlock(emailInput: string) {
+  const email = emailInput.trim().toLowerCase();
+  if (await consume("unlockEmailByAccount", email)) return;
+  await enqueueJob(prisma, { queue: SIGN_IN_UNLOCK_QUEUE, payload: { email } });
 }

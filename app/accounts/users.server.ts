@@ -133,6 +133,7 @@ export async function eraseUser(actor: Actor, userId: string) {
     });
     await tx.session.deleteMany({ where: { userId } });
     await tx.passwordReset.deleteMany({ where: { userId } });
+    await tx.signInUnlock.deleteMany({ where: { userId } });
     await tx.notification.deleteMany({ where: { userId } });
     await tx.notificationPreference.deleteMany({ where: { userId } });
     await recordAudit(tx, { actorId: actor.id, action: "user-erased", entityType: "User", entityId: userId, details: { role: target.role } });

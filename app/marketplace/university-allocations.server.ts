@@ -1,6 +1,7 @@
 import { OFFER_TERMS_SELECT } from "./offer-terms";
 import { z } from "zod";
-import { createInvitation } from "~/accounts/invitations.server";
+import { Refusal } from "~/platform/refusal";
+import { CANNOT_INVITE_HERE, createInvitation } from "~/accounts/invitations.server";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { ALLOCATION_STATUSES, STUDENT_HOLDING_STATUSES } from "./allocation-rules";
@@ -144,13 +145,25 @@ export async function listStudentsToName(
   return { window, cohortTotal, students: [...cohort, ...others].map(describe), selected: selected.map(describe) };
 }
 
+/** What the student-invite form says after every invitation it accepts, sent or not. */
+export function studentInvitedMessage(email: string) {
+  return `If ${email} can be invited, an invitation is on its way. You can name them once they have accepted it; if it does not arrive, ask them to contact the Placement Exchange administrator.`;
+}
+
 /**
  * Invites a student to the user's own university. Only the university's placement team may,
  * and only as a student: the role and organisation come from here, never from the form.
+ * An address in use elsewhere (an account, another organisation's invitation) gets nothing sent
+ * and null back, and the form answers as for a fresh invitation: nobody learns of other organisations' people.
  */
 export async function inviteStudent(user: SessionUser, input: { email: string; name: string }) {
   const universityId = requireUniversityScope(user);
-  return createInvitation({ email: input.email, name: input.name, role: "STUDENT", organisationId: universityId, regionId: null, invitedById: user.id });
+  try {
+    return await createInvitation({ email: input.email, name: input.name, role: "STUDENT", organisationId: universityId, regionId: null, invitedById: user.id });
+  } catch (error) {
+    if (error instanceof Refusal && error.message === CANNOT_INVITE_HERE) return null;
+    throw error;
+  }
 }
 
 /** A published offer and which of the university's open requests it could take. */

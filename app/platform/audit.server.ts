@@ -8,6 +8,7 @@ interface AuditedEntityOf {
   "password-reset": "User";
   "password-changed": "User";
   "signed-out-everywhere": "User";
+  "sign-in-unlocked": "User";
   "user-deactivated": "User";
   "user-reactivated": "User";
   "user-erased": "User";

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { data, redirect } from "@remix-run/node";
 import type { SessionUser } from "~/accounts/session.server";
 import { refusalReply } from "~/platform/refusal-reply.server";
@@ -6,7 +6,7 @@ import { ResourceSchema, saveResource } from "./resources.server";
 
 /** The add and edit actions: validate, save, and answer field errors with 400 (never a 500 for bad input). */
 export async function submitResourceForm(user: SessionUser, form: FormData, id: string | null) {
-  const submission = parseWithZod(form, { schema: ResourceSchema });
+  const submission = parseSubmission(form, ResourceSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const upload = form.get("file");
   const file = upload instanceof File ? upload : null;

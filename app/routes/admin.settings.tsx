@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForm(request, "ADMIN");
-  const submission = parseWithZod(form, { schema: PortalSettingsSchema });
+  const submission = parseSubmission(form, PortalSettingsSchema);
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   await saveSettings(user.id, submission.value);
   return { result: submission.reply(), saved: true };

@@ -2,27 +2,77 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/accounts/guards.server";
 import { SupplyDemandFigure, YearPicker } from "~/components/charts/supply-demand";
+import { AttentionPanel } from "~/components/attention-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getFacilitatorAttention } from "~/dashboards/home.server";
+import { formatRatio } from "~/fair-share/fair-share";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { getRegionOverview } from "~/dashboards/region.server";
 import { requireFacilitatorRegion } from "~/dashboards/policy";
 import { formatAcademicYear } from "~/vocabulary/academic-year";
+import { plural } from "~/vocabulary/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
   const regionId = requireFacilitatorRegion(user);
   const { year, years } = readDashboardParams(request);
-  const overview = await getRegionOverview(regionId, year);
-  return { ...overview, year, years };
+  const [overview, attention] = await Promise.all([getRegionOverview(regionId, year), getFacilitatorAttention(regionId, year)]);
+  return { ...overview, attention, year, years };
 }
 
 export default function FacilitatorHome() {
-  const { regionName, byProfession, byMonth, totals, year, years } = useLoaderData<typeof loader>();
+  const { regionName, byProfession, byMonth, totals, attention, year, years } = useLoaderData<typeof loader>();
   const academicYear = formatAcademicYear(year);
   return (
     <>
       <PageHeader title="Region overview" caption={`${regionName} region`} />
+      <AttentionPanel
+        items={[
+          {
+            title: "Open cases due",
+            count: attention.casesOverdue + attention.casesDueSoon,
+            detail: `${attention.casesOverdue} overdue, ${attention.casesDueSoon} due within ${attention.caseNoticeDays} days`,
+            to: "/facilitator/cases",
+            linkLabel: "See the cases",
+            action: true,
+          },
+          {
+            title: `Providers below their fair share, ${academicYear}`,
+            count: attention.belowShare.count,
+            detail:
+              attention.belowShare.first.length > 0
+                ? attention.belowShare.first.map((provider) => `${provider.name} ${formatRatio(provider.ratio)}`).join("; ")
+                : "Every provider with figures offers its share",
+            to: `/facilitator/fair-share?year=${year}`,
+            linkLabel: "See fair share",
+            action: true,
+          },
+          {
+            title: `Students unmet, ${academicYear}`,
+            count: totals.unmet,
+            detail: "Requested, with no allocation",
+            to: "/facilitator/cases?kind=UNMET_DEMAND",
+            linkLabel: "See unmet-demand cases",
+            action: true,
+          },
+          {
+            title: "Support requests to pick up",
+            count: attention.supportRequests,
+            detail: "From providers and universities, not yet a case",
+            to: "/facilitator/cases",
+            linkLabel: "Read the requests",
+            action: true,
+          },
+          {
+            title: "Proposals waiting for providers",
+            count: attention.proposed.allocations,
+            detail: `${plural(attention.proposed.students, "student")} held, not yet placed`,
+            to: "/facilitator/matching",
+            linkLabel: "See matching runs",
+          },
+        ]}
+      />
       <p className="mb-6 max-w-3xl">
         Placement demand (students requested by universities), capacity offered (slots in published offers), students placed (confirmed by the provider and
         accepted by the university), students still at an earlier stage, and students still unmet, for requests and offers starting in the academic year.

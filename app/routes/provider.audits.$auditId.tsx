@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -32,12 +33,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   try {
     if (intent === "complete") {
-      const submission = parseWithZod(form, { schema: CompleteItemSchema });
+      const submission = parseSubmission(form, CompleteItemSchema);
       if (submission.status !== "success") return data({ form: "complete" as const, result: submission.reply() }, { status: 400 });
       await completeActionItem(user, auditId, submission.value.itemId);
       return await redirectWithFlash(`/provider/audits/${auditId}`, "The action is marked as done.");
     }
-    const submission = parseWithZod(form, { schema: ActionItemFormSchema });
+    const submission = parseSubmission(form, ActionItemFormSchema);
     if (submission.status !== "success") return data({ form: "add" as const, result: submission.reply() }, { status: 400 });
     try {
       await addActionItem(user, auditId, submission.value);

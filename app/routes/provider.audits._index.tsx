@@ -1,5 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForm(request, "EDUCATOR");
-  const submission = parseWithZod(form, { schema: AuditFormSchema });
+  const submission = parseSubmission(form, AuditFormSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const audit = await createAudit(user, submission.value);

@@ -1,5 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
 
   if (intent === "withdraw") {
-    const submission = parseWithZod(form, { schema: WithdrawOfferSchema });
+    const submission = parseSubmission(form, WithdrawOfferSchema);
     if (submission.status !== "success") return data({ form: "withdraw" as const, result: submission.reply() }, { status: 400 });
     try {
       const outcome = await withdrawOffer(user, offerId, submission.value.reason);
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
 
-  const submission = parseWithZod(form, { schema: OfferFieldsSchema });
+  const submission = parseSubmission(form, OfferFieldsSchema);
   if (submission.status !== "success") return data({ form: "edit" as const, result: submission.reply() }, { status: 400 });
   try {
     const saved = await updateOffer(user, offerId, submission.value, { publish: intent === "publish" });

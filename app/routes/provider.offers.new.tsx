@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForm(request, "EDUCATOR");
-  const submission = parseWithZod(form, { schema: OfferFieldsSchema });
+  const submission = parseSubmission(form, OfferFieldsSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const publish = form.get("intent") === "publish";
   try {

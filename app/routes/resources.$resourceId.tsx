@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await deleteResource(user, resourceId);
       return redirect("/resources");
     }
-    const submission = parseWithZod(form, { schema: CommentSchema });
+    const submission = parseSubmission(form, CommentSchema);
     if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
     try {
       await addComment(user, resourceId, submission.value.body);

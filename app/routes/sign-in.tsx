@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const message =
       result.reason === "rate-limited"
-        ? `Too many attempts. Try again in ${waitInWords(result.retryAfter)}, or reset your password to sign in now.`
+        ? `Too many attempts. Try again in ${waitInWords(result.retryAfter)}, or reset your password to sign in now. If this address has an account, we have also emailed it a link that lifts the pause.`
         : "The email address or password is not right.";
     return data(
       { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },

@@ -1,5 +1,6 @@
 import { getFormProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForm(request, "STUDENT");
-  const submission = parseWithZod(form, { schema: FeedbackFormSchema });
+  const submission = parseSubmission(form, FeedbackFormSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     await submitFeedback(user, params.allocationId ?? "", submission.value);

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, form } = await requireUserForm(request, "EDUCATOR", "UNIVERSITY");
-  const submission = parseWithZod(form, { schema: SupportRequestSchema });
+  const submission = parseSubmission(form, SupportRequestSchema);
   if (submission.status !== "success") {
     const field = Object.keys(submission.error ?? {})[0] ?? null;
     return data({ result: submission.reply(), field, sent: false }, { status: 400 });

@@ -11,9 +11,9 @@ import { ErrorSummary, FieldErrors, FormMessage, TextField } from "~/components/
 import { PageHeader } from "~/components/page-header";
 import { formatDateRange } from "~/vocabulary/labels";
 import { transitionAllocation } from "~/marketplace/allocations.server";
-import { getAllocationForUniversity, inviteStudent, listStudentsToName } from "~/marketplace/university-allocations.server";
+import { getAllocationForUniversity, inviteStudent, listStudentsToName, studentInvitedMessage } from "~/marketplace/university-allocations.server";
 import { redirectWithFlash } from "~/platform/flash.server";
-import { ownAddress } from "~/platform/form-submission.server";
+import { ownAddress, parseSubmission } from "~/platform/form-submission.server";
 import { refusalReply } from "~/platform/refusal-reply.server";
 import { AllocationStatusTag } from "./university.shared/status-tags";
 
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent") === "invite" ? "invite" : "name";
 
   if (intent === "invite") {
-    const submission = parseWithZod(form, { schema: InviteStudentSchema });
+    const submission = parseSubmission(form, InviteStudentSchema);
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       // The role and the university come from the signed-in user, never from the form.
@@ -70,10 +70,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The role and university of an invitation are not on this form: a refusal of them shows above it.
       return refusalReply(error, submission, { intent }, { fields: ["email", "name"] });
     }
-    return redirectWithFlash(ownAddress(request), `An invitation has been sent to ${submission.value.email}. You can name them once they have accepted it.`);
+    // The same words whether or not anything was sent: an address in use elsewhere is never confirmed.
+    return redirectWithFlash(ownAddress(request), studentInvitedMessage(submission.value.email));
   }
 
-  const submission = parseWithZod(form, { schema: NameStudentsSchema });
+  const submission = parseSubmission(form, NameStudentsSchema);
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   try {
     await transitionAllocation(user, { allocationId: allocation.id, to: "STUDENTS_NAMED", studentIds: submission.value.studentIds });

@@ -1,5 +1,6 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, form } = await requireUserForm(request, "UNIVERSITY");
-  const submission = parseWithZod(form, { schema: BookingSchema });
+  const submission = parseSubmission(form, BookingSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const allocation = await bookOffer(user, { offerId: params.offerId ?? "", ...submission.value });

@@ -1,5 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const here = `/university/requests/${requestId}`;
   if (intent === "save") {
-    const submission = parseWithZod(form, { schema: RequestFormSchema });
+    const submission = parseSubmission(form, RequestFormSchema);
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       await updateRequest(user, requestId, submission.value);
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   if (intent === "cancel") {
-    const submission = parseWithZod(form, { schema: CancelRequestSchema });
+    const submission = parseSubmission(form, CancelRequestSchema);
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       await cancelRequest(user, requestId, submission.value.reason);

@@ -16,6 +16,8 @@ interface RoleCase {
   notInNav: string[];
   /** Another role's home page, which must refuse this role. */
   refused: string;
+  /** Panels of "Needs your attention" this role must see. */
+  attention: string[];
 }
 
 const ROLES: RoleCase[] = [
@@ -27,6 +29,7 @@ const ROLES: RoleCase[] = [
     nav: ["Home", "Organisations", "Users"],
     notInNav: ["Organisation"],
     refused: ROLE_HOME.STUDENT,
+    attention: ["Invitations not yet accepted"],
   },
   {
     role: "EDUCATOR",
@@ -36,6 +39,7 @@ const ROLES: RoleCase[] = [
     nav: ["Home", "Organisation"],
     notInNav: ["Organisations", "Users"],
     refused: ROLE_HOME.ADMIN,
+    attention: ["Proposals to confirm or decline", "Confirmed, waiting for the university", "Students placed"],
   },
   {
     role: "UNIVERSITY",
@@ -45,6 +49,7 @@ const ROLES: RoleCase[] = [
     nav: ["Home", "Organisation"],
     notInNav: ["Organisations", "Users"],
     refused: ROLE_HOME.EDUCATOR,
+    attention: ["Confirmed allocations to accept", "Accepted allocations to name students on", "Proposed, waiting for the provider"],
   },
   {
     role: "FACILITATOR",
@@ -54,6 +59,7 @@ const ROLES: RoleCase[] = [
     nav: ["Home", "Organisations"],
     notInNav: ["Users"],
     refused: ROLE_HOME.ADMIN,
+    attention: ["Open cases due", "Support requests to pick up", "Proposals waiting for providers"],
   },
   {
     role: "STUDENT",
@@ -63,6 +69,7 @@ const ROLES: RoleCase[] = [
     nav: ["Home"],
     notInNav: ["Organisations", "Organisation", "Users"],
     refused: ROLE_HOME.UNIVERSITY,
+    attention: ["Your next placement", "Feedback to give"],
   },
 ];
 
@@ -77,6 +84,14 @@ describe("each role's home page", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(expected.heading);
     expect(await page.locator("main").textContent()).toContain(expected.scope);
     expect(await page.getByRole("banner").textContent()).toContain("Sign out");
+
+    // The home leads with what needs this role now, as counts with links, not the navigation again.
+    const panel = page.getByRole("region", { name: "Needs your attention" });
+    const panelText = (await panel.textContent()) ?? "";
+    for (const title of expected.attention) expect(panelText, `attention for ${expected.role}`).toContain(title);
+    for (const count of await panel.getByTestId("attention-count").allTextContents()) expect(count.trim()).toMatch(/^\d+$/);
+    expect(await panel.getByRole("link").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("navigation", { name: "Sections" }).count()).toBe(0);
 
     const nav = await mainNavigation(page);
     const labels = nav.map((item) => item.label);

@@ -65,6 +65,7 @@ const ROUTES: Record<string, RouteCase> = {
   "login.tsx": { path: () => "/login", loader: everyone(301, 301) },
   "forgot-password.tsx": { path: () => "/forgot-password", action: everyone(400, 400) },
   "reset-password.$token.tsx": { path: () => "/reset-password/nonsense", params: () => ({ token: "nonsense" }), loader: everyone(410, 410), action: everyone(400, 400) },
+  "unlock-sign-in.$token.tsx": { path: () => "/unlock-sign-in/nonsense", params: () => ({ token: "nonsense" }), loader: everyone(410, 410), action: everyone(410, 410) },
   "invitations.$token.tsx": { path: () => "/invitations/nonsense", params: () => ({ token: "nonsense" }), loader: everyone(410, 410), action: everyone(400, 400) },
   "account.tsx": { path: () => "/account", loader: everyone(200), action: everyone(400) },
   "notifications._index.tsx": { path: () => "/notifications", loader: everyone(200), action: everyone(400) },

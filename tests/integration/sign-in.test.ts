@@ -98,7 +98,7 @@ describe("guessing is limited per account and source, not a lockout anyone can i
     for (let i = 0; i < 5; i++) await signIn(user.email, "wrong", `10.5.5.${i}`);
     const waiting = await signIn(user.email, TEST_PASSWORD, "10.6.6.6");
     expect(waiting.status).toBe(429);
-    expect(JSON.stringify(waiting.data)).toContain("Try again in 1 second, or reset your password to sign in now.");
+    expect(JSON.stringify(waiting.data)).toContain("Try again in 1 second, or reset your password to sign in now. If this address has an account, we have also emailed it a link that lifts the pause.");
     await forgiveSignInFailures(user.email);
     expect((await signIn(user.email, TEST_PASSWORD, "10.6.6.6")).status).toBe(302);
   });
