@@ -7,7 +7,8 @@ import { action as allocationAction, loader as allocationLoader } from "~/routes
 import { loader as opportunitiesLoader } from "~/routes/opportunities._index";
 import { useTestDatabase } from "../helpers/database";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";
-import { createOffer, createRequest } from "../helpers/marketplace";
+import { formatDate } from "~/vocabulary/labels";
+import { createOffer, createRequest, isoFromToday } from "../helpers/marketplace";
 
 useTestDatabase();
 
@@ -29,8 +30,9 @@ async function world() {
   const farFacilitator = asSession(await createUser("FACILITATOR", { regionId: otherRegion.id }));
   const students = await Promise.all([1, 2, 3].map(() => createUser("STUDENT", { organisationId: university.id })));
   const outsider = await createUser("STUDENT", { organisationId: otherUniversity.id });
-  const offer = await createOffer(trust.id, { slots: 4 });
-  const request = await createRequest(university.id, { students: 3, reasonableAdjustments: "Needs step-free access" });
+  // Dated from today, so the block has always still to end when the tests mark it completed early.
+  const offer = await createOffer(trust.id, { slots: 4, start: isoFromToday(30), end: isoFromToday(100) });
+  const request = await createRequest(university.id, { students: 3, reasonableAdjustments: "Needs step-free access", start: isoFromToday(37), end: isoFromToday(65) });
   const allocation = await bookOffer(lead, { offerId: offer.id, requestId: request.id, students: 2 });
   return { educator, otherEducator, lead, otherLead, facilitator, farFacilitator, students, outsider, offer, request, allocation };
 }
@@ -46,13 +48,13 @@ describe("allocation life", () => {
     await transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "STUDENTS_NAMED", studentIds: [w.students[0].id, w.students[1].id] });
     expect(await rejection(transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "COMPLETED" }))).toEqual({
       status: 400,
-      message: "This placement ends on 5 Feb 2027. To mark it completed before then, give the reason",
+      message: `This placement ends on ${formatDate(isoFromToday(65))}. To mark it completed before then, give the reason`,
     });
     expect(await statusOf(w.allocation.id)).toBe("STUDENTS_NAMED");
     await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "COMPLETED", reason: "The student withdrew from the programme" });
     expect(await statusOf(w.allocation.id)).toBe("COMPLETED");
     const completion = await prisma.allocationEvent.findFirstOrThrow({ where: { allocationId: w.allocation.id, toStatus: "COMPLETED" } });
-    expect(completion.reason).toBe("Completed before its end date (5 Feb 2027): The student withdrew from the programme");
+    expect(completion.reason).toBe(`Completed before its end date (${formatDate(isoFromToday(65))}): The student withdrew from the programme`);
     const events = await prisma.allocationEvent.findMany({ where: { allocationId: w.allocation.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.fromStatus, e.toStatus, e.actorId])).toEqual([
       [null, "PROPOSED", w.lead.id],
