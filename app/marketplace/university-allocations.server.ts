@@ -24,12 +24,15 @@ export function parseAllocationFilters(searchParams: URLSearchParams): Allocatio
   return AllocationFiltersSchema.parse(Object.fromEntries(searchParams));
 }
 
+/** A long page, so the allocations providers have confirmed can be accepted together. */
+const ALLOCATIONS_PER_PAGE = 100;
+
 /** One page of allocations on the university's requests, the newest changes first. */
 export async function listUniversityAllocations(user: SessionUser, filters: AllocationFilters) {
   const universityId = requireUniversityScope(user);
   const where: Prisma.AllocationWhereInput = { request: { universityId }, status: filters.status };
   const total = await prisma.allocation.count({ where });
-  const window = pageWindow(total, filters.page);
+  const window = pageWindow(total, filters.page, ALLOCATIONS_PER_PAGE);
   const allocations = await prisma.allocation.findMany({
     where,
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],

@@ -87,6 +87,57 @@ describe("the allocations list", () => {
   });
 });
 
+describe("accepting many allocations at once", () => {
+  const acceptSelected = (w: World, allocationIds: string[] | undefined, as = w.signed) =>
+    call(listAction, "/university/allocations?index&status=CONFIRMED", { as, form: { intent: "accept-selected", ...(allocationIds ? { allocationIds } : {}) } });
+
+  it("accepts every chosen confirmed allocation, one audit row and notification each, and says how many", async () => {
+    const w = await createUniversityWorld();
+    const chosen = [await allocationIn(w, "CONFIRMED"), await allocationIn(w, "CONFIRMED"), await allocationIn(w, "CONFIRMED")];
+    const ids = chosen.map(({ allocation }) => allocation.id);
+    const accepted = await acceptSelected(w, ids);
+    expect(accepted.status).toBe(302);
+    expect(accepted.response?.headers.get("Location")).toBe("/university/allocations?status=CONFIRMED");
+    expect(await bannerAfter(accepted.response, w.signed)).toBe("Accepted 3 allocations.");
+    for (const id of ids) expect(await statusOf(id)).toBe("ACCEPTED");
+    const events = await prisma.allocationEvent.findMany({ where: { allocationId: { in: ids }, toStatus: "ACCEPTED" } });
+    expect(events.map((event) => [event.fromStatus, event.actorId])).toEqual(ids.map(() => ["CONFIRMED", w.lead.id]));
+    expect(await prisma.notification.count({ where: { userId: w.educator.id, kind: "allocation-accepted" } })).toBe(3);
+  });
+
+  it("accepts the confirmed ones and names the one the provider has not confirmed", async () => {
+    const w = await createUniversityWorld();
+    const confirmed = await allocationIn(w, "CONFIRMED");
+    const proposed = await allocationIn(w, "PROPOSED");
+    const result = await acceptSelected(w, [confirmed.allocation.id, proposed.allocation.id]);
+    expect(await bannerAfter(result.response, w.signed)).toBe(
+      `Accepted 1 allocation. 1 could not be accepted: ${w.provider.name}, St Thomas' Hospital, 11 Jan 2027 – 5 Feb 2027 (it is proposed).`,
+    );
+    expect(await statusOf(confirmed.allocation.id)).toBe("ACCEPTED");
+    expect(await statusOf(proposed.allocation.id)).toBe("PROPOSED");
+  });
+
+  it("refuses the whole action for another university's allocation, no choice, or another role, changing nothing", async () => {
+    const w = await createUniversityWorld();
+    const mine = await allocationIn(w, "CONFIRMED");
+    const rivalOffer = await createOffer(w.provider.id, { siteId: w.providerSite.id, slots: 2 });
+    const rivalRequest = await createRequest(w.otherUniversity.id, { students: 1 });
+    const rival = await bookOffer(w.otherLead, { offerId: rivalOffer.id, requestId: rivalRequest.id, students: 1 });
+    await prisma.allocation.update({ where: { id: rival.id }, data: { status: "CONFIRMED" } });
+
+    const refused = await acceptSelected(w, [mine.allocation.id, rival.id]);
+    expect(refused.status).toBe(404);
+    expect(fieldErrors(refused).allocationIds).toEqual(["One or more of the chosen allocations is not yours to change, so nothing was changed"]);
+    const none = await acceptSelected(w, undefined);
+    expect(none.status).toBe(400);
+    expect(fieldErrors(none).allocationIds).toEqual(["Choose at least one allocation"]);
+    expect((await acceptSelected(w, [mine.allocation.id], w.educatorSigned)).status).toBe(403);
+    expect(await statusOf(mine.allocation.id)).toBe("CONFIRMED");
+    expect(await statusOf(rival.id)).toBe("CONFIRMED");
+    expect(await prisma.allocationEvent.count({ where: { allocationId: { in: [mine.allocation.id, rival.id] }, toStatus: "ACCEPTED" } })).toBe(0);
+  });
+});
+
 describe("naming students", () => {
   const path = (id: string) => `/university/allocations/${id}/students`;
 
