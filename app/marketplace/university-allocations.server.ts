@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createInvitation } from "~/accounts/invitations.server";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
-import { ALLOCATION_STATUSES, STUDENT_HOLDING_STATUSES } from "./allocation-rules";
+import { ALLOCATION_STATUSES, STUDENT_HOLDING_STATUSES, type AllocationStatusName } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
 import { pageWindow } from "~/platform/paging";
 import { requireUniversityScope } from "./policy";
@@ -31,7 +31,10 @@ const ALLOCATIONS_PER_PAGE = 100;
 export async function listUniversityAllocations(user: SessionUser, filters: AllocationFilters) {
   const universityId = requireUniversityScope(user);
   const where: Prisma.AllocationWhereInput = { request: { universityId }, status: filters.status };
-  const total = await prisma.allocation.count({ where });
+  const [total, byStatus] = await Promise.all([
+    prisma.allocation.count({ where }),
+    prisma.allocation.groupBy({ by: ["status"], where: { request: { universityId } }, _count: { _all: true }, _sum: { students: true } }),
+  ]);
   const window = pageWindow(total, filters.page, ALLOCATIONS_PER_PAGE);
   const allocations = await prisma.allocation.findMany({
     where,
@@ -49,7 +52,11 @@ export async function listUniversityAllocations(user: SessionUser, filters: Allo
       },
     },
   });
-  return { window, allocations };
+  // Each state counted apart, allocations and their students: a proposal only holds places.
+  const counts = Object.fromEntries(byStatus.map((row) => [row.status, { allocations: row._count._all, students: row._sum.students ?? 0 }])) as Partial<
+    Record<AllocationStatusName, { allocations: number; students: number }>
+  >;
+  return { window, allocations, counts };
 }
 
 /** An allocation on one of the university's requests, for naming its students; null when not theirs. */

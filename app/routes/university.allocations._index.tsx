@@ -9,7 +9,7 @@ import { FieldErrors, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
-import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, availableTransitions } from "~/marketplace/allocation-rules";
+import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, availableTransitions, LIVE_STATUS_NAMES, STAGE_COUNT_LABELS } from "~/marketplace/allocation-rules";
 import { formatDate, formatDateRange } from "~/vocabulary/labels";
 import { transitionAllocation } from "~/marketplace/allocations.server";
 import { transitionAllocations } from "~/marketplace/bulk-allocations.server";
@@ -64,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function UniversityAllocations() {
-  const { allocations, window, filters } = useLoaderData<typeof loader>();
+  const { allocations, window, filters, counts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { pathname } = useLocation();
   const selection = useBulkSelection(allocations.filter((allocation) => allocation.status === "CONFIRMED").map((allocation) => allocation.id));
@@ -83,6 +83,14 @@ export default function UniversityAllocations() {
         }
       />
       {single?.message && <FormMessage>{single.message}</FormMessage>}
+      <dl className="mb-6 flex flex-wrap gap-x-6 gap-y-2" aria-label="Your students at each stage">
+        {LIVE_STATUS_NAMES.map((status) => (
+          <div key={status}>
+            <dt className="text-sm text-nhs-grey-1">{STAGE_COUNT_LABELS[status]}</dt>
+            <dd className="text-xl font-bold">{plural(counts[status]?.students ?? 0, "student")}</dd>
+          </div>
+        ))}
+      </dl>
       <Form method="get" className="card mb-6 flex flex-wrap items-end gap-4" aria-label="Filter allocations">
         <div>
           <label htmlFor="status" className="field-label">
@@ -92,7 +100,7 @@ export default function UniversityAllocations() {
             <option value="">All statuses</option>
             {ALLOCATION_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {ALLOCATION_STATUS_LABELS[status]}
+                {`${ALLOCATION_STATUS_LABELS[status]} (${counts[status]?.allocations ?? 0})`}
               </option>
             ))}
           </select>
