@@ -77,6 +77,16 @@ export function placedStudents(counts: StudentsByStatus): number {
   return PLACED_STATUSES.reduce((sum, status) => sum + counts[status as LiveStatusName], 0);
 }
 
+/**
+ * An offer's places as people browsing it see them: free ones, and those a proposal holds until its
+ * provider answers (taken, but not yet placements). "3 free · 2 held by proposals", "Full".
+ */
+export function describePlaces(slots: number, slotsTaken: number, held: number): { free: number; label: string } {
+  const free = Math.max(0, slots - slotsTaken);
+  const heldPart = held > 0 ? ` · ${held} held by ${held === 1 ? "a proposal" : "proposals"}` : "";
+  return { free, label: `${free === 0 ? "Full" : `${free} free`}${heldPart}` };
+}
+
 /** Allocations in these states hold their named students' dates: nobody may be on two at once. */
 export const STUDENT_HOLDING_STATUSES: readonly AllocationStatusName[] = ["STUDENTS_NAMED", "COMPLETED"];
 
