@@ -7,6 +7,7 @@ import { ALLOCATION_STATUSES, STUDENT_HOLDING_STATUSES, type AllocationStatusNam
 import { offerAcceptsRequest } from "./compatibility";
 import { pageWindow } from "~/platform/paging";
 import { requireUniversityScope } from "./policy";
+import { Refusal } from "~/platform/refusal";
 
 function optionalParam<T extends z.ZodTypeAny>(schema: T) {
   return z
@@ -158,9 +159,21 @@ export async function listStudentsToName(
  * Invites a student to the user's own university. Only the university's placement team may,
  * and only as a student: the role and organisation come from here, never from the form.
  */
-export async function inviteStudent(user: SessionUser, input: { email: string; name: string }) {
+export async function inviteStudent(user: SessionUser, input: { email: string; name: string; programmeId?: string; yearOfStudy?: number }) {
   const universityId = requireUniversityScope(user);
-  return createInvitation({ email: input.email, name: input.name, role: "STUDENT", organisationId: universityId, regionId: null, invitedById: user.id });
+  let student: { programmeId: string; yearOfStudy: number } | undefined;
+  if (input.programmeId !== undefined || input.yearOfStudy !== undefined) {
+    const programme = input.programmeId
+      ? await prisma.programme.findFirst({ where: { id: input.programmeId, universityId }, select: { id: true, years: true } })
+      : null;
+    if (!programme) throw new Refusal(400, "Choose one of your university's programmes", "programmeId");
+    const year = input.yearOfStudy;
+    if (year === undefined || !Number.isInteger(year) || year < 1 || year > programme.years) {
+      throw new Refusal(400, `Choose a year of study from 1 to ${programme.years}`, "yearOfStudy");
+    }
+    student = { programmeId: programme.id, yearOfStudy: year };
+  }
+  return createInvitation({ email: input.email, name: input.name, role: "STUDENT", organisationId: universityId, regionId: null, invitedById: user.id, student });
 }
 
 /** A published offer and which of the university's open requests it could take. */
@@ -208,4 +221,10 @@ export async function getBookingPage(user: SessionUser, offerId: string) {
     compatible: assessed.filter((request) => request.problem === null && request.remaining > 0),
     incompatible: assessed.filter((request) => request.problem !== null),
   };
+}
+
+/** The university's programmes, for the invitation form's choice of a student's programme. */
+export async function listProgrammeChoices(user: SessionUser) {
+  const universityId = requireUniversityScope(user);
+  return prisma.programme.findMany({ where: { universityId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, years: true } });
 }
