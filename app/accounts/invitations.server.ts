@@ -28,6 +28,8 @@ export async function createInvitation(input: {
   organisationId: string | null;
   regionId: string | null;
   invitedById: string;
+  /** A student's programme and year of study; the caller has checked the programme is the university's. */
+  student?: { programmeId: string; yearOfStudy: number };
 }) {
   const email = input.email.trim().toLowerCase();
   const expectedKind = ROLE_ORGANISATION_KIND[input.role];
@@ -89,6 +91,8 @@ export async function createInvitation(input: {
         role: input.role,
         organisationId: expectedKind ? input.organisationId : null,
         regionId: input.role === "FACILITATOR" ? input.regionId : null,
+        programmeId: input.role === "STUDENT" ? input.student?.programmeId : null,
+        yearOfStudy: input.role === "STUDENT" ? input.student?.yearOfStudy : null,
         invitedById: input.invitedById,
         expiresAt,
       },
@@ -147,6 +151,8 @@ export async function acceptInvitation(token: string, password: string) {
         role: invitation.role,
         organisationId: invitation.organisationId,
         regionId: invitation.regionId,
+        programmeId: invitation.programmeId,
+        yearOfStudy: invitation.yearOfStudy,
         passwordHash,
       },
     });

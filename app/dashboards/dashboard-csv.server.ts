@@ -1,6 +1,7 @@
 import { writeCsv } from "~/platform/csv";
 import type { AnonymisedRatioRow, ProviderRatioRow, SupplyDemandRow, UniversityShareRow } from "./dashboard-rules";
 import { FAIR_SHARE_BAND_LABELS, formatRatio } from "~/fair-share/fair-share";
+import { LIVE_STATUS_NAMES, STAGE_CSV_COLUMNS } from "~/marketplace/allocation-rules";
 
 /** A CSV download; every text cell goes through writeCsv's formula neutralising. */
 export function csvResponse(csv: string, filename: string): Response {
@@ -25,8 +26,8 @@ const perWte = (value: number | null) => (value === null ? "" : value.toFixed(2)
 
 export function providerRatiosCsv(profession: string, rows: readonly ProviderRatioRow[]): string {
   return writeCsv(
-    ["profession", "provider", "wte", "fair_share", "offered", "hosted", "ratio", "band", "placement_weeks_per_wte"],
-    rows.map((row) => [profession, row.providerName, row.wte, row.fairShare, row.offered, row.hosted, formatRatio(row.ratio), row.band ? FAIR_SHARE_BAND_LABELS[row.band] : "", perWte(row.weeksPerWte)]),
+    ["profession", "provider", "wte", "fair_share", "offered", ...LIVE_STATUS_NAMES.map((status) => STAGE_CSV_COLUMNS[status]), "hosted", "ratio", "band", "placement_weeks_per_wte"],
+    rows.map((row) => [profession, row.providerName, row.wte, row.fairShare, row.offered, ...LIVE_STATUS_NAMES.map((status) => row.stages[status]), row.hosted, formatRatio(row.ratio), row.band ? FAIR_SHARE_BAND_LABELS[row.band] : "", perWte(row.weeksPerWte)]),
   );
 }
 
@@ -41,7 +42,16 @@ const percent = (value: number | null) => (value === null ? "" : (value * 100).t
 
 export function universitySharesCsv(rows: readonly UniversityShareRow[]): string {
   return writeCsv(
-    ["university", "demand", "allocated", "unmet", "allocated_of_requested_pct", "share_of_demand_pct", "share_of_allocated_pct"],
-    rows.map((row) => [row.universityName, row.demand, row.allocated, row.unmet, percent(row.fillRate), percent(row.demandShare), percent(row.allocatedShare)]),
+    ["university", "demand", ...LIVE_STATUS_NAMES.map((status) => STAGE_CSV_COLUMNS[status]), "placed", "unmet", "placed_of_requested_pct", "share_of_demand_pct", "share_of_placed_pct"],
+    rows.map((row) => [
+      row.universityName,
+      row.demand,
+      ...LIVE_STATUS_NAMES.map((status) => row.byStatus[status]),
+      row.placed,
+      row.unmet,
+      percent(row.fillRate),
+      percent(row.demandShare),
+      percent(row.placedShare),
+    ]),
   );
 }

@@ -41,6 +41,7 @@ const row = (providerId: string, ratio: number | null, offered = 1): ProviderRat
   wte: 10,
   fairShare: 3,
   offered,
+  stages: { PROPOSED: 0, CONFIRMED: 0, ACCEPTED: 0, STUDENTS_NAMED: 0, COMPLETED: 0 },
   hosted: 0,
   ratio,
   band: ratio === null ? null : ratio < 0.8 ? "red" : ratio < 1 ? "amber" : "green",
@@ -68,20 +69,23 @@ describe("peers", () => {
 });
 
 describe("summariseUniversities", () => {
-  it("compares each university's share of allocated with its share of demand", async () => {
+  it("counts each stage apart and compares each university's share of placed with its share of demand", async () => {
     const { summariseUniversities, formatPercent } = await import("./dashboard-rules");
+    const { noStudentsByStatus } = await import("~/marketplace/allocation-rules");
+    const stages = (counts: Partial<ReturnType<typeof noStudentsByStatus>>) => ({ ...noStudentsByStatus(), ...counts });
     const rows = summariseUniversities([
-      { universityId: "a", universityName: "A", demand: 6, allocated: 3 },
-      { universityId: "b", universityName: "B", demand: 6, allocated: 1 },
-      { universityId: "c", universityName: "C", demand: 3, allocated: 9 },
+      { universityId: "a", universityName: "A", requests: [{ students: 6, byStatus: stages({ ACCEPTED: 2, STUDENTS_NAMED: 1, PROPOSED: 2 }) }] },
+      { universityId: "b", universityName: "B", requests: [{ students: 6, byStatus: stages({ CONFIRMED: 1, COMPLETED: 1 }) }] },
+      // Over-allocation never counts more students than were asked for.
+      { universityId: "c", universityName: "C", requests: [{ students: 3, byStatus: stages({ COMPLETED: 9 }) }] },
     ]);
-    expect(rows.map((row) => [row.universityName, row.allocated, row.unmet])).toEqual([
-      ["B", 1, 5],
-      ["A", 3, 3],
-      ["C", 3, 0],
+    expect(rows.map((row) => [row.universityName, row.byStatus.PROPOSED, row.byStatus.CONFIRMED, row.placed, row.unmet])).toEqual([
+      ["B", 0, 1, 1, 4],
+      ["A", 2, 0, 3, 1],
+      ["C", 0, 0, 3, 0],
     ]);
     expect(formatPercent(rows[0].demandShare)).toBe("40%");
-    expect(formatPercent(rows[2].allocatedShare)).toBe("43%");
+    expect(formatPercent(rows[2].placedShare)).toBe("43%");
     expect(formatPercent(null)).toBe("—");
   });
 });

@@ -2,6 +2,7 @@ import { ANONYMITY_THRESHOLD } from "~/quality/quality-rules";
 import { timelineBuckets } from "~/fair-share/capacity-timeline";
 import type { FairShareBand } from "~/fair-share/fair-share";
 import { PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
+import { LIVE_STATUS_NAMES, noStudentsByStatus, placedStudents, type StudentsByStatus } from "~/marketplace/allocation-rules";
 
 // ---- Region overview: demand, offered, allocated and unmet students ----
 
@@ -104,6 +105,8 @@ export interface ProviderRatioRow {
   wte: number;
   fairShare: number;
   offered: number;
+  /** Students on its offers at each stage, counted apart; hosted is the completed ones. */
+  stages: StudentsByStatus;
   hosted: number;
   ratio: number | null;
   band: FairShareBand | null;
@@ -215,38 +218,59 @@ export interface UniversityShareRow {
   universityId: string;
   universityName: string;
   demand: number;
-  allocated: number;
+  /** Students at each stage, counted apart (at most the request's students in all, per request). */
+  byStatus: StudentsByStatus;
+  /** Placed (PLACED_STATUSES): accepted, students named or completed. */
+  placed: number;
+  /** Requested with no allocation at any stage: a student held by a proposal is not unmet, nor placed. */
   unmet: number;
-  /** Allocated ÷ requested; null without demand. */
+  /** Placed ÷ requested; null without demand. */
   fillRate: number | null;
   /** Its demand ÷ the region's demand. */
   demandShare: number | null;
-  /** Its allocated students ÷ the region's allocated students. */
-  allocatedShare: number | null;
+  /** Its placed students ÷ the region's placed students. */
+  placedShare: number | null;
+}
+
+/** A request's stages, capped at its students: over-allocation never counts more than were asked for, later stages first. */
+function cappedByStatus(students: number, byStatus: StudentsByStatus): StudentsByStatus {
+  const capped = noStudentsByStatus();
+  let room = students;
+  for (const status of ["COMPLETED", "STUDENTS_NAMED", "ACCEPTED", "CONFIRMED", "PROPOSED"] as const) {
+    capped[status] = Math.min(room, Math.max(0, byStatus[status]));
+    room -= capped[status];
+  }
+  return capped;
 }
 
 /**
- * Each university's demand, allocated and unmet students, and its share of what was allocated
- * beside its share of demand: in a fair split of scarce capacity the two shares are close.
+ * Each university's demand, its students at each stage, placed and unmet, and its share of the
+ * placed students beside its share of demand: in a fair split of scarce capacity the two are close.
  * Sorted by demand, largest first, then most unmet, then name.
  */
-export function summariseUniversities(rows: readonly { universityId: string; universityName: string; demand: number; allocated: number }[]): UniversityShareRow[] {
-  const totalDemand = rows.reduce((sum, row) => sum + row.demand, 0);
-  const totalAllocated = rows.reduce((sum, row) => sum + Math.min(row.allocated, row.demand), 0);
-  return rows
-    .map((row) => {
-      const allocated = Math.min(row.allocated, row.demand);
-      return {
-        universityId: row.universityId,
-        universityName: row.universityName,
-        demand: row.demand,
-        allocated,
-        unmet: row.demand - allocated,
-        fillRate: row.demand > 0 ? allocated / row.demand : null,
-        demandShare: totalDemand > 0 ? row.demand / totalDemand : null,
-        allocatedShare: totalAllocated > 0 ? allocated / totalAllocated : null,
-      };
-    })
+export function summariseUniversities(
+  rows: readonly { universityId: string; universityName: string; requests: readonly { students: number; byStatus: StudentsByStatus }[] }[],
+): UniversityShareRow[] {
+  const summed = rows.map((row) => {
+    const byStatus = noStudentsByStatus();
+    let demand = 0;
+    for (const request of row.requests) {
+      demand += request.students;
+      const capped = cappedByStatus(request.students, request.byStatus);
+      for (const status of LIVE_STATUS_NAMES) byStatus[status] += capped[status];
+    }
+    const live = LIVE_STATUS_NAMES.reduce((sum, status) => sum + byStatus[status], 0);
+    return { universityId: row.universityId, universityName: row.universityName, demand, byStatus, placed: placedStudents(byStatus), unmet: demand - live };
+  });
+  const totalDemand = summed.reduce((sum, row) => sum + row.demand, 0);
+  const totalPlaced = summed.reduce((sum, row) => sum + row.placed, 0);
+  return summed
+    .map((row) => ({
+      ...row,
+      fillRate: row.demand > 0 ? row.placed / row.demand : null,
+      demandShare: totalDemand > 0 ? row.demand / totalDemand : null,
+      placedShare: totalPlaced > 0 ? row.placed / totalPlaced : null,
+    }))
     .sort((a, b) => b.demand - a.demand || b.unmet - a.unmet || a.universityName.localeCompare(b.universityName));
 }
 

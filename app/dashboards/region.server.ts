@@ -59,6 +59,7 @@ export async function getRegionFairShareFor(regionId: string, year: number, chos
         wte: row.wte,
         fairShare: row.fairShare,
         offered: row.offered,
+        stages: row.stages,
         hosted: row.hosted,
         ratio: row.offeredRatio,
         band: row.offeredBand,

@@ -1,5 +1,5 @@
 import { prisma, type Prisma } from "~/platform/db/db.server";
-import { LIVE_STATUSES } from "~/marketplace/allocation-rules";
+import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus } from "~/marketplace/allocation-rules";
 import { getSettings } from "~/settings/settings.server";
 import { academicYearRange } from "~/vocabulary/academic-year";
 import { weeksBetween } from "~/vocabulary/labels";
@@ -12,8 +12,9 @@ import { computeProviderFairShare, summariseFairShare, type FairShareBands, type
  *   demand     students of the region's universities' requests (not cancelled) whose block starts in the year;
  *   workforce  WTE recorded for the year by the region's active providers;
  *   provision  slots of a provider's published offers that start in the year, and slots × weeks of their windows;
- *   hosted     students in live allocations on a provider's offers whose block starts in the year,
- *              and students × weeks of their blocks.
+ *   stages     students in live allocations on a provider's offers whose block starts in the year, at
+ *              each stage apart: proposed (held), confirmed, accepted, students named, completed;
+ *   hosted     of those, the completed ones, and students × weeks of their blocks.
  * Offers count in the year they start, as requests do: each slot and each student then counts in
  * exactly one year, offered is compared with a demand counted the same way, and the region's
  * overview by start month adds up to the same offered totals.
@@ -41,7 +42,7 @@ export function provisionOffersWhere(regionId: string, year: number): Prisma.Off
   return { status: "PUBLISHED", startDate: { gte: start, lte: end }, provider: activeProvidersOf(regionId) };
 }
 
-/** Hosted: live allocations on the offers of the region's active providers, for blocks starting in the year. */
+/** Live allocations on the offers of the region's active providers, for blocks starting in the year. */
 export function hostedAllocationsWhere(regionId: string, year: number): Prisma.AllocationWhereInput {
   const { start, end } = academicYearRange(year);
   return { status: { in: [...LIVE_STATUSES] }, offer: { provider: activeProvidersOf(regionId) }, request: { startDate: { gte: start, lte: end } } };
@@ -88,13 +89,13 @@ export async function loadRegionFairShare(regionId: string, year: number): Promi
     prisma.offer.findMany({ where: provisionOffersWhere(regionId, year), select: { providerId: true, profession: true, slots: true, startDate: true, endDate: true } }),
     prisma.allocation.findMany({
       where: hostedAllocationsWhere(regionId, year),
-      select: { students: true, offer: { select: { providerId: true } }, request: { select: { profession: true, startDate: true, endDate: true } } },
+      select: { status: true, students: true, offer: { select: { providerId: true } }, request: { select: { profession: true, startDate: true, endDate: true } } },
     }),
     loadFairShareBands(),
   ]);
   const demandByProfession: Partial<Record<ProfessionCode, number>> = Object.fromEntries(demand.map((row) => [row.profession, row._sum.students ?? 0]));
   const inputs = new Map<string, ProviderFairShareInput>(
-    providers.map((provider) => [provider.id, { providerId: provider.id, demand: demandByProfession, workforce, offered: {}, hosted: {}, bands }]),
+    providers.map((provider) => [provider.id, { providerId: provider.id, demand: demandByProfession, workforce, offered: {}, hosted: {}, stages: {}, bands }]),
   );
   for (const offer of offers) {
     const input = inputs.get(offer.providerId);
@@ -106,6 +107,9 @@ export async function loadRegionFairShare(regionId: string, year: number): Promi
   for (const allocation of hosted) {
     const input = inputs.get(allocation.offer.providerId);
     if (!input) continue;
+    addStudentsByStatus((input.stages![allocation.request.profession] ??= noStudentsByStatus()), allocation.status, allocation.students);
+    // Hosted means completed: a proposal only holds places, and a confirmed or accepted placement has not happened yet.
+    if (allocation.status !== "COMPLETED") continue;
     const entry = (input.hosted[allocation.request.profession] ??= { students: 0, weeks: 0 });
     entry.students += allocation.students;
     entry.weeks += allocation.students * weeksBetween(allocation.request.startDate, allocation.request.endDate);

@@ -130,6 +130,7 @@ describe("computeProviderFairShare", () => {
         fairShare: 7,
         offered: 6,
         hosted: 4,
+        stages: { PROPOSED: 0, CONFIRMED: 0, ACCEPTED: 0, STUDENTS_NAMED: 0, COMPLETED: 0 },
         offeredRatio: 6 / 7,
         offeredBand: "amber",
         hostedRatio: 4 / 7,

@@ -1,4 +1,5 @@
 import { PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
+import { LIVE_STATUS_NAMES, noStudentsByStatus, type StudentsByStatus } from "~/marketplace/allocation-rules";
 
 export interface Weight {
   id: string;
@@ -109,8 +110,10 @@ export interface ProviderFairShareInput {
   workforce: readonly { organisationId: string; profession: ProfessionCode; wte: number }[];
   /** Slots in the provider's published offers, and slots × weeks of their windows. */
   offered: Partial<Record<ProfessionCode, { slots: number; weeks: number }>>;
-  /** Students in live allocations on the provider's offers, and students × weeks of their blocks. */
+  /** Students of completed placements on the provider's offers, and students × weeks of their blocks. */
   hosted: Partial<Record<ProfessionCode, { students: number; weeks: number }>>;
+  /** Students on the provider's offers at each live stage, from proposed (held) to completed. */
+  stages?: Partial<Record<ProfessionCode, StudentsByStatus>>;
   bands?: FairShareBands;
 }
 
@@ -121,7 +124,10 @@ export interface ProviderFairShareRow {
   regionWte: number;
   fairShare: number;
   offered: number;
+  /** Completed placements: hosted means completed. */
   hosted: number;
+  /** Students at each stage, counted apart: a proposal only holds places. */
+  stages: StudentsByStatus;
   offeredRatio: number | null;
   offeredBand: FairShareBand | null;
   hostedRatio: number | null;
@@ -147,7 +153,9 @@ export function computeProviderFairShare(input: ProviderFairShareInput): Provide
     const wte = weights.get(input.providerId) ?? 0;
     const offered = input.offered[profession] ?? { slots: 0, weeks: 0 };
     const hosted = input.hosted[profession] ?? { students: 0, weeks: 0 };
-    if (wte === 0 && offered.slots === 0 && hosted.students === 0) continue;
+    const stages = input.stages?.[profession] ?? noStudentsByStatus();
+    const staged = LIVE_STATUS_NAMES.some((status) => stages[status] > 0);
+    if (wte === 0 && offered.slots === 0 && hosted.students === 0 && !staged) continue;
 
     const demand = input.demand[profession] ?? 0;
     const shares = apportionLargestRemainder(
@@ -165,6 +173,7 @@ export function computeProviderFairShare(input: ProviderFairShareInput): Provide
       fairShare,
       offered: offered.slots,
       hosted: hosted.students,
+      stages,
       offeredRatio,
       offeredBand: fairShareBand(offeredRatio, bands),
       hostedRatio,

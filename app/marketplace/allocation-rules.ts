@@ -38,6 +38,55 @@ export function placementStage(status: AllocationStatusName): "held" | "confirme
   return PLACED_STATUSES.includes(status) ? "placed" : null;
 }
 
+export type LiveStatusName = "PROPOSED" | "CONFIRMED" | "ACCEPTED" | "STUDENTS_NAMED" | "COMPLETED";
+
+export const LIVE_STATUS_NAMES: readonly LiveStatusName[] = ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"];
+
+/** Column headings for students counted by stage: short, and saying that a proposal only holds. */
+export const STAGE_COUNT_LABELS: Record<LiveStatusName, string> = {
+  PROPOSED: "Proposed (held)",
+  CONFIRMED: "Confirmed",
+  ACCEPTED: "Accepted",
+  STUDENTS_NAMED: "Students named",
+  COMPLETED: "Completed",
+};
+
+/** The same, as CSV column names. */
+export const STAGE_CSV_COLUMNS: Record<LiveStatusName, string> = {
+  PROPOSED: "proposed_held",
+  CONFIRMED: "confirmed",
+  ACCEPTED: "accepted",
+  STUDENTS_NAMED: "students_named",
+  COMPLETED: "completed",
+};
+
+/** Students at each live stage, each counted apart: proposed (held), confirmed, accepted, students named, completed. */
+export type StudentsByStatus = Record<LiveStatusName, number>;
+
+export function noStudentsByStatus(): StudentsByStatus {
+  return { PROPOSED: 0, CONFIRMED: 0, ACCEPTED: 0, STUDENTS_NAMED: 0, COMPLETED: 0 };
+}
+
+/** Adds an allocation's students to its stage; declined and cancelled ones count nowhere. */
+export function addStudentsByStatus(counts: StudentsByStatus, status: AllocationStatusName, students: number): void {
+  if (holdsCapacity(status)) counts[status as LiveStatusName] += students;
+}
+
+/** Of those, the placed students (PLACED_STATUSES). */
+export function placedStudents(counts: StudentsByStatus): number {
+  return PLACED_STATUSES.reduce((sum, status) => sum + counts[status as LiveStatusName], 0);
+}
+
+/**
+ * An offer's places as people browsing it see them: free ones, and those a proposal holds until its
+ * provider answers (taken, but not yet placements). "3 free · 2 held by proposals", "Full".
+ */
+export function describePlaces(slots: number, slotsTaken: number, held: number): { free: number; label: string } {
+  const free = Math.max(0, slots - slotsTaken);
+  const heldPart = held > 0 ? ` · ${held} held by ${held === 1 ? "a proposal" : "proposals"}` : "";
+  return { free, label: `${free === 0 ? "Full" : `${free} free`}${heldPart}` };
+}
+
 /** Allocations in these states hold their named students' dates: nobody may be on two at once. */
 export const STUDENT_HOLDING_STATUSES: readonly AllocationStatusName[] = ["STUDENTS_NAMED", "COMPLETED"];
 

@@ -14,6 +14,7 @@ import { canBookOffers, partyFor } from "./policy";
 import { offerAcceptsRequest } from "./compatibility";
 import { allocationNotification, allocationProposedNotification, offerWithdrawnNotification, type AllocationFacts } from "./notifications";
 import { pushNotifications, raiseNotification, withNotifications, type RaisedNotification } from "~/notifications/notify.server";
+import type { NotificationEvent } from "~/notifications/notification-kinds";
 import { Refusal } from "~/platform/refusal";
 
 type Tx = Prisma.TransactionClient;
@@ -177,30 +178,44 @@ export async function transitionAllocation(
     auditReason = completion.auditReason;
   }
 
-  return withNotifications(async (tx, raise) => {
-    const moved = await tx.allocation.updateMany({ where: { id: allocation.id, status: allocation.status }, data: { status: input.to } });
-    if (moved.count !== 1) throw new Refusal(409, "Someone else has just changed this allocation: reload to see it");
-    if (holdsCapacity(allocation.status) && !holdsCapacity(input.to)) {
-      await releasePlaces(tx, allocation.offerId, allocation.requestId, allocation.students);
-    }
-    if (input.to === "STUDENTS_NAMED") {
-      await nameStudents(tx, allocation.id, allocation.students, allocation.request.universityId, input.studentIds ?? []);
-    }
-    const auditEvent = await tx.allocationEvent.create({
-      data: { allocationId: allocation.id, actorId: user.id, fromStatus: allocation.status, toStatus: input.to, reason: auditReason },
-    });
-    const event = allocationNotification(await allocationFacts(tx, allocation.id), input.to, {
-      actorId: user.id,
-      reason: input.reason,
-      studentIds: input.studentIds,
-      eventId: auditEvent.id,
-    });
-    if (event) await raise(event);
-    if (input.to === "CANCELLED" || input.to === "DECLINED") {
-      await raiseCaseForCancellation(tx, { allocationId: allocation.id, status: input.to, reason: input.reason });
-    }
-    return tx.allocation.findUniqueOrThrow({ where: { id: allocation.id } });
+  return withNotifications((tx, raise) => applyTransition(tx, raise, user, allocation, { ...input, auditReason }));
+}
+
+type LoadedAllocation = NonNullable<Awaited<ReturnType<typeof loadAllocationParty>>>["allocation"];
+
+/**
+ * The move itself, once the caller has checked it: compare-and-set the status, give places back,
+ * name students, write the audit row and raise the notification, all in the caller's transaction.
+ */
+export async function applyTransition(
+  tx: Tx,
+  raise: (event: NotificationEvent) => Promise<void>,
+  user: SessionUser,
+  allocation: LoadedAllocation,
+  input: { to: AllocationStatusName; reason?: string | null; auditReason: string | null; studentIds?: string[] },
+) {
+  const moved = await tx.allocation.updateMany({ where: { id: allocation.id, status: allocation.status }, data: { status: input.to } });
+  if (moved.count !== 1) throw new Refusal(409, "Someone else has just changed this allocation: reload to see it");
+  if (holdsCapacity(allocation.status) && !holdsCapacity(input.to)) {
+    await releasePlaces(tx, allocation.offerId, allocation.requestId, allocation.students);
+  }
+  if (input.to === "STUDENTS_NAMED") {
+    await nameStudents(tx, allocation.id, allocation.students, allocation.request.universityId, input.studentIds ?? []);
+  }
+  const auditEvent = await tx.allocationEvent.create({
+    data: { allocationId: allocation.id, actorId: user.id, fromStatus: allocation.status, toStatus: input.to, reason: input.auditReason },
   });
+  const event = allocationNotification(await allocationFacts(tx, allocation.id), input.to, {
+    actorId: user.id,
+    reason: input.reason,
+    studentIds: input.studentIds,
+    eventId: auditEvent.id,
+  });
+  if (event) await raise(event);
+  if (input.to === "CANCELLED" || input.to === "DECLINED") {
+    await raiseCaseForCancellation(tx, { allocationId: allocation.id, status: input.to, reason: input.reason });
+  }
+  return tx.allocation.findUniqueOrThrow({ where: { id: allocation.id } });
 }
 
 async function nameStudents(tx: Tx, allocationId: string, expected: number, universityId: string, studentIds: string[]) {

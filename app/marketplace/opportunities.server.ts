@@ -84,12 +84,24 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
     }),
     prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { window, offers, regions };
+  return { window, offers: await withHeldPlaces(offers), regions };
+}
+
+/** Adds to each offer the places proposals hold on it: counted, never shown as whose. */
+async function withHeldPlaces<Offer extends { id: string }>(offers: Offer[]): Promise<(Offer & { held: number })[]> {
+  if (offers.length === 0) return [];
+  const held = await prisma.allocation.groupBy({
+    by: ["offerId"],
+    where: { offerId: { in: offers.map((offer) => offer.id) }, status: "PROPOSED" },
+    _sum: { students: true },
+  });
+  const byOffer = new Map(held.map((row) => [row.offerId, row._sum.students ?? 0]));
+  return offers.map((offer) => ({ ...offer, held: byOffer.get(offer.id) ?? 0 }));
 }
 
 /** One published offer as a student or any signed-in user sees it; null when it is not published. */
-export function getOpportunity(offerId: string) {
-  return prisma.offer.findFirst({
+export async function getOpportunity(offerId: string) {
+  const offer = await prisma.offer.findFirst({
     where: { id: offerId, status: "PUBLISHED" },
     select: {
       ...OFFER_TERMS_SELECT,
@@ -98,4 +110,5 @@ export function getOpportunity(offerId: string) {
       site: { select: { name: true, postcode: true, latitude: true, longitude: true } },
     },
   });
+  return offer ? (await withHeldPlaces([offer]))[0] : null;
 }

@@ -7,6 +7,9 @@ import { ALLOCATION_STATUSES, holdsCapacity, type AllocationStatusName } from ".
 import { pageWindow } from "~/platform/paging";
 import { requireProviderScope } from "./policy";
 
+/** A long page, so one matching run's proposals can be confirmed together. */
+const ALLOCATIONS_PER_PAGE = 100;
+
 /** "all", or one status; the list opens on the proposed ones: they wait for the provider. */
 export const ProviderAllocationFiltersSchema = z.object({
   status: z
@@ -34,7 +37,7 @@ export async function listProviderAllocations(user: SessionUser, filters: Provid
     prisma.allocation.count({ where }),
     prisma.allocation.groupBy({ by: ["status"], where: { offer: { providerId } }, _count: { _all: true } }),
   ]);
-  const window = pageWindow(total, filters.page);
+  const window = pageWindow(total, filters.page, ALLOCATIONS_PER_PAGE);
   const rows = await prisma.allocation.findMany({
     where,
     // Waiting longest first while proposed; otherwise the latest changes first.

@@ -13,6 +13,7 @@ import {
 } from "./request-form";
 import { requireUniversityScope } from "./policy";
 import { Refusal } from "~/platform/refusal";
+import { LIVE_STATUS_NAMES, STAGE_CSV_COLUMNS } from "./allocation-rules";
 import type { listRequestsForExport } from "./requests.server";
 
 export const REQUEST_EXPORT_HEADERS = [
@@ -22,7 +23,7 @@ export const REQUEST_EXPORT_HEADERS = [
   "year_of_study",
   "start_date",
   "end_date",
-  "students_allocated",
+  ...LIVE_STATUS_NAMES.map((status) => `students_${STAGE_CSV_COLUMNS[status]}`),
   "status",
 ] as const;
 
@@ -49,7 +50,7 @@ export function requestExportCsv(rows: Awaited<ReturnType<typeof listRequestsFor
       request.yearOfStudy,
       toIsoDate(request.startDate),
       toIsoDate(request.endDate),
-      request.studentsAllocated,
+      ...LIVE_STATUS_NAMES.map((status) => request.byStatus[status]),
       request.status,
     ]),
   );

@@ -1,7 +1,7 @@
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
-import { requestStatusFor } from "./allocation-rules";
+import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus, requestStatusFor } from "./allocation-rules";
 import { pageWindow } from "~/platform/paging";
 import type { RequestFilters, RequestFormValue } from "./request-form";
 import { requireUniversityScope } from "./policy";
@@ -322,12 +322,14 @@ export async function listRequestsForExport(user: SessionUser, filters: RequestF
         status: true,
         programme: { select: { name: true } },
         block: { select: { name: true } },
+        allocations: { where: { status: { in: [...LIVE_STATUSES] } }, select: { status: true, students: true } },
       },
     }),
     prisma.site.findMany({ where: { organisationId: universityId }, select: { name: true, latitude: true, longitude: true } }),
   ]);
-  return requests.map((request) => ({
+  return requests.map(({ allocations, ...request }) => ({
     ...request,
+    byStatus: allocations.reduce((counts, allocation) => (addStudentsByStatus(counts, allocation.status, allocation.students), counts), noStudentsByStatus()),
     campus:
       request.originLatitude === null
         ? null

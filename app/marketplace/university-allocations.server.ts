@@ -4,7 +4,7 @@ import { Refusal } from "~/platform/refusal";
 import { CANNOT_INVITE_HERE, createInvitation } from "~/accounts/invitations.server";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
-import { ALLOCATION_STATUSES, STUDENT_HOLDING_STATUSES } from "./allocation-rules";
+import { ALLOCATION_STATUSES, STUDENT_HOLDING_STATUSES, type AllocationStatusName } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
 import { pageWindow } from "~/platform/paging";
 import { requireUniversityScope } from "./policy";
@@ -25,12 +25,18 @@ export function parseAllocationFilters(searchParams: URLSearchParams): Allocatio
   return AllocationFiltersSchema.parse(Object.fromEntries(searchParams));
 }
 
+/** A long page, so the allocations providers have confirmed can be accepted together. */
+const ALLOCATIONS_PER_PAGE = 100;
+
 /** One page of allocations on the university's requests, the newest changes first. */
 export async function listUniversityAllocations(user: SessionUser, filters: AllocationFilters) {
   const universityId = requireUniversityScope(user);
   const where: Prisma.AllocationWhereInput = { request: { universityId }, status: filters.status };
-  const total = await prisma.allocation.count({ where });
-  const window = pageWindow(total, filters.page);
+  const [total, byStatus] = await Promise.all([
+    prisma.allocation.count({ where }),
+    prisma.allocation.groupBy({ by: ["status"], where: { request: { universityId } }, _count: { _all: true }, _sum: { students: true } }),
+  ]);
+  const window = pageWindow(total, filters.page, ALLOCATIONS_PER_PAGE);
   const allocations = await prisma.allocation.findMany({
     where,
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
@@ -47,7 +53,11 @@ export async function listUniversityAllocations(user: SessionUser, filters: Allo
       },
     },
   });
-  return { window, allocations };
+  // Each state counted apart, allocations and their students: a proposal only holds places.
+  const counts = Object.fromEntries(byStatus.map((row) => [row.status, { allocations: row._count._all, students: row._sum.students ?? 0 }])) as Partial<
+    Record<AllocationStatusName, { allocations: number; students: number }>
+  >;
+  return { window, allocations, counts };
 }
 
 /** An allocation on one of the university's requests, for naming its students; null when not theirs. */
@@ -156,10 +166,22 @@ export function studentInvitedMessage(email: string) {
  * An address in use elsewhere (an account, another organisation's invitation) gets nothing sent
  * and null back, and the form answers as for a fresh invitation: nobody learns of other organisations' people.
  */
-export async function inviteStudent(user: SessionUser, input: { email: string; name: string }) {
+export async function inviteStudent(user: SessionUser, input: { email: string; name: string; programmeId?: string; yearOfStudy?: number }) {
   const universityId = requireUniversityScope(user);
+  let student: { programmeId: string; yearOfStudy: number } | undefined;
+  if (input.programmeId !== undefined || input.yearOfStudy !== undefined) {
+    const programme = input.programmeId
+      ? await prisma.programme.findFirst({ where: { id: input.programmeId, universityId }, select: { id: true, years: true } })
+      : null;
+    if (!programme) throw new Refusal(400, "Choose one of your university's programmes", "programmeId");
+    const year = input.yearOfStudy;
+    if (year === undefined || !Number.isInteger(year) || year < 1 || year > programme.years) {
+      throw new Refusal(400, `Choose a year of study from 1 to ${programme.years}`, "yearOfStudy");
+    }
+    student = { programmeId: programme.id, yearOfStudy: year };
+  }
   try {
-    return await createInvitation({ email: input.email, name: input.name, role: "STUDENT", organisationId: universityId, regionId: null, invitedById: user.id });
+    return await createInvitation({ email: input.email, name: input.name, role: "STUDENT", organisationId: universityId, regionId: null, invitedById: user.id, student });
   } catch (error) {
     if (error instanceof Refusal && error.message === CANNOT_INVITE_HERE) return null;
     throw error;
@@ -211,4 +233,10 @@ export async function getBookingPage(user: SessionUser, offerId: string) {
     compatible: assessed.filter((request) => request.problem === null && request.remaining > 0),
     incompatible: assessed.filter((request) => request.problem !== null),
   };
+}
+
+/** The university's programmes, for the invitation form's choice of a student's programme. */
+export async function listProgrammeChoices(user: SessionUser) {
+  const universityId = requireUniversityScope(user);
+  return prisma.programme.findMany({ where: { universityId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, years: true } });
 }

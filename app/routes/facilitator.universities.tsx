@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/accounts/guards.server";
 import { GroupedBarChart } from "~/components/charts/grouped-bars";
+import { LIVE_STATUS_NAMES, STAGE_COUNT_LABELS } from "~/marketplace/allocation-rules";
 import { YearPicker } from "~/components/charts/supply-demand";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
@@ -26,15 +27,16 @@ export default function FacilitatorUniversities() {
   const { rows, year, years, profession } = useLoaderData<typeof loader>();
   const academicYear = formatAcademicYear(year);
   const scope = profession ? PROFESSION_LABELS[profession] : "all professions";
-  const shareTitle = `Share of demand and share of allocated students by university, ${scope}, ${academicYear}`;
-  const countTitle = `Requested, allocated and unmet students by university, ${scope}, ${academicYear}`;
+  const shareTitle = `Share of demand and share of placed students by university, ${scope}, ${academicYear}`;
+  const countTitle = `Requested students by stage, placed and unmet by university, ${scope}, ${academicYear}`;
   const query = `year=${year}${profession ? `&profession=${profession}` : ""}`;
   return (
     <>
       <PageHeader title="Universities" caption={academicYear} />
       <p className="mb-6 max-w-3xl">
-        Where capacity is scarce, each university&apos;s share of the students allocated should be close to its share of the region&apos;s demand. A share of
-        allocated well below the share of demand means that university&apos;s students are going unplaced more often.
+        Where capacity is scarce, each university&apos;s share of the students placed should be close to its share of the region&apos;s demand. A share of
+        placed well below the share of demand means that university&apos;s students are going unplaced more often.
+        Placed means accepted by the university or later; proposals from matching only hold places and are counted apart.
       </p>
       <YearPicker
         year={year}
@@ -61,24 +63,26 @@ export default function FacilitatorUniversities() {
         <>
           <GroupedBarChart
             title={countTitle}
-            summary={rows.map((row) => `${row.universityName}: requested ${row.demand}, allocated ${row.allocated}, unmet ${row.unmet}`).join("; ") + "."}
+            summary={rows.map((row) => `${row.universityName}: requested ${row.demand}, proposed (held) ${row.byStatus.PROPOSED}, confirmed ${row.byStatus.CONFIRMED}, placed ${row.placed}, unmet ${row.unmet}`).join("; ") + "."}
             series={[
               { key: "demand", label: "Requested (students)", colour: "#005eb8" },
-              { key: "allocated", label: "Allocated (students)", colour: "#007f3b" },
+              { key: "held", label: "Proposed, held (students)", colour: "#ffb81c" },
+              { key: "confirmed", label: "Confirmed (students)", colour: "#41b6e6" },
+              { key: "placed", label: "Placed (students)", colour: "#007f3b" },
               { key: "unmet", label: "Unmet (students)", colour: "#d5281b" },
             ]}
-            groups={rows.map((row) => ({ label: row.universityName, values: { demand: row.demand, allocated: row.allocated, unmet: row.unmet } }))}
+            groups={rows.map((row) => ({ label: row.universityName, values: { demand: row.demand, held: row.byStatus.PROPOSED, confirmed: row.byStatus.CONFIRMED, placed: row.placed, unmet: row.unmet } }))}
           />
           <GroupedBarChart
             title={shareTitle}
-            summary={rows.map((row) => `${row.universityName}: ${formatPercent(row.demandShare)} of demand, ${formatPercent(row.allocatedShare)} of allocated`).join("; ") + "."}
+            summary={rows.map((row) => `${row.universityName}: ${formatPercent(row.demandShare)} of demand, ${formatPercent(row.placedShare)} of placed`).join("; ") + "."}
             series={[
               { key: "demandShare", label: "Share of demand (%)", colour: "#005eb8" },
-              { key: "allocatedShare", label: "Share of allocated (%)", colour: "#007f3b" },
+              { key: "placedShare", label: "Share of placed (%)", colour: "#007f3b" },
             ]}
             groups={rows.map((row) => ({
               label: row.universityName,
-              values: { demandShare: pct(row.demandShare), allocatedShare: pct(row.allocatedShare) },
+              values: { demandShare: pct(row.demandShare), placedShare: pct(row.placedShare) },
             }))}
           />
           <div className="relative mb-8 overflow-x-auto" role="region" aria-label="Universities: table" tabIndex={0}>
@@ -88,11 +92,16 @@ export default function FacilitatorUniversities() {
                 <tr>
                   <th scope="col">University</th>
                   <th scope="col">Requested</th>
-                  <th scope="col">Allocated</th>
+                  {LIVE_STATUS_NAMES.map((status) => (
+                    <th key={status} scope="col">
+                      {STAGE_COUNT_LABELS[status]}
+                    </th>
+                  ))}
+                  <th scope="col">Placed</th>
                   <th scope="col">Unmet</th>
-                  <th scope="col">Allocated ÷ requested</th>
+                  <th scope="col">Placed ÷ requested</th>
                   <th scope="col">Share of demand</th>
-                  <th scope="col">Share of allocated</th>
+                  <th scope="col">Share of placed</th>
                 </tr>
               </thead>
               <tbody>
@@ -100,11 +109,14 @@ export default function FacilitatorUniversities() {
                   <tr key={row.universityId}>
                     <th scope="row">{row.universityName}</th>
                     <td>{row.demand}</td>
-                    <td>{row.allocated}</td>
+                    {LIVE_STATUS_NAMES.map((status) => (
+                      <td key={status}>{row.byStatus[status]}</td>
+                    ))}
+                    <td>{row.placed}</td>
                     <td>{row.unmet}</td>
                     <td>{formatPercent(row.fillRate)}</td>
                     <td>{formatPercent(row.demandShare)}</td>
-                    <td>{formatPercent(row.allocatedShare)}</td>
+                    <td>{formatPercent(row.placedShare)}</td>
                   </tr>
                 ))}
               </tbody>

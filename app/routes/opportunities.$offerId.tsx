@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
+import { describePlaces } from "~/marketplace/allocation-rules";
 import { getOpportunity } from "~/marketplace/opportunities.server";
 import { formatDateRange, SUPERVISION_MODEL_LABELS, weeksBetween, plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Opportunity() {
   const { offer, canBook } = useLoaderData<typeof loader>();
-  const left = Math.max(0, offer.slots - offer.slotsTaken);
+  const { free: left, label: places } = describePlaces(offer.slots, offer.slotsTaken, offer.held);
   return (
     <>
       <PageHeader title={`${PROFESSION_LABELS[offer.profession]}${offer.specialty ? `: ${offer.specialty}` : ""}`} caption={offer.provider.name} />
@@ -35,7 +36,7 @@ export default function Opportunity() {
         <dt className="font-bold">Years of study</dt>
         <dd>{offer.yearsOfStudy.length ? offer.yearsOfStudy.map((y) => `Year ${y}`).join(", ") : "Any year"}</dd>
         <dt className="font-bold">Places</dt>
-        <dd>{left === 0 ? "Full" : `${left} of ${offer.slots} left`}</dd>
+        <dd>{`${places} (of ${plural(offer.slots, "place")})`}</dd>
         {offer.notes && (
           <>
             <dt className="font-bold">About this placement</dt>

@@ -4,6 +4,7 @@ import { requireUser } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterSelect, FilterDate } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
+import { describePlaces } from "~/marketplace/allocation-rules";
 import { Pagination } from "~/components/pagination";
 import { formatDateRange, SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
@@ -68,12 +69,12 @@ export default function Opportunities() {
                 <th scope="col">Dates</th>
                 <th scope="col">Supervision</th>
                 <th scope="col">Years</th>
-                <th scope="col">Places left</th>
+                <th scope="col">Places</th>
               </tr>
             </thead>
             <tbody>
               {offers.map((offer) => {
-                const left = Math.max(0, offer.slots - offer.slotsTaken);
+                const { free: left, label: places } = describePlaces(offer.slots, offer.slotsTaken, offer.held);
                 return (
                   <tr key={offer.id}>
                     <td>
@@ -92,7 +93,7 @@ export default function Opportunities() {
                     <td>{SUPERVISION_MODEL_LABELS[offer.supervisionModel]}</td>
                     <td>{offer.yearsOfStudy.length ? offer.yearsOfStudy.join(", ") : "Any"}</td>
                     <td>
-                      {left === 0 ? "Full" : left}
+                      {places}
                       {canBook && left > 0 && (
                         <div>
                           <Link to={`/university/book/${offer.id}`}>

@@ -106,8 +106,9 @@ export default function ProviderCapacity() {
                     Offered
                   </th>
                   <th scope="col">Offered ÷ fair share</th>
+                  <th scope="col">Under way: held, confirmed, accepted, named</th>
                   <th scope="col" className="text-right">
-                    Hosted
+                    Hosted (completed)
                   </th>
                   <th scope="col">Hosted ÷ fair share</th>
                   <th scope="col" className="text-right">
@@ -130,6 +131,9 @@ export default function ProviderCapacity() {
                     <td>
                       <span className="mr-2 font-bold">{formatRatio(row.offeredRatio)}</span>
                       <BandTag band={row.offeredBand} />
+                    </td>
+                    <td className="whitespace-nowrap">
+                      {`${row.stages.PROPOSED} held · ${row.stages.CONFIRMED} confirmed · ${row.stages.ACCEPTED} accepted · ${row.stages.STUDENTS_NAMED} named`}
                     </td>
                     <td className="text-right">{row.hosted}</td>
                     <td>
@@ -156,8 +160,9 @@ export default function ProviderCapacity() {
               after rounding down go to the largest fractions (the largest-remainder method), so the region&apos;s shares add up to its demand.
             </li>
             <li>
-              <strong>Offered</strong> counts the slots of your published offers starting in the year; <strong>hosted</strong> the students in
-              live allocations (proposed to completed) whose block starts in the year.
+              <strong>Offered</strong> counts the slots of your published offers starting in the year; <strong>hosted</strong> the students of completed
+              placements whose block starts in the year. Placements under way are counted apart by stage: held by a proposal, confirmed by
+              you, accepted by the university, students named.
             </li>
             <li>
               Bands: below {bands.red} is {" "}

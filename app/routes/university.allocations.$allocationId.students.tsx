@@ -7,28 +7,19 @@ import { z } from "zod";
 import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, FieldErrors, FormMessage, TextField } from "~/components/forms";
+import { ErrorSummary, FieldErrors, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { formatDateRange } from "~/vocabulary/labels";
 import { transitionAllocation } from "~/marketplace/allocations.server";
-import { getAllocationForUniversity, inviteStudent, listStudentsToName, studentInvitedMessage } from "~/marketplace/university-allocations.server";
+import { getAllocationForUniversity, inviteStudent, listProgrammeChoices, listStudentsToName, studentInvitedMessage } from "~/marketplace/university-allocations.server";
 import { redirectWithFlash } from "~/platform/flash.server";
 import { ownAddress, parseSubmission } from "~/platform/form-submission.server";
 import { refusalReply } from "~/platform/refusal-reply.server";
+import { InviteStudentForm, InviteStudentSchema } from "./university.shared/invite-student-form";
 import { AllocationStatusTag } from "./university.shared/status-tags";
 
 const NameStudentsSchema = z.object({
   studentIds: z.array(z.string().trim().min(1).max(40)).max(500).default([]),
-});
-
-const InviteStudentSchema = z.object({
-  email: z
-    .string({ required_error: "Enter the student's email address" })
-    .trim()
-    .toLowerCase()
-    .email("Enter an email address like name@student.ac.uk")
-    .max(254, "Use 254 characters or fewer"),
-  name: z.string({ required_error: "Enter the student's full name" }).trim().min(1, "Enter the student's full name").max(200, "Use 200 characters or fewer"),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endDate: allocation.request.endDate,
     },
   });
-  return { allocation, q, ...students };
+  return { allocation, q, ...students, programmes: await listProgrammeChoices(user) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,10 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     try {
       // The role and the university come from the signed-in user, never from the form.
-      await inviteStudent(user, submission.value);
+      await inviteStudent(user, { ...submission.value, yearOfStudy: Number(submission.value.yearOfStudy) });
     } catch (error) {
       // The role and university of an invitation are not on this form: a refusal of them shows above it.
-      return refusalReply(error, submission, { intent }, { fields: ["email", "name"] });
+      return refusalReply(error, submission, { intent }, { fields: ["email", "name", "programmeId", "yearOfStudy"] });
     }
     // The same words whether or not anything was sent: an address in use elsewhere is never confirmed.
     return redirectWithFlash(ownAddress(request), studentInvitedMessage(submission.value.email));
@@ -88,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Student = ReturnType<typeof useLoaderData<typeof loader>>["students"][number];
 
 export default function NameStudents() {
-  const { allocation, q, students, selected: initiallySelected, window, cohortTotal } = useLoaderData<typeof loader>();
+  const { allocation, q, students, selected: initiallySelected, window, cohortTotal, programmes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { pathname } = useLocation();
   const [selected, setSelected] = useState<Student[]>(initiallySelected);
@@ -245,39 +236,8 @@ export default function NameStudents() {
         </section>
       )}
 
-      {allocation.status !== "STUDENTS_NAMED" && allocation.status !== "COMPLETED" && <InviteStudentForm />}
+      {allocation.status !== "STUDENTS_NAMED" && allocation.status !== "COMPLETED" && <InviteStudentForm programmes={programmes} defaults={{ programmeId: allocation.request.programmeId, yearOfStudy: allocation.request.yearOfStudy }} />}
     </>
-  );
-}
-
-function InviteStudentForm() {
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "invite-student",
-    lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
-    constraint: getZodConstraint(InviteStudentSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteStudentSchema }),
-  });
-  const errors = [fields.email, fields.name].filter((field) => field.errors?.length).map((field) => ({ id: field.id, message: field.errors![0] }));
-  return (
-    <section aria-labelledby="invite-heading" className="max-w-3xl">
-      <h2 id="invite-heading">Invite a student</h2>
-      <p className="mb-4">
-        A student who is not in the list yet gets an email to set up their account. You can name them once they have accepted it.
-      </p>
-      <ErrorSummary errors={errors} />
-      {form.errors && form.errors.length > 0 && <FormMessage>{form.errors.join(" ")}</FormMessage>}
-      <Form method="post" {...getFormProps(form)} className="card">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="invite" />
-        <TextField meta={fields.name} label="Full name" autoComplete="off" />
-        <TextField meta={fields.email} label="Email address" type="email" autoComplete="off" />
-        <button type="submit" className="btn-secondary">
-          Send the invitation
-        </button>
-      </Form>
-    </section>
   );
 }
 

@@ -70,6 +70,28 @@ export async function writeSeedPlan(plan: SeedPlan, onProgress?: (message: strin
       })),
     }),
   );
+  // Each student is on one of their university's programmes, in a year it has, spread evenly, so the
+  // "name the students" picker can offer a request's own programme and year first.
+  const cohorts = new Map<string, string[]>();
+  const studentsOf = new Map<string, string[]>();
+  for (const user of plan.users) {
+    if (user.role !== "STUDENT" || !user.organisationKey) continue;
+    studentsOf.set(user.organisationKey, [...(studentsOf.get(user.organisationKey) ?? []), user.email]);
+  }
+  for (const [universityKey, emails] of studentsOf) {
+    const programmes = plan.programmes.filter((programme) => programme.universityKey === universityKey);
+    if (programmes.length === 0) continue;
+    emails.forEach((email, index) => {
+      const programme = programmes[index % programmes.length];
+      const year = (Math.floor(index / programmes.length) % programme.years) + 1;
+      const key = `${programme.key}\u0000${year}`;
+      cohorts.set(key, [...(cohorts.get(key) ?? []), email]);
+    });
+  }
+  for (const [key, emails] of cohorts) {
+    const [programmeKey, year] = key.split("\u0000");
+    await prisma.user.updateMany({ where: { email: { in: emails } }, data: { programmeId: programmeIds.get(programmeKey)!, yearOfStudy: Number(year) } });
+  }
   await inChunks([...blocks.values()], (chunk) =>
     prisma.placementBlock.createMany({
       data: chunk.map((block) => ({

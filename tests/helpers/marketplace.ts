@@ -2,6 +2,12 @@ import { prisma } from "~/platform/db/db.server";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** A calendar date (YYYY-MM-DD) this many days from today, for tests whose dates must stay in the future or past. */
+export function isoFromToday(days: number): string {
+  const today = new Date();
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days)).toISOString().slice(0, 10);
+}
+
 export async function createSite(organisationId: string, overrides: Partial<{ name: string; latitude: number; longitude: number }> = {}) {
   return prisma.site.create({
     data: { organisationId, name: overrides.name ?? `Site ${Math.random().toString(36).slice(2, 8)}`, postcode: "SE1 7EH", latitude: overrides.latitude ?? 51.498, longitude: overrides.longitude ?? -0.118 },

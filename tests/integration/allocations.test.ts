@@ -5,9 +5,12 @@ import { bookOffer, transitionAllocation } from "~/marketplace/allocations.serve
 import { listStudentPlacements } from "~/marketplace/student-placements.server";
 import { action as allocationAction, loader as allocationLoader } from "~/routes/allocations.$allocationId";
 import { loader as opportunitiesLoader } from "~/routes/opportunities._index";
+import { loader as opportunityLoader } from "~/routes/opportunities.$offerId";
+import { describePlaces } from "~/marketplace/allocation-rules";
 import { useTestDatabase } from "../helpers/database";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";
-import { createOffer, createRequest } from "../helpers/marketplace";
+import { formatDate } from "~/vocabulary/labels";
+import { createOffer, createRequest, isoFromToday } from "../helpers/marketplace";
 
 useTestDatabase();
 
@@ -29,8 +32,9 @@ async function world() {
   const farFacilitator = asSession(await createUser("FACILITATOR", { regionId: otherRegion.id }));
   const students = await Promise.all([1, 2, 3].map(() => createUser("STUDENT", { organisationId: university.id })));
   const outsider = await createUser("STUDENT", { organisationId: otherUniversity.id });
-  const offer = await createOffer(trust.id, { slots: 4 });
-  const request = await createRequest(university.id, { students: 3, reasonableAdjustments: "Needs step-free access" });
+  // Dated from today, so the block has always still to end when the tests mark it completed early.
+  const offer = await createOffer(trust.id, { slots: 4, start: isoFromToday(30), end: isoFromToday(100) });
+  const request = await createRequest(university.id, { students: 3, reasonableAdjustments: "Needs step-free access", start: isoFromToday(37), end: isoFromToday(65) });
   const allocation = await bookOffer(lead, { offerId: offer.id, requestId: request.id, students: 2 });
   return { educator, otherEducator, lead, otherLead, facilitator, farFacilitator, students, outsider, offer, request, allocation };
 }
@@ -46,13 +50,13 @@ describe("allocation life", () => {
     await transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "STUDENTS_NAMED", studentIds: [w.students[0].id, w.students[1].id] });
     expect(await rejection(transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "COMPLETED" }))).toEqual({
       status: 400,
-      message: "This placement ends on 5 Feb 2027. To mark it completed before then, give the reason",
+      message: `This placement ends on ${formatDate(isoFromToday(65))}. To mark it completed before then, give the reason`,
     });
     expect(await statusOf(w.allocation.id)).toBe("STUDENTS_NAMED");
     await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "COMPLETED", reason: "The student withdrew from the programme" });
     expect(await statusOf(w.allocation.id)).toBe("COMPLETED");
     const completion = await prisma.allocationEvent.findFirstOrThrow({ where: { allocationId: w.allocation.id, toStatus: "COMPLETED" } });
-    expect(completion.reason).toBe("Completed before its end date (5 Feb 2027): The student withdrew from the programme");
+    expect(completion.reason).toBe(`Completed before its end date (${formatDate(isoFromToday(65))}): The student withdrew from the programme`);
     const events = await prisma.allocationEvent.findMany({ where: { allocationId: w.allocation.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.fromStatus, e.toStatus, e.actorId])).toEqual([
       [null, "PROPOSED", w.lead.id],
@@ -177,9 +181,10 @@ describe("opportunities", () => {
     const region = await createRegion();
     const trust = await createOrganisation({ regionId: region.id });
     const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY", regionId: region.id })).id });
-    const open = await createOffer(trust.id, { profession: "OT", specialty: "Paediatrics unique-term" });
-    const draft = await createOffer(trust.id, { profession: "OT", status: "DRAFT", specialty: "unique-term draft" });
-    const full = await createOffer(trust.id, { profession: "OT", slots: 1, specialty: "unique-term full" });
+    const ahead = { start: isoFromToday(20), end: isoFromToday(80) };
+    const open = await createOffer(trust.id, { profession: "OT", specialty: "Paediatrics unique-term", ...ahead });
+    const draft = await createOffer(trust.id, { profession: "OT", status: "DRAFT", specialty: "unique-term draft", ...ahead });
+    const full = await createOffer(trust.id, { profession: "OT", slots: 1, specialty: "unique-term full", ...ahead });
     const started = await createOffer(trust.id, { profession: "OT", specialty: "unique-term started", start: "2026-01-05", end: "2026-02-27" });
     await prisma.offer.update({ where: { id: full.id }, data: { slotsTaken: 1 } });
     const signed = await signInAs(student);
@@ -193,6 +198,41 @@ describe("opportunities", () => {
     expect(await list("q=unique-term&profession=bogus&page=-4")).toEqual([open.id]);
     expect(await list("q=unique-term")).not.toContain(draft.id);
     expect(await list("q=unique-term&includeFull=on")).not.toContain(started.id);
+  });
+
+  it("never lists an offer that started yesterday, even with places left; one starting today is still open", async () => {
+    const region = await createRegion();
+    const trust = await createOrganisation({ regionId: region.id });
+    const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY", regionId: region.id })).id });
+    const running = await createOffer(trust.id, { specialty: "started-term running", start: isoFromToday(-1), end: isoFromToday(40), slots: 5 });
+    const today = await createOffer(trust.id, { specialty: "started-term today", start: isoFromToday(0), end: isoFromToday(40), slots: 5 });
+    const signed = await signInAs(student);
+    for (const query of ["q=started-term", "q=started-term&includeFull=on"]) {
+      const result = await settle(() => opportunitiesLoader({ request: buildRequest(`/opportunities?${query}`, { as: signed }), params: {}, context: testContext }));
+      const ids = (result.data as { offers: { id: string }[] }).offers.map((o) => o.id);
+      expect(ids).toEqual([today.id]);
+      expect(ids).not.toContain(running.id);
+    }
+  });
+
+  it("shows places held by proposals apart from free ones, on the list and the offer's page", async () => {
+    const w = await world();
+    const trustId = (await prisma.offer.findUniqueOrThrow({ where: { id: w.offer.id } })).providerId;
+    const universityId = (await prisma.placementRequest.findUniqueOrThrow({ where: { id: w.request.id } })).universityId;
+    const offer = await createOffer(trustId, { specialty: "held-term", slots: 6, start: isoFromToday(30), end: isoFromToday(100) });
+    const request = await createRequest(universityId, { students: 5, start: isoFromToday(37), end: isoFromToday(65) });
+    await bookOffer(w.lead, { offerId: offer.id, requestId: request.id, students: 2 });
+    const confirmed = await bookOffer(w.lead, { offerId: offer.id, requestId: request.id, students: 1 });
+    await transitionAllocation(w.educator, { allocationId: confirmed.id, to: "CONFIRMED" });
+    const signed = await signInAs(w.students[0]);
+    const listed = await settle(() => opportunitiesLoader({ request: buildRequest("/opportunities?q=held-term", { as: signed }), params: {}, context: testContext }));
+    const row = (listed.data as { offers: { id: string; slots: number; slotsTaken: number; held: number }[] }).offers.find((o) => o.id === offer.id)!;
+    expect(row).toMatchObject({ slots: 6, slotsTaken: 3, held: 2 });
+    expect(describePlaces(row.slots, row.slotsTaken, row.held).label).toBe("3 free · 2 held by proposals");
+    const page = await settle(() =>
+      opportunityLoader({ request: buildRequest(`/opportunities/${offer.id}`, { as: signed }), params: { offerId: offer.id }, context: testContext }),
+    );
+    expect((page.data as { offer: { held: number } }).offer.held).toBe(2);
   });
 
   it("finds offers by the profession's name: searching physio finds physiotherapy", async () => {

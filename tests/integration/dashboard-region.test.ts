@@ -181,8 +181,11 @@ describe("facilitator fair share", () => {
   it("exports a formula-safe CSV", async () => {
     const result = await call(providersCsvLoader, "/facilitator/fair-share/providers.csv?year=2026&profession=PT", { as: facilitator });
     const text = await result.response!.text();
-    expect(text.split("\n")[0]).toBe("profession,provider,wte,fair_share,offered,hosted,ratio,band,placement_weeks_per_wte");
-    expect(text).toContain(`PT,"'=HYPERLINK(""http://evil"")",5,1,2,1,2.00,At or above fair share,`);
+    expect(text.split("\n")[0]).toBe(
+      "profession,provider,wte,fair_share,offered,proposed_held,confirmed,accepted,students_named,completed,hosted,ratio,band,placement_weeks_per_wte",
+    );
+    // Its one student is held by a proposal: counted as proposed, not hosted.
+    expect(text).toContain(`PT,"'=HYPERLINK(""http://evil"")",5,1,2,1,0,0,0,0,0,2.00,At or above fair share,`);
     expect(text).not.toMatch(/^PT,"?=/m);
   });
 
@@ -247,20 +250,19 @@ describe("provider fair share", () => {
 });
 
 describe("universities", () => {
-  it("gives each university's demand, allocated, unmet and shares", async () => {
+  it("gives each university's demand, students at each stage, placed, unmet and shares", async () => {
     const { loader } = await import("~/routes/facilitator.universities");
     const data = (await call(loader, "/facilitator/universities?year=2026", { as: facilitator })).data as {
-      rows: { universityName: string; demand: number; allocated: number; unmet: number; fillRate: number; demandShare: number; allocatedShare: number }[];
+      rows: { universityName: string; demand: number; byStatus: Record<string, number>; placed: number; unmet: number; fillRate: number; demandShare: number; placedShare: number | null }[];
     };
-    // One: 6 requested, 3 allocated; Two: 4 PT + 2 OT requested, 1 allocated. 12 requested, 4 allocated.
-    expect(data.rows.map((row) => [row.demand, row.allocated, row.unmet])).toEqual([
-      [6, 1, 5],
-      [6, 3, 3],
+    // One: 6 requested, 3 held by a proposal; Two: 4 PT + 2 OT requested, 1 held. Nobody is placed yet.
+    expect(data.rows.map((row) => [row.demand, row.byStatus.PROPOSED, row.byStatus.CONFIRMED, row.placed, row.unmet])).toEqual([
+      [6, 1, 0, 0, 5],
+      [6, 3, 0, 0, 3],
     ]);
     expect(data.rows[1].demandShare).toBeCloseTo(0.5);
-    expect(data.rows[1].allocatedShare).toBeCloseTo(0.75);
-    expect(data.rows[0].allocatedShare).toBeCloseTo(0.25);
-    expect(data.rows[0].fillRate).toBeCloseTo(1 / 6);
+    expect(data.rows[1].placedShare).toBeNull();
+    expect(data.rows[0].fillRate).toBe(0);
     const pt = (await call(loader, "/facilitator/universities?year=2026&profession=OT", { as: facilitator })).data as { rows: { demand: number }[] };
     expect(pt.rows.map((row) => row.demand)).toEqual([2]);
   });
@@ -269,8 +271,10 @@ describe("universities", () => {
     const csvRoute = await import("~/routes/facilitator.universities[.csv]");
     const result = await call(csvRoute.loader, "/facilitator/universities.csv?year=2026", { as: facilitator });
     const text = await result.response!.text();
-    expect(text.split("\n")[0]).toBe("university,demand,allocated,unmet,allocated_of_requested_pct,share_of_demand_pct,share_of_allocated_pct");
-    expect(text).toMatch(/,6,3,3,50\.0,50\.0,75\.0/);
+    expect(text.split("\n")[0]).toBe(
+      "university,demand,proposed_held,confirmed,accepted,students_named,completed,placed,unmet,placed_of_requested_pct,share_of_demand_pct,share_of_placed_pct",
+    );
+    expect(text).toMatch(/,6,3,0,0,0,0,0,3,0\.0,50\.0,\r?\n/);
     expect((await call(csvRoute.loader, "/facilitator/universities.csv", { as: bigEducator })).status).toBe(403);
   });
 });

@@ -37,6 +37,8 @@ interface Capacity {
 let big: SignedIn;
 let small: SignedIn;
 
+let bookedAllocationId: string;
+
 beforeAll(async () => {
   const region = await createRegion();
   const elsewhere = await createRegion();
@@ -71,7 +73,7 @@ beforeAll(async () => {
   const offer = await createOffer(bigTrust.id, { siteId: site.id, slots: 6, start: "2027-01-04", end: "2027-02-26" });
   await createOffer(bigTrust.id, { siteId: site.id, slots: 9, status: "DRAFT" });
   await createOffer(bigTrust.id, { siteId: site.id, slots: 9, status: "WITHDRAWN" });
-  await bookOffer(placementTeam, { offerId: offer.id, requestId: booked.id, students: 2 });
+  bookedAllocationId = (await bookOffer(placementTeam, { offerId: offer.id, requestId: booked.id, students: 2 })).id;
 
   big = await signInAs(await createUser("EDUCATOR", { organisationId: bigTrust.id }));
   small = await signInAs(await createUser("EDUCATOR", { organisationId: smallTrust.id }));
@@ -81,7 +83,12 @@ const capacity = async (as: SignedIn, query = "?year=2026") => (await call(capac
 
 describe("fair share on the capacity page", () => {
   it("apportions 9 students 7 and 2 between 30 and 10 WTE, against what was offered and hosted", async () => {
+    const proposed = (await capacity(big)).rows.find((row) => row.profession === "PT")!;
+    // A proposal only holds places: hosted means completed.
+    expect(proposed).toMatchObject({ hosted: 0, stages: { PROPOSED: 2, CONFIRMED: 0, ACCEPTED: 0, STUDENTS_NAMED: 0, COMPLETED: 0 } });
+    await prisma.allocation.update({ where: { id: bookedAllocationId }, data: { status: "COMPLETED" } });
     const page = await capacity(big);
+    await prisma.allocation.update({ where: { id: bookedAllocationId }, data: { status: "PROPOSED" } });
     const pt = page.rows.find((row) => row.profession === "PT")!;
     expect(pt).toEqual({
       profession: "PT",
@@ -91,6 +98,7 @@ describe("fair share on the capacity page", () => {
       fairShare: 7,
       offered: 6,
       hosted: 2,
+      stages: { PROPOSED: 0, CONFIRMED: 0, ACCEPTED: 0, STUDENTS_NAMED: 0, COMPLETED: 2 },
       offeredRatio: 6 / 7,
       offeredBand: "amber",
       hostedRatio: 2 / 7,

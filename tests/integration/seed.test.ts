@@ -32,6 +32,14 @@ describe("seed data", () => {
     expect(await seedDemoDataIfEmpty()).toBeNull();
     expect(await prisma.organisation.count()).toBe(counts.organisations);
     expect(await prisma.offer.count()).toBe(counts.offers);
+    // Every student is on one of their own university's programmes, in a year that programme has.
+    const students = await prisma.user.findMany({ where: { role: "STUDENT" }, select: { organisationId: true, yearOfStudy: true, programme: { select: { universityId: true, years: true } } } });
+    expect(students.length).toBeGreaterThan(10);
+    for (const student of students) {
+      expect(student.programme?.universityId).toBe(student.organisationId);
+      expect(student.yearOfStudy).toBeGreaterThanOrEqual(1);
+      expect(student.yearOfStudy).toBeLessThanOrEqual(student.programme!.years);
+    }
   });
 });
 

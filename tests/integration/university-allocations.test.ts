@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/platform/db/db.server";
+import { acceptInvitation } from "~/accounts/invitations.server";
 import { bookOffer } from "~/marketplace/allocations.server";
+import { inviteStudent } from "~/marketplace/university-allocations.server";
 import { action as namingAction, loader as namingLoader } from "~/routes/university.allocations.$allocationId.students";
 import { action as listAction, loader as listLoader } from "~/routes/university.allocations._index";
 import { useTestDatabase } from "../helpers/database";
@@ -84,6 +86,57 @@ describe("the allocations list", () => {
     const educator = await call(listAction, "/university/allocations?index", { as: w.educatorSigned, form: { intent: "cancel", allocationId: allocation.id, reason: "x" } });
     expect(educator.status).toBe(403);
     expect(await statusOf(allocation.id)).toBe("CONFIRMED");
+  });
+});
+
+describe("accepting many allocations at once", () => {
+  const acceptSelected = (w: World, allocationIds: string[] | undefined, as = w.signed) =>
+    call(listAction, "/university/allocations?index&status=CONFIRMED", { as, form: { intent: "accept-selected", ...(allocationIds ? { allocationIds } : {}) } });
+
+  it("accepts every chosen confirmed allocation, one audit row and notification each, and says how many", async () => {
+    const w = await createUniversityWorld();
+    const chosen = [await allocationIn(w, "CONFIRMED"), await allocationIn(w, "CONFIRMED"), await allocationIn(w, "CONFIRMED")];
+    const ids = chosen.map(({ allocation }) => allocation.id);
+    const accepted = await acceptSelected(w, ids);
+    expect(accepted.status).toBe(302);
+    expect(accepted.response?.headers.get("Location")).toBe("/university/allocations?status=CONFIRMED");
+    expect(await bannerAfter(accepted.response, w.signed)).toBe("Accepted 3 allocations.");
+    for (const id of ids) expect(await statusOf(id)).toBe("ACCEPTED");
+    const events = await prisma.allocationEvent.findMany({ where: { allocationId: { in: ids }, toStatus: "ACCEPTED" } });
+    expect(events.map((event) => [event.fromStatus, event.actorId])).toEqual(ids.map(() => ["CONFIRMED", w.lead.id]));
+    expect(await prisma.notification.count({ where: { userId: w.educator.id, kind: "allocation-accepted" } })).toBe(3);
+  });
+
+  it("accepts the confirmed ones and names the one the provider has not confirmed", async () => {
+    const w = await createUniversityWorld();
+    const confirmed = await allocationIn(w, "CONFIRMED");
+    const proposed = await allocationIn(w, "PROPOSED");
+    const result = await acceptSelected(w, [confirmed.allocation.id, proposed.allocation.id]);
+    expect(await bannerAfter(result.response, w.signed)).toBe(
+      `Accepted 1 allocation. 1 could not be accepted: ${w.provider.name}, St Thomas' Hospital, 11 Jan 2027 – 5 Feb 2027 (it is proposed).`,
+    );
+    expect(await statusOf(confirmed.allocation.id)).toBe("ACCEPTED");
+    expect(await statusOf(proposed.allocation.id)).toBe("PROPOSED");
+  });
+
+  it("refuses the whole action for another university's allocation, no choice, or another role, changing nothing", async () => {
+    const w = await createUniversityWorld();
+    const mine = await allocationIn(w, "CONFIRMED");
+    const rivalOffer = await createOffer(w.provider.id, { siteId: w.providerSite.id, slots: 2 });
+    const rivalRequest = await createRequest(w.otherUniversity.id, { students: 1 });
+    const rival = await bookOffer(w.otherLead, { offerId: rivalOffer.id, requestId: rivalRequest.id, students: 1 });
+    await prisma.allocation.update({ where: { id: rival.id }, data: { status: "CONFIRMED" } });
+
+    const refused = await acceptSelected(w, [mine.allocation.id, rival.id]);
+    expect(refused.status).toBe(404);
+    expect(fieldErrors(refused).allocationIds).toEqual(["One or more of the chosen allocations is not yours to change, so nothing was changed"]);
+    const none = await acceptSelected(w, undefined);
+    expect(none.status).toBe(400);
+    expect(fieldErrors(none).allocationIds).toEqual(["Choose at least one allocation"]);
+    expect((await acceptSelected(w, [mine.allocation.id], w.educatorSigned)).status).toBe(403);
+    expect(await statusOf(mine.allocation.id)).toBe("CONFIRMED");
+    expect(await statusOf(rival.id)).toBe("CONFIRMED");
+    expect(await prisma.allocationEvent.count({ where: { allocationId: { in: [mine.allocation.id, rival.id] }, toStatus: "ACCEPTED" } })).toBe(0);
   });
 });
 
@@ -186,11 +239,39 @@ describe("inviting a student", () => {
     const result = await call(namingAction, path(allocation.id), {
       as: w.signed,
       params: { allocationId: allocation.id },
-      form: { intent: "invite", email: "New.Student@Example.ac.uk", name: "New Student", role: "UNIVERSITY", organisationId: w.otherUniversity.id },
+      form: { intent: "invite", email: "New.Student@Example.ac.uk", name: "New Student", role: "UNIVERSITY", organisationId: w.otherUniversity.id, programmeId: w.programme.id, yearOfStudy: "2" },
     });
     expect(result.status).toBe(302);
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "new.student@example.ac.uk" } });
-    expect(invitation).toMatchObject({ role: "STUDENT", organisationId: w.university.id, invitedById: w.lead.id, name: "New Student" });
+    expect(invitation).toMatchObject({ role: "STUDENT", organisationId: w.university.id, invitedById: w.lead.id, name: "New Student", programmeId: w.programme.id, yearOfStudy: 2 });
+  });
+
+  it("gives the invited student the programme and year chosen, once they accept", async () => {
+    const w = await createUniversityWorld();
+    await inviteStudent(w.lead, { email: "year2@example.ac.uk", name: "Year Two", programmeId: w.programme.id, yearOfStudy: 2 });
+    // The token exists only in the invitation email, queued with the invitation.
+    const mail = await prisma.job.findFirstOrThrow({ where: { queue: "mail", payload: { path: ["to"], equals: "year2@example.ac.uk" } } });
+    const token = String((mail.payload as { props: { acceptUrl: string } }).props.acceptUrl).split("/invitations/")[1];
+    await acceptInvitation(token, "a long enough passphrase 42");
+    expect(await prisma.user.findUniqueOrThrow({ where: { email: "year2@example.ac.uk" } })).toMatchObject({ role: "STUDENT", programmeId: w.programme.id, yearOfStudy: 2 });
+  });
+
+  it("refuses another university's programme, a year the programme does not have, and a missing choice, next to the field", async () => {
+    const w = await createUniversityWorld();
+    const { allocation } = await allocationIn(w, "ACCEPTED");
+    const rivalProgramme = await prisma.programme.create({ data: { universityId: w.otherUniversity.id, name: "BSc Rival", profession: "PT", years: 3 } });
+    const invite = (extra: Record<string, string>) =>
+      call(namingAction, path(allocation.id), { as: w.signed, params: { allocationId: allocation.id }, form: { intent: "invite", email: "choice@example.ac.uk", name: "Choice", ...extra } });
+    const rival = await invite({ programmeId: rivalProgramme.id, yearOfStudy: "2" });
+    expect(rival.status).toBe(400);
+    expect(fieldErrors(rival).programmeId).toEqual(["Choose one of your university's programmes"]);
+    const tooLate = await invite({ programmeId: w.programme.id, yearOfStudy: "4" });
+    expect(tooLate.status).toBe(400);
+    expect(fieldErrors(tooLate).yearOfStudy).toEqual(["Choose a year of study from 1 to 3"]);
+    const missing = await invite({});
+    expect(missing.status).toBe(400);
+    expect(fieldErrors(missing)).toMatchObject({ programmeId: ["Choose the student's programme"], yearOfStudy: ["Choose the student's year of study"] });
+    expect(await prisma.invitation.count({ where: { email: "choice@example.ac.uk" } })).toBe(0);
   });
 
   it("shows refusals by their field and lets no other role or university invite", async () => {
@@ -199,7 +280,7 @@ describe("inviting a student", () => {
     const existing = await call(namingAction, path(allocation.id), {
       as: w.signed,
       params: { allocationId: allocation.id },
-      form: { intent: "invite", email: w.student.email, name: "Again" },
+      form: { intent: "invite", email: w.student.email, name: "Again", programmeId: w.programme.id, yearOfStudy: "2" },
     });
     expect(existing.status).toBe(400);
     expect(fieldErrors(existing).email).toEqual(["A user with this email address already exists"]);

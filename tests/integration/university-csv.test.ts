@@ -228,7 +228,9 @@ describe("downloading requests", () => {
       year_of_study: "2",
       start_date: "2027-01-11",
       end_date: "2027-02-05",
-      students_allocated: "0",
+      students_proposed_held: "0",
+      students_confirmed: "0",
+      students_completed: "0",
     });
 
     const filtered = await call(exportLoader, "/university/requests/export.csv?status=CANCELLED", { as: w.signed });
