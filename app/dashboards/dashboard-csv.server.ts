@@ -17,8 +17,8 @@ export function csvResponse(csv: string, filename: string): Response {
 /** Sections of the region overview in one table: view ("profession", "month", "total"), then the figures. */
 export function supplyDemandCsv(sections: readonly { view: string; rows: readonly SupplyDemandRow[] }[]): string {
   return writeCsv(
-    ["view", "group", "demand", "offered", "placed", "confirmed_awaiting_university", "proposed_awaiting_provider", "unmet"],
-    sections.flatMap(({ view, rows }) => rows.map((row) => [view, row.label, row.demand, row.offered, row.placed, row.confirmed, row.held, row.unmet])),
+    ["view", "group", "demand", "offered", "placed", "confirmed_awaiting_university", "accepted_or_later", "proposed_held", "unmet"],
+    sections.flatMap(({ view, rows }) => rows.map((row) => [view, row.label, row.demand, row.offered, row.placed, row.confirmed, row.accepted, row.held, row.unmet])),
   );
 }
 

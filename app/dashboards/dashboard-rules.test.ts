@@ -9,10 +9,10 @@ describe("summariseRegion", () => {
     const summary = summariseRegion(
       {
         requests: [
-          { profession: "PT", startDate: day("2027-01-11"), students: 6, studentsAllocated: 3, studentsHeld: 2, studentsConfirmed: 0, studentsPlaced: 1 },
-          { profession: "PT", startDate: day("2026-10-05"), students: 4, studentsAllocated: 1, studentsHeld: 0, studentsConfirmed: 1, studentsPlaced: 0 },
+          { profession: "PT", startDate: day("2027-01-11"), students: 6, studentsAllocated: 3, studentsHeld: 2, studentsConfirmed: 0, studentsAccepted: 1 },
+          { profession: "PT", startDate: day("2026-10-05"), students: 4, studentsAllocated: 1, studentsHeld: 0, studentsConfirmed: 1, studentsAccepted: 0 },
           // Over-allocation never makes unmet negative or allocated exceed demand.
-          { profession: "OT", startDate: day("2026-11-02"), students: 2, studentsAllocated: 5, studentsHeld: 0, studentsConfirmed: 0, studentsPlaced: 2 },
+          { profession: "OT", startDate: day("2026-11-02"), students: 2, studentsAllocated: 5, studentsHeld: 0, studentsConfirmed: 0, studentsAccepted: 2 },
         ],
         offers: [
           { profession: "PT", startDate: day("2027-01-04"), slots: 5 },
@@ -27,7 +27,7 @@ describe("summariseRegion", () => {
       ["OT", 2, 0, 2, 0],
       ["SLT", 0, 2, 0, 0],
     ]);
-    expect(summary.totals).toMatchObject({ demand: 12, offered: 7, allocated: 6, held: 2, confirmed: 1, placed: 3, unmet: 6 });
+    expect(summary.totals).toMatchObject({ demand: 12, offered: 7, allocated: 6, held: 2, confirmed: 1, accepted: 3, placed: 4, unmet: 6 });
     expect(summary.byMonth).toHaveLength(12);
     expect(summary.byMonth[0]).toMatchObject({ key: "2026-09", offered: 2, demand: 0 });
     expect(summary.byMonth.find((row) => row.key === "2026-10")).toMatchObject({ demand: 4, allocated: 1, unmet: 3 });
@@ -80,12 +80,12 @@ describe("summariseUniversities", () => {
       { universityId: "c", universityName: "C", requests: [{ students: 3, byStatus: stages({ COMPLETED: 9 }) }] },
     ]);
     expect(rows.map((row) => [row.universityName, row.byStatus.PROPOSED, row.byStatus.CONFIRMED, row.placed, row.unmet])).toEqual([
-      ["B", 0, 1, 1, 4],
+      ["B", 0, 1, 2, 4],
       ["A", 2, 0, 3, 1],
       ["C", 0, 0, 3, 0],
     ]);
     expect(formatPercent(rows[0].demandShare)).toBe("40%");
-    expect(formatPercent(rows[2].placedShare)).toBe("43%");
+    expect(formatPercent(rows[2].placedShare)).toBe("38%");
     expect(formatPercent(null)).toBe("—");
   });
 });

@@ -15,7 +15,7 @@ export interface RegionRequestInput {
   /** Of those, by stage (allocation-rules.ts `placementStage`). */
   studentsHeld: number;
   studentsConfirmed: number;
-  studentsPlaced: number;
+  studentsAccepted: number;
 }
 
 export interface RegionOfferInput {
@@ -35,14 +35,16 @@ export interface SupplyDemandRow {
   held: number;
   /** Confirmed by the provider, awaiting the university. */
   confirmed: number;
-  /** Placed, as allocation-rules.ts defines it. */
+  /** Accepted by the university or later (students named, completed). */
+  accepted: number;
+  /** Placed (PLACED_STATUSES, confirmed or later): confirmed + accepted. */
   placed: number;
   /** Requested with no allocation at any stage. */
   unmet: number;
 }
 
 function emptyRow(key: string, label: string): SupplyDemandRow {
-  return { key, label, demand: 0, offered: 0, allocated: 0, held: 0, confirmed: 0, placed: 0, unmet: 0 };
+  return { key, label, demand: 0, offered: 0, allocated: 0, held: 0, confirmed: 0, accepted: 0, placed: 0, unmet: 0 };
 }
 
 function addRequest(row: SupplyDemandRow, request: RegionRequestInput) {
@@ -51,7 +53,8 @@ function addRequest(row: SupplyDemandRow, request: RegionRequestInput) {
   row.allocated += allocated;
   row.held += request.studentsHeld;
   row.confirmed += request.studentsConfirmed;
-  row.placed += request.studentsPlaced;
+  row.accepted += request.studentsAccepted;
+  row.placed += request.studentsConfirmed + request.studentsAccepted;
   row.unmet += request.students - allocated;
 }
 
@@ -94,7 +97,7 @@ export function summariseRegion(
 
 /** "Demand 12, offered 10, allocated 8, unmet 4" for a chart's summary. */
 export function describeSupplyDemand(row: SupplyDemandRow): string {
-  return `${row.label}: demand ${row.demand}, offered ${row.offered}, placed ${row.placed}, confirmed awaiting university ${row.confirmed}, proposed awaiting provider ${row.held}, unmet ${row.unmet}`;
+  return `${row.label}: demand ${row.demand}, offered ${row.offered}, placed ${row.placed} (confirmed awaiting university ${row.confirmed}, accepted or later ${row.accepted}), proposed and held awaiting provider ${row.held}, unmet ${row.unmet}`;
 }
 
 // ---- Providers' fair-share ratios for one profession ----
@@ -220,7 +223,7 @@ export interface UniversityShareRow {
   demand: number;
   /** Students at each stage, counted apart (at most the request's students in all, per request). */
   byStatus: StudentsByStatus;
-  /** Placed (PLACED_STATUSES): accepted, students named or completed. */
+  /** Placed (PLACED_STATUSES): confirmed or later. */
   placed: number;
   /** Requested with no allocation at any stage: a student held by a proposal is not unmet, nor placed. */
   unmet: number;

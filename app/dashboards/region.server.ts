@@ -22,17 +22,17 @@ export async function getRegionOverview(regionId: string, year: number) {
       _sum: { students: true },
     }),
   ]);
-  const byRequest = new Map<string, { studentsHeld: number; studentsConfirmed: number; studentsPlaced: number }>();
+  const byRequest = new Map<string, { studentsHeld: number; studentsConfirmed: number; studentsAccepted: number }>();
   for (const row of stages) {
-    const entry = byRequest.get(row.requestId) ?? { studentsHeld: 0, studentsConfirmed: 0, studentsPlaced: 0 };
+    const entry = byRequest.get(row.requestId) ?? { studentsHeld: 0, studentsConfirmed: 0, studentsAccepted: 0 };
     const stage = placementStage(row.status);
     const students = row._sum.students ?? 0;
     if (stage === "held") entry.studentsHeld += students;
     else if (stage === "confirmed") entry.studentsConfirmed += students;
-    else if (stage === "placed") entry.studentsPlaced += students;
+    else if (stage === "accepted") entry.studentsAccepted += students;
     byRequest.set(row.requestId, entry);
   }
-  const requests = rawRequests.map((request) => ({ ...request, ...(byRequest.get(request.id) ?? { studentsHeld: 0, studentsConfirmed: 0, studentsPlaced: 0 }) }));
+  const requests = rawRequests.map((request) => ({ ...request, ...(byRequest.get(request.id) ?? { studentsHeld: 0, studentsConfirmed: 0, studentsAccepted: 0 }) }));
   const summary = summariseRegion(
     { requests: requests as (typeof requests)[number][] & { profession: ProfessionCode }[], offers: offers as { profession: ProfessionCode; startDate: Date; slots: number }[] },
     year,

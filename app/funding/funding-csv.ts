@@ -53,8 +53,8 @@ export function awardsDeliveryCsv(rows: readonly CsvAward[]): string {
       "awarded_gbp",
       "paid_gbp",
       "gbp_per_additional_week",
-      "hosted_fair_share_ratio",
-      "hosted_fair_share_ratio_without_award",
+      "placed_fair_share_ratio",
+      "placed_fair_share_ratio_without_award",
     ],
     rows.map(({ award, delivery, fairShare }) => [
       award.provider.name,

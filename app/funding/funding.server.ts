@@ -1,7 +1,7 @@
 import type { SessionUser } from "~/accounts/session.server";
 import { fairShareRatio, fairShareBand, type FairShareBand } from "~/fair-share/fair-share";
 import { loadRegionFairShare, type RegionFairShare } from "~/fair-share/fair-share.server";
-import { PLACED_STATUSES } from "~/marketplace/allocation-rules";
+import { PLACED_STATUSES, placedStudents } from "~/marketplace/allocation-rules";
 import { recordAudit } from "~/platform/audit.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { Refusal } from "~/platform/refusal";
@@ -177,28 +177,32 @@ const AWARD_SELECT = {
 export interface FairShareEffect {
   year: number;
   fairShare: number;
-  hosted: number;
+  /** Students placed (PLACED_STATUSES) on the provider's offers in the year. */
+  placed: number;
   ratioNow: number | null;
   bandNow: FairShareBand | null;
-  /** The hosted ratio had the award's additional students not been placed. */
+  /** The placed ratio had the award's additional students not been placed. */
   ratioWithout: number | null;
   bandWithout: FairShareBand | null;
 }
 
 /**
- * What the award's additional students did to the provider's hosted fair-share ratio in the academic
- * year its period starts: the ratio from loadRegionFairShare, and the same ratio without them.
+ * What the award's additional students did to the provider's fair-share ratio of placed students in
+ * the academic year its period starts (placed ÷ fair share, both from loadRegionFairShare), and the
+ * same ratio without them.
  */
 function fairShareEffect(region: RegionFairShare, providerId: string, profession: ProfessionCode, additionalStudents: number): FairShareEffect | null {
   const row = region.providers.find((provider) => provider.id === providerId)?.rows.find((candidate) => candidate.profession === profession);
   if (!row) return null;
-  const ratioWithout = fairShareRatio(Math.max(0, row.hosted - additionalStudents), row.fairShare);
+  const placed = placedStudents(row.stages);
+  const ratioNow = fairShareRatio(placed, row.fairShare);
+  const ratioWithout = fairShareRatio(Math.max(0, placed - additionalStudents), row.fairShare);
   return {
     year: region.year,
     fairShare: row.fairShare,
-    hosted: row.hosted,
-    ratioNow: row.hostedRatio,
-    bandNow: row.hostedBand,
+    placed,
+    ratioNow,
+    bandNow: fairShareBand(ratioNow, region.bands),
     ratioWithout,
     bandWithout: fairShareBand(ratioWithout, region.bands),
   };

@@ -25,17 +25,20 @@ export const ALLOCATION_STATUS_LABELS: Record<AllocationStatusName, string> = {
 export const LIVE_STATUSES: readonly AllocationStatusName[] = ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"];
 
 /**
- * "Placed": the provider has confirmed and the university has accepted, so the student has a placement.
- * A proposal only holds places until the provider answers, and a confirmed allocation still waits for
- * the university: neither is a placement. Every count of placed students uses this list.
+ * "Placed" means confirmed or later: once the provider has confirmed, the place is the student's.
+ * A proposal only holds places until the provider answers: never a placement. "Hosted" means
+ * completed (fair-share views). Every count of placed students uses this list.
  */
-export const PLACED_STATUSES: readonly AllocationStatusName[] = ["ACCEPTED", "STUDENTS_NAMED", "COMPLETED"];
+export const PLACED_STATUSES: readonly AllocationStatusName[] = ["CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"];
 
-/** The stage a live allocation's students are counted under: held by a proposal, confirmed by the provider, or placed. */
-export function placementStage(status: AllocationStatusName): "held" | "confirmed" | "placed" | null {
+/**
+ * The stage a live allocation's students are counted under: held by a proposal, confirmed by the
+ * provider and awaiting the university, or accepted or later. The last two together are placed.
+ */
+export function placementStage(status: AllocationStatusName): "held" | "confirmed" | "accepted" | null {
   if (status === "PROPOSED") return "held";
   if (status === "CONFIRMED") return "confirmed";
-  return PLACED_STATUSES.includes(status) ? "placed" : null;
+  return PLACED_STATUSES.includes(status) ? "accepted" : null;
 }
 
 export type LiveStatusName = "PROPOSED" | "CONFIRMED" | "ACCEPTED" | "STUDENTS_NAMED" | "COMPLETED";

@@ -116,8 +116,8 @@ export default function AwardPage() {
         <h2 id="fair-share-heading">Effect on fair share</h2>
         {fairShare ? (
           <p className="card">
-            In {formatAcademicYear(fairShare.year)} the provider hosts {fairShare.hosted} {profession.toLowerCase()} students against a fair share of {fairShare.fairShare}: a
-            hosted ratio of <strong>{formatRatio(fairShare.ratioNow)}</strong>
+            In {formatAcademicYear(fairShare.year)} the provider has {fairShare.placed} {profession.toLowerCase()} students placed against a fair share of {fairShare.fairShare}: a
+            ratio of <strong>{formatRatio(fairShare.ratioNow)}</strong>
             {fairShare.bandNow ? ` (${FAIR_SHARE_BAND_LABELS[fairShare.bandNow].toLowerCase()})` : ""}. Without the award&apos;s {plural(delivery.additional.students, "additional student")} it
             would be <strong>{formatRatio(fairShare.ratioWithout)}</strong>
             {fairShare.bandWithout ? ` (${FAIR_SHARE_BAND_LABELS[fairShare.bandWithout].toLowerCase()})` : ""}.

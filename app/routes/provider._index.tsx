@@ -50,7 +50,7 @@ export default function ProviderHome() {
           {
             title: "Students placed",
             count: attention.placed.students,
-            detail: "Confirmed by you and accepted by the university",
+            detail: "Confirmed by you, whether or not the university has accepted yet",
             to: "/provider/allocations",
             linkLabel: "See all allocations",
           },

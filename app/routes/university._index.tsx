@@ -61,7 +61,7 @@ export default function UniversityHome() {
           {
             title: "Students placed",
             count: attention.placed.students,
-            detail: "Confirmed by the provider and accepted by you",
+            detail: "Confirmed by the provider, whether or not you have accepted yet",
             to: "/university/allocations",
             linkLabel: "See all allocations",
           },

@@ -86,6 +86,7 @@ interface Row {
   allocated: number;
   held: number;
   confirmed: number;
+  accepted: number;
   placed: number;
   unmet: number;
 }
@@ -108,15 +109,15 @@ describe("region overview", () => {
     expect(data.totals).toMatchObject({ held: 4, confirmed: 0, placed: 0 });
   });
 
-  it("counts students as placed only once the provider has confirmed and the university accepted", async () => {
+  it("counts students as placed once the provider has confirmed, and those the university accepted apart", async () => {
     const january = await prisma.allocation.findFirstOrThrow({ where: { students: 3, offer: { providerId: big.id } } });
     const october = await prisma.allocation.findFirstOrThrow({ where: { students: 1, offer: { providerId: small.id } } });
     await prisma.allocation.update({ where: { id: october.id }, data: { status: "CONFIRMED" } });
     const confirmed = (await call(overviewLoader, "/facilitator?year=2026", { as: facilitator })).data as { totals: Row };
-    expect(confirmed.totals).toMatchObject({ held: 3, confirmed: 1, placed: 0, unmet: 8 });
+    expect(confirmed.totals).toMatchObject({ held: 3, confirmed: 1, accepted: 0, placed: 1, unmet: 8 });
     await prisma.allocation.update({ where: { id: january.id }, data: { status: "ACCEPTED" } });
     const placed = (await call(overviewLoader, "/facilitator?year=2026", { as: facilitator })).data as { totals: Row };
-    expect(placed.totals).toMatchObject({ held: 0, confirmed: 1, placed: 3, unmet: 8 });
+    expect(placed.totals).toMatchObject({ held: 0, confirmed: 1, accepted: 3, placed: 4, unmet: 8 });
     await prisma.allocation.update({ where: { id: january.id }, data: { status: "PROPOSED" } });
     await prisma.allocation.update({ where: { id: october.id }, data: { status: "PROPOSED" } });
   });
@@ -131,9 +132,9 @@ describe("region overview", () => {
     expect(result.response?.headers.get("Content-Type")).toContain("text/csv");
     expect(result.response?.headers.get("Content-Disposition")).toBe('attachment; filename="region-overview-2026.csv"');
     const text = await result.response!.text();
-    expect(text.split("\n")[0]).toBe("view,group,demand,offered,placed,confirmed_awaiting_university,proposed_awaiting_provider,unmet");
-    expect(text).toContain("profession,Physiotherapy,10,7,0,0,4,6");
-    expect(text).toContain("total,All professions,12,7,0,0,4,8");
+    expect(text.split("\n")[0]).toBe("view,group,demand,offered,placed,confirmed_awaiting_university,accepted_or_later,proposed_held,unmet");
+    expect(text).toContain("profession,Physiotherapy,10,7,0,0,0,4,6");
+    expect(text).toContain("total,All professions,12,7,0,0,0,4,8");
   });
 
   it("refuses educators and universities (403)", async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fairShareRatio } from "~/fair-share/fair-share";
+import { placedStudents } from "~/marketplace/allocation-rules";
 import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { FUNDING_SCAN_QUEUE, nextFundingScanTime, runFundingScan } from "~/funding/funding-scan.server";
 import { jobHandlers } from "~/job-handlers.server";
@@ -32,7 +33,7 @@ const errorsOf = (data: unknown) => (data as { result: { error: Record<string, s
 /** A placement of `students` on the provider's offer in `profession`, for a block with these dates, in `status`. */
 async function placement(
   providerId: string,
-  status: "PROPOSED" | "CONFIRMED" | "ACCEPTED" | "STUDENTS_NAMED" | "COMPLETED",
+  status: "PROPOSED" | "CONFIRMED" | "ACCEPTED" | "STUDENTS_NAMED" | "COMPLETED" | "DECLINED",
   students: number,
   start: string,
   end: string,
@@ -80,7 +81,7 @@ beforeAll(async () => {
   await placement(world.provider.id, "COMPLETED", 1, "2027-01-11", "2027-02-05");
   await placement(world.provider.id, "STUDENTS_NAMED", 1, "2027-06-07", "2027-07-30");
   // Not placed, another profession, after the period, another provider: none of these count.
-  await placement(world.provider.id, "CONFIRMED", 3, "2027-01-11", "2027-02-05");
+  await placement(world.provider.id, "DECLINED", 3, "2027-01-11", "2027-02-05");
   await placement(world.provider.id, "PROPOSED", 1, "2027-01-11", "2027-02-05");
   await placement(world.provider.id, "ACCEPTED", 2, "2027-01-11", "2027-02-05", "OT");
   await placement(world.provider.id, "ACCEPTED", 1, "2027-09-06", "2027-10-01");
@@ -270,12 +271,13 @@ describe("delivery over the baseline", () => {
     await prisma.fundingAward.update({ where: { id: row.award.id }, data: { committed: 20 } });
   });
 
-  it("shows the provider's hosted fair-share ratio with and without the award's additional students", async () => {
+  it("shows the provider's fair-share ratio of placed students with and without the award's additional students", async () => {
     const [row] = (await programmeDashboard(sessionUserOf(facilitatorUser), programmeId, march)).awards;
     const region = await loadRegionFairShare(world.region.id, 2026);
     const pt = region.providers.find((provider) => provider.id === world.provider.id)!.rows.find((r) => r.profession === "PT")!;
-    expect(row.fairShare).toMatchObject({ year: 2026, fairShare: pt.fairShare, hosted: pt.hosted, ratioNow: pt.hostedRatio });
-    expect(row.fairShare?.ratioWithout).toBe(fairShareRatio(pt.hosted - 3, pt.fairShare));
+    const placed = placedStudents(pt.stages);
+    expect(row.fairShare).toMatchObject({ year: 2026, fairShare: pt.fairShare, placed, ratioNow: fairShareRatio(placed, pt.fairShare) });
+    expect(row.fairShare?.ratioWithout).toBe(fairShareRatio(placed - 3, pt.fairShare));
     expect(row.fairShare!.ratioWithout!).toBeLessThan(row.fairShare!.ratioNow!);
   });
 

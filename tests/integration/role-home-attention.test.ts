@@ -66,18 +66,18 @@ describe("each role's home counts what waits for it, proposed and confirmed apar
     return { w, offer, proposed, confirmed };
   }
 
-  it("shows the provider 1 to confirm and 1 confirmed, not 2, and nobody placed", async () => {
+  it("shows the provider 1 to confirm and 1 confirmed, not 2, and the confirmed one as placed", async () => {
     const { w } = await twoAllocations();
     const page = await call(providerHomeLoader, "/provider", { as: w.educatorSigned });
     expect(page.status).toBe(200);
     const { attention } = page.data as { attention: Awaited<ReturnType<typeof getProviderAttention>> };
     expect(attention.proposed).toEqual({ allocations: 1, students: 2 });
     expect(attention.confirmed).toEqual({ allocations: 1, students: 1 });
-    expect(attention.placed).toEqual({ allocations: 0, students: 0 });
+    expect(attention.placed).toEqual({ allocations: 1, students: 1 });
     const html = text(await renderRoute(ProviderHome, page.data, "/provider"));
     expect(html).toMatch(/Proposals to confirm or decline 1 2 students held until you answer/);
     expect(html).toMatch(/Confirmed, waiting for the university 1 1 student /);
-    expect(html).toMatch(/Students placed 0 /);
+    expect(html).toMatch(/Students placed 1 /);
   });
 
   it("shows the university 1 to accept, 1 waiting for the provider, and the students still unmet", async () => {
@@ -87,7 +87,7 @@ describe("each role's home counts what waits for it, proposed and confirmed apar
     expect(attention.confirmed.allocations).toBe(1);
     expect(attention.proposed.allocations).toBe(1);
     expect(attention.accepted.allocations).toBe(0);
-    expect(attention.placed.students).toBe(0);
+    expect(attention.placed.students).toBe(1);
     // 2 + 3 requested, 2 + 1 held: the first request is fully allocated, the second still open for 2.
     expect(attention.unmetStudents).toBe(2);
     expect(attention.unmetRequests).toBe(1);

@@ -19,7 +19,8 @@ useTestDatabase();
 /**
  * One region, one provider, one university, one request for 4 PT students starting in 2026/27,
  * and two allocations of one student each: one still proposed, one confirmed by the provider.
- * Every figure must say 1 proposed (held) and 1 confirmed, never 2 placed, and nothing hosted.
+ * Every figure must say 1 proposed (held) and 1 confirmed: 1 placed (confirmed or later), never 2,
+ * and nothing hosted (hosted means completed).
  */
 let facilitator: SignedIn;
 let educator: SignedIn;
@@ -54,9 +55,9 @@ async function csvRows(response: Response | null) {
 }
 
 describe("one proposed and one confirmed allocation", () => {
-  it("the region overview counts 1 held and 1 confirmed, nobody placed", async () => {
+  it("the region overview counts 1 held and 1 confirmed, so 1 placed, not 2", async () => {
     const data = (await call(overviewLoader, "/facilitator?year=2026", { as: facilitator })).data as { totals: Record<string, number> };
-    expect(data.totals).toMatchObject({ demand: 4, held: 1, confirmed: 1, placed: 0 });
+    expect(data.totals).toMatchObject({ demand: 4, held: 1, confirmed: 1, accepted: 0, placed: 1 });
   });
 
   it("the universities page and its CSV count each stage apart", async () => {
@@ -67,13 +68,13 @@ describe("one proposed and one confirmed allocation", () => {
       expect.objectContaining({
         universityName,
         byStatus: { PROPOSED: 1, CONFIRMED: 1, ACCEPTED: 0, STUDENTS_NAMED: 0, COMPLETED: 0 },
-        placed: 0,
+        placed: 1,
         unmet: 2,
       }),
     ]);
     const csv = await csvRows((await call(universitiesCsvLoader, "/facilitator/universities.csv?year=2026", { as: facilitator })).response);
     expect(csv).toEqual([
-      expect.objectContaining({ university: universityName, demand: "4", proposed_held: "1", confirmed: "1", accepted: "0", completed: "0", placed: "0", unmet: "2" }),
+      expect.objectContaining({ university: universityName, demand: "4", proposed_held: "1", confirmed: "1", accepted: "0", completed: "0", placed: "1", unmet: "2" }),
     ]);
   });
 

@@ -6,8 +6,8 @@ import { GroupedBarChart, type BarSeries } from "./grouped-bars";
 export const SUPPLY_DEMAND_SERIES: readonly BarSeries[] = [
   { key: "demand", label: "Demand (students requested)", colour: "#005eb8" },
   { key: "offered", label: "Offered (slots)", colour: "#41b6e6" },
-  { key: "placed", label: "Placed (students)", colour: "#007f3b" },
-  { key: "awaiting", label: "Proposed or confirmed, not yet accepted (students)", colour: "#ffb81c" },
+  { key: "placed", label: "Placed: confirmed or later (students)", colour: "#007f3b" },
+  { key: "held", label: "Held by proposals, awaiting provider (students)", colour: "#ffb81c" },
   { key: "unmet", label: "Unmet (students)", colour: "#d5281b" },
 ];
 
@@ -21,7 +21,7 @@ export function SupplyDemandFigure({ title, groupHeading, rows }: { title: strin
         title={title}
         summary={summary}
         series={SUPPLY_DEMAND_SERIES}
-        groups={rows.map((row) => ({ label: row.label, values: { demand: row.demand, offered: row.offered, placed: row.placed, awaiting: row.held + row.confirmed, unmet: row.unmet } }))}
+        groups={rows.map((row) => ({ label: row.label, values: { demand: row.demand, offered: row.offered, placed: row.placed, held: row.held, unmet: row.unmet } }))}
       />
       <details className="mb-8">
         <summary className="cursor-pointer font-bold">Show “{title}” as a table</summary>
@@ -33,9 +33,10 @@ export function SupplyDemandFigure({ title, groupHeading, rows }: { title: strin
                 <th scope="col">{groupHeading}</th>
                 <th scope="col">Demand</th>
                 <th scope="col">Offered</th>
-                <th scope="col">Placed</th>
-                <th scope="col">Confirmed, awaiting university</th>
-                <th scope="col">Proposed, awaiting provider</th>
+                <th scope="col">Placed (confirmed or later)</th>
+                <th scope="col">Of which confirmed, awaiting university</th>
+                <th scope="col">Of which accepted or later</th>
+                <th scope="col">Proposed (held), awaiting provider</th>
                 <th scope="col">Unmet</th>
               </tr>
             </thead>
@@ -47,6 +48,7 @@ export function SupplyDemandFigure({ title, groupHeading, rows }: { title: strin
                   <td>{row.offered}</td>
                   <td>{row.placed}</td>
                   <td>{row.confirmed}</td>
+                  <td>{row.accepted}</td>
                   <td>{row.held}</td>
                   <td>{row.unmet}</td>
                 </tr>
