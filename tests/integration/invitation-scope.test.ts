@@ -65,7 +65,7 @@ describe("what the student-invite form reveals", () => {
     const allocation = await bookOffer(w.lead, { offerId: offer.id, requestId: request.id, students: 2 });
     await prisma.allocation.update({ where: { id: allocation.id }, data: { status: "ACCEPTED" } });
     const invite = (email: string) =>
-      call(namingAction, `/university/allocations/${allocation.id}/students`, { as: w.signed, params: { allocationId: allocation.id }, form: { intent: "invite", email, name: "Sam Student" } });
+      call(namingAction, `/university/allocations/${allocation.id}/students`, { as: w.signed, params: { allocationId: allocation.id }, form: { intent: "invite", email, name: "Sam Student", programmeId: request.programmeId, yearOfStudy: "1" } });
     return { w, invite };
   };
   const answer = async (result: Awaited<ReturnType<typeof call>>, as: SignedIn, email: string) => ({
