@@ -40,6 +40,14 @@ export function programmeHoursCsv(students: readonly StudentLedger[]): string {
   );
 }
 
+/** The region's at-risk counts by university and profession, as on the facilitator's page. */
+export function regionAtRiskCsv(rows: readonly AtRiskRow[]): string {
+  return writeCsv(
+    ["university", "profession", "students", "at_risk", "uncovered_hours"],
+    rows.map((row) => [row.universityName, PROFESSION_LABELS[row.profession], row.students, row.atRisk, hours(row.uncoveredMinutes)]),
+  );
+}
+
 export interface AtRiskRow {
   universityId: string;
   universityName: string;

@@ -71,6 +71,11 @@ export default function FacilitatorHours() {
               </tbody>
             </table>
           </ScrollTable>
+          <p className="mt-4">
+            <a href="/facilitator/hours.csv" download className="btn-secondary">
+              Download as CSV
+            </a>
+          </p>
         </>
       )}
     </>

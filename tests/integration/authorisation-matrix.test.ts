@@ -271,6 +271,7 @@ const ROUTES: Record<string, RouteCase> = {
   "university.hours._index.tsx": { path: () => "/university/hours", loader: only({ university: 200, otherUniversity: 200 }) },
   "university.hours[.csv].tsx": { path: () => "/university/hours.csv", loader: only({ university: 200, otherUniversity: 200 }) },
   "facilitator.hours.tsx": { path: () => "/facilitator/hours", loader: only({ facilitator: 200, otherFacilitator: 200 }) },
+  "facilitator.hours[.csv].tsx": { path: () => "/facilitator/hours.csv", loader: only({ facilitator: 200, otherFacilitator: 200 }) },
   "admin.hours.tsx": {
     path: () => "/admin/hours",
     loader: only({ admin: 200 }),

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/platform/db/db.server";
 import { Refusal } from "~/platform/refusal";
 import { runHoursChecks, refreshStandings } from "~/practice-hours/hours-checks.server";
-import { getProgrammeHours, getRegionAtRisk, programmeHoursCsv } from "~/practice-hours/hours-views.server";
+import { getProgrammeHours, getRegionAtRisk, programmeHoursCsv, regionAtRiskCsv } from "~/practice-hours/hours-views.server";
 import { loadLedgers } from "~/practice-hours/ledger.server";
 import { addRequirement, requirementsInForce, seedBaselineRequirements } from "~/practice-hours/requirements.server";
 import { confirmTimesheet, getStudentHours, queryTimesheet, submitTimesheet } from "~/practice-hours/timesheets.server";
@@ -316,6 +316,9 @@ describe("at risk", () => {
     expect(pt.students).toBe(students.length);
     expect(pt.atRisk).toBe(students.filter((row) => row.ledger?.atRisk).length);
     expect(pt.atRisk).toBeGreaterThan(0);
+    const regionCsv = regionAtRiskCsv(rows).split(/\r?\n/);
+    expect(regionCsv[0]).toBe("university,profession,students,at_risk,uncovered_hours");
+    expect(regionCsv.some((line) => line.startsWith(`Thames University,Physiotherapy,${pt.students},${pt.atRisk},`))).toBe(true);
   });
 
   it("chases a timesheet waiting 7 days or more, once per submission", async () => {
