@@ -146,12 +146,12 @@ describe("naming students", () => {
   it("offers the university's active students, searchable and keeping the chosen ones", async () => {
     const w = await createUniversityWorld();
     const { allocation } = await allocationIn(w, "ACCEPTED");
-    const ada = await prisma.user.update({ where: { id: (await createUser("STUDENT", { organisationId: w.university.id })).id }, data: { name: "Ada Lovelace" } });
-    await prisma.user.update({ where: { id: (await createUser("STUDENT", { organisationId: w.university.id, active: false })).id }, data: { name: "Ada Inactive" } });
-    await prisma.user.update({ where: { id: (await createUser("STUDENT", { organisationId: w.otherUniversity.id })).id }, data: { name: "Ada Rival" } });
-    const page = await call(namingLoader, `${path(allocation.id)}?q=ada&studentIds=${w.student.id}`, { as: w.signed, params: { allocationId: allocation.id } });
+    const ada = await prisma.user.update({ where: { id: (await createUser("STUDENT", { organisationId: w.university.id })).id }, data: { name: "Zoya Lovelace" } });
+    await prisma.user.update({ where: { id: (await createUser("STUDENT", { organisationId: w.university.id, active: false })).id }, data: { name: "Zoya Inactive" } });
+    await prisma.user.update({ where: { id: (await createUser("STUDENT", { organisationId: w.otherUniversity.id })).id }, data: { name: "Zoya Rival" } });
+    const page = await call(namingLoader, `${path(allocation.id)}?q=zoya&studentIds=${w.student.id}`, { as: w.signed, params: { allocationId: allocation.id } });
     const data = page.data as { students: { name: string }[]; selected: { id: string }[]; window: { total: number } };
-    expect(data.students.map((s) => s.name)).toEqual(["Ada Lovelace"]);
+    expect(data.students.map((s) => s.name)).toEqual(["Zoya Lovelace"]);
     expect(data.selected.map((s) => s.id)).toEqual([w.student.id]);
     expect(ada.role).toBe("STUDENT");
     const all = await call(namingLoader, path(allocation.id), { as: w.signed, params: { allocationId: allocation.id } });
