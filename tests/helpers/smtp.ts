@@ -1,3 +1,6 @@
+import { afterAll, beforeAll } from "vitest";
+import { resetEnv } from "~/platform/env.server";
+import { resetTransporter } from "~/platform/mail.server";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -32,4 +35,31 @@ export function firstLink(mail: ParsedMail, pathPrefix: string): string {
   const match = new RegExp(`https?://[^\\s"<]+${pathPrefix}[a-z2-7]+`).exec(mail.text ?? "");
   if (!match) throw new Error(`No ${pathPrefix} link in: ${mail.text}`);
   return match[0];
+}
+
+/**
+ * For a test file: a real SMTP listener that the portal's mail goes to (SMTP_URL), with links
+ * built on http://portal.test, started before the file's tests and stopped after them.
+ */
+export function usePortalMailListener() {
+  let listener: Awaited<ReturnType<typeof startSmtpListener>> | undefined;
+  beforeAll(async () => {
+    listener = await startSmtpListener();
+    process.env.SMTP_URL = listener.url;
+    process.env.APP_URL = "http://portal.test";
+    resetEnv();
+    resetTransporter();
+  });
+  afterAll(async () => {
+    await listener?.close();
+    delete process.env.SMTP_URL;
+    delete process.env.APP_URL;
+    resetEnv();
+    resetTransporter();
+  });
+  return {
+    get messages() {
+      return listener!.messages;
+    },
+  };
 }

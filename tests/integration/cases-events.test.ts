@@ -1,36 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { jobHandlers } from "~/job-handlers.server";
 import { setPreferences } from "~/notifications/inbox.server";
 import { prisma } from "~/platform/db/db.server";
-import { resetEnv } from "~/platform/env.server";
 import { startWorker } from "~/platform/jobs/worker.server";
-import { resetTransporter } from "~/platform/mail.server";
 import { runQualityChecks } from "~/quality/quality-checks.server";
 import { loader as qualityLoader } from "~/routes/facilitator.quality";
 import { action as supportAction } from "~/routes/support";
 import { addUtcDays, startOfUtcDay } from "~/platform/utc-days";
 import { useTestDatabase } from "../helpers/database";
-import { startSmtpListener } from "../helpers/smtp";
+import { usePortalMailListener } from "../helpers/smtp";
 import { call, createCaseWorld, notificationsOf } from "./cases-fixtures";
 
 useTestDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
+const smtp = usePortalMailListener();
 const worker = startWorker(jobHandlers, { autoStart: false });
-
-beforeAll(async () => {
-  smtp = await startSmtpListener();
-  process.env.SMTP_URL = smtp.url;
-  process.env.APP_URL = "http://portal.test";
-  resetEnv();
-  resetTransporter();
-});
-afterAll(async () => {
-  await smtp.close();
-  delete process.env.SMTP_URL;
-  delete process.env.APP_URL;
-  resetEnv();
-  resetTransporter();
-});
 beforeEach(async () => {
   await worker.drain();
   smtp.messages.length = 0;

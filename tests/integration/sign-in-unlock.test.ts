@@ -1,36 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { resetRateLimits } from "~/accounts/rate-limit.server";
 import { jobHandlers } from "~/job-handlers.server";
 import { prisma } from "~/platform/db/db.server";
-import { resetEnv } from "~/platform/env.server";
 import { startWorker } from "~/platform/jobs/worker.server";
-import { resetTransporter } from "~/platform/mail.server";
 import { action as signInAction } from "~/routes/sign-in";
 import { action as unlockAction, loader as unlockLoader } from "~/routes/unlock-sign-in.$token";
 import { useTestDatabase } from "../helpers/database";
 import { bannerAfter } from "../helpers/flash";
 import { buildRequest, createUser, settle, TEST_PASSWORD, testContext } from "../helpers/fixtures";
-import { firstLink, startSmtpListener } from "../helpers/smtp";
+import { firstLink, usePortalMailListener } from "../helpers/smtp";
 
 /** A delayed account's owner gets one emailed link that lifts the delay; the sign-in page says the same for every address. */
 useTestDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
+const smtp = usePortalMailListener();
 const worker = startWorker(jobHandlers, { autoStart: false });
-
-beforeAll(async () => {
-  smtp = await startSmtpListener();
-  process.env.SMTP_URL = smtp.url;
-  process.env.APP_URL = "http://portal.test";
-  resetEnv();
-  resetTransporter();
-});
-afterAll(async () => {
-  await smtp.close();
-  delete process.env.SMTP_URL;
-  delete process.env.APP_URL;
-  resetEnv();
-  resetTransporter();
-});
 beforeEach(() => {
   smtp.messages.length = 0;
   resetRateLimits();
