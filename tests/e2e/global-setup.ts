@@ -42,6 +42,10 @@ export default async function setup(project: TestProject) {
     OUTBOX_DIR: path.join(dataDir, "outbox"),
     SEED_DEMO: "true",
     RUN_WORKERS: "true",
+    // The linked app/ and emails/ resolve to their real paths, which the copy's tsconfig does not
+    // include: without the repository's own, tsx compiles their JSX for the classic runtime and
+    // every email fails to render ("React is not defined").
+    TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
   };
   // The journeys run on the embedded database with no external services, whatever the shell says.
   for (const name of ["DATABASE_URL", "REDIS_URL", "SMTP_URL", "VITEST"]) delete env[name];

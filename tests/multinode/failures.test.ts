@@ -83,7 +83,7 @@ describe.runIf(serverUrl && redisUrl && process.getuid?.() === 0)("failures", ()
     expect(new Set(allocations.map((a) => `${a.offerId}:${a.requestId}`)).size).toBe(allocations.length);
     const overbooked = await prisma.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM "Offer" WHERE "slotsTaken" > "slots"`;
     expect(Number(overbooked[0].n)).toBe(0);
-  });
+  }, 240_000);
 
   it("the database restarts during traffic: the server recovers by itself and nothing is saved half-way", async () => {
     const node = nodes[nodes.length - 1];
@@ -128,7 +128,7 @@ describe.runIf(serverUrl && redisUrl && process.getuid?.() === 0)("failures", ()
     for (const request of requestsAfter) expect(request.studentsAllocated).toBe(request.allocations.reduce((sum, a) => sum + a.students, 0));
     const page = await fetch(`${node.url}/opportunities`, { headers: { Cookie: signed.cookie } });
     expect(page.status).toBe(200);
-  });
+ }, 180_000);
 
   it("Redis goes away and comes back: sockets reconnect, and notifications raised meanwhile are not lost", async () => {
     const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl!, SESSION_SECRET: SECRET };

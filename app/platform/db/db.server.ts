@@ -58,10 +58,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       prisma,
       sql,
       kind: "postgres",
-      async close() {
+      close: closeOnce(async () => {
         await prisma.$disconnect();
         await pool.end();
-      },
+      }),
     };
   }
   const releaseLock = target.dataDir ? lockDataDir(path.resolve(target.dataDir)) : () => {};
@@ -83,12 +83,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     prisma,
     sql,
     kind: "pglite",
-    async close() {
+    close: closeOnce(async () => {
       await prisma.$disconnect();
       await pglite.close();
       releaseLock();
-    },
+    }),
   };
+}
+
+/** Closing twice (a shutdown path and a test's clean-up, say) waits for the first close. */
+function closeOnce(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }
 
 /**
