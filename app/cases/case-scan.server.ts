@@ -1,6 +1,6 @@
+import { z } from "zod";
 import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { withNotifications } from "~/notifications/notify.server";
-import { z } from "zod";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { nextDailyRun } from "~/platform/jobs/daily";
 import { enqueueJob, scheduleDailyJob } from "~/platform/jobs/queue.server";
