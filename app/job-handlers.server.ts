@@ -1,7 +1,7 @@
 import { PASSWORD_RESET_QUEUE, sendPasswordReset, type PasswordResetJobPayload } from "~/accounts/password-reset.server";
 import { SIGN_IN_UNLOCK_QUEUE, type SignInUnlockJobPayload } from "~/accounts/sign-in.server";
 import { sendSignInUnlock } from "~/accounts/sign-in-unlock.server";
-import { CASE_SCAN_QUEUE, runCaseScan, scheduleNextCaseScan } from "~/cases/case-scan.server";
+import { CASE_SCAN_QUEUE, REGION_CASE_SCAN_QUEUE, runCaseScan, runRegionCaseScan, scheduleNextCaseScan } from "~/cases/case-scan.server";
 import { FUNDING_SCAN_QUEUE, runFundingScan, scheduleNextFundingScan } from "~/funding/funding-scan.server";
 import { deliverEmail, MAIL_QUEUE, type MailJobPayload } from "~/platform/mail.server";
 import { MATCHING_QUEUE, runMatchingJob } from "~/matching/runs.server";
@@ -42,6 +42,8 @@ export const jobHandlers: Record<string, JobHandler> = {
     await scheduleNextCaseScan();
     return { unmetCasesRaised: unmet, belowFairShareCasesRaised: red, changes };
   },
+  // A one-off: it schedules nothing after it.
+  [REGION_CASE_SCAN_QUEUE]: (job) => runRegionCaseScan(job.payload),
   [FUNDING_SCAN_QUEUE]: async () => {
     const { notified, cases } = await runFundingScan();
     await scheduleNextFundingScan();

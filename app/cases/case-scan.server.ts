@@ -1,15 +1,16 @@
+import { z } from "zod";
 import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { withNotifications } from "~/notifications/notify.server";
 import { prisma, type Prisma } from "~/platform/db/db.server";
 import { nextDailyRun } from "~/platform/jobs/daily";
-import { scheduleDailyJob } from "~/platform/jobs/queue.server";
+import { enqueueJob, scheduleDailyJob } from "~/platform/jobs/queue.server";
 import { addUtcDays, startOfUtcDay } from "~/platform/utc-days";
 import { getSettings } from "~/settings/settings.server";
 import { academicYearOf, formatAcademicYear } from "~/vocabulary/academic-year";
 import { formatDate, plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { ACTIVE_CASE_STATUSES, caseSeverity, daysUntil, scannedCaseChange, type ScannedCaseChange } from "./case-rules";
-import { caseRaisedNotification } from "./notifications";
+import { caseRaisedNotification, caseReopenedNotification } from "./notifications";
 import { createOnce } from "./raise-cases.server";
 
 export const CASE_SCAN_QUEUE = "shortfall-case-scan";
@@ -27,6 +28,28 @@ export async function scheduleNextCaseScan(now = new Date()) {
 
 export function runCaseScan() {
   return raiseAutomaticCases(new Date());
+}
+
+/** One region's unmet demand scanned at once, outside the daily schedule (after a matching run is published). */
+export const REGION_CASE_SCAN_QUEUE = "shortfall-case-scan-region";
+const RegionCaseScanPayloadSchema = z.object({ regionId: z.string().min(1, "A region case scan needs a region id") });
+
+/**
+ * Queues a scan of one region's unmet requests, in the caller's transaction, so it exists exactly
+ * when the change that calls for it commits and survives a restart as any job does. `cause` names
+ * that change and dedupes the job (one scan per published run, however often this is called).
+ */
+export async function enqueueRegionCaseScan(tx: Prisma.TransactionClient, input: { regionId: string; cause: string }) {
+  await enqueueJob(tx, { queue: REGION_CASE_SCAN_QUEUE, payload: { regionId: input.regionId }, dedupeKey: `case-scan:${input.cause}`, maxAttempts: 5 });
+}
+
+/**
+ * Publishing a run changes allocations only, so only the region's unmet requests can have changed:
+ * the fair-share bands read offers and workforce, which the daily scan keeps up to date.
+ */
+export async function runRegionCaseScan(payload: unknown, now = new Date()) {
+  const { regionId } = RegionCaseScanPayloadSchema.parse(payload);
+  return { regionId, changes: { unmet: await scanUnmetRequests(now, regionId) } };
 }
 
 export type ScanCounts = Record<Exclude<ScannedCaseChange, "none">, number>;
@@ -66,7 +89,10 @@ interface ScannedSource {
 /** Opens, updates, resolves or reopens the case of one source, in one transaction. */
 export async function syncScannedCase(source: ScannedSource, now: Date): Promise<ScannedCaseChange> {
   return withNotifications(async (tx, raise) => {
-    const existing = await tx.shortfallCase.findUnique({ where: { sourceKey: source.sourceKey }, select: { id: true, status: true, studentsAffected: true } });
+    const existing = await tx.shortfallCase.findUnique({
+      where: { sourceKey: source.sourceKey },
+      select: { id: true, status: true, studentsAffected: true, regionId: true, ownerId: true },
+    });
     const change = scannedCaseChange(existing, source.short);
     const severity = caseSeverity(source.short, source.daysToStart);
     if (change === "open") {
@@ -76,6 +102,9 @@ export async function syncScannedCase(source: ScannedSource, now: Date): Promise
       return "open";
     }
     if (!existing || change === "none") return "none";
+    // An update stays silent, even when the severity rises: the case is still open on the facilitators'
+    // list with its new count, and severity also rises with time alone (no update), so an alert on it
+    // would come only sometimes; a reopen, like an opening, puts back work somebody thought was done.
     const data: Prisma.ShortfallCaseUpdateManyMutationInput =
       change === "update"
         ? { studentsAffected: source.short, severity, title: source.draft.title }
@@ -91,7 +120,16 @@ export async function syncScannedCase(source: ScannedSource, now: Date): Promise
         : change === "resolve"
           ? `Resolved automatically: ${source.settled}`
           : `Reopened automatically: ${source.why}`;
-    await tx.caseNote.create({ data: { caseId: existing.id, type: change === "update" ? "updated" : "status", body } });
+    const note = await tx.caseNote.create({ data: { caseId: existing.id, type: change === "update" ? "updated" : "status", body }, select: { id: true } });
+    if (change === "reopen") {
+      // An owner who has left the region or the portal cannot act on it: the region's facilitators hear instead.
+      const owner = existing.ownerId
+        ? await tx.user.findFirst({ where: { id: existing.ownerId, role: "FACILITATOR", regionId: existing.regionId, active: true }, select: { id: true } })
+        : null;
+      await raise(
+        caseReopenedNotification({ caseId: existing.id, caseTitle: source.draft.title, regionId: existing.regionId, ownerId: owner?.id ?? null, why: source.why, stamp: note.id }),
+      );
+    }
     return change;
   });
 }
@@ -119,18 +157,22 @@ async function matcherReasons(regionIds: string[]): Promise<Map<string, string |
 
 const UNMET_PREFIX = "unmet:";
 
-async function scanUnmetRequests(now: Date): Promise<ScanCounts> {
+/** Every region's requests, or only one region's. */
+async function scanUnmetRequests(now: Date, regionId?: string): Promise<ScanCounts> {
   const settings = await getSettings();
   const today = startOfUtcDay(now);
   const horizon = addUtcDays(today, settings.unmetRequestWeeks * 7);
   // Requests starting within the lead time, and any whose case is still being worked (to update or resolve it).
   const tracked = await prisma.shortfallCase.findMany({
-    where: { kind: "UNMET_DEMAND", status: { in: [...ACTIVE_CASE_STATUSES] }, sourceKey: { startsWith: UNMET_PREFIX } },
+    where: { kind: "UNMET_DEMAND", regionId, status: { in: [...ACTIVE_CASE_STATUSES] }, sourceKey: { startsWith: UNMET_PREFIX } },
     select: { sourceKey: true },
   });
   const trackedIds = tracked.map((c) => c.sourceKey!.slice(UNMET_PREFIX.length));
   const requests = await prisma.placementRequest.findMany({
-    where: { OR: [{ status: { not: "CANCELLED" }, startDate: { gte: today, lte: horizon } }, { id: { in: trackedIds } }] },
+    where: {
+      OR: [{ status: { not: "CANCELLED" }, startDate: { gte: today, lte: horizon } }, { id: { in: trackedIds } }],
+      university: regionId ? { regionId } : undefined,
+    },
     select: {
       id: true,
       students: true,

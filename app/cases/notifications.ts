@@ -33,6 +33,29 @@ export function caseRaisedNotification(
   };
 }
 
+/**
+ * A case the scan resolved (or a facilitator resolved) is short again and reopens: its owner hears,
+ * or the region's facilitators when it has none. `stamp` makes each reopening its own event.
+ */
+export function caseReopenedNotification(input: {
+  caseId: string;
+  caseTitle: string;
+  regionId: string;
+  /** An active facilitator of the case's region, else null. */
+  ownerId: string | null;
+  why: string;
+  stamp: string;
+}): NotificationEvent<"case-reopened"> {
+  return {
+    kind: "case-reopened",
+    eventKey: `case-reopened:${input.caseId}:${input.stamp}`,
+    title: `Shortfall case reopened: ${input.caseTitle}`,
+    body: `The shortfall is back, so the case was reopened automatically. ${input.why}`,
+    link: caseLink(input.caseId),
+    audience: input.ownerId ? { users: [input.ownerId] } : { regionFacilitators: [input.regionId] },
+  };
+}
+
 /** A provider or university asks its region's facilitators for support: they hear at once, by their preferences. */
 export function supportRequestedNotification(input: {
   supportRequestId: string;

@@ -10,6 +10,7 @@ import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabular
 import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queue.server";
 import { academicYearOf } from "~/vocabulary/academic-year";
 import { createAllocationInTransaction } from "~/marketplace/allocations.server";
+import { enqueueRegionCaseScan } from "~/cases/case-scan.server";
 import { Refusal } from "~/platform/refusal";
 import { plural } from "~/vocabulary/labels";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
@@ -390,6 +391,9 @@ export async function publishRun(user: SessionUser, runId: string) {
           notifications.push(...allocation.notifications);
         }
         await recordAudit(tx, { actorId: user.id, action: "matching-run-published", entityType: "MatchingRun", entityId: runId, details: { proposals: stored.proposals.length } });
+        // What the run leaves unmet is known now: its region's shortfall cases are brought up to date in the
+        // background as soon as this commits, rather than at the next daily scan.
+        await enqueueRegionCaseScan(tx, { regionId: run.regionId, cause: `published-run:${runId}` });
       },
       { timeout: 120_000, maxWait: 30_000 },
     );

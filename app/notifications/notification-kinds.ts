@@ -33,6 +33,7 @@ export const NOTIFICATION_KINDS = {
   "allocation-confirmed": { category: "marketplace", label: "A provider confirms an allocation", defaultChannel: "IMMEDIATE" },
   "allocation-accepted": { category: "marketplace", label: "A university accepts an allocation", defaultChannel: "DIGEST" },
   "students-named": { category: "marketplace", label: "Students are named on a placement", defaultChannel: "IMMEDIATE" },
+  "case-reopened": { category: "capacity", label: "A resolved shortfall case reopens because the shortfall is back", defaultChannel: "IMMEDIATE" },
   "case-assigned": { category: "capacity", label: "A shortfall case is assigned to you", defaultChannel: "IMMEDIATE" },
   "case-message": { category: "capacity", label: "A facilitator messages you about a shortfall", defaultChannel: "IMMEDIATE" },
   "support-requested": { category: "capacity", label: "A provider or university asks for support", defaultChannel: "IMMEDIATE" },

@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { nextCaseScanTime, raiseAutomaticCases } from "~/cases/case-scan.server";
+import { nextCaseScanTime, raiseAutomaticCases, REGION_CASE_SCAN_QUEUE } from "~/cases/case-scan.server";
 import { raiseCaseForCancellation } from "~/cases/raise-cases.server";
 import { prisma } from "~/platform/db/db.server";
 import { jobHandlers } from "~/job-handlers.server";
 import { bookOffer, cancelAllocationsOfOffer, transitionAllocation } from "~/marketplace/allocations.server";
+import { publishRun, startMatchingRun } from "~/matching/runs.server";
+import { startWorker } from "~/platform/jobs/worker.server";
 import { useTestDatabase } from "../helpers/database";
-import { createOffer, createRequest } from "../helpers/marketplace";
-import { createCaseWorld, notificationsOf } from "./cases-fixtures";
+import { createOrganisation } from "../helpers/fixtures";
+import { createOffer, createRequest, isoFromToday } from "../helpers/marketplace";
+import { createCaseWorld, notificationsOf, type CaseWorld } from "./cases-fixtures";
 
 useTestDatabase();
+const worker = startWorker(jobHandlers, { autoStart: false });
 
 // 2026/27 academic year; the PT block below starts 22 days later, inside the default 6-week window.
 const NOW = new Date("2026-12-20T09:00:00Z");
@@ -172,6 +176,111 @@ describe("raiseAutomaticCases", () => {
     const result = await jobHandlers["shortfall-case-scan"]({ id: "job", queue: "shortfall-case-scan", payload: {}, attempts: 1 } as never);
     expect(result).toMatchObject({ unmetCasesRaised: expect.any(Number), belowFairShareCasesRaised: expect.any(Number) });
     expect(await prisma.job.count({ where: { queue: "shortfall-case-scan", status: "pending" } })).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("a case the scan reopens", () => {
+  /** A request of three whose case the scan opened and then resolved once all three were booked. */
+  async function resolvedByTheScan(world: CaseWorld) {
+    const request = await createRequest(world.university.id, { students: 3, start: "2027-01-11", end: "2027-02-05" });
+    const offer = await createOffer(world.provider.id, { siteId: world.site.id, slots: 10 });
+    await raiseAutomaticCases(NOW);
+    const caseOf = () => prisma.shortfallCase.findUniqueOrThrow({ where: { sourceKey: `unmet:${request.id}` } });
+    /** Books all three, lets the scan resolve the case, then the provider declines them all. */
+    const resolveThenLose = async () => {
+      const allocation = await bookOffer(world.universityUser.user, { offerId: offer.id, requestId: request.id, students: 3 });
+      expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ resolve: 1 });
+      expect(await caseOf()).toMatchObject({ status: "RESOLVED", studentsAffected: 0 });
+      await transitionAllocation(world.educator.user, { allocationId: allocation.id, to: "DECLINED", reason: "Ward closed" });
+    };
+    await resolveThenLose();
+    return { caseOf, resolveThenLose };
+  }
+  const reopenedOf = (userId: string) => notificationsOf(userId, "case-reopened");
+
+  it("tells the region's facilitators when it has no owner, once however often the scan runs, and again on a later reopening", async () => {
+    const world = await createCaseWorld();
+    const { caseOf, resolveThenLose } = await resolvedByTheScan(world);
+
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ reopen: 1 });
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ reopen: 0 });
+    const reopened = await caseOf();
+    expect(reopened).toMatchObject({ status: "IN_PROGRESS", studentsAffected: 3, ownerId: null });
+    const expected = {
+      title: `Shortfall case reopened: ${reopened.title}`,
+      body: expect.stringMatching(/^The shortfall is back, so the case was reopened automatically\. .*3 of 3 students still have no placement/),
+      link: `/facilitator/cases/${reopened.id}`,
+    };
+    expect(reopened.title).toMatch(/^Unmet: 3 Physiotherapy students of /);
+    for (const facilitator of [world.facilitator, world.colleague]) expect(await reopenedOf(facilitator.user.id)).toEqual([expected]);
+    expect(await reopenedOf(world.otherFacilitator.user.id)).toEqual([]);
+    expect(await reopenedOf(world.educator.user.id)).toEqual([]);
+    // Wanted at once by default: each facilitator's email is queued with the notification.
+    const sent = await prisma.notification.findMany({ where: { kind: "case-reopened", link: expected.link }, select: { id: true } });
+    expect(await prisma.job.count({ where: { queue: "mail", dedupeKey: { in: sent.map((n) => `notification-email:${n.id}`) } } })).toBe(2);
+
+    // Resolved and short again later: a new reopening, told again.
+    await resolveThenLose();
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ reopen: 1 });
+    expect(await reopenedOf(world.facilitator.user.id)).toHaveLength(2);
+    expect(await reopenedOf(world.colleague.user.id)).toHaveLength(2);
+  });
+
+  it("tells only its owner, or the region's facilitators once the owner has left", async () => {
+    const world = await createCaseWorld();
+    const { caseOf, resolveThenLose } = await resolvedByTheScan(world);
+    await prisma.shortfallCase.update({ where: { id: (await caseOf()).id }, data: { ownerId: world.colleague.user.id } });
+
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ reopen: 1 });
+    await raiseAutomaticCases(NOW);
+    expect(await reopenedOf(world.colleague.user.id)).toHaveLength(1);
+    expect(await reopenedOf(world.facilitator.user.id)).toEqual([]);
+
+    // The owner's account is deactivated: nobody would see it, so the region's facilitators hear instead.
+    await resolveThenLose();
+    await prisma.user.update({ where: { id: world.colleague.user.id }, data: { active: false } });
+    expect((await raiseAutomaticCases(NOW)).changes.unmet).toMatchObject({ reopen: 1 });
+    expect(await reopenedOf(world.facilitator.user.id)).toHaveLength(1);
+    expect(await reopenedOf(world.colleague.user.id)).toHaveLength(1);
+  });
+});
+
+describe("publishing a matching run", () => {
+  it("queues a scan of the run's region, which opens a case for a request the run leaves unmet near its start", async () => {
+    const world = await createCaseWorld();
+    const start = isoFromToday(14);
+    const end = isoFromToday(40);
+    await createOffer(world.provider.id, { siteId: world.site.id, slots: 2, start: isoFromToday(7), end: isoFromToday(60) });
+    const request = await createRequest(world.university.id, { students: 5, start, end });
+    // Just as short in another region: the queued scan looks at the run's region only.
+    const otherUniversity = await createOrganisation({ kind: "UNIVERSITY", regionId: world.otherRegion.id });
+    const otherRequest = await createRequest(otherUniversity.id, { students: 2, start, end });
+    const started = await startMatchingRun(world.facilitator.user, {
+      periodStart: new Date(`${isoFromToday(0)}T00:00:00Z`),
+      periodEnd: new Date(`${isoFromToday(120)}T00:00:00Z`),
+      profession: null,
+    });
+    await worker.drain();
+    expect(await prisma.matchingRun.findUniqueOrThrow({ where: { id: started.id } })).toMatchObject({ status: "SUCCEEDED", studentsPlaced: 2, studentsUnmet: 3 });
+
+    await publishRun(world.facilitator.user, started.id);
+    // Nothing is scanned on the request: the job committed with the publication does it.
+    expect(await prisma.shortfallCase.count({ where: { sourceKey: `unmet:${request.id}` } })).toBe(0);
+    const job = await prisma.job.findUniqueOrThrow({ where: { dedupeKey: `case-scan:published-run:${started.id}` } });
+    expect(job).toMatchObject({ queue: REGION_CASE_SCAN_QUEUE, status: "pending", payload: { regionId: world.region.id } });
+
+    await worker.drain();
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", result: { regionId: world.region.id, changes: { unmet: { open: 1 } } } });
+    const raised = await prisma.shortfallCase.findUniqueOrThrow({ where: { sourceKey: `unmet:${request.id}` }, include: { notes: true } });
+    expect(raised).toMatchObject({ kind: "UNMET_DEMAND", regionId: world.region.id, status: "OPEN", studentsAffected: 3 });
+    expect(raised.notes[0].body).toContain("3 of 5 students still have no placement");
+    expect(raised.notes[0].body).toContain("The matcher's reason: ");
+    for (const facilitator of [world.facilitator, world.colleague]) {
+      expect(await notificationsOf(facilitator.user.id, "request-unmet-near-start")).toEqual([expect.objectContaining({ link: `/facilitator/cases/${raised.id}` })]);
+    }
+    expect(await prisma.shortfallCase.count({ where: { sourceKey: `unmet:${otherRequest.id}` } })).toBe(0);
+    // A one-off: it queues no run after itself.
+    expect(await prisma.job.count({ where: { queue: REGION_CASE_SCAN_QUEUE } })).toBe(1);
   });
 });
 

@@ -83,6 +83,7 @@ describe("a matching run", () => {
     expect(allocations.every((a) => a.status === "PROPOSED" && a.source === "MATCHING" && a.explanation)).toBe(true);
     expect((await prisma.offer.findUniqueOrThrow({ where: { id: w.bigOffer.id } })).slotsTaken).toBe(5);
     expect(await prisma.notification.count({ where: { userId: w.educators.big.id, kind: "allocation-proposed" } })).toBeGreaterThan(0);
+    expect(await prisma.job.count({ where: { dedupeKey: `case-scan:published-run:${run.id}` } })).toBe(1);
   });
 
   it("publishes nothing when capacity changed since the run", async () => {
@@ -93,6 +94,8 @@ describe("a matching run", () => {
     await expect(publishRun(w.facilitator, run.id)).rejects.toThrow(/Nothing was published/);
     expect(await prisma.allocation.count({ where: { matchingRunId: run.id } })).toBe(0);
     expect((await prisma.matchingRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("SUCCEEDED");
+    // The case scan a publication queues is rolled back with it.
+    expect(await prisma.job.count({ where: { dedupeKey: `case-scan:published-run:${run.id}` } })).toBe(0);
   });
 
   it("never moves confirmed allocations: a later run only fills what is left", async () => {
