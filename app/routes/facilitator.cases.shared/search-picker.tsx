@@ -1,4 +1,3 @@
-import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { CaseLinkOption, CaseLinkType } from "~/cases/case-rules";
 import { plural } from "~/vocabulary/labels";
@@ -36,23 +35,44 @@ export function SearchPicker({
   optional?: boolean;
   invalid?: boolean;
 }) {
-  const fetcher = useFetcher<SearchAnswer>();
   const [query, setQuery] = useState("");
   const searched = useRef(false);
+  const [answer, setAnswer] = useState<SearchAnswer | null>(null);
+  // The query the last finished search was for: until it catches up with what is typed, the list is stale.
+  const [settledQuery, setSettledQuery] = useState("");
   const [selected, setSelected] = useState<CaseLinkOption | null>(optional ? null : (initial[0] ?? null));
-  const { load } = fetcher;
 
+  // A plain request to the JSON route, not a Remix fetcher: a fetcher aimed at a route the browser has
+  // not seen yet makes Remix discover and patch its route tree, and doing that while one of the page's
+  // forms is being sent could leave the case page without its forms.
   useEffect(() => {
     if (!searched.current) return;
-    const timer = setTimeout(() => load(`/facilitator/cases/${caseId}/search?${new URLSearchParams({ type, q: query })}`), 250);
-    return () => clearTimeout(timer);
-  }, [query, caseId, type, load]);
+    const aborted = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`/facilitator/cases/${caseId}/search?${new URLSearchParams({ type, q: query })}`, {
+          signal: aborted.signal,
+          headers: { Accept: "application/json" },
+        });
+        const body = (await response.json()) as SearchAnswer | { error: string };
+        if (!aborted.signal.aborted) setAnswer("options" in body ? body : null);
+      } catch {
+        // Aborted by the next keystroke, or the network failed: the page's own first matches stay.
+      } finally {
+        if (!aborted.signal.aborted) setSettledQuery(query);
+      }
+    }, 250);
+    return () => {
+      aborted.abort();
+      clearTimeout(timer);
+    };
+  }, [query, caseId, type]);
 
-  const found = searched.current && fetcher.data && "options" in fetcher.data ? fetcher.data.options : initial;
+  const found = searched.current && answer ? answer.options : initial;
   // The chosen one stays choosable while another search is shown.
   const options = selected && !found.some((option) => option.id === selected.id) ? [selected, ...found] : found;
   const value = selected?.id ?? (optional ? "" : (options[0]?.id ?? ""));
-  const busy = fetcher.state !== "idle";
+  const busy = searched.current && settledQuery !== query;
   const status = busy ? "Searching…" : query.trim() === "" ? `${plural(found.length, noun)} shown: type to search` : `${plural(found.length, noun)} found for “${query.trim()}”`;
 
   return (
