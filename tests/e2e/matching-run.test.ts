@@ -267,6 +267,7 @@ describe("a matching run, from start to placed students", () => {
     }
     const bulkDecision = ep.getByRole("form", { name: "Decide on several at once" });
     await bulkDecision.getByText("2 allocations chosen.").waitFor();
+    await educator.checkAccessibility("two proposals ticked");
     await bulkDecision.getByRole("button", { name: "Confirm selected" }).click();
     await ep.getByRole("status").filter({ hasText: "Confirmed 2 allocations." }).waitFor({ timeout: 15_000 });
     await educator.settle();
@@ -282,6 +283,7 @@ describe("a matching run, from start to placed students", () => {
     }
     const bulkAccept = up.getByRole("form", { name: "Accept several allocations" });
     await bulkAccept.getByText("2 allocations chosen.").waitFor();
+    await university.checkAccessibility("two allocations ticked");
     await bulkAccept.getByRole("button", { name: "Accept selected" }).click();
     await up.getByRole("status").filter({ hasText: "Accepted 2 allocations." }).waitFor({ timeout: 15_000 });
     await university.settle();
