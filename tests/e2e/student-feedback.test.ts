@@ -4,7 +4,8 @@ import { useBrowser, type Portal } from "./support/portal";
 
 /*
  * Feedback after a completed placement, through the real UI:
- *   the educator marks the demo STUDENTS_NAMED allocation (student@example.com is named on it) completed
+ *   the educator marks the demo STUDENTS_NAMED allocation (student@example.com is named on it) completed,
+ *   giving a reason when its block has not ended yet (and the form is not sent without one)
  *   -> the student gives feedback from "My placements" -> the button goes, and the form answers
  *   "already given" on a second visit -> the provider's audits page keeps the site's feedback hidden
  *   (fewer than 3 responses) and never shows the comment.
@@ -20,6 +21,17 @@ const PROVIDER_NAME = "Royal Riverside NHS Foundation Trust";
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const COMMENT = `Supportive team and varied caseload, e2e feedback ${RUN}`;
 const HIDDEN = "Not enough responses yet to show without identifying students";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "11 Dec 2026", as the portal shows a date, as YYYY-MM-DD. */
+function isoDate(shown: string): string {
+  const match = /(\d{1,2}) ([A-Z][a-z]{2,3}) (\d{4})/.exec(shown);
+  // September is "Sept" in newer ICU data, "Sep" in older.
+  const month = match ? MONTHS.indexOf(match[2].slice(0, 3)) : -1;
+  if (!match || month < 0) throw new Error(`No date in: ${shown}`);
+  return `${match[3]}-${String(month + 1).padStart(2, "0")}-${match[1].padStart(2, "0")}`;
+}
 
 /** The card of the site's feedback on /provider/audits. */
 function feedbackCard(page: Page, siteName: string): Locator {
@@ -85,10 +97,21 @@ describe("student feedback after a completed placement", () => {
     expect(countBefore, "this journey needs room for one more response below the threshold").toBeLessThan(2);
 
     // ---- Educator: mark it completed on the allocation's page ----
+    // The seeded block's dates are fixed while today moves on, so the block may not have ended yet:
+    // before its last day, completing asks why and is not sent without a reason.
     await educator.visit(`/allocations/${allocationId}`);
+    const blockText = (await ep.locator("dt:text-is('Block') + dd").textContent()) ?? "";
+    const lastDay = isoDate(blockText.split(" – ").at(-1) ?? "");
+    const endsLater = new Date().toISOString().slice(0, 10) < lastDay;
     const earlyReason = ep.getByLabel("Why is it finishing early?");
-    if (await earlyReason.isVisible()) await earlyReason.fill("The student finished the block's work early.");
+    expect(await earlyReason.isVisible(), `the block ends ${lastDay}: completing asks why only before then`).toBe(endsLater);
     await ep.getByLabel("The placement has finished. Students can then give feedback on it.").check();
+    if (endsLater) {
+      await ep.getByRole("button", { name: "Mark completed" }).click();
+      expect(await earlyReason.evaluate((field) => (field as HTMLTextAreaElement).validity.valueMissing), "no reason, so the form is not sent").toBe(true);
+      expect(await ep.locator("main").textContent()).toContain("Allocation · Students named");
+      await earlyReason.fill("The student finished the block's work early.");
+    }
     await ep.getByRole("button", { name: "Mark completed" }).click();
     await ep.getByRole("status").filter({ hasText: "The allocation is now completed." }).waitFor({ timeout: 15_000 });
     await ep.getByText("Allocation · Completed").waitFor({ timeout: 15_000 });

@@ -1,4 +1,4 @@
-import { useRevalidator } from "@remix-run/react";
+import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useSocketEvent } from "~/components/realtime";
 import type { MatchingProgressPush } from "~/platform/realtime/events";
@@ -11,7 +11,7 @@ import type { MatchingProgressPush } from "~/platform/realtime/events";
  */
 export function useLiveProgress(runId: string, initial: { progress: number; phase: string | null }, active: boolean) {
   const [live, setLive] = useState(initial);
-  const { revalidate } = useRevalidator();
+  const revalidate = useRevalidateOneAtATime();
   const activeRef = useRef(active);
   activeRef.current = active;
 
@@ -41,6 +41,34 @@ export function useLiveProgress(runId: string, initial: { progress: number; phas
     return () => clearInterval(timer);
   }, [active, revalidate]);
   return live;
+}
+
+/**
+ * Reloads the page's data, one reload at a time. A reload started while another is on its way
+ * aborts the first, and Remix logs an answer aborted mid-read as an error in the console; so a call
+ * while the page is loading is remembered and made once it has finished, and still fetches the newest state.
+ */
+function useRevalidateOneAtATime() {
+  const { revalidate, state } = useRevalidator();
+  const navigation = useNavigation();
+  const loading = state !== "idle" || navigation.state !== "idle";
+  const loadingRef = useRef(loading);
+  loadingRef.current = loading;
+  const wanted = useRef(false);
+  useEffect(() => {
+    if (loading || !wanted.current) return;
+    wanted.current = false;
+    loadingRef.current = true;
+    revalidate();
+  }, [loading, revalidate]);
+  return useCallback(() => {
+    if (loadingRef.current) {
+      wanted.current = true;
+      return;
+    }
+    loadingRef.current = true;
+    revalidate();
+  }, [revalidate]);
 }
 
 const PHASE_TEXT: Record<string, string> = {
