@@ -68,6 +68,11 @@ export function awardStatus(delivery: { behind: boolean; elapsed: number }): Awa
   return delivery.behind ? "Behind" : "On track";
 }
 
+/** The unit an award counts in, as a plain word after a number. */
+export function fundingUnitWord(unit: FundingUnitName): "weeks" | "students" {
+  return unit === "WEEKS" ? "weeks" : "students";
+}
+
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
@@ -80,7 +85,7 @@ export function awardDeliveryRow({ award, delivery, fairShare, programmeName }: 
     profession: PROFESSION_LABELS[award.profession],
     periodStart: new Date(award.periodStart),
     periodEnd: new Date(award.periodEnd),
-    unit: award.unit === "WEEKS" ? "weeks" : "students",
+    unit: fundingUnitWord(award.unit),
     committed: award.committed,
     baselineStudents: award.baselineStudents,
     baselineWeeks: award.baselineWeeks,

@@ -74,7 +74,7 @@ export default function AwardPage() {
         caption={`Award from ${programme.name}`}
         actions={<Link to={backTo}>{backTo === "/provider/funding" ? "All your awards" : "The programme"}</Link>}
       />
-      <dl className="card grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1" aria-label="Award">
+      <dl className="card mb-8 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1" aria-label="Award">
         <dt className="font-bold">Period</dt>
         <dd>{formatDateRange(award.periodStart, award.periodEnd)}</dd>
         <dt className="font-bold">Commitment</dt>

@@ -4,28 +4,27 @@ import { formatRatio } from "~/fair-share/fair-share";
 import { awardDeliveryRow, type AwardWithDelivery } from "~/funding/award-delivery-row";
 import { formatPence, formatPencePerWeek } from "~/funding/funding-rules";
 import { formatUnits } from "~/funding/notifications";
-import { formatDateRange } from "~/vocabulary/labels";
+import { formatDate } from "~/vocabulary/labels";
 
 export function AwardsTable({ rows, caption, showProvider = true }: { rows: readonly AwardWithDelivery[]; caption: string; showProvider?: boolean }) {
   return (
     <ScrollTable label={`${caption}: table`}>
-      <table className="data-table">
+      <table className="data-table data-table-compact">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{showProvider ? "Provider" : "Programme"}</th>
             <th scope="col">Profession</th>
             <th scope="col">Period</th>
-            <th scope="col">Commitment</th>
+            <th scope="col">Committed</th>
             <th scope="col" className="text-right">Baseline (students / weeks)</th>
             <th scope="col" className="text-right">Placed (students / weeks)</th>
             <th scope="col" className="text-right">Additional secured</th>
             <th scope="col" className="text-right">Delivered so far / expected</th>
             <th scope="col">Status</th>
-            <th scope="col" className="text-right">Awarded</th>
-            <th scope="col" className="text-right">Paid</th>
+            <th scope="col" className="text-right">Awarded / paid</th>
             <th scope="col" className="text-right">£ per additional week</th>
-            <th scope="col" className="text-right">Hosted fair-share ratio (without the award)</th>
+            <th scope="col" className="text-right">Fair-share ratio (without award)</th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +34,9 @@ export function AwardsTable({ rows, caption, showProvider = true }: { rows: read
                 <Link to={`/funding/awards/${row.awardId}`}>{showProvider ? row.providerName : (row.programmeName ?? "Award")}</Link>
               </th>
               <td>{row.profession}</td>
-              <td>{formatDateRange(row.periodStart, row.periodEnd)}</td>
+              <td>
+                <span className="whitespace-nowrap">{formatDate(row.periodStart)} –</span> <span className="whitespace-nowrap">{formatDate(row.periodEnd)}</span>
+              </td>
               <td>
                 {row.committed} {row.unit}
               </td>
@@ -54,8 +55,9 @@ export function AwardsTable({ rows, caption, showProvider = true }: { rows: read
               <td>
                 <strong className={row.behind ? "text-nhs-red" : undefined}>{row.status}</strong>
               </td>
-              <td className="text-right">{formatPence(row.amountPence)}</td>
-              <td className="text-right">{formatPence(row.paidPence)}</td>
+              <td className="text-right">
+                {formatPence(row.amountPence)} / {formatPence(row.paidPence)}
+              </td>
               <td className="text-right">{formatPencePerWeek(row.pencePerAdditionalWeek)}</td>
               <td className="text-right">{row.fairShareRatioNow === null && row.fairShareRatioWithout === null ? "—" : `${formatRatio(row.fairShareRatioNow)} (${formatRatio(row.fairShareRatioWithout)})`}</td>
             </tr>
@@ -107,8 +109,9 @@ export function GroupTable({ rows, caption, heading }: { rows: readonly GroupRow
               <td className="text-right">{row.additionalWeeks}</td>
               <td className="text-right">{row.committedStudents}</td>
               <td className="text-right">{row.additionalStudents}</td>
-              <td className="text-right">{formatPence(row.amountPence)}</td>
-              <td className="text-right">{formatPence(row.paidPence)}</td>
+              <td className="text-right">
+                {formatPence(row.amountPence)} / {formatPence(row.paidPence)}
+              </td>
               <td className="text-right">{formatPencePerWeek(row.pencePerAdditionalWeek)}</td>
               <td className="text-right">{row.behind}</td>
             </tr>
