@@ -1,38 +1,12 @@
 import { writeCsv } from "~/platform/csv";
-import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
-import { type FundingUnitName } from "./funding-rules";
-
-interface CsvAward {
-  award: {
-    profession: ProfessionCode;
-    periodStart: Date;
-    periodEnd: Date;
-    unit: FundingUnitName;
-    committed: number;
-    baselineStudents: number;
-    baselineWeeks: number;
-    amountPence: number;
-    provider: { name: string };
-  };
-  delivery: {
-    secured: { students: number; weeks: number };
-    additional: { students: number; weeks: number };
-    deliveredToDate: number;
-    expectedToDate: number;
-    behind: boolean;
-    paidPence: number;
-    pencePerAdditionalWeek: number | null;
-  };
-  fairShare: { ratioNow: number | null; ratioWithout: number | null } | null;
-}
+import { awardDeliveryRow, type AwardWithDelivery } from "./award-delivery-row";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const pounds = (pence: number | null) => (pence === null ? "" : (pence / 100).toFixed(2));
-const ratio = (value: number | null | undefined) => (value === null || value === undefined ? "" : value.toFixed(2));
-const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
+const ratio = (value: number | null) => (value === null ? "" : value.toFixed(2));
 
 /** One row per award: its terms, what it has delivered, what it cost, and its effect on fair share. */
-export function awardsDeliveryCsv(rows: readonly CsvAward[]): string {
+export function awardsDeliveryCsv(awards: readonly AwardWithDelivery[]): string {
   return writeCsv(
     [
       "provider",
@@ -56,27 +30,27 @@ export function awardsDeliveryCsv(rows: readonly CsvAward[]): string {
       "placed_fair_share_ratio",
       "placed_fair_share_ratio_without_award",
     ],
-    rows.map(({ award, delivery, fairShare }) => [
-      award.provider.name,
-      PROFESSION_LABELS[award.profession],
-      iso(award.periodStart),
-      iso(award.periodEnd),
-      award.unit === "WEEKS" ? "weeks" : "students",
-      award.committed,
-      award.baselineStudents,
-      award.baselineWeeks,
-      delivery.secured.students,
-      delivery.secured.weeks,
-      delivery.additional.students,
-      delivery.additional.weeks,
-      oneDecimal(delivery.deliveredToDate),
-      oneDecimal(delivery.expectedToDate),
-      delivery.behind ? "yes" : "no",
-      pounds(award.amountPence),
-      pounds(delivery.paidPence),
-      pounds(delivery.pencePerAdditionalWeek === null ? null : Math.round(delivery.pencePerAdditionalWeek)),
-      ratio(fairShare?.ratioNow),
-      ratio(fairShare?.ratioWithout),
+    awards.map(awardDeliveryRow).map((row) => [
+      row.providerName,
+      row.profession,
+      iso(row.periodStart),
+      iso(row.periodEnd),
+      row.unit,
+      row.committed,
+      row.baselineStudents,
+      row.baselineWeeks,
+      row.placedStudents,
+      row.placedWeeks,
+      row.additionalStudents,
+      row.additionalWeeks,
+      row.deliveredToDate.toFixed(1),
+      row.expectedToDate.toFixed(1),
+      row.behind ? "yes" : "no",
+      pounds(row.amountPence),
+      pounds(row.paidPence),
+      pounds(row.pencePerAdditionalWeek === null ? null : Math.round(row.pencePerAdditionalWeek)),
+      ratio(row.fairShareRatioNow),
+      ratio(row.fairShareRatioWithout),
     ]),
   );
 }

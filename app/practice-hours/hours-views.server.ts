@@ -7,12 +7,22 @@ import { formatHours } from "./hours-rules";
 import { loadLedgers, type StudentLedger } from "./ledger.server";
 import { requireHoursRegion, requireHoursUniversity } from "./policy";
 
-/** A university's programmes and, for the one chosen (or the first), every student's ledger. */
+/**
+ * A university's programmes and, for the one chosen, every student's ledger. Without a choice the
+ * page opens on the first programme that has students, not on an empty one that happens to sort first.
+ */
 export async function getProgrammeHours(actor: Actor, programmeId: string | undefined, now = new Date()) {
   const universityId = requireHoursUniversity(actor);
-  const programmes = await prisma.programme.findMany({ where: { universityId }, orderBy: { name: "asc" }, select: { id: true, name: true, profession: true } });
+  const listed = await prisma.programme.findMany({
+    where: { universityId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, profession: true, _count: { select: { students: { where: { role: "STUDENT", active: true } } } } },
+  });
+  const programmes = listed.map(({ _count, ...programme }) => ({ ...programme, students: _count.students }));
   if (programmeId && !programmes.some((programme) => programme.id === programmeId)) throw new Refusal(404, "Programme not found");
-  const chosen = programmes.find((programme) => programme.id === programmeId) ?? programmes[0] ?? null;
+  const chosen = programmeId
+    ? programmes.find((programme) => programme.id === programmeId)!
+    : (programmes.find((programme) => programme.students > 0) ?? programmes[0] ?? null);
   const students = chosen ? await loadLedgers({ programmeId: chosen.id, universityIds: [universityId] }, now) : [];
   return { programmes, programme: chosen, students };
 }

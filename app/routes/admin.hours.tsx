@@ -85,7 +85,9 @@ export default function AdminHours() {
               <th scope="col">Minimum hours</th>
               <th scope="col">Telehealth</th>
               <th scope="col">Simulation</th>
-              <th scope="col">Source</th>
+              <th scope="col" className="min-w-80">
+                Source
+              </th>
               <th scope="col">State</th>
             </tr>
           </thead>

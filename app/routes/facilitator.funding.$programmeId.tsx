@@ -70,7 +70,7 @@ export default function FundingProgramme() {
   return (
     <>
       <PageHeader title={programme.name} caption={`Expansion funding, ${programme.region.name}`} actions={<Link to="/facilitator/funding">All programmes</Link>} />
-      <dl className="card grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1" aria-label="Programme summary">
+      <dl className="card mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1" aria-label="Programme summary">
         <dt className="font-bold">Period</dt>
         <dd>{formatDateRange(programme.periodStart, programme.periodEnd)}</dd>
         <dt className="font-bold">Amount</dt>

@@ -9,6 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { ScrollTable } from "~/components/scroll-table";
 import { FAIR_SHARE_BAND_LABELS, formatRatio } from "~/fair-share/fair-share";
 import { AwardFormSchema, PaymentFormSchema, RemovePaymentSchema } from "~/funding/funding-forms";
+import { awardStatus, round1 } from "~/funding/award-delivery-row";
 import { FUNDING_UNIT_LABELS, formatPence, formatPencePerWeek, poundsText } from "~/funding/funding-rules";
 import { addPayment, awardPage, removePayment, updateAward } from "~/funding/funding.server";
 import { formatUnits } from "~/funding/notifications";
@@ -18,7 +19,6 @@ import { refusalReply } from "~/platform/refusal-reply.server";
 import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { formatDate, formatDateRange, plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
-import { awardStatus, round1 } from "./funding.shared/delivery-tables";
 import { AwardForm, PaymentForm } from "./funding.shared/funding-forms";
 
 const isoDay = (value: Date | string) => new Date(value).toISOString().slice(0, 10);
@@ -74,7 +74,7 @@ export default function AwardPage() {
         caption={`Award from ${programme.name}`}
         actions={<Link to={backTo}>{backTo === "/provider/funding" ? "All your awards" : "The programme"}</Link>}
       />
-      <dl className="card grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1" aria-label="Award">
+      <dl className="card mb-8 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1" aria-label="Award">
         <dt className="font-bold">Period</dt>
         <dd>{formatDateRange(award.periodStart, award.periodEnd)}</dd>
         <dt className="font-bold">Commitment</dt>

@@ -4,6 +4,7 @@ import { requireRole } from "~/accounts/guards.server";
 import { GroupedBarChart } from "~/components/charts/grouped-bars";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
+import { fundingUnitWord } from "~/funding/award-delivery-row";
 import { providerAwards } from "~/funding/funding.server";
 import { refusalReply } from "~/platform/refusal-reply.server";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
@@ -34,13 +35,14 @@ export default function ProviderFunding() {
         <>
           <GroupedBarChart
             title={title}
-            summary={awards.map(({ award, delivery }) => `${PROFESSION_LABELS[award.profession]}: committed ${award.committed}, delivered ${delivery.delivered}`).join("; ") + "."}
+            summary={awards.map(({ award, delivery }) => `${PROFESSION_LABELS[award.profession]}: committed ${award.committed} ${fundingUnitWord(award.unit)}, delivered ${delivery.delivered}`).join("; ") + "."}
             series={[
               { key: "committed", label: "Committed", colour: "#005eb8" },
               { key: "delivered", label: "Additional secured", colour: "#007f3b" },
             ]}
             groups={awards.map(({ award, delivery, programmeName }) => ({
-              label: `${PROFESSION_LABELS[award.profession]}, ${programmeName}`,
+              // The awards count in different units on one axis, so each bar's label says which.
+              label: `${PROFESSION_LABELS[award.profession]} (${fundingUnitWord(award.unit)}), ${programmeName}`,
               values: { committed: award.committed, delivered: delivery.delivered },
             }))}
           />

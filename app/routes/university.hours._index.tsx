@@ -49,7 +49,7 @@ export default function UniversityHours() {
               <select id="programmeId" name="programmeId" defaultValue={programme?.id} className="field-input">
                 {programmes.map((option) => (
                   <option key={option.id} value={option.id}>
-                    {option.name}
+                    {option.name} ({plural(option.students, "student")})
                   </option>
                 ))}
               </select>

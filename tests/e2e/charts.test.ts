@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PNG_SIGNATURE, pngSize } from "./support/png";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useBrowser } from "./support/portal";
+import { useBrowser, type Portal } from "./support/portal";
 
 const browser = useBrowser();
 
@@ -83,9 +83,27 @@ function overlaps(a: TextBox, b: TextBox): boolean {
   return a.left < b.right - slack && b.left < a.right - slack && a.top < b.bottom - slack && b.top < a.bottom - slack;
 }
 
+/** A page whose address holds an id from the demo data: the first link on `from` whose href starts with `prefix`. */
+interface LinkedPage {
+  from: string | LinkedPage;
+  prefix: string;
+}
+
+async function visitPage(portal: Portal, page: string | LinkedPage): Promise<string> {
+  if (typeof page === "string") {
+    await portal.visit(page);
+    return page;
+  }
+  const from = await visitPage(portal, page.from);
+  const href = await portal.page.locator(`main a[href^="${page.prefix}"]`).first().getAttribute("href");
+  if (!href) throw new Error(`No link to ${page.prefix}… on ${from}`);
+  await portal.visit(href);
+  return href;
+}
+
 /** Screenshots at a desktop and a phone width, with the demo's long organisation names, and no label drawn over another. */
 describe("chart labels never overlap", () => {
-  const pages = [
+  const pages: readonly (readonly [string, string | LinkedPage, string])[] = [
     ["facilitator@example.com", "/facilitator", "region overview"],
     ["facilitator@example.com", "/facilitator/fair-share", "fair share"],
     ["facilitator@example.com", "/facilitator/universities", "universities"],
@@ -93,14 +111,25 @@ describe("chart labels never overlap", () => {
     ["educator@example.com", "/provider/fair-share", "provider fair share"],
     ["educator@example.com", "/provider/capacity", "provider capacity"],
     ["educator@example.com", "/provider/capacity?view=week", "provider capacity by week"],
-  ] as const;
+    // Practice hours: the student's own ledger, the university's students, the region's at-risk counts.
+    ["student@example.com", "/student/hours", "student hours"],
+    ["university@example.com", "/university/hours", "university hours"],
+    ["facilitator@example.com", "/facilitator/hours", "hours at risk"],
+    // Expansion funding: the demo programme and an award as the region's facilitator, and the awards of the trust behind.
+    ["facilitator@example.com", { from: "/facilitator/funding", prefix: "/facilitator/funding/" }, "funding programme"],
+    ["facilitator@example.com", { from: { from: "/facilitator/funding", prefix: "/facilitator/funding/" }, prefix: "/funding/awards/" }, "funding award"],
+    ["educator2@example.com", "/provider/funding", "provider funding"],
+    ["educator2@example.com", { from: "/provider/funding", prefix: "/funding/awards/" }, "provider's award"],
+  ];
 
-  it.each(pages.flatMap(([email, path, name]) => [1280, 390].map((width) => [email, path, name, width] as const)))(
+  const where = (page: string | LinkedPage): string => (typeof page === "string" ? page : `${page.prefix}… linked from ${where(page.from)}`);
+
+  it.each(pages.flatMap(([email, page, name]) => [1280, 390].map((width) => [email, where(page), name, width, page] as const)))(
     "%s %s (%s) at %i px",
-    async (email, path, name, width) => {
+    async (email, _where, name, width, page) => {
       const portal = await browser.open({ viewport: { width, height: 900 } });
       await portal.signIn(email);
-      await portal.visit(path);
+      const path = await visitPage(portal, page);
       const layouts = await chartLayouts(portal.page);
       expect(layouts.length).toBeGreaterThan(0);
       for (const chart of layouts) {

@@ -61,5 +61,13 @@ export function usePortalMailListener() {
     get messages() {
       return listener!.messages;
     },
+    /** Stops the listener, as an SMTP server that is down; `restart` brings it back on the same port. */
+    async stop() {
+      await listener!.close();
+    },
+    async restart() {
+      listener = await startSmtpListener(listener!.port);
+      resetTransporter();
+    },
   };
 }

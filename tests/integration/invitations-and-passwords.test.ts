@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createInvitation } from "~/accounts/invitations.server";
 import { resetRateLimits } from "~/accounts/rate-limit.server";
 import { validateSessionToken } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
-import { resetEnv } from "~/platform/env.server";
 import { jobHandlers } from "~/job-handlers.server";
 import { startWorker } from "~/platform/jobs/worker.server";
 import { resetTransporter } from "~/platform/mail.server";
@@ -13,27 +12,13 @@ import { action as resetAction, loader as resetLoader } from "~/routes/reset-pas
 import { action as accountAction } from "~/routes/account";
 import { useTestDatabase } from "../helpers/database";
 import { buildRequest, createOrganisation, createUser, settle, signInAs, TEST_PASSWORD, testContext } from "../helpers/fixtures";
-import { firstLink, startSmtpListener } from "../helpers/smtp";
+import { firstLink, usePortalMailListener } from "../helpers/smtp";
 
 useTestDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
+const smtp = usePortalMailListener();
 const worker = startWorker(jobHandlers, { autoStart: false });
 const NEW_PASSWORD = "a much longer new password";
 
-beforeAll(async () => {
-  smtp = await startSmtpListener();
-  process.env.SMTP_URL = smtp.url;
-  process.env.APP_URL = "http://portal.test";
-  resetEnv();
-  resetTransporter();
-});
-afterAll(async () => {
-  await smtp.close();
-  delete process.env.SMTP_URL;
-  delete process.env.APP_URL;
-  resetEnv();
-  resetTransporter();
-});
 beforeEach(() => {
   smtp.messages.length = 0;
   resetRateLimits();
@@ -232,8 +217,7 @@ describe("changing a password", () => {
 
 describe("mail delivery", () => {
   it("keeps mail queued while the SMTP server is down and delivers it once when it is back", async () => {
-    const port = smtp.port;
-    await smtp.close();
+    await smtp.stop();
     const admin = await createUser("ADMIN");
     const trust = await createOrganisation();
     await createInvitation({ email: "patient@example.test", name: "Pat Ient", role: "EDUCATOR", organisationId: trust.id, regionId: null, invitedById: admin.id });
@@ -242,8 +226,7 @@ describe("mail delivery", () => {
     const job = await prisma.job.findFirstOrThrow({ where: { queue: "mail", status: { not: "done" } } });
     expect(job).toMatchObject({ status: "pending", attempts: 1 });
     expect(job.lastError).toBeTruthy();
-    smtp = await startSmtpListener(port);
-    resetTransporter();
+    await smtp.restart();
     await prisma.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
     await worker.drain();
     await worker.drain();

@@ -2,10 +2,9 @@ import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
-import { parseEnv, resetEnv } from "~/platform/env.server";
+import { parseEnv } from "~/platform/env.server";
 import { jobHandlers } from "~/job-handlers.server";
 import { startWorker } from "~/platform/jobs/worker.server";
-import { resetTransporter } from "~/platform/mail.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { sendDigests } from "~/notifications/digest.server";
 import { setPreferences } from "~/notifications/inbox.server";
@@ -16,32 +15,22 @@ import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";
 import { createOffer, createRequest } from "../helpers/marketplace";
-import { startSmtpListener } from "../helpers/smtp";
+import { usePortalMailListener } from "../helpers/smtp";
 
 const database = useTestDatabase();
-let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
+const smtp = usePortalMailListener();
 let portal: PortalServer;
 let base: string;
 const worker = startWorker(jobHandlers, { autoStart: false });
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  smtp = await startSmtpListener();
-  process.env.SMTP_URL = smtp.url;
-  process.env.APP_URL = "http://portal.test";
-  resetEnv();
-  resetTransporter();
   portal = await createPortalServer({ env: parseEnv({ NODE_ENV: "test" }), database: database.current, build: "vite" });
   base = `http://127.0.0.1:${await portal.listen(0, "127.0.0.1")}`;
 }, 60_000);
 afterAll(async () => {
   sockets.forEach((socket) => socket.close());
   await portal?.close();
-  await smtp.close();
-  delete process.env.SMTP_URL;
-  delete process.env.APP_URL;
-  resetEnv();
-  resetTransporter();
 });
 beforeEach(async () => {
   await worker.drain();

@@ -308,6 +308,13 @@ describe("at risk", () => {
   it("shows the university every student of a programme, with CSV, and the facilitator the region's counts", async () => {
     const { students } = await getProgrammeHours(users.university, ptProgramme, NOW);
     expect(students.map((row) => row.studentId)).toContain(users.student.id);
+    // Unasked, the page opens on a programme with students, passing over one without.
+    const empty = await prisma.programme.create({ data: { universityId: users.university.organisationId!, name: "A programme nobody is on yet", profession: "PT", years: 3 } });
+    const opened = await getProgrammeHours(users.university, undefined, NOW);
+    expect(opened.programmes[0]).toMatchObject({ id: empty.id, students: 0 });
+    expect(opened.programme!.students).toBeGreaterThan(0);
+    expect(opened.students.length).toBeGreaterThan(0);
+    await prisma.programme.delete({ where: { id: empty.id } });
     const csv = programmeHoursCsv(students);
     expect(csv.split("\n")[0]).toContain("at_risk");
     expect(csv).toContain(`${users.student.email},`);
