@@ -4,7 +4,7 @@ import { prisma, Prisma } from "~/platform/db/db.server";
 import { PROFESSIONS, professionsMatching } from "~/vocabulary/roles";
 import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { SUPERVISION_MODELS } from "~/vocabulary/labels";
-import { pageWindow } from "~/platform/paging";
+import { uncountedPage, uncountedPageQuery } from "~/platform/paging";
 import { startOfUtcDay } from "~/platform/utc-days";
 
 const optionalText = z
@@ -68,14 +68,15 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
   }
   if (and.length) where.AND = and;
 
-  const total = await prisma.offer.count({ where });
-  const window = pageWindow(total, filters.page);
-  const [offers, regions] = await Promise.all([
+  // Not counted: at England scale a count of every open offer was the slowest part of the page. One row
+  // more than a page tells whether another follows; the total shows only once the last page is reached.
+  const pageQuery = uncountedPageQuery(filters.page);
+  const [rows, regions] = await Promise.all([
     prisma.offer.findMany({
       where,
       orderBy: [{ startDate: "asc" }, { id: "asc" }],
-      skip: window.skip,
-      take: window.take,
+      skip: pageQuery.skip,
+      take: pageQuery.take,
       select: {
         ...OFFER_TERMS_SELECT,
         provider: { select: { name: true, region: { select: { name: true } } } },
@@ -84,6 +85,7 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
     }),
     prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
+  const { rows: offers, window } = uncountedPage(rows, pageQuery);
   return { window, offers: await withHeldPlaces(offers), regions };
 }
 
