@@ -13,7 +13,7 @@ import { formatDate } from "~/vocabulary/labels";
 import { createOffer, createRequest, isoFromToday } from "../helpers/marketplace";
 import { renderRoute } from "../helpers/render-route";
 
-useTestDatabase();
+const database = useTestDatabase();
 
 const asSession = (user: { id: string; email: string; name: string; role: string; organisationId: string | null; regionId: string | null }) =>
   user as SessionUser;
@@ -266,6 +266,42 @@ describe("opportunities", () => {
     expect(beyond.data.offers).toEqual([]);
     expect(beyond.html).toContain("No more published offers match these filters.");
     expect(beyond.html).toContain('href="/opportunities?q=paged-term"');
+  });
+
+  it("searches specialty, site name, postcode start and provider name, case-insensitively, with % and _ taken literally", async () => {
+    const region = await createRegion();
+    const trust = await createOrganisation({ regionId: region.id, name: "Quillfeather Community Trust" });
+    const other = await createOrganisation({ regionId: region.id });
+    const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY", regionId: region.id })).id });
+    const site = await prisma.site.create({ data: { organisationId: other.id, name: "Zanzibar Wing", postcode: "ZQ9 1AA", latitude: 51.5, longitude: -0.1 } });
+    const bySpecialty = await createOffer(other.id, { profession: "OT", specialty: "Vestibular 100%_rehab" });
+    const bySite = await createOffer(other.id, { profession: "OT", specialty: "General", siteId: site.id });
+    const byProvider = await createOffer(trust.id, { profession: "OT", specialty: "General" });
+    const signed = await signInAs(student);
+    const list = async (q: string) => {
+      const result = await settle(() =>
+        opportunitiesLoader({ request: buildRequest(`/opportunities?profession=OT&q=${encodeURIComponent(q)}`, { as: signed }), params: {}, context: testContext }),
+      );
+      return (result.data as { offers: { id: string }[] }).offers.map((o) => o.id);
+    };
+    expect(await list("vestibular")).toEqual([bySpecialty.id]);
+    expect(await list("100%_r")).toEqual([bySpecialty.id]);
+    expect(await list("zanzibar w")).toEqual([bySite.id]);
+    expect(await list("zq9")).toEqual([bySite.id]);
+    expect(await list("1AA")).toEqual([]);
+    expect(await list("QUILLFEATHER")).toEqual([byProvider.id]);
+    expect(await list("quill%feather")).toEqual([]);
+    expect(await list("Zanzibar_Wing")).toEqual([]);
+  });
+
+  it("has the trigram indexes the search uses, on PGlite as on PostgreSQL", async () => {
+    const indexes = await database.current.sql.query<{ indexname: string; indexdef: string }>(
+      `SELECT "indexname", "indexdef" FROM pg_indexes WHERE "indexname" LIKE '%trgm_idx'`,
+    );
+    expect(indexes.map((index) => index.indexname).sort()).toEqual(["Offer_specialty_trgm_idx", "Organisation_name_trgm_idx", "Site_name_trgm_idx"]);
+    for (const index of indexes) expect(index.indexdef).toMatch(/USING gin \(\w+ gin_trgm_ops\)/);
+    const [row] = await database.current.sql.query<{ score: number }>(`SELECT similarity('paediatrics', 'paediatric') AS "score"`);
+    expect(row!.score).toBeGreaterThan(0.5);
   });
 
   it("finds offers by the profession's name: searching physio finds physiotherapy", async () => {
