@@ -1,43 +1,63 @@
-import { LIVE_STATUSES, placementStage } from "~/marketplace/allocation-rules";
-import { prisma } from "~/platform/db/db.server";
-import { sortByRatio, summariseRegion, type ProviderRatioRow } from "./dashboard-rules";
-import { demandRequestsWhere, loadRegionFairShare, provisionOffersWhere } from "~/fair-share/fair-share.server";
+import { placementStage, type AllocationStatusName } from "~/marketplace/allocation-rules";
+import { prisma, Prisma } from "~/platform/db/db.server";
+import { sortByRatio, summariseRegion, type ProviderRatioRow, type RegionRequestInput } from "./dashboard-rules";
+import { demandRequestsSql, liveAllocationSql, loadRegionFairShare, provisionOffersSql } from "~/fair-share/fair-share.server";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 
-/** Demand, offered, allocated and unmet students in a region for an academic year. */
+/**
+ * Demand, offered, allocated and unmet students in a region for an academic year. The database sums the
+ * year's requests, offers and live allocations by profession and start month; summariseRegion then
+ * reads each sum as one request or offer starting that month, which gives the figures it would give for
+ * the rows one by one: it only adds them up, and a request's allocated students are capped at its
+ * students before they are summed.
+ */
 export async function getRegionOverview(regionId: string, year: number) {
-  const [region, rawRequests, offers, stages] = await Promise.all([
+  const [region, requestSums, offerSums, stageSums] = await Promise.all([
     prisma.region.findUnique({ where: { id: regionId }, select: { name: true } }),
-    prisma.placementRequest.findMany({
-      where: demandRequestsWhere(regionId, year),
-      select: { id: true, profession: true, startDate: true, students: true, studentsAllocated: true },
-    }),
-    prisma.offer.findMany({
-      where: provisionOffersWhere(regionId, year),
-      select: { profession: true, startDate: true, slots: true },
-    }),
-    prisma.allocation.groupBy({
-      by: ["requestId", "status"],
-      where: { status: { in: [...LIVE_STATUSES] }, request: demandRequestsWhere(regionId, year) },
-      _sum: { students: true },
-    }),
+    prisma.$queryRaw<{ profession: ProfessionCode; month: string; students: number; allocated: number }[]>(Prisma.sql`
+      SELECT r."profession"::text AS "profession", to_char(r."startDate", 'YYYY-MM') AS "month", SUM(r."students")::int AS "students",
+        SUM(LEAST(r."students", GREATEST(0, r."studentsAllocated")))::int AS "allocated"
+      FROM "PlacementRequest" r JOIN "Organisation" u ON u."id" = r."universityId"
+      WHERE ${demandRequestsSql(regionId, year)}
+      GROUP BY 1, 2`),
+    prisma.$queryRaw<{ profession: ProfessionCode; month: string; slots: number }[]>(Prisma.sql`
+      SELECT o."profession"::text AS "profession", to_char(o."startDate", 'YYYY-MM') AS "month", SUM(o."slots")::int AS "slots"
+      FROM "Offer" o JOIN "Organisation" p ON p."id" = o."providerId"
+      WHERE ${provisionOffersSql(regionId, year)}
+      GROUP BY 1, 2`),
+    prisma.$queryRaw<{ profession: ProfessionCode; month: string; status: AllocationStatusName; students: number }[]>(Prisma.sql`
+      SELECT r."profession"::text AS "profession", to_char(r."startDate", 'YYYY-MM') AS "month", a."status"::text AS "status", SUM(a."students")::int AS "students"
+      FROM "Allocation" a
+        JOIN "PlacementRequest" r ON r."id" = a."requestId"
+        JOIN "Organisation" u ON u."id" = r."universityId"
+      WHERE ${liveAllocationSql} AND ${demandRequestsSql(regionId, year)}
+      GROUP BY 1, 2, 3`),
   ]);
-  const byRequest = new Map<string, { studentsHeld: number; studentsConfirmed: number; studentsAccepted: number }>();
-  for (const row of stages) {
-    const entry = byRequest.get(row.requestId) ?? { studentsHeld: 0, studentsConfirmed: 0, studentsAccepted: 0 };
-    const stage = placementStage(row.status);
-    const students = row._sum.students ?? 0;
-    if (stage === "held") entry.studentsHeld += students;
-    else if (stage === "confirmed") entry.studentsConfirmed += students;
-    else if (stage === "accepted") entry.studentsAccepted += students;
-    byRequest.set(row.requestId, entry);
-  }
-  const requests = rawRequests.map((request) => ({ ...request, ...(byRequest.get(request.id) ?? { studentsHeld: 0, studentsConfirmed: 0, studentsAccepted: 0 }) }));
-  const summary = summariseRegion(
-    { requests: requests as (typeof requests)[number][] & { profession: ProfessionCode }[], offers: offers as { profession: ProfessionCode; startDate: Date; slots: number }[] },
-    year,
-    PROFESSION_LABELS,
+  const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
+  const requests = new Map<string, RegionRequestInput>(
+    requestSums.map((row) => [
+      `${row.profession} ${row.month}`,
+      {
+        profession: row.profession,
+        startDate: monthStart(row.month),
+        students: row.students,
+        studentsAllocated: row.allocated,
+        studentsHeld: 0,
+        studentsConfirmed: 0,
+        studentsAccepted: 0,
+      },
+    ]),
   );
+  for (const row of stageSums) {
+    const request = requests.get(`${row.profession} ${row.month}`);
+    const stage = placementStage(row.status);
+    if (!request || !stage) continue;
+    if (stage === "held") request.studentsHeld += row.students;
+    else if (stage === "confirmed") request.studentsConfirmed += row.students;
+    else request.studentsAccepted += row.students;
+  }
+  const offers = offerSums.map((row) => ({ profession: row.profession, startDate: monthStart(row.month), slots: row.slots }));
+  const summary = summariseRegion({ requests: [...requests.values()], offers }, year, PROFESSION_LABELS);
   return { regionName: region?.name ?? "Your region", ...summary };
 }
 

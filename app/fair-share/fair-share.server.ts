@@ -1,10 +1,10 @@
-import { prisma, type Prisma } from "~/platform/db/db.server";
+import { prisma, Prisma } from "~/platform/db/db.server";
 import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus } from "~/marketplace/allocation-rules";
 import { getSettings } from "~/settings/settings.server";
 import { academicYearRange } from "~/vocabulary/academic-year";
-import { weeksBetween } from "~/vocabulary/labels";
 import type { ProfessionCode } from "~/vocabulary/roles";
-import { computeProviderFairShare, summariseFairShare, type FairShareBands, type ProviderFairShareInput, type ProviderFairShareRow } from "./fair-share";
+import type { AllocationStatusName } from "~/marketplace/allocation-rules";
+import { apportionRegion, computeProviderFairShare, summariseFairShare, type FairShareBands, type ProviderFairShareInput, type ProviderFairShareRow } from "./fair-share";
 
 /*
  * The figures behind every fair share in the portal, for one region and academic year
@@ -48,6 +48,35 @@ export function hostedAllocationsWhere(regionId: string, year: number): Prisma.A
   return { status: { in: [...LIVE_STATUSES] }, offer: { provider: activeProvidersOf(regionId) }, request: { startDate: { gte: start, lte: end } } };
 }
 
+/*
+ * The same three definitions in SQL, for the pages that group a whole region's rows in the database
+ * rather than fetch them (region overview, fair-share tables). The aliases are fixed: requests `r` with
+ * their university `u`, offers `o` with their provider `p`. An integration test compares every figure
+ * with the same figures worked out from the rows the Prisma filters above return.
+ */
+const sqlDay = (date: Date) => Prisma.sql`${date.toISOString().slice(0, 10)}::date`;
+
+/** demandRequestsWhere: `FROM "PlacementRequest" r JOIN "Organisation" u ON u."id" = r."universityId"`. */
+export function demandRequestsSql(regionId: string, year: number): Prisma.Sql {
+  const { start, end } = academicYearRange(year);
+  return Prisma.sql`r."status" <> 'CANCELLED' AND r."startDate" BETWEEN ${sqlDay(start)} AND ${sqlDay(end)} AND u."regionId" = ${regionId}`;
+}
+
+/** provisionOffersWhere: `FROM "Offer" o JOIN "Organisation" p ON p."id" = o."providerId"`. */
+export function provisionOffersSql(regionId: string, year: number): Prisma.Sql {
+  const { start, end } = academicYearRange(year);
+  return Prisma.sql`o."status" = 'PUBLISHED' AND o."startDate" BETWEEN ${sqlDay(start)} AND ${sqlDay(end)} AND p."kind" = 'PROVIDER' AND p."regionId" = ${regionId} AND p."active"`;
+}
+
+/** Allocations at a live stage (LIVE_STATUSES), for `Allocation` aliased `a`. */
+export const liveAllocationSql = Prisma.sql`a."status"::text IN (${Prisma.join([...LIVE_STATUSES])})`;
+
+/** weeksBetween(start, end) of a row's date window: whole weeks, inclusive, rounded up, at least 1. */
+export function weeksSql(alias: "o" | "r"): Prisma.Sql {
+  const table = Prisma.raw(alias);
+  return Prisma.sql`GREATEST(1, CEIL((${table}."endDate" - ${table}."startDate" + 1) / 7.0))`;
+}
+
 /**
  * Workforce: WTE per provider and profession recorded for the year by active providers of the
  * region, or of every region when regionId is null (an administrator's matching export).
@@ -80,39 +109,55 @@ export interface RegionFairShare {
   bands: FairShareBands;
 }
 
-/** Every active provider's fair share in a region for an academic year: one set of queries for the whole region. */
+/**
+ * Every active provider's fair share in a region for an academic year: one set of queries for the whole
+ * region, with offers and allocations summed per provider and profession in the database.
+ */
 export async function loadRegionFairShare(regionId: string, year: number): Promise<RegionFairShare> {
-  const [providers, demand, workforce, offers, hosted, bands] = await Promise.all([
+  const { start, end } = academicYearRange(year);
+  const [providers, demand, workforce, offered, hosted, bands] = await Promise.all([
     prisma.organisation.findMany({ where: activeProvidersOf(regionId), select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
     prisma.placementRequest.groupBy({ by: ["profession"], where: demandRequestsWhere(regionId, year), _sum: { students: true } }),
     loadWorkforce(regionId, year),
-    prisma.offer.findMany({ where: provisionOffersWhere(regionId, year), select: { providerId: true, profession: true, slots: true, startDate: true, endDate: true } }),
-    prisma.allocation.findMany({
-      where: hostedAllocationsWhere(regionId, year),
-      select: { status: true, students: true, offer: { select: { providerId: true } }, request: { select: { profession: true, startDate: true, endDate: true } } },
-    }),
+    prisma.$queryRaw<{ providerId: string; profession: ProfessionCode; slots: number; weeks: number }[]>(Prisma.sql`
+      SELECT o."providerId", o."profession"::text AS "profession", SUM(o."slots")::int AS "slots", SUM(o."slots" * ${weeksSql("o")})::int AS "weeks"
+      FROM "Offer" o JOIN "Organisation" p ON p."id" = o."providerId"
+      WHERE ${provisionOffersSql(regionId, year)}
+      GROUP BY o."providerId", o."profession"`),
+    // hostedAllocationsWhere, grouped by the offer's provider, the request's profession and the stage.
+    prisma.$queryRaw<{ providerId: string; profession: ProfessionCode; status: AllocationStatusName; students: number; weeks: number }[]>(Prisma.sql`
+      SELECT o."providerId", r."profession"::text AS "profession", a."status"::text AS "status",
+        SUM(a."students")::int AS "students", SUM(a."students" * ${weeksSql("r")})::int AS "weeks"
+      FROM "Allocation" a
+        JOIN "Offer" o ON o."id" = a."offerId"
+        JOIN "Organisation" p ON p."id" = o."providerId"
+        JOIN "PlacementRequest" r ON r."id" = a."requestId"
+      WHERE ${liveAllocationSql} AND p."kind" = 'PROVIDER' AND p."regionId" = ${regionId} AND p."active"
+        AND r."startDate" BETWEEN ${sqlDay(start)} AND ${sqlDay(end)}
+      GROUP BY o."providerId", r."profession", a."status"`),
     loadFairShareBands(),
   ]);
   const demandByProfession: Partial<Record<ProfessionCode, number>> = Object.fromEntries(demand.map((row) => [row.profession, row._sum.students ?? 0]));
+  const regionShares = apportionRegion(demandByProfession, workforce);
   const inputs = new Map<string, ProviderFairShareInput>(
-    providers.map((provider) => [provider.id, { providerId: provider.id, demand: demandByProfession, workforce, offered: {}, hosted: {}, stages: {}, bands }]),
+    providers.map((provider) => [
+      provider.id,
+      { providerId: provider.id, demand: demandByProfession, workforce, offered: {}, hosted: {}, stages: {}, bands, regionShares },
+    ]),
   );
-  for (const offer of offers) {
-    const input = inputs.get(offer.providerId);
-    if (!input) continue;
-    const entry = (input.offered[offer.profession] ??= { slots: 0, weeks: 0 });
-    entry.slots += offer.slots;
-    entry.weeks += offer.slots * weeksBetween(offer.startDate, offer.endDate);
+  for (const row of offered) {
+    const input = inputs.get(row.providerId);
+    if (input) input.offered[row.profession] = { slots: row.slots, weeks: row.weeks };
   }
-  for (const allocation of hosted) {
-    const input = inputs.get(allocation.offer.providerId);
+  for (const row of hosted) {
+    const input = inputs.get(row.providerId);
     if (!input) continue;
-    addStudentsByStatus((input.stages![allocation.request.profession] ??= noStudentsByStatus()), allocation.status, allocation.students);
+    addStudentsByStatus((input.stages![row.profession] ??= noStudentsByStatus()), row.status, row.students);
     // Hosted means completed: a proposal only holds places, and a confirmed or accepted placement has not happened yet.
-    if (allocation.status !== "COMPLETED") continue;
-    const entry = (input.hosted[allocation.request.profession] ??= { students: 0, weeks: 0 });
-    entry.students += allocation.students;
-    entry.weeks += allocation.students * weeksBetween(allocation.request.startDate, allocation.request.endDate);
+    if (row.status !== "COMPLETED") continue;
+    const entry = (input.hosted[row.profession] ??= { students: 0, weeks: 0 });
+    entry.students += row.students;
+    entry.weeks += row.weeks;
   }
   return {
     year,

@@ -115,6 +115,35 @@ export interface ProviderFairShareInput {
   /** Students on the provider's offers at each live stage, from proposed (held) to completed. */
   stages?: Partial<Record<ProfessionCode, StudentsByStatus>>;
   bands?: FairShareBands;
+  /** apportionRegion(demand, workforce), when the caller has worked it out once for the whole region. */
+  regionShares?: RegionShares;
+}
+
+/** Per profession: each provider's WTE, the region's total, and the demand apportioned over them. */
+export type RegionShares = Map<ProfessionCode, { weights: Map<string, number>; regionWte: number; shares: Map<string, number> }>;
+
+/**
+ * The fair shares of every provider of a region, in whole students by largest remainder: the same for
+ * each of its providers, so a region's page works it out once rather than once per provider.
+ */
+export function apportionRegion(
+  demand: ProviderFairShareInput["demand"],
+  workforce: ProviderFairShareInput["workforce"],
+): RegionShares {
+  const result: RegionShares = new Map();
+  for (const profession of PROFESSIONS) {
+    const weights = new Map<string, number>();
+    for (const row of workforce) {
+      if (row.profession !== profession) continue;
+      weights.set(row.organisationId, (weights.get(row.organisationId) ?? 0) + row.wte);
+    }
+    const shares = apportionLargestRemainder(
+      demand[profession] ?? 0,
+      [...weights].map(([id, weight]) => ({ id, weight })),
+    );
+    result.set(profession, { weights, regionWte: [...weights.values()].reduce((sum, value) => sum + value, 0), shares });
+  }
+  return result;
 }
 
 export interface ProviderFairShareRow {
@@ -143,13 +172,10 @@ export interface ProviderFairShareRow {
  */
 export function computeProviderFairShare(input: ProviderFairShareInput): ProviderFairShareRow[] {
   const bands = input.bands ?? DEFAULT_FAIR_SHARE_BANDS;
+  const region = input.regionShares ?? apportionRegion(input.demand, input.workforce);
   const rows: ProviderFairShareRow[] = [];
   for (const profession of PROFESSIONS) {
-    const weights = new Map<string, number>();
-    for (const row of input.workforce) {
-      if (row.profession !== profession) continue;
-      weights.set(row.organisationId, (weights.get(row.organisationId) ?? 0) + row.wte);
-    }
+    const { weights, regionWte, shares } = region.get(profession)!;
     const wte = weights.get(input.providerId) ?? 0;
     const offered = input.offered[profession] ?? { slots: 0, weeks: 0 };
     const hosted = input.hosted[profession] ?? { students: 0, weeks: 0 };
@@ -158,10 +184,6 @@ export function computeProviderFairShare(input: ProviderFairShareInput): Provide
     if (wte === 0 && offered.slots === 0 && hosted.students === 0 && !staged) continue;
 
     const demand = input.demand[profession] ?? 0;
-    const shares = apportionLargestRemainder(
-      demand,
-      [...weights].map(([id, weight]) => ({ id, weight })),
-    );
     const fairShare = shares.get(input.providerId) ?? 0;
     const offeredRatio = fairShareRatio(offered.slots, fairShare);
     const hostedRatio = fairShareRatio(hosted.students, fairShare);
@@ -169,7 +191,7 @@ export function computeProviderFairShare(input: ProviderFairShareInput): Provide
       profession,
       demand,
       wte,
-      regionWte: [...weights.values()].reduce((sum, value) => sum + value, 0),
+      regionWte,
       fairShare,
       offered: offered.slots,
       hosted: hosted.students,

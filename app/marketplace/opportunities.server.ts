@@ -4,7 +4,7 @@ import { prisma, Prisma } from "~/platform/db/db.server";
 import { PROFESSIONS, professionsMatching } from "~/vocabulary/roles";
 import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { SUPERVISION_MODELS } from "~/vocabulary/labels";
-import { pageWindow } from "~/platform/paging";
+import { literalSearch, uncountedPage, uncountedPageQuery } from "~/platform/paging";
 import { startOfUtcDay } from "~/platform/utc-days";
 
 const optionalText = z
@@ -53,12 +53,12 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
   const and: Prisma.OfferWhereInput[] = [{ startDate: { gte: startOfUtcDay(now) } }];
   if (filters.year) and.push({ OR: [{ yearsOfStudy: { has: filters.year } }, { yearsOfStudy: { isEmpty: true } }] });
   if (filters.q) {
+    const { siteIds, providerIds } = await findSearchedSitesAndProviders(filters.q);
     and.push({
       OR: [
-        { specialty: { contains: filters.q, mode: "insensitive" } },
-        { site: { name: { contains: filters.q, mode: "insensitive" } } },
-        { site: { postcode: { startsWith: filters.q, mode: "insensitive" } } },
-        { provider: { name: { contains: filters.q, mode: "insensitive" } } },
+        { specialty: { contains: literalSearch(filters.q), mode: "insensitive" } },
+        { siteId: { in: siteIds } },
+        { providerId: { in: providerIds } },
         { profession: { in: professionsMatching(filters.q) } },
       ],
     });
@@ -68,14 +68,15 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
   }
   if (and.length) where.AND = and;
 
-  const total = await prisma.offer.count({ where });
-  const window = pageWindow(total, filters.page);
-  const [offers, regions] = await Promise.all([
+  // Not counted: at England scale a count of every open offer was the slowest part of the page. One row
+  // more than a page tells whether another follows; the total shows only once the last page is reached.
+  const pageQuery = uncountedPageQuery(filters.page);
+  const [rows, regions] = await Promise.all([
     prisma.offer.findMany({
       where,
       orderBy: [{ startDate: "asc" }, { id: "asc" }],
-      skip: window.skip,
-      take: window.take,
+      skip: pageQuery.skip,
+      take: pageQuery.take,
       select: {
         ...OFFER_TERMS_SELECT,
         provider: { select: { name: true, region: { select: { name: true } } } },
@@ -84,7 +85,29 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
     }),
     prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
+  const { rows: offers, window } = uncountedPage(rows, pageQuery);
   return { window, offers: await withHeldPlaces(offers), regions };
+}
+
+/**
+ * The sites (name anywhere, or postcode from its start) and providers (name anywhere) a search finds, in
+ * one query. The offers' search then tests ids, which their indexes answer, instead of joining both
+ * tables and testing every offer's site and provider name; the names are found through trigram indexes.
+ */
+async function findSearchedSitesAndProviders(q: string): Promise<{ siteIds: string[]; providerIds: string[] }> {
+  const anywhere = `%${literalSearch(q)}%`;
+  const fromStart = `${literalSearch(q)}%`;
+  // Three branches rather than one OR, so each name test can use its index.
+  const rows = await prisma.$queryRaw<{ kind: "site" | "provider"; id: string }[]>(Prisma.sql`
+    SELECT 'site' AS "kind", "id" FROM "Site" WHERE "name" ILIKE ${anywhere}
+    UNION
+    SELECT 'site' AS "kind", "id" FROM "Site" WHERE "postcode" ILIKE ${fromStart}
+    UNION
+    SELECT 'provider' AS "kind", "id" FROM "Organisation" WHERE "name" ILIKE ${anywhere}`);
+  return {
+    siteIds: rows.filter((row) => row.kind === "site").map((row) => row.id),
+    providerIds: rows.filter((row) => row.kind === "provider").map((row) => row.id),
+  };
 }
 
 /** Adds to each offer the places proposals hold on it: counted, never shown as whose. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { literalSearch, pageHref, pageWindow } from "./paging";
+import { literalSearch, pageHref, pageWindow, uncountedPage, uncountedPageQuery } from "./paging";
 
 describe("pageWindow", () => {
   it("pages 25 at a time", () => {
@@ -15,6 +15,30 @@ describe("pageWindow", () => {
 
   it("has one empty page when there is nothing", () => {
     expect(pageWindow(0, 4)).toEqual({ page: 1, pageCount: 1, total: 0, skip: 0, take: 25 });
+  });
+});
+
+describe("uncounted pages", () => {
+  const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+
+  it("reads one row more than a page shows, and shows only the page", () => {
+    const query = uncountedPageQuery(2, 25);
+    expect(query).toMatchObject({ page: 2, skip: 25, take: 26 });
+    const { rows: shown, window } = uncountedPage(rows(26, 26), query);
+    expect(shown).toEqual(rows(26, 25));
+    expect(window).toEqual({ page: 2, first: 26, last: 50, hasNext: true, total: null });
+  });
+
+  it("knows the total on the last page, and only there", () => {
+    expect(uncountedPage(rows(51, 10), uncountedPageQuery(3, 25)).window).toEqual({ page: 3, first: 51, last: 60, hasNext: false, total: 60 });
+    expect(uncountedPage(rows(1, 25), uncountedPageQuery(1, 25)).window).toMatchObject({ hasNext: false, total: 25 });
+    expect(uncountedPage([], uncountedPageQuery(1, 25)).window).toEqual({ page: 1, first: 0, last: 0, hasNext: false, total: 0 });
+  });
+
+  it("leaves a page past the end empty without claiming a total, and reads nonsense as the first page", () => {
+    expect(uncountedPage([], uncountedPageQuery(9, 25)).window).toEqual({ page: 9, first: 0, last: 0, hasNext: false, total: null });
+    expect(uncountedPageQuery(0)).toMatchObject({ page: 1, skip: 0 });
+    expect(uncountedPageQuery(Number.NaN)).toMatchObject({ page: 1, skip: 0 });
   });
 });
 

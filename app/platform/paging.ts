@@ -17,6 +17,47 @@ export function pageWindow(total: number, requestedPage: number | undefined, pag
   return { page, pageCount, total, skip: (page - 1) * pageSize, take: pageSize };
 }
 
+/**
+ * A page of a list too long to count on every load: it reads one row more than it shows, so it knows
+ * whether another page follows. The total is known only when nothing follows (the rows before plus those shown).
+ */
+export interface UncountedPage {
+  /** 1-based, as asked for: a page past the end is empty rather than moved back. */
+  page: number;
+  /** Positions (1-based) of the first and last rows shown; both 0 when the page is empty. */
+  first: number;
+  last: number;
+  hasNext: boolean;
+  total: number | null;
+}
+
+/** skip and take for page `requestedPage` of an uncounted list: take is one more than the page shows. */
+export function uncountedPageQuery(requestedPage: number | undefined, pageSize = PAGE_SIZE) {
+  const page = requestedPage && Number.isFinite(requestedPage) ? Math.max(1, Math.floor(requestedPage)) : 1;
+  return { page, pageSize, skip: (page - 1) * pageSize, take: pageSize + 1 };
+}
+
+/** The rows to show of what `uncountedPageQuery` read, and what is known about the pages around them. */
+export function uncountedPage<Row>(
+  rows: Row[],
+  query: ReturnType<typeof uncountedPageQuery>,
+): { rows: Row[]; window: UncountedPage } {
+  const hasNext = rows.length > query.pageSize;
+  const shown = hasNext ? rows.slice(0, query.pageSize) : rows;
+  const empty = shown.length === 0;
+  return {
+    rows: shown,
+    window: {
+      page: query.page,
+      first: empty ? 0 : query.skip + 1,
+      last: empty ? 0 : query.skip + shown.length,
+      hasNext,
+      // An empty page past the end says nothing about how many rows came before it.
+      total: hasNext || (empty && query.page > 1) ? null : query.skip + shown.length,
+    },
+  };
+}
+
 /** The query string for another page of the same list, keeping its filters. */
 export function pageHref(pathname: string, filters: Record<string, string | number | undefined | null>, page: number): string {
   const params = new URLSearchParams();

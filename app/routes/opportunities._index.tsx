@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterSelect, FilterDate } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { describePlaces } from "~/marketplace/allocation-rules";
-import { Pagination } from "~/components/pagination";
+import { UncountedPagination } from "~/components/pagination";
 import { formatDateRange, SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { listOpportunities, parseOpportunityFilters } from "~/marketplace/opportunities.server";
@@ -57,7 +57,7 @@ export default function Opportunities() {
       </Form>
 
       {offers.length === 0 ? (
-        <p className="card">No published offers match these filters.</p>
+        <p className="card">{window.page > 1 ? "No more published offers match these filters." : "No published offers match these filters."}</p>
       ) : (
         <div className="relative overflow-x-auto" role="region" aria-label="Opportunities" tabIndex={0}>
           <table className="data-table">
@@ -109,7 +109,7 @@ export default function Opportunities() {
           </table>
         </div>
       )}
-      <Pagination window={window} pathname="/opportunities" filters={filters} label="Opportunity pages" noun="opportunity" nounPlural="opportunities" />
+      <UncountedPagination window={window} pathname="/opportunities" filters={filters} label="Opportunity pages" noun="opportunity" nounPlural="opportunities" />
     </>
   );
 }

@@ -4,15 +4,16 @@ import { prisma } from "~/platform/db/db.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { listStudentPlacements } from "~/marketplace/student-placements.server";
 import { action as allocationAction, loader as allocationLoader } from "~/routes/allocations.$allocationId";
-import { loader as opportunitiesLoader } from "~/routes/opportunities._index";
+import Opportunities, { loader as opportunitiesLoader } from "~/routes/opportunities._index";
 import { loader as opportunityLoader } from "~/routes/opportunities.$offerId";
 import { describePlaces } from "~/marketplace/allocation-rules";
 import { useTestDatabase } from "../helpers/database";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";
 import { formatDate } from "~/vocabulary/labels";
 import { createOffer, createRequest, isoFromToday } from "../helpers/marketplace";
+import { renderRoute } from "../helpers/render-route";
 
-useTestDatabase();
+const database = useTestDatabase();
 
 const asSession = (user: { id: string; email: string; name: string; role: string; organisationId: string | null; regionId: string | null }) =>
   user as SessionUser;
@@ -233,6 +234,74 @@ describe("opportunities", () => {
       opportunityLoader({ request: buildRequest(`/opportunities/${offer.id}`, { as: signed }), params: { offerId: offer.id }, context: testContext }),
     );
     expect((page.data as { offer: { held: number } }).offer.held).toBe(2);
+  });
+
+  it("pages without counting: a next link while more follow, the total only on the last page, never a made-up page count", async () => {
+    const region = await createRegion();
+    const trust = await createOrganisation({ regionId: region.id });
+    const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY", regionId: region.id })).id });
+    const offers = [];
+    for (let day = 0; day < 27; day += 1) offers.push(await createOffer(trust.id, { profession: "SLT", specialty: "paged-term", start: isoFromToday(20 + day), end: isoFromToday(60 + day) }));
+    const signed = await signInAs(student);
+    const load = async (query: string) => {
+      const result = await settle(() => opportunitiesLoader({ request: buildRequest(`/opportunities?${query}`, { as: signed }), params: {}, context: testContext }));
+      const data = result.data as { offers: { id: string }[]; window: unknown };
+      return { data, html: await renderRoute(Opportunities, data, "/opportunities") };
+    };
+
+    const first = await load("q=paged-term");
+    expect(first.data.offers.map((o) => o.id)).toEqual(offers.slice(0, 25).map((o) => o.id));
+    expect(first.data.window).toEqual({ page: 1, first: 1, last: 25, hasNext: true, total: null });
+    expect(first.html).toContain("Opportunities 1–25 · page 1");
+    expect(first.html).toContain('href="/opportunities?q=paged-term&amp;page=2"');
+    expect(first.html).not.toContain("page 1 of");
+
+    const last = await load("q=paged-term&page=2");
+    expect(last.data.offers.map((o) => o.id)).toEqual(offers.slice(25).map((o) => o.id));
+    expect(last.data.window).toEqual({ page: 2, first: 26, last: 27, hasNext: false, total: 27 });
+    expect(last.html).toContain("27 opportunities · page 2 of 2");
+    expect(last.html).not.toContain("Next page");
+
+    const beyond = await load("q=paged-term&page=5");
+    expect(beyond.data.offers).toEqual([]);
+    expect(beyond.html).toContain("No more published offers match these filters.");
+    expect(beyond.html).toContain('href="/opportunities?q=paged-term"');
+  });
+
+  it("searches specialty, site name, postcode start and provider name, case-insensitively, with % and _ taken literally", async () => {
+    const region = await createRegion();
+    const trust = await createOrganisation({ regionId: region.id, name: "Quillfeather Community Trust" });
+    const other = await createOrganisation({ regionId: region.id });
+    const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY", regionId: region.id })).id });
+    const site = await prisma.site.create({ data: { organisationId: other.id, name: "Zanzibar Wing", postcode: "ZQ9 1AA", latitude: 51.5, longitude: -0.1 } });
+    const bySpecialty = await createOffer(other.id, { profession: "OT", specialty: "Vestibular 100%_rehab" });
+    const bySite = await createOffer(other.id, { profession: "OT", specialty: "General", siteId: site.id });
+    const byProvider = await createOffer(trust.id, { profession: "OT", specialty: "General" });
+    const signed = await signInAs(student);
+    const list = async (q: string) => {
+      const result = await settle(() =>
+        opportunitiesLoader({ request: buildRequest(`/opportunities?profession=OT&q=${encodeURIComponent(q)}`, { as: signed }), params: {}, context: testContext }),
+      );
+      return (result.data as { offers: { id: string }[] }).offers.map((o) => o.id);
+    };
+    expect(await list("vestibular")).toEqual([bySpecialty.id]);
+    expect(await list("100%_r")).toEqual([bySpecialty.id]);
+    expect(await list("zanzibar w")).toEqual([bySite.id]);
+    expect(await list("zq9")).toEqual([bySite.id]);
+    expect(await list("1AA")).toEqual([]);
+    expect(await list("QUILLFEATHER")).toEqual([byProvider.id]);
+    expect(await list("quill%feather")).toEqual([]);
+    expect(await list("Zanzibar_Wing")).toEqual([]);
+  });
+
+  it("has the trigram indexes the search uses, on PGlite as on PostgreSQL", async () => {
+    const indexes = await database.current.sql.query<{ indexname: string; indexdef: string }>(
+      `SELECT "indexname", "indexdef" FROM pg_indexes WHERE "indexname" LIKE '%trgm_idx'`,
+    );
+    expect(indexes.map((index) => index.indexname).sort()).toEqual(["Offer_specialty_trgm_idx", "Organisation_name_trgm_idx", "Site_name_trgm_idx"]);
+    for (const index of indexes) expect(index.indexdef).toMatch(/USING gin \(\w+ gin_trgm_ops\)/);
+    const [row] = await database.current.sql.query<{ score: number }>(`SELECT similarity('paediatrics', 'paediatric') AS "score"`);
+    expect(row!.score).toBeGreaterThan(0.5);
   });
 
   it("finds offers by the profession's name: searching physio finds physiotherapy", async () => {

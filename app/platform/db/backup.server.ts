@@ -1,13 +1,14 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { PGLITE_OPTIONS } from "./pglite-options.server";
 
 /**
  * Backup of the embedded database: PGlite's own dump of its data directory (a gzipped tar).
  * The portal must be stopped: PGlite is single-process (the data directory's lock file says so).
  */
 export async function backupEmbeddedDatabase(dataDir: string, file: string): Promise<number> {
-  const database = await PGlite.create(path.resolve(dataDir));
+  const database = await PGlite.create(path.resolve(dataDir), PGLITE_OPTIONS);
   try {
     const dump = await database.dumpDataDir("gzip");
     const bytes = new Uint8Array(await dump.arrayBuffer());
@@ -28,7 +29,7 @@ export async function restoreEmbeddedDatabase(dataDir: string, file: string): Pr
   const staging = `${target}.restoring`;
   rmSync(staging, { recursive: true, force: true });
   const dump = new Blob([readFileSync(file)]);
-  const database = await PGlite.create(staging, { loadDataDir: dump });
+  const database = await PGlite.create(staging, { ...PGLITE_OPTIONS, loadDataDir: dump });
   try {
     await database.query("SELECT 1");
   } finally {

@@ -6,6 +6,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated.server/client";
 import { applyMigrations, type SqlRunner } from "./migrate.server";
+import { PGLITE_OPTIONS } from "./pglite-options.server";
 
 export { Prisma } from "./generated.server/client";
 export type * from "./generated.server/client";
@@ -65,7 +66,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   const releaseLock = target.dataDir ? lockDataDir(path.resolve(target.dataDir)) : () => {};
-  const pglite = target.dataDir ? await PGlite.create(path.resolve(target.dataDir)) : await PGlite.create();
+  const pglite = target.dataDir ? await PGlite.create(path.resolve(target.dataDir), PGLITE_OPTIONS) : await PGlite.create(PGLITE_OPTIONS);
   // The adapter is typed against an older driver-adapter-utils; its runtime contract is the same.
   const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
