@@ -1,5 +1,5 @@
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
-import type { FundingUnitName } from "./funding-rules";
+import type { AwardDelivery, FundingUnitName } from "./funding-rules";
 
 /** An award with what it has delivered, as the programme and provider pages and the CSV receive it. */
 export interface AwardWithDelivery {
@@ -15,18 +15,10 @@ export interface AwardWithDelivery {
     amountPence: number;
     provider: { name: string };
   };
-  delivery: {
-    secured: { students: number; weeks: number };
-    additional: { students: number; weeks: number };
-    /** Additional students or weeks secured, in the award's unit. */
-    delivered: number;
-    elapsed: number;
-    deliveredToDate: number;
-    expectedToDate: number;
-    behind: boolean;
-    paidPence: number;
-    pencePerAdditionalWeek: number | null;
-  };
+  delivery: Pick<
+    AwardDelivery,
+    "secured" | "additional" | "delivered" | "elapsed" | "deliveredToDate" | "expectedToDate" | "behind" | "paidPence" | "pencePerAdditionalWeek"
+  >;
   fairShare: { ratioNow: number | null; ratioWithout: number | null } | null;
   programmeName?: string;
 }
