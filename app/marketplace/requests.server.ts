@@ -27,6 +27,24 @@ export function requestWhere(universityId: string, filters: RequestFilters): Pri
   };
 }
 
+/** What a request asks for: which students, how many, when, and how many of them are placed already. */
+export const REQUEST_NEED_SELECT = {
+  profession: true,
+  yearOfStudy: true,
+  startDate: true,
+  endDate: true,
+  students: true,
+  studentsAllocated: true,
+} satisfies Prisma.PlacementRequestSelect;
+
+/** A request as one row of a list shows it: what it asks for, under its programme's and block's names. */
+export const REQUEST_ROW_SELECT = {
+  id: true,
+  ...REQUEST_NEED_SELECT,
+  programme: { select: { name: true } },
+  block: { select: { name: true } },
+} satisfies Prisma.PlacementRequestSelect;
+
 const REQUEST_ORDER: Prisma.PlacementRequestOrderByWithRelationInput[] = [{ startDate: "asc" }, { createdAt: "asc" }, { id: "asc" }];
 
 /** One page of the university's requests. Never selects reasonable adjustments: lists do not show them. */
@@ -41,18 +59,7 @@ export async function listRequests(user: SessionUser, filters: RequestFilters) {
       orderBy: REQUEST_ORDER,
       skip: window.skip,
       take: window.take,
-      select: {
-        id: true,
-        profession: true,
-        yearOfStudy: true,
-        startDate: true,
-        endDate: true,
-        students: true,
-        studentsAllocated: true,
-        status: true,
-        programme: { select: { name: true } },
-        block: { select: { name: true } },
-      },
+      select: { ...REQUEST_ROW_SELECT, status: true },
     }),
     listProgrammeChoices(universityId),
   ]);
@@ -239,12 +246,7 @@ export async function getRequestForUniversity(user: SessionUser, requestId: stri
       id: true,
       programmeId: true,
       blockId: true,
-      profession: true,
-      yearOfStudy: true,
-      startDate: true,
-      endDate: true,
-      students: true,
-      studentsAllocated: true,
+      ...REQUEST_NEED_SELECT,
       specialties: true,
       preferredSiteIds: true,
       originLatitude: true,
@@ -307,21 +309,13 @@ export async function listRequestsForExport(user: SessionUser, filters: RequestF
       orderBy: REQUEST_ORDER,
       take: MAX_EXPORT_ROWS,
       select: {
-        id: true,
-        profession: true,
-        yearOfStudy: true,
-        startDate: true,
-        endDate: true,
-        students: true,
-        studentsAllocated: true,
+        ...REQUEST_ROW_SELECT,
         specialties: true,
         maxTravelMinutes: true,
         originLatitude: true,
         originLongitude: true,
         reasonableAdjustments: true,
         status: true,
-        programme: { select: { name: true } },
-        block: { select: { name: true } },
         allocations: { where: { status: { in: [...LIVE_STATUSES] } }, select: { status: true, students: true } },
       },
     }),

@@ -8,6 +8,7 @@ import { ALLOCATION_STATUSES, STUDENT_HOLDING_STATUSES, type AllocationStatusNam
 import { offerAcceptsRequest } from "./compatibility";
 import { pageWindow } from "~/platform/paging";
 import { requireUniversityScope } from "./policy";
+import { REQUEST_ROW_SELECT } from "./requests.server";
 
 function optionalParam<T extends z.ZodTypeAny>(schema: T) {
   return z
@@ -205,17 +206,7 @@ export async function getBookingPage(user: SessionUser, offerId: string) {
     where: { universityId, status: { in: ["OPEN", "PARTLY_ALLOCATED"] } },
     orderBy: [{ startDate: "asc" }, { id: "asc" }],
     take: 500,
-    select: {
-      id: true,
-      profession: true,
-      yearOfStudy: true,
-      startDate: true,
-      endDate: true,
-      students: true,
-      studentsAllocated: true,
-      programme: { select: { name: true } },
-      block: { select: { name: true } },
-    },
+    select: REQUEST_ROW_SELECT,
   });
   const assessed = requests.map((request) => ({
     id: request.id,

@@ -2,6 +2,7 @@ import { prisma, Prisma } from "~/platform/db/db.server";
 import { academicYearOf, formatAcademicYear } from "~/vocabulary/academic-year";
 import { loadWorkforce } from "~/fair-share/fair-share.server";
 import { addUtcDays } from "~/platform/utc-days";
+import { REQUEST_NEED_SELECT } from "~/marketplace/requests.server";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 
 export interface MatchingScope {
@@ -61,12 +62,7 @@ export async function loadMatchingDocument(scope: MatchingScope): Promise<{ docu
     select: {
       id: true,
       universityId: true,
-      profession: true,
-      yearOfStudy: true,
-      startDate: true,
-      endDate: true,
-      students: true,
-      studentsAllocated: true,
+      ...REQUEST_NEED_SELECT,
       originLatitude: true,
       originLongitude: true,
       maxTravelMinutes: true,
