@@ -5,7 +5,7 @@ import { prisma } from "~/platform/db/db.server";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { formatDate } from "~/vocabulary/labels";
-import { placementsForAwards } from "./funding.server";
+import { AWARD_TERMS_SELECT, placementsForAwards } from "./funding.server";
 import { summariseAwardDelivery, warrantsCase } from "./funding-rules";
 import { awardBehindNotification, formatUnits } from "./notifications";
 
@@ -32,17 +32,7 @@ export async function runFundingScan(now = new Date()): Promise<{ notified: numb
   const awards = await prisma.fundingAward.findMany({
     where: { periodStart: { lte: now }, periodEnd: { gte: monthAgo }, provider: { active: true } },
     select: {
-      id: true,
-      providerId: true,
-      profession: true,
-      periodStart: true,
-      periodEnd: true,
-      unit: true,
-      committed: true,
-      baselineStudents: true,
-      baselineWeeks: true,
-      amountPence: true,
-      provider: { select: { name: true } },
+      ...AWARD_TERMS_SELECT,
       programme: { select: { name: true, regionId: true } },
       payments: { select: { payOn: true, amountPence: true } },
     },

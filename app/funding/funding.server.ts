@@ -157,9 +157,9 @@ interface AwardRow {
   payments: { id: string; payOn: Date; amountPence: number; note: string | null }[];
 }
 
-const AWARD_SELECT = {
+/** What an award commits its provider to, for how long and for how much: what its delivery is measured against. */
+export const AWARD_TERMS_SELECT = {
   id: true,
-  programmeId: true,
   providerId: true,
   profession: true,
   periodStart: true,
@@ -169,8 +169,13 @@ const AWARD_SELECT = {
   baselineStudents: true,
   baselineWeeks: true,
   amountPence: true,
-  notes: true,
   provider: { select: { name: true } },
+} satisfies Prisma.FundingAwardSelect;
+
+const AWARD_SELECT = {
+  ...AWARD_TERMS_SELECT,
+  programmeId: true,
+  notes: true,
   payments: { select: { id: true, payOn: true, amountPence: true, note: true }, orderBy: [{ payOn: "asc" }, { id: "asc" }] },
 } satisfies Prisma.FundingAwardSelect;
 
