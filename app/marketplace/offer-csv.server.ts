@@ -13,11 +13,10 @@ import {
   publishFromText,
   splitYearsOfStudy,
   supervisionModelFromText,
-  toDbDate,
   toIsoDate,
   type OfferFields,
 } from "./offer-form";
-import { listProviderSites, type listOffersForExport } from "./offers.server";
+import { listProviderSites, offerData, type listOffersForExport } from "./offers.server";
 import { requireProviderScope } from "./policy";
 import { Refusal } from "~/platform/refusal";
 
@@ -225,15 +224,7 @@ export async function importOfferRows(user: SessionUser, rows: readonly OfferImp
     const created = await tx.offer.createMany({
       data: rows.map(({ fields, publish }) => ({
         providerId,
-        siteId: fields.siteId,
-        profession: fields.profession,
-        specialty: fields.specialty || null,
-        startDate: toDbDate(fields.startDate),
-        endDate: toDbDate(fields.endDate),
-        slots: fields.slots,
-        supervisionModel: fields.supervisionModel,
-        yearsOfStudy: fields.yearsOfStudy,
-        notes: fields.notes || null,
+        ...offerData(fields),
         status: publish ? ("PUBLISHED" as const) : ("DRAFT" as const),
         publishedAt: publish ? now : null,
         createdById: user.id,

@@ -151,7 +151,8 @@ async function requireOwnSite(tx: Tx, providerId: string, siteId: string) {
   if (!site) throw new Refusal(400, "Choose one of your organisation's sites", "siteId");
 }
 
-function offerData(fields: OfferFields) {
+/** How an offer's form fields are stored: blanks become null and dates become database dates. */
+export function offerData(fields: OfferFields) {
   return {
     siteId: fields.siteId,
     profession: fields.profession,
