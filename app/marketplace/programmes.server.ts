@@ -1,12 +1,21 @@
 import { Refusal } from "~/platform/refusal";
 import type { SessionUser } from "~/accounts/session.server";
 import { constraintViolation } from "~/platform/db/constraint-violation.server";
-import { prisma } from "~/platform/db/db.server";
+import { prisma, type Prisma } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
 import { pageWindow } from "~/platform/paging";
 import type { BlockFormValue, ProgrammeFormValue } from "./programme-form";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { requireUniversityScope } from "./policy";
+
+/** A programme's own fields: its name, the profession it trains and how many years it runs. */
+export const PROGRAMME_SELECT = { id: true, name: true, profession: true, years: true } satisfies Prisma.ProgrammeSelect;
+
+/** A block's own fields: its name, the year of study it is for and its dates. */
+export const BLOCK_SELECT = { id: true, name: true, yearOfStudy: true, startDate: true, endDate: true } satisfies Prisma.PlacementBlockSelect;
+
+/** Blocks in the order a university plans them: by year of study, then by when they start. */
+export const BLOCK_ORDER = [{ yearOfStudy: "asc" }, { startDate: "asc" }, { name: "asc" }] satisfies Prisma.PlacementBlockOrderByWithRelationInput[];
 
 export async function listProgrammes(user: SessionUser, page: number | undefined) {
   const universityId = requireUniversityScope(user);
@@ -18,7 +27,7 @@ export async function listProgrammes(user: SessionUser, page: number | undefined
     orderBy: [{ name: "asc" }, { id: "asc" }],
     skip: window.skip,
     take: window.take,
-    select: { id: true, name: true, profession: true, years: true, _count: { select: { blocks: true, requests: true } } },
+    select: { ...PROGRAMME_SELECT, _count: { select: { blocks: true, requests: true } } },
   });
   return {
     window,
@@ -32,14 +41,8 @@ export async function getProgramme(user: SessionUser, programmeId: string) {
   const programme = await prisma.programme.findFirst({
     where: { id: programmeId, universityId },
     select: {
-      id: true,
-      name: true,
-      profession: true,
-      years: true,
-      blocks: {
-        orderBy: [{ yearOfStudy: "asc" }, { startDate: "asc" }, { name: "asc" }],
-        select: { id: true, name: true, yearOfStudy: true, startDate: true, endDate: true, _count: { select: { requests: true } } },
-      },
+      ...PROGRAMME_SELECT,
+      blocks: { orderBy: BLOCK_ORDER, select: { ...BLOCK_SELECT, _count: { select: { requests: true } } } },
       _count: { select: { requests: true } },
     },
   });
@@ -55,7 +58,7 @@ export async function getProgramme(user: SessionUser, programmeId: string) {
 async function requireOwnProgramme(universityId: string, programmeId: string) {
   const programme = await prisma.programme.findFirst({
     where: { id: programmeId, universityId },
-    select: { id: true, name: true, profession: true, years: true },
+    select: PROGRAMME_SELECT,
   });
   if (!programme) throw new Refusal(404, "Programme not found");
   return programme;

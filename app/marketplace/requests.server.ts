@@ -5,6 +5,7 @@ import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus, requestStatusFo
 import { pageWindow } from "~/platform/paging";
 import type { RequestFilters, RequestFormValue } from "./request-form";
 import { requireUniversityScope } from "./policy";
+import { BLOCK_ORDER, BLOCK_SELECT, PROGRAMME_SELECT } from "./programmes.server";
 import { Refusal } from "~/platform/refusal";
 
 type Tx = Prisma.TransactionClient;
@@ -78,16 +79,7 @@ export async function getRequestFormOptions(user: SessionUser) {
     prisma.programme.findMany({
       where: { universityId },
       orderBy: { name: "asc" },
-      select: {
-        id: true,
-        name: true,
-        profession: true,
-        years: true,
-        blocks: {
-          orderBy: [{ yearOfStudy: "asc" }, { startDate: "asc" }],
-          select: { id: true, name: true, yearOfStudy: true, startDate: true, endDate: true },
-        },
-      },
+      select: { ...PROGRAMME_SELECT, blocks: { orderBy: BLOCK_ORDER, select: BLOCK_SELECT } },
     }),
     prisma.site.findMany({ where: { organisationId: universityId }, orderBy: { name: "asc" }, select: { id: true, name: true, postcode: true } }),
     prisma.site.findMany({
