@@ -2,6 +2,22 @@ import { prisma, type Prisma } from "~/platform/db/db.server";
 import { roundWte, type OrganisationFilters } from "./organisation-forms";
 import { literalSearch, pageWindow } from "~/platform/paging";
 
+/** What names and describes an organisation wherever it is listed or shown. */
+export const ORGANISATION_DETAILS_SELECT = {
+  id: true,
+  name: true,
+  kind: true,
+  providerType: true,
+  code: true,
+  active: true,
+} satisfies Prisma.OrganisationSelect;
+
+/** An organisation's sites, by name, with where each one is. */
+export const ORGANISATION_SITES_SELECT = {
+  select: { id: true, name: true, postcode: true, latitude: true, longitude: true },
+  orderBy: { name: "asc" },
+} satisfies Prisma.Organisation$sitesArgs;
+
 export function listRegions() {
   return prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
@@ -31,12 +47,7 @@ export async function listOrganisations(filters: OrganisationFilters, scope: { r
     skip: window.skip,
     take: window.take,
     select: {
-      id: true,
-      name: true,
-      kind: true,
-      providerType: true,
-      code: true,
-      active: true,
+      ...ORGANISATION_DETAILS_SELECT,
       region: { select: { id: true, name: true } },
       _count: { select: { sites: true, users: true } },
     },
@@ -81,14 +92,9 @@ export async function getOrganisationProfile(organisationId: string) {
   const organisation = await prisma.organisation.findUnique({
     where: { id: organisationId },
     select: {
-      id: true,
-      name: true,
-      kind: true,
-      providerType: true,
-      code: true,
-      active: true,
+      ...ORGANISATION_DETAILS_SELECT,
       region: { select: { id: true, name: true } },
-      sites: { select: { id: true, name: true, postcode: true, latitude: true, longitude: true }, orderBy: { name: "asc" } },
+      sites: ORGANISATION_SITES_SELECT,
     },
   });
   if (!organisation) return null;

@@ -9,6 +9,7 @@ import {
 import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { constraintViolation } from "~/platform/db/constraint-violation.server";
+import { ORGANISATION_DETAILS_SELECT, ORGANISATION_SITES_SELECT } from "./directory.server";
 
 /** How many of an organisation's users its admin page lists; the users page has the rest. */
 export const ORGANISATION_PAGE_USER_LIMIT = 50;
@@ -18,15 +19,10 @@ export async function getOrganisationForAdmin(organisationId: string) {
   const organisation = await prisma.organisation.findUnique({
     where: { id: organisationId },
     select: {
-      id: true,
-      name: true,
-      kind: true,
-      providerType: true,
-      code: true,
+      ...ORGANISATION_DETAILS_SELECT,
       regionId: true,
-      active: true,
       region: { select: { name: true } },
-      sites: { select: { id: true, name: true, postcode: true, latitude: true, longitude: true }, orderBy: { name: "asc" } },
+      sites: ORGANISATION_SITES_SELECT,
       workforce: {
         select: { id: true, profession: true, year: true, wte: true },
         orderBy: [{ year: "desc" }, { profession: "asc" }],
