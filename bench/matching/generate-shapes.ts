@@ -1,5 +1,5 @@
 import type { MatchingInput, MatchingOffer, MatchingProvider, PlacementRequest } from "../../app/matching/solver/types";
-import { ENGLAND_CENTRES, LONDON_CENTRES, seededRandom, type Centre } from "./generate";
+import { ENGLAND_CENTRES, LONDON_CENTRES, seededDraws, type Centre } from "./generate";
 
 /**
  * Region shapes that the England/London bench does not cover (issue #12), at any size.
@@ -70,19 +70,7 @@ function isoDay(dayOffset: number): string {
 /** 2,500 providers and 60 universities per 100,000 students, as in the held-out England data. */
 export function generateShapedInstance(shape: BenchShape, students: number, seed = 20270112): MatchingInput {
   const settings = SHAPES[shape];
-  const random = seededRandom(seed);
-  const integer = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
-  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const weightedPick = <T extends { weight: number }>(items: readonly T[]): T => {
-    const total = items.reduce((sum, item) => sum + item.weight, 0);
-    let threshold = random() * total;
-    for (const item of items) {
-      threshold -= item.weight;
-      if (threshold <= 0) return item;
-    }
-    return items[items.length - 1];
-  };
+  const { random, integer, gaussian, pick, weightedPick } = seededDraws(seed);
   const near = (centre: Centre, spreadKm: number) => ({
     lat: Math.round((centre.lat + (gaussian() * spreadKm) / 111.2) * 1e5) / 1e5,
     lon: Math.round((centre.lon + (gaussian() * spreadKm) / (111.2 * Math.cos((centre.lat * Math.PI) / 180))) * 1e5) / 1e5,

@@ -20,6 +20,24 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** The draws the generators make, all from one seeded stream: the same seed gives the same instance. */
+export function seededDraws(seed: number) {
+  const random = seededRandom(seed);
+  const integer = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const weightedPick = <T extends { weight: number }>(items: readonly T[]): T => {
+    const total = items.reduce((sum, item) => sum + item.weight, 0);
+    let threshold = random() * total;
+    for (const item of items) {
+      threshold -= item.weight;
+      if (threshold <= 0) return item;
+    }
+    return items[items.length - 1];
+  };
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  return { random, integer, gaussian, weightedPick, pick };
+}
+
 export interface Centre {
   name: string;
   lat: number;
@@ -117,19 +135,7 @@ function addDays(isoDate: string, days: number): string {
 
 export function generateInstance(scale: BenchScale, seed = 20270111): MatchingInput {
   const settings = SETTINGS[scale];
-  const random = seededRandom(seed);
-  const integer = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
-  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const weightedPick = <T extends { weight: number }>(items: readonly T[]): T => {
-    const total = items.reduce((sum, item) => sum + item.weight, 0);
-    let threshold = random() * total;
-    for (const item of items) {
-      threshold -= item.weight;
-      if (threshold <= 0) return item;
-    }
-    return items[items.length - 1];
-  };
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const { random, integer, gaussian, weightedPick, pick } = seededDraws(seed);
   const near = (centre: Centre, region: number, spreadFactor = 1) => {
     const spreadKm = centre.spreadKm * spreadFactor;
     const lat = centre.lat + (gaussian() * spreadKm) / 111.2;
