@@ -135,26 +135,35 @@ export async function bookOffer(user: SessionUser, input: { offerId: string; req
   return allocation;
 }
 
+/** An allocation's own state: what a move compares and sets, and the places it gives back. */
+export const ALLOCATION_STATE_SELECT = { id: true, status: true, students: true, offerId: true, requestId: true } satisfies Prisma.AllocationSelect;
+
+/** Which side of an allocation the user is on, if any, from its provider, its university and their regions. */
+export function allocationPartyOf(
+  user: SessionUser,
+  allocation: {
+    offer: { providerId: string; provider: { regionId: string } };
+    request: { universityId: string; university: { regionId: string } };
+  },
+) {
+  return partyFor(user, {
+    providerId: allocation.offer.providerId,
+    universityId: allocation.request.universityId,
+    regionIds: [allocation.offer.provider.regionId, allocation.request.university.regionId],
+  });
+}
+
 export async function loadAllocationParty(user: SessionUser, allocationId: string) {
   const allocation = await prisma.allocation.findUnique({
     where: { id: allocationId },
     select: {
-      id: true,
-      status: true,
-      students: true,
-      offerId: true,
-      requestId: true,
+      ...ALLOCATION_STATE_SELECT,
       offer: { select: { providerId: true, provider: { select: { regionId: true } } } },
       request: { select: { universityId: true, endDate: true, university: { select: { regionId: true } } } },
     },
   });
   if (!allocation) return null;
-  const party = partyFor(user, {
-    providerId: allocation.offer.providerId,
-    universityId: allocation.request.universityId,
-    regionIds: [allocation.offer.provider.regionId, allocation.request.university.regionId],
-  });
-  return { allocation, party };
+  return { allocation, party: allocationPartyOf(user, allocation) };
 }
 
 /**

@@ -4,9 +4,8 @@ import { prisma } from "~/platform/db/db.server";
 import { Refusal } from "~/platform/refusal";
 import { formatDateRange } from "~/vocabulary/labels";
 import { ALLOCATION_STATUS_LABELS, checkTransition } from "./allocation-rules";
-import { applyTransition } from "./allocations.server";
+import { ALLOCATION_STATE_SELECT, allocationPartyOf, applyTransition } from "./allocations.server";
 import { describeBulkOutcome, MAX_ALLOCATIONS_AT_ONCE, type BulkFailure, type BulkMove } from "./bulk-rules";
-import { partyFor } from "./policy";
 
 export interface BulkOutcome {
   moved: number;
@@ -37,11 +36,7 @@ export async function transitionAllocations(
     where: { id: { in: ids } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      status: true,
-      students: true,
-      offerId: true,
-      requestId: true,
+      ...ALLOCATION_STATE_SELECT,
       offer: {
         select: {
           providerId: true,
@@ -61,11 +56,7 @@ export async function transitionAllocations(
     },
   });
   const checked = rows.map((row) => {
-    const party = partyFor(user, {
-      providerId: row.offer.providerId,
-      universityId: row.request.universityId,
-      regionIds: [row.offer.provider.regionId, row.request.university.regionId],
-    });
+    const party = allocationPartyOf(user, row);
     return {
       row,
       party,
