@@ -317,26 +317,32 @@ async function checkAward(tx: Prisma.TransactionClient, programme: { id: string;
   return { start, end };
 }
 
+/**
+ * How an award form is stored. A baseline figure the form leaves blank comes from `baseline`, which the
+ * caller provides whenever the form leaves one blank.
+ */
+function awardData(form: AwardForm, period: { start: Date; end: Date }, baseline: { students: number; weeks: number } | null) {
+  return {
+    providerId: form.providerId,
+    profession: form.profession,
+    periodStart: period.start,
+    periodEnd: period.end,
+    unit: form.unit,
+    committed: form.committed,
+    baselineStudents: form.baselineStudents ?? baseline!.students,
+    baselineWeeks: form.baselineWeeks ?? baseline!.weeks,
+    amountPence: form.amount,
+    notes: form.notes || null,
+  };
+}
+
 export async function createAward(user: SessionUser, programmeId: string, form: AwardForm) {
   const programme = await requireManagedProgramme(user, programmeId);
   return prisma.$transaction(async (tx) => {
     const { start, end } = await checkAward(tx, programme, form);
     const baseline = form.baselineStudents === undefined || form.baselineWeeks === undefined ? await defaultBaseline(form.providerId, form.profession, start, end, tx) : null;
     const created = await tx.fundingAward.create({
-      data: {
-        programmeId,
-        providerId: form.providerId,
-        profession: form.profession,
-        periodStart: start,
-        periodEnd: end,
-        unit: form.unit,
-        committed: form.committed,
-        baselineStudents: form.baselineStudents ?? baseline!.students,
-        baselineWeeks: form.baselineWeeks ?? baseline!.weeks,
-        amountPence: form.amount,
-        notes: form.notes || null,
-        createdById: user.id,
-      },
+      data: { programmeId, ...awardData(form, { start, end }, baseline), createdById: user.id },
       select: { id: true, baselineStudents: true, baselineWeeks: true },
     });
     await recordAudit(tx, {
@@ -382,18 +388,7 @@ export async function updateAward(user: SessionUser, awardId: string, form: Awar
     const { start, end } = await checkAward(tx, award.programme, form, award.id);
     await tx.fundingAward.update({
       where: { id: award.id },
-      data: {
-        providerId: form.providerId,
-        profession: form.profession,
-        periodStart: start,
-        periodEnd: end,
-        unit: form.unit,
-        committed: form.committed,
-        baselineStudents: form.baselineStudents ?? award.baselineStudents,
-        baselineWeeks: form.baselineWeeks ?? award.baselineWeeks,
-        amountPence: form.amount,
-        notes: form.notes || null,
-      },
+      data: awardData(form, { start, end }, { students: award.baselineStudents, weeks: award.baselineWeeks }),
     });
     await recordAudit(tx, { actorId: user.id, action: "funding-award-updated", entityType: "FundingAward", entityId: award.id, details: { committed: form.committed, amountPence: form.amount, unit: form.unit } });
   });
