@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { PROFESSIONS } from "~/vocabulary/roles";
 
-/** One proposal as the review table shows it: every id already turned into a name. */
-export interface ProposalRow {
+/** The request a review row is about, as the review tables show it: its university and programme by name. */
+interface RequestCells {
   requestId: string;
-  offerId: string;
-  providerId: string;
-  provider: string;
-  site: string;
   universityId: string;
   university: string;
   programme: string;
@@ -15,6 +11,14 @@ export interface ProposalRow {
   start: string;
   end: string;
   students: number;
+}
+
+/** One proposal as the review table shows it: every id already turned into a name. */
+export interface ProposalRow extends RequestCells {
+  offerId: string;
+  providerId: string;
+  provider: string;
+  site: string;
   travelMinutes: number | null;
   specialtyMatched: boolean | null;
   explanation: string;
@@ -23,15 +27,7 @@ export interface ProposalRow {
 }
 
 /** One request the run could not (fully) place, with the matcher's reason. */
-export interface UnmetRow {
-  requestId: string;
-  universityId: string;
-  university: string;
-  programme: string;
-  profession: string;
-  start: string;
-  end: string;
-  students: number;
+export interface UnmetRow extends RequestCells {
   reason: string;
 }
 
