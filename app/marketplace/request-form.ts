@@ -137,6 +137,21 @@ export function looksLikeFormula(value: string): boolean {
   return /^[=+@\t\r]/.test(value) || /^-\S/.test(value);
 }
 
+/** What a request takes from its programme and block: the profession from the programme, the year and dates from the block. */
+export function requestPlacementFields<Profession extends string>(
+  programme: { id: string; profession: Profession },
+  block: { id: string; yearOfStudy: number; startDate: Date; endDate: Date },
+) {
+  return {
+    programmeId: programme.id,
+    blockId: block.id,
+    profession: programme.profession,
+    yearOfStudy: block.yearOfStudy,
+    startDate: block.startDate,
+    endDate: block.endDate,
+  };
+}
+
 export interface CsvLookup {
   /** Keyed by lower-cased programme name. */
   programmes: Map<
@@ -224,12 +239,7 @@ export function validateRequestCsvRow(
     ok: true,
     row: {
       line,
-      programmeId: programme.id,
-      blockId: block.id,
-      profession: programme.profession,
-      yearOfStudy: block.yearOfStudy,
-      startDate: block.startDate,
-      endDate: block.endDate,
+      ...requestPlacementFields(programme, block),
       students,
       specialties: specialties.list,
       maxTravelMinutes,

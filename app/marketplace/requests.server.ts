@@ -3,7 +3,7 @@ import { prisma, type Prisma } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
 import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus, requestStatusFor } from "./allocation-rules";
 import { pageWindow } from "~/platform/paging";
-import type { RequestFilters, RequestFormValue } from "./request-form";
+import { requestPlacementFields, type RequestFilters, type RequestFormValue } from "./request-form";
 import { requireUniversityScope } from "./policy";
 import { BLOCK_ORDER, BLOCK_SELECT, PROGRAMME_SELECT } from "./programmes.server";
 import { Refusal } from "~/platform/refusal";
@@ -129,12 +129,7 @@ async function resolveRequestInput(universityId: string, value: RequestFormValue
     }
   }
   return {
-    programmeId: programme.id,
-    blockId: block.id,
-    profession: programme.profession,
-    yearOfStudy: block.yearOfStudy,
-    startDate: block.startDate,
-    endDate: block.endDate,
+    ...requestPlacementFields(programme, block),
     students: value.students,
     specialties: value.specialties,
     preferredSiteIds: value.preferredSiteIds,
