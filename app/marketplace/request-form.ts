@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalParam } from "~/platform/form-fields";
 import { PROFESSIONS } from "~/vocabulary/roles";
 import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 
@@ -94,13 +95,6 @@ export const CancelRequestSchema = z.object({
     .min(1, "Give a reason for cancelling the request")
     .max(MAX_CANCEL_REASON_LENGTH, `Use ${MAX_CANCEL_REASON_LENGTH} characters or fewer`),
 });
-
-/** A query-string value: blank means "not given", and a malformed one is dropped rather than refused. */
-function optionalParam<T extends z.ZodTypeAny>(schema: T) {
-  return z
-    .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional())
-    .catch(undefined) as unknown as z.ZodOptional<T>;
-}
 
 export const RequestFiltersSchema = z.object({
   status: optionalParam(z.enum(REQUEST_STATUSES)),

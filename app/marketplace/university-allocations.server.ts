@@ -9,12 +9,7 @@ import { offerAcceptsRequest } from "./compatibility";
 import { pageWindow } from "~/platform/paging";
 import { requireUniversityScope } from "./policy";
 import { REQUEST_ROW_SELECT } from "./requests.server";
-
-function optionalParam<T extends z.ZodTypeAny>(schema: T) {
-  return z
-    .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional())
-    .catch(undefined) as unknown as z.ZodOptional<T>;
-}
+import { optionalParam } from "~/platform/form-fields";
 
 export const AllocationFiltersSchema = z.object({
   status: optionalParam(z.enum(ALLOCATION_STATUSES)),
