@@ -1,4 +1,4 @@
-import { EmailSchema, optionalParam } from "~/platform/form-fields";
+import { EmailSchema, optionalParam, PageParam } from "~/platform/form-fields";
 import { z } from "zod";
 import { ROLES } from "~/vocabulary/roles";
 
@@ -11,7 +11,7 @@ export const UserFiltersSchema = z.object({
   organisation: optionalParam(z.string().trim().max(100)),
   organisationId: optionalParam(z.string().trim().max(40)),
   status: optionalParam(z.enum(USER_STATUSES)),
-  page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
+  page: PageParam,
 });
 export type UserFilters = z.output<typeof UserFiltersSchema>;
 

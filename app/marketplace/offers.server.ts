@@ -1,4 +1,4 @@
-import { optionalParam } from "~/platform/form-fields";
+import { optionalParam, PageParam } from "~/platform/form-fields";
 import { OFFER_TERMS_SELECT } from "./offer-terms";
 import { Refusal } from "~/platform/refusal";
 import { z } from "zod";
@@ -24,7 +24,7 @@ export const OfferFiltersSchema = z.object({
   siteId: optionalParam(z.string().trim().max(40)),
   from: optionalParam(z.string().trim().max(30)),
   to: optionalParam(z.string().trim().max(30)),
-  page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
+  page: PageParam,
 });
 export type OfferFilters = z.output<typeof OfferFiltersSchema>;
 

@@ -1,4 +1,4 @@
-import { optionalParam } from "~/platform/form-fields";
+import { PageParam } from "~/platform/form-fields";
 import { recordSensitiveViews } from "./sensitive-views.server";
 import { z } from "zod";
 import type { SessionUser } from "~/accounts/session.server";
@@ -15,7 +15,7 @@ export const ProviderAllocationFiltersSchema = z.object({
   status: z
     .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.enum([...ALLOCATION_STATUSES, "all"]).default("PROPOSED"))
     .catch("PROPOSED"),
-  page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
+  page: PageParam,
 });
 export type ProviderAllocationFilters = z.output<typeof ProviderAllocationFiltersSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalParam } from "~/platform/form-fields";
+import { optionalParam, PageParam } from "~/platform/form-fields";
 import { PROFESSIONS } from "~/vocabulary/roles";
 import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 
@@ -102,7 +102,7 @@ export const RequestFiltersSchema = z.object({
   programmeId: optionalParam(z.string().trim().max(40)),
   from: optionalParam(z.string().trim().max(30)),
   to: optionalParam(z.string().trim().max(30)),
-  page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
+  page: PageParam,
 });
 export type RequestFilters = z.output<typeof RequestFiltersSchema>;
 

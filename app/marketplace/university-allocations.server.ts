@@ -9,11 +9,11 @@ import { offerAcceptsRequest } from "./compatibility";
 import { pageWindow } from "~/platform/paging";
 import { requireUniversityScope } from "./policy";
 import { REQUEST_ROW_SELECT } from "./requests.server";
-import { optionalParam } from "~/platform/form-fields";
+import { optionalParam, PageParam } from "~/platform/form-fields";
 
 export const AllocationFiltersSchema = z.object({
   status: optionalParam(z.enum(ALLOCATION_STATUSES)),
-  page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
+  page: PageParam,
 });
 export type AllocationFilters = z.output<typeof AllocationFiltersSchema>;
 

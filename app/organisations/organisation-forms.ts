@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EmailSchema, optionalParam } from "~/platform/form-fields";
+import { EmailSchema, optionalParam, PageParam } from "~/platform/form-fields";
 import { PROFESSIONS, ROLE_ORGANISATION_KIND, ROLES, type RoleName } from "~/vocabulary/roles";
 
 export const ORGANISATION_KINDS = ["PROVIDER", "UNIVERSITY"] as const;
@@ -158,7 +158,7 @@ export const OrganisationFiltersSchema = z.object({
   q: optionalParam(z.string().trim().max(100)),
   kind: optionalParam(z.enum(ORGANISATION_KINDS)),
   regionId: optionalParam(z.string().trim().max(40)),
-  page: optionalParam(z.coerce.number().int().min(1).max(1_000_000)),
+  page: PageParam,
 });
 export type OrganisationFilters = z.output<typeof OrganisationFiltersSchema>;
 

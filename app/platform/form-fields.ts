@@ -14,3 +14,6 @@ export function optionalParam<T extends z.ZodTypeAny>(schema: T) {
     .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional())
     .catch(undefined) as unknown as z.ZodOptional<T>;
 }
+
+/** Which page of a list the address asks for; a blank or malformed one is dropped, and the list shows its first page. */
+export const PageParam = optionalParam(z.coerce.number().int().min(1).max(1_000_000));
