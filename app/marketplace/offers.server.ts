@@ -10,7 +10,7 @@ import { offerAcceptsRequest } from "./compatibility";
 import { OFFER_LIST_STATUSES, offerStartProblem, toDbDate, toIsoDate, type OfferFields, type OfferListStatus } from "./offer-form";
 import { pageWindow } from "~/platform/paging";
 import { PROFESSIONS } from "~/vocabulary/roles";
-import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
+import { withDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { pushNotifications } from "~/notifications/notify.server";
 import { cancelAllocationsOfOffer } from "./allocations.server";
 import { requireProviderScope } from "./policy";
@@ -30,9 +30,7 @@ export type OfferFilters = z.output<typeof OfferFiltersSchema>;
 
 /** The filters, with only real dates kept; what was wrong with the others is in `dateErrors`. */
 export function parseOfferFilters(searchParams: URLSearchParams): OfferFilters & { dateErrors: DateRangeFilter["errors"] } {
-  const filters = OfferFiltersSchema.parse(Object.fromEntries(searchParams));
-  const range = readDateRange(filters.from, filters.to);
-  return { ...filters, from: range.from, to: range.to, dateErrors: range.errors };
+  return withDateRange(OfferFiltersSchema.parse(Object.fromEntries(searchParams)));
 }
 
 function statusWhere(status: OfferListStatus | undefined): Prisma.OfferWhereInput {

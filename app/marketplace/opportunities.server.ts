@@ -2,7 +2,7 @@ import { OFFER_TERMS_SELECT } from "./offer-terms";
 import { z } from "zod";
 import { prisma, Prisma } from "~/platform/db/db.server";
 import { PROFESSIONS, professionsMatching } from "~/vocabulary/roles";
-import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
+import { withDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { SUPERVISION_MODELS } from "~/vocabulary/labels";
 import { literalSearch, uncountedPage, uncountedPageQuery } from "~/platform/paging";
 import { startOfUtcDay } from "~/platform/utc-days";
@@ -31,9 +31,7 @@ export type OpportunityFilters = z.infer<typeof OpportunityFiltersSchema>;
 
 /** The filters, with only real dates kept; what was wrong with the others is in `dateErrors`. */
 export function parseOpportunityFilters(url: URL): OpportunityFilters & { dateErrors: DateRangeFilter["errors"] } {
-  const filters = OpportunityFiltersSchema.parse(Object.fromEntries(url.searchParams));
-  const range = readDateRange(filters.from, filters.to);
-  return { ...filters, from: range.from, to: range.to, dateErrors: range.errors };
+  return withDateRange(OpportunityFiltersSchema.parse(Object.fromEntries(url.searchParams)));
 }
 
 /**

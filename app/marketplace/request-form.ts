@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalParam, PageParam } from "~/platform/form-fields";
 import { PROFESSIONS } from "~/vocabulary/roles";
-import { readDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
+import { withDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 
 export const REQUEST_STATUSES = ["OPEN", "PARTLY_ALLOCATED", "FULLY_ALLOCATED", "CANCELLED"] as const;
 export type RequestStatusName = (typeof REQUEST_STATUSES)[number];
@@ -108,9 +108,7 @@ export type RequestFilters = z.output<typeof RequestFiltersSchema>;
 
 /** The filters, with only real dates kept; what was wrong with the others is in `dateErrors`. */
 export function parseRequestFilters(searchParams: URLSearchParams): RequestFilters & { dateErrors: DateRangeFilter["errors"] } {
-  const filters = RequestFiltersSchema.parse(Object.fromEntries(searchParams));
-  const range = readDateRange(filters.from, filters.to);
-  return { ...filters, from: range.from, to: range.to, dateErrors: range.errors };
+  return withDateRange(RequestFiltersSchema.parse(Object.fromEntries(searchParams)));
 }
 
 // ---- CSV import -------------------------------------------------------------------------------

@@ -59,3 +59,9 @@ export function readDateRange(from: unknown, to: unknown): DateRangeFilter {
   }
   return range;
 }
+
+/** A list's filters with their "from" and "to" read by readDateRange: only real dates kept, what was wrong with the others in `dateErrors`. */
+export function withDateRange<Filters extends { from?: string; to?: string }>(filters: Filters): Filters & { dateErrors: DateRangeFilter["errors"] } {
+  const range = readDateRange(filters.from, filters.to);
+  return { ...filters, from: range.from, to: range.to, dateErrors: range.errors };
+}
