@@ -5,11 +5,10 @@ import type { SessionUser } from "~/accounts/session.server";
 import { jobHandlers } from "~/job-handlers.server";
 import { startMatchingRun } from "~/matching/runs.server";
 import { prisma } from "~/platform/db/db.server";
-import { parseEnv } from "~/platform/env.server";
 import { startWorker } from "~/platform/jobs/worker.server";
 import RunPage, { loader as runLoader } from "~/routes/facilitator.matching.$runId";
-import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";
+import { usePortalServer } from "../helpers/portal";
 import { createRegion, createUser, signInAs } from "../helpers/fixtures";
 import { createRequest } from "../helpers/marketplace";
 import { renderRoute } from "../helpers/render-route";
@@ -79,22 +78,14 @@ describe("a matching run whose job failed inside", () => {
 });
 
 describe("the 500 page", () => {
-  let portal: PortalServer;
-  let base: string;
-  beforeAll(async () => {
-    portal = await createPortalServer({ env: parseEnv({ NODE_ENV: "test" }), database: database.current, build: "vite" });
-    base = `http://127.0.0.1:${await portal.listen(0, "127.0.0.1")}`;
-  }, 60_000);
-  afterAll(async () => {
-    await portal?.close();
-  });
+  const server = usePortalServer(database);
 
   it("shows a reference id that is also in the log line of the fault, and not the fault's text", async () => {
     const region = await createRegion();
     const university = await prisma.organisation.create({ data: { name: "Reader University", kind: "UNIVERSITY", regionId: region.id } });
     const lead = await signInAs(await createUser("UNIVERSITY", { organisationId: university.id }));
     const before = logged.length;
-    const response = await withTableAway("Resource", () => fetch(`${base}/resources`, { headers: { Cookie: lead.cookie } }));
+    const response = await withTableAway("Resource", () => fetch(`${server.base}/resources`, { headers: { Cookie: lead.cookie } }));
     expect(response.status).toBe(500);
     const html = await response.text();
     const reference = /data-testid="error-reference"[^>]*>([^<]+)</.exec(html)?.[1];
