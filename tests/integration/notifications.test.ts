@@ -1,9 +1,7 @@
 import { io as connectSocket, type Socket } from "socket.io-client";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
-import { jobHandlers } from "~/job-handlers.server";
-import { startWorker } from "~/platform/jobs/worker.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { sendDigests } from "~/notifications/digest.server";
 import { setPreferences } from "~/notifications/inbox.server";
@@ -14,20 +12,15 @@ import { useTestDatabase } from "../helpers/database";
 import { usePortalServer } from "../helpers/portal";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";
 import { createOffer, createRequest } from "../helpers/marketplace";
-import { usePortalMailListener } from "../helpers/smtp";
+import { usePortalMailWithWorker } from "../helpers/smtp";
 
 const database = useTestDatabase();
-const smtp = usePortalMailListener();
+const { smtp, worker } = usePortalMailWithWorker();
 const server = usePortalServer(database);
-const worker = startWorker(jobHandlers, { autoStart: false });
 const sockets: Socket[] = [];
 
 afterAll(async () => {
   sockets.forEach((socket) => socket.close());
-});
-beforeEach(async () => {
-  await worker.drain();
-  smtp.messages.length = 0;
 });
 
 const asSession = (user: object) => user as SessionUser;
