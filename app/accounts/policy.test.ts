@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canChangeUserStatus, canEraseUser, canManageUsers, facilitatedRegionOf, type Actor } from "./policy";
+import { canChangeUserStatus, canEraseUser, canManageUsers, facilitatedRegionOf } from "./policy";
 import { ROLES } from "~/vocabulary/roles";
-
-const actor = (role: Actor["role"], extra: Partial<Actor> = {}): Actor => ({
-  id: "user-1",
-  role,
-  organisationId: null,
-  regionId: null,
-  ...extra,
-});
+import { actor } from "../../tests/helpers/actors";
 
 describe("managing", () => {
   it("lets only administrators change users", () => {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "~/accounts/policy";
 import { caseRegionScope, choosesCaseRegion, requireCaseRegionScope, requireSupportOrganisation, supportOrganisationOf } from "./policy";
 import { ROLES } from "~/vocabulary/roles";
-
-const actor = (role: Actor["role"], extra: Partial<Actor> = {}): Actor => ({
-  id: "user-1",
-  role,
-  organisationId: null,
-  regionId: null,
-  ...extra,
-});
-
-/** A refusal with this status. */
-const refusal = (status: number) => expect.objectContaining({ status });
+import { actor, refusal } from "../../tests/helpers/actors";
 
 describe("caseRegionScope", () => {
   it("spans every region for administrators and one for a facilitator", () => {

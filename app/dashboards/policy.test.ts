@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "~/accounts/policy";
 import { requireFacilitatorRegion } from "./policy";
-
-const actor = (role: Actor["role"], extra: Partial<Actor> = {}): Actor => ({
-  id: "user-1",
-  role,
-  organisationId: null,
-  regionId: null,
-  ...extra,
-});
+import { actor } from "../../tests/helpers/actors";
 
 function thrown(guard: () => unknown): unknown {
   try {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "~/accounts/policy";
 import { Refusal } from "~/platform/refusal";
 import { ROLES } from "~/vocabulary/roles";
 import { canManageFunding, canViewAward, fundingProgrammeScope, requireFundedProvider, requireFundingRegion } from "./policy";
+import { actor } from "../../tests/helpers/actors";
 
-const actor = (role: Actor["role"], extra: Partial<Actor> = {}): Actor => ({ id: "user-1", role, organisationId: null, regionId: null, ...extra });
 const award = { providerId: "org-trust", regionId: "region-london" };
 
 describe("programmes", () => {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "~/accounts/policy";
 import { canViewMatchingRun, choosesMatchingRegion, matchingRunScope, requireMatchingRegion } from "./policy";
 import { ROLES } from "~/vocabulary/roles";
-
-const actor = (role: Actor["role"], extra: Partial<Actor> = {}): Actor => ({
-  id: "user-1",
-  role,
-  organisationId: null,
-  regionId: null,
-  ...extra,
-});
-
-/** A refusal with this status (and field, if given). */
-const refusal = (status: number, field?: string) => expect.objectContaining(field ? { status, field } : { status });
+import { actor, refusal } from "../../tests/helpers/actors";
 
 describe("requireMatchingRegion", () => {
   it("is a facilitator's own region, whatever they chose", () => {

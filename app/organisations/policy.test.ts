@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "~/accounts/policy";
 import {
   canListOrganisations,
   canManageOrganisation,
@@ -9,15 +8,9 @@ import {
   visibleOrganisationsFilter,
 } from "./policy";
 import { ROLES } from "~/vocabulary/roles";
+import { actor } from "../../tests/helpers/actors";
 
 const trust = { id: "org-trust", regionId: "region-london" };
-const actor = (role: Actor["role"], extra: Partial<Actor> = {}): Actor => ({
-  id: "user-1",
-  role,
-  organisationId: null,
-  regionId: null,
-  ...extra,
-});
 
 describe("canViewOrganisation", () => {
   it.each([

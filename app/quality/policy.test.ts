@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "~/accounts/policy";
 import { Refusal } from "~/platform/refusal";
 import { canEditAudit, canGiveFeedback, canViewAudit, requireAuditingProvider } from "./policy";
 import { ROLES } from "~/vocabulary/roles";
-
-const actor = (role: Actor["role"], extra: Partial<Actor> = {}): Actor => ({
-  id: "user-1",
-  role,
-  organisationId: null,
-  regionId: null,
-  ...extra,
-});
+import { actor } from "../../tests/helpers/actors";
 
 const audit = { providerId: "org-trust", regionId: "region-london" };
 

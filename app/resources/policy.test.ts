@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "~/accounts/policy";
 import { canCommentOnResources, canManageResources } from "./policy";
 import { ROLES } from "~/vocabulary/roles";
-
-const actor = (role: Actor["role"]): Actor => ({ id: "user-1", role, organisationId: null, regionId: null });
+import { actor } from "../../tests/helpers/actors";
 
 describe("resources policy", () => {
   it("lets facilitators and administrators manage resources", () => {

@@ -10,7 +10,8 @@ import { readDashboardParams } from "~/dashboards/params.server";
 import { getRegionFairShareFor } from "~/dashboards/region.server";
 import { requireFacilitatorRegion } from "~/dashboards/policy";
 import { formatAcademicYear } from "~/vocabulary/academic-year";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
+import { FairShareProfessionSelect } from "./fair-share.shared/profession-select";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
@@ -35,21 +36,7 @@ export default function FacilitatorFairShare() {
       <YearPicker
         year={year}
         years={years}
-        extra={
-          <div>
-            <label htmlFor="profession" className="field-label">
-              Profession
-            </label>
-            <select id="profession" name="profession" defaultValue={profession} className="field-input">
-              {PROFESSIONS.map((code) => (
-                <option key={code} value={code}>
-                  {PROFESSION_LABELS[code]}
-                  {professions.includes(code) ? "" : " (no figures)"}
-                </option>
-              ))}
-            </select>
-          </div>
-        }
+        extra={<FairShareProfessionSelect profession={profession} professions={professions} />}
       />
       <p className="mb-4">
         Demand for {PROFESSION_LABELS[profession]} in {academicYear}: <strong>{demand}</strong> students.

@@ -5,6 +5,7 @@ import { GroupedBarChart } from "~/components/charts/grouped-bars";
 import { LIVE_STATUS_NAMES, STAGE_COUNT_LABELS } from "~/marketplace/allocation-rules";
 import { YearPicker } from "~/components/charts/supply-demand";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { requireFacilitatorRegion } from "~/dashboards/policy";
@@ -42,19 +43,13 @@ export default function FacilitatorUniversities() {
         year={year}
         years={years}
         extra={
-          <div>
-            <label htmlFor="profession" className="field-label">
-              Profession
-            </label>
-            <select id="profession" name="profession" defaultValue={profession ?? ""} className="field-input">
-              <option value="">All professions</option>
-              {PROFESSIONS.map((code) => (
-                <option key={code} value={code}>
-                  {PROFESSION_LABELS[code]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="profession"
+            label="Profession"
+            value={profession}
+            options={PROFESSIONS.map((code) => [code, PROFESSION_LABELS[code]] as const)}
+            anyLabel="All professions"
+          />
         }
       />
       {rows.length === 0 ? (

@@ -9,7 +9,8 @@ import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { getProviderPeerView } from "~/dashboards/provider-fair-share.server";
 import { formatAcademicYear } from "~/vocabulary/academic-year";
-import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
+import { PROFESSION_LABELS } from "~/vocabulary/roles";
+import { FairShareProfessionSelect } from "./fair-share.shared/profession-select";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "EDUCATOR");
@@ -33,21 +34,7 @@ export default function ProviderFairShare() {
       <YearPicker
         year={year}
         years={years}
-        extra={
-          <div>
-            <label htmlFor="profession" className="field-label">
-              Profession
-            </label>
-            <select id="profession" name="profession" defaultValue={profession} className="field-input">
-              {PROFESSIONS.map((code) => (
-                <option key={code} value={code}>
-                  {PROFESSION_LABELS[code]}
-                  {professions.includes(code) ? "" : " (no figures)"}
-                </option>
-              ))}
-            </select>
-          </div>
-        }
+        extra={<FairShareProfessionSelect profession={profession} professions={professions} />}
       />
       <p className="mb-4">
         Demand for {PROFESSION_LABELS[profession]} in your region in {academicYear}: <strong>{demand}</strong> students.

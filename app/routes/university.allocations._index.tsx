@@ -9,6 +9,7 @@ import { FieldErrors, FormMessage } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
+import { FilterActions, FilterSelect } from "~/components/filter-fields";
 import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, availableTransitions, LIVE_STATUS_NAMES, STAGE_COUNT_LABELS } from "~/marketplace/allocation-rules";
 import { formatDate, formatDateRange } from "~/vocabulary/labels";
 import { transitionAllocation } from "~/marketplace/allocations.server";
@@ -92,27 +93,14 @@ export default function UniversityAllocations() {
         ))}
       </dl>
       <Form method="get" className="card mb-6 flex flex-wrap items-end gap-4" aria-label="Filter allocations">
-        <div>
-          <label htmlFor="status" className="field-label">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className="field-input">
-            <option value="">All statuses</option>
-            {ALLOCATION_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {`${ALLOCATION_STATUS_LABELS[status]} (${counts[status]?.allocations ?? 0})`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-secondary">
-          Filter
-        </button>
-        {filters.status && (
-          <Link to={pathname} className="self-center">
-            Clear
-          </Link>
-        )}
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={filters.status}
+          options={ALLOCATION_STATUSES.map((status) => [status, `${ALLOCATION_STATUS_LABELS[status]} (${counts[status]?.allocations ?? 0})`] as const)}
+          anyLabel="All statuses"
+        />
+        <FilterActions filtered={Boolean(filters.status)} />
       </Form>
 
       {allocations.length === 0 ? (

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FilterDate } from "~/components/filter-fields";
+import { FilterActions, FilterDate, FilterSelect } from "~/components/filter-fields";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { ScrollTable } from "~/components/scroll-table";
@@ -45,57 +45,30 @@ export default function UniversityRequests() {
         }
       />
       <Form method="get" className="card mb-6 grid gap-4 md:grid-cols-3 lg:grid-cols-[1fr_1fr_1.5fr_1fr_1fr_auto] lg:items-end" aria-label="Filter requests">
-        <div>
-          <label htmlFor="status" className="field-label">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className="field-input">
-            <option value="">All statuses</option>
-            {REQUEST_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {REQUEST_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="profession" className="field-label">
-            Profession
-          </label>
-          <select id="profession" name="profession" defaultValue={filters.profession ?? ""} className="field-input">
-            <option value="">All professions</option>
-            {PROFESSIONS.map((profession) => (
-              <option key={profession} value={profession}>
-                {PROFESSION_LABELS[profession]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="programmeId" className="field-label">
-            Programme
-          </label>
-          <select id="programmeId" name="programmeId" defaultValue={filters.programmeId ?? ""} className="field-input">
-            <option value="">All programmes</option>
-            {programmes.map((programme) => (
-              <option key={programme.id} value={programme.id}>
-                {programme.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={filters.status}
+          options={REQUEST_STATUSES.map((status) => [status, REQUEST_STATUS_LABELS[status]] as const)}
+          anyLabel="All statuses"
+        />
+        <FilterSelect
+          name="profession"
+          label="Profession"
+          value={filters.profession}
+          options={PROFESSIONS.map((profession) => [profession, PROFESSION_LABELS[profession]] as const)}
+          anyLabel="All professions"
+        />
+        <FilterSelect
+          name="programmeId"
+          label="Programme"
+          value={filters.programmeId}
+          options={programmes.map((programme) => [programme.id, programme.name] as const)}
+          anyLabel="All programmes"
+        />
         <FilterDate name="from" label="Blocks from" value={filters.from} error={dateErrors.from} />
         <FilterDate name="to" label="Blocks to" value={filters.to} error={dateErrors.to} />
-        <div className="flex gap-3">
-          <button type="submit" className="btn-secondary">
-            Filter
-          </button>
-          {filtered && (
-            <Link to={pathname} className="self-center">
-              Clear
-            </Link>
-          )}
-        </div>
+        <FilterActions filtered={filtered} />
       </Form>
 
       {requests.length === 0 ? (

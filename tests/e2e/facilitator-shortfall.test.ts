@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { useBrowser, type Portal } from "./support/portal";
+import { idAfter } from "./support/journeys";
 
 /*
  * A facilitator works a shortfall case from opening to resolution through the real UI:
@@ -25,17 +26,6 @@ const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const TITLE = `E2E shortfall ${RUN}: 2 physiotherapy students lost their placement`;
 const NOTE = `Spoke to the placement lead ${RUN}; two students still need a spring block.`;
 const RESOLUTION = `Students re-placed on the proposed offer ${RUN}`;
-
-async function idAfter(page: Page, pattern: RegExp): Promise<string> {
-  const idIn = (pathname: string) => {
-    const id = pattern.exec(pathname)?.[1];
-    return id && id !== "new" && id !== "board" ? id : null;
-  };
-  await page.waitForURL((url) => idIn(url.pathname) !== null, { timeout: 15_000 });
-  const id = idIn(new URL(page.url()).pathname);
-  if (!id) throw new Error(`No id in ${page.url()} for ${pattern}`);
-  return id;
-}
 
 /** The value shown next to a term in the case's Details list. */
 async function detail(page: Page, term: string): Promise<string> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBrowser, type Portal } from "./support/portal";
 import { daysFromToday } from "./support/dates";
+import { addBlock, addProgramme, idAfter, publishOffer, requestStudents } from "./support/journeys";
 
 /*
  * The notification bell is pushed over socket.io: a booking made in another browser raises the
@@ -19,15 +20,6 @@ const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const DATES = { startDate: daysFromToday(530), endDate: daysFromToday(583) };
 /** The push must arrive well within this; the page is never reloaded while we wait. */
 const LIVE_TIMEOUT_MS = 5_000;
-
-async function idAfter(page: Page, pattern: RegExp): Promise<string> {
-  const idIn = (pathname: string) => {
-    const id = pattern.exec(pathname)?.[1];
-    return id && id !== "new" ? id : null;
-  };
-  await page.waitForURL((url) => idIn(url.pathname) !== null, { timeout: 15_000 });
-  return idIn(new URL(page.url()).pathname)!;
-}
 
 /** The number on the bell in the header, checked against the bell's accessible name. */
 async function bellCount(page: Page): Promise<number> {
@@ -48,54 +40,12 @@ async function sameDocument(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { __pxSameDocument?: boolean }).__pxSameDocument === true);
 }
 
-async function publishOffer(educator: Portal, specialty: string): Promise<string> {
-  const { page } = educator;
-  await educator.visit("/provider/offers/new");
-  await page.getByLabel("Profession").selectOption("PT");
-  const siteSelect = page.getByLabel("Site", { exact: true });
-  await siteSelect.selectOption((await siteSelect.locator("option:not([value=''])").first().getAttribute("value"))!);
-  await page.getByLabel("Specialty (optional)").fill(specialty);
-  await page.getByLabel("Start date").fill(DATES.startDate);
-  await page.getByLabel("End date").fill(DATES.endDate);
-  await page.getByLabel("Slots").fill("1");
-  await page.getByLabel("Supervision model").selectOption("ONE_TO_ONE");
-  await page.getByRole("button", { name: "Publish" }).click();
-  const offerId = await idAfter(page, /^\/provider\/offers\/([^/]+)$/);
-  await educator.settle();
-  return offerId;
-}
-
 /** A programme with one block on the offer's dates, and a request for 1 student of it. */
 async function makeRequest(university: Portal): Promise<string> {
-  const { page } = university;
-  const programme = `BSc Physiotherapy live ${RUN}`;
-  await university.visit("/university/programmes/new");
-  await page.getByLabel("Programme name").fill(programme);
-  await page.getByLabel("Profession").selectOption("PT");
-  await page.getByLabel("Length in years of study").fill("3");
-  await page.getByRole("button", { name: "Add the programme" }).click();
-  const programmeId = await idAfter(page, /^\/university\/programmes\/([^/]+)$/);
-  await university.settle();
-
+  const programmeId = await addProgramme(university, `BSc Physiotherapy live ${RUN}`);
   const block = `Autumn live block ${RUN}`;
-  const form = page.getByRole("form", { name: "Add a placement block" });
-  await form.getByLabel("Block name").fill(block);
-  await form.getByLabel("Year of study").fill("3");
-  await form.getByLabel("Start date").fill(DATES.startDate);
-  await form.getByLabel("End date").fill(DATES.endDate);
-  await form.getByRole("button", { name: "Add the block" }).click();
-  await page.locator("tbody tr").filter({ hasText: block }).waitFor({ timeout: 15_000 });
-  await university.settle();
-
-  await university.visit("/university/requests/new");
-  await page.getByLabel("Programme", { exact: true }).selectOption(programmeId);
-  const blockSelect = page.getByLabel("Placement block");
-  await blockSelect.selectOption((await blockSelect.locator("option", { hasText: block }).getAttribute("value"))!);
-  await page.getByLabel("Number of students").fill("1");
-  await page.getByRole("button", { name: "Make the request" }).click();
-  const requestId = await idAfter(page, /^\/university\/requests\/([^/]+)$/);
-  await university.settle();
-  return requestId;
+  await addBlock(university, { name: block, yearOfStudy: 3, ...DATES });
+  return requestStudents(university, programmeId, block, 1);
 }
 
 describe("live notifications", () => {
@@ -103,7 +53,7 @@ describe("live notifications", () => {
     // The educator publishes a fresh offer, then waits on their home page.
     const educator = await browser.open();
     await educator.signIn(EDUCATOR);
-    const offerId = await publishOffer(educator, `Live bell ${RUN}`);
+    const offerId = await publishOffer(educator, { ...DATES, specialty: `Live bell ${RUN}`, slots: 1 });
     await educator.visit("/provider");
     const before = await bellCount(educator.page);
     await markDocument(educator.page);

@@ -3,6 +3,7 @@ import type { Locator, Page } from "playwright-core";
 import { formatDateRange } from "~/vocabulary/labels";
 import { useBrowser, type Portal } from "./support/portal";
 import { daysFromToday } from "./support/dates";
+import { addBlock, addProgramme, idAfter } from "./support/journeys";
 
 /*
  * The whole marketplace through the real UI, one role per browser context:
@@ -23,18 +24,6 @@ const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const OFFER = { startDate: daysFromToday(590), endDate: daysFromToday(673), specialty: `E2E journey ${RUN}` };
 const BLOCK = { name: `Year 2 e2e block ${RUN}`, year: "2", startDate: daysFromToday(597), endDate: daysFromToday(650) };
 const PROGRAMME = `BSc Physiotherapy e2e ${RUN}`;
-
-/** The id in the path the browser lands on next, e.g. /provider/offers/<id> (never the "new" form itself). */
-async function idAfter(page: Page, pattern: RegExp): Promise<string> {
-  const idIn = (pathname: string) => {
-    const id = pattern.exec(pathname)?.[1];
-    return id && id !== "new" ? id : null;
-  };
-  await page.waitForURL((url) => idIn(url.pathname) !== null, { timeout: 15_000 });
-  const id = idIn(new URL(page.url()).pathname);
-  if (!id) throw new Error(`No id in ${page.url()} for ${pattern}`);
-  return id;
-}
 
 /** The table row that links to this allocation's page. */
 function allocationRow(page: Page, allocationId: string): Locator {
@@ -88,23 +77,10 @@ describe("the marketplace journey", () => {
     await university.signIn("university@example.com");
     const up = university.page;
 
-    await university.visit("/university/programmes/new");
-    await up.getByLabel("Programme name").fill(PROGRAMME);
-    await up.getByLabel("Profession").selectOption("PT");
-    await up.getByLabel("Length in years of study").fill("3");
-    await up.getByRole("button", { name: "Add the programme" }).click();
-    const programmeId = await idAfter(up, /^\/university\/programmes\/([^/]+)$/);
-    await university.settle();
+    const programmeId = await addProgramme(university, PROGRAMME);
     expect(await up.getByRole("heading", { level: 1 }).textContent()).toBe(PROGRAMME);
 
-    const blockForm = up.getByRole("form", { name: "Add a placement block" });
-    await blockForm.getByLabel("Block name").fill(BLOCK.name);
-    await blockForm.getByLabel("Year of study").fill(BLOCK.year);
-    await blockForm.getByLabel("Start date").fill(BLOCK.startDate);
-    await blockForm.getByLabel("End date").fill(BLOCK.endDate);
-    await blockForm.getByRole("button", { name: "Add the block" }).click();
-    await up.locator("tbody tr").filter({ hasText: BLOCK.name }).waitFor({ timeout: 15_000 });
-    await university.settle();
+    await addBlock(university, { ...BLOCK, yearOfStudy: Number(BLOCK.year) });
     expect(new URL(up.url()).pathname).toBe(`/university/programmes/${programmeId}`);
     expect(await up.locator("tbody tr").filter({ hasText: BLOCK.name }).textContent()).toContain(
       formatDateRange(BLOCK.startDate, BLOCK.endDate),

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { formatDateRange } from "~/vocabulary/labels";
 import { useBrowser, type Portal } from "./support/portal";
 import { daysFromToday } from "./support/dates";
+import { addBlock, addProgramme, idAfter, publishOffer, requestStudents } from "./support/journeys";
 
 /*
  * From a matching run to placed students, through the real UI:
@@ -35,59 +36,16 @@ const DIRECT_BLOCK = { name: `Year 2 direct booking block ${RUN}`, startDate: da
 const CLASHING_STUDENT = "student.1.0@example.com";
 const MATCHED_STUDENTS = ["student.1.1@example.com", "student.1.2@example.com"];
 
-async function idAfter(page: Page, pattern: RegExp): Promise<string> {
-  const idIn = (pathname: string) => {
-    const id = pattern.exec(pathname)?.[1];
-    return id && id !== "new" ? id : null;
-  };
-  await page.waitForURL((url) => idIn(url.pathname) !== null, { timeout: 15_000 });
-  return idIn(new URL(page.url()).pathname)!;
-}
-
 /** Publishes an offer of three physiotherapy places in the journey's window and returns its id. */
 async function offerPlaces(educator: Portal): Promise<string> {
-  const { page } = educator;
-  await educator.visit("/provider/offers/new");
-  await page.getByLabel("Profession").selectOption("PT");
-  const siteSelect = page.getByLabel("Site", { exact: true });
-  await siteSelect.selectOption((await siteSelect.locator("option:not([value=''])").first().getAttribute("value"))!);
-  await page.getByLabel("Specialty (optional)").fill(OFFER.specialty);
-  await page.getByLabel("Start date").fill(OFFER.startDate);
-  await page.getByLabel("End date").fill(OFFER.endDate);
-  await page.getByLabel("Slots").fill("3");
-  await page.getByLabel("Supervision model").selectOption("ONE_TO_ONE");
-  await page.getByRole("button", { name: "Publish" }).click();
-  const offerId = await idAfter(page, /^\/provider\/offers\/([^/]+)$/);
-  await educator.settle();
-  return offerId;
+  return publishOffer(educator, { ...OFFER, slots: 3 });
 }
 
 /** Adds the programme, its block and a request for two students; returns the programme's id. */
 async function askForStudents(university: Portal): Promise<string> {
-  const { page } = university;
-  await university.visit("/university/programmes/new");
-  await page.getByLabel("Programme name").fill(PROGRAMME);
-  await page.getByLabel("Profession").selectOption("PT");
-  await page.getByLabel("Length in years of study").fill("3");
-  await page.getByRole("button", { name: "Add the programme" }).click();
-  const programmeId = await idAfter(page, /^\/university\/programmes\/([^/]+)$/);
-  await university.settle();
-  const blockForm = page.getByRole("form", { name: "Add a placement block" });
-  await blockForm.getByLabel("Block name").fill(BLOCK.name);
-  await blockForm.getByLabel("Year of study").fill("2");
-  await blockForm.getByLabel("Start date").fill(BLOCK.startDate);
-  await blockForm.getByLabel("End date").fill(BLOCK.endDate);
-  await blockForm.getByRole("button", { name: "Add the block" }).click();
-  await page.locator("tbody tr").filter({ hasText: BLOCK.name }).waitFor({ timeout: 15_000 });
-  await university.settle();
-  await university.visit("/university/requests/new");
-  await page.getByLabel("Programme", { exact: true }).selectOption(programmeId);
-  const blockSelect = page.getByLabel("Placement block");
-  await blockSelect.selectOption((await blockSelect.locator("option", { hasText: BLOCK.name }).getAttribute("value"))!);
-  await page.getByLabel("Number of students").fill("2");
-  await page.getByRole("button", { name: "Make the request" }).click();
-  await idAfter(page, /^\/university\/requests\/([^/]+)$/);
-  await university.settle();
+  const programmeId = await addProgramme(university, PROGRAMME);
+  await addBlock(university, { ...BLOCK, yearOfStudy: 2 });
+  await requestStudents(university, programmeId, BLOCK.name, 2);
   return programmeId;
 }
 
@@ -95,22 +53,8 @@ async function askForStudents(university: Portal): Promise<string> {
 async function bookDirectly(university: Portal, programmeId: string, offerId: string): Promise<string> {
   const { page } = university;
   await university.visit(`/university/programmes/${programmeId}`);
-  const blockForm = page.getByRole("form", { name: "Add a placement block" });
-  await blockForm.getByLabel("Block name").fill(DIRECT_BLOCK.name);
-  await blockForm.getByLabel("Year of study").fill("2");
-  await blockForm.getByLabel("Start date").fill(DIRECT_BLOCK.startDate);
-  await blockForm.getByLabel("End date").fill(DIRECT_BLOCK.endDate);
-  await blockForm.getByRole("button", { name: "Add the block" }).click();
-  await page.locator("tbody tr").filter({ hasText: DIRECT_BLOCK.name }).waitFor({ timeout: 15_000 });
-  await university.settle();
-  await university.visit("/university/requests/new");
-  await page.getByLabel("Programme", { exact: true }).selectOption(programmeId);
-  const blockSelect = page.getByLabel("Placement block");
-  await blockSelect.selectOption((await blockSelect.locator("option", { hasText: DIRECT_BLOCK.name }).getAttribute("value"))!);
-  await page.getByLabel("Number of students").fill("1");
-  await page.getByRole("button", { name: "Make the request" }).click();
-  const requestId = await idAfter(page, /^\/university\/requests\/([^/]+)$/);
-  await university.settle();
+  await addBlock(university, { ...DIRECT_BLOCK, yearOfStudy: 2 });
+  const requestId = await requestStudents(university, programmeId, DIRECT_BLOCK.name, 1);
   await university.visit(`/university/book/${offerId}`);
   await page.getByLabel("Request", { exact: true }).selectOption(requestId);
   await page.getByLabel("Number of students").fill("1");

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AppLoadContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { csrfTokenFor } from "~/accounts/csrf.server";
 import { hashPassword } from "~/accounts/password.server";
 import { createSession } from "~/accounts/session.server";
@@ -95,4 +95,31 @@ export async function settle(run: () => unknown): Promise<{ status: number; resp
 
 function isDataWithResponseInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
   return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
+}
+
+type Loader = (args: LoaderFunctionArgs) => unknown;
+type Action = (args: ActionFunctionArgs) => unknown;
+
+/** Runs a loader at a path, as someone or signed out, and settles its answer. */
+export function load(loader: Loader, path: string, as?: SignedIn, params: Record<string, string> = {}) {
+  return settle(() => loader({ request: buildRequest(path, { as }), params, context: testContext }));
+}
+
+/** Posts a form to an action as someone, with their CSRF token unless told otherwise, and settles its answer. */
+export function submit(
+  action: Action,
+  path: string,
+  as: SignedIn,
+  form: Record<string, string>,
+  options: { params?: Record<string, string>; withCsrf?: boolean } = {},
+) {
+  return settle(() =>
+    action({ request: buildRequest(path, { as, form, withCsrf: options.withCsrf }), params: options.params ?? {}, context: testContext }),
+  );
+}
+
+/** The field errors of a Conform reply returned by an action. */
+export function fieldErrors(result: { data: unknown }): Record<string, string[] | null> {
+  const reply = (result.data as { result?: { error?: Record<string, string[] | null> } } | null)?.result;
+  return reply?.error ?? {};
 }

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { jobHandlers } from "~/job-handlers.server";
+import { startWorker } from "~/platform/jobs/worker.server";
 import { resetEnv } from "~/platform/env.server";
 import { resetTransporter } from "~/platform/mail.server";
 import type { AddressInfo } from "node:net";
@@ -70,4 +72,18 @@ export function usePortalMailListener() {
       resetTransporter();
     },
   };
+}
+
+/**
+ * For a test file whose mail goes through the job queue: the portal's mail listener and a worker
+ * the tests run by hand, with the queue drained and the inbox emptied before each test.
+ */
+export function usePortalMailWithWorker() {
+  const smtp = usePortalMailListener();
+  const worker = startWorker(jobHandlers, { autoStart: false });
+  beforeEach(async () => {
+    await worker.drain();
+    smtp.messages.length = 0;
+  });
+  return { smtp, worker };
 }

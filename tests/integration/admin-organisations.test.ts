@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { addSite, createOrganisation as createOrganisationAsAdmin } from "~/organisations/organisations.server";
 import { prisma } from "~/platform/db/db.server";
 import { Refusal } from "~/platform/refusal";
@@ -9,52 +8,17 @@ import * as organisationList from "~/routes/admin.organisations._index";
 import * as newOrganisation from "~/routes/admin.organisations.new";
 import { useTestDatabase } from "../helpers/database";
 import { bannerAfter } from "../helpers/flash";
-import {
-  buildRequest,
-  createOrganisation,
-  createRegion,
-  createUser,
-  settle,
-  signInAs,
-  testContext,
-  type SignedIn,
-} from "../helpers/fixtures";
+import { createOrganisation, createRegion, createUser, fieldErrors, load, signInAs, submit, type SignedIn } from "../helpers/fixtures";
+import { createAdminAndRegion, NON_ADMIN_ROLES } from "./admin-fixtures";
 
 useTestDatabase();
-
-type Loader = (args: LoaderFunctionArgs) => unknown;
-type Action = (args: ActionFunctionArgs) => unknown;
-
-function load(loader: Loader, path: string, as?: SignedIn, params: Record<string, string> = {}) {
-  return settle(() => loader({ request: buildRequest(path, { as }), params, context: testContext }));
-}
-
-function submit(
-  action: Action,
-  path: string,
-  as: SignedIn,
-  form: Record<string, string>,
-  options: { params?: Record<string, string>; withCsrf?: boolean } = {},
-) {
-  return settle(() =>
-    action({ request: buildRequest(path, { as, form, withCsrf: options.withCsrf }), params: options.params ?? {}, context: testContext }),
-  );
-}
-
-/** The field errors of a Conform reply returned by an action. */
-function errorsOf(result: { data: unknown }): Record<string, string[]> {
-  return ((result.data as { result?: { error?: Record<string, string[]> } })?.result?.error ?? {}) as Record<string, string[]>;
-}
 
 let admin: SignedIn;
 let adminId: string;
 let regionId: string;
 
 beforeAll(async () => {
-  const user = await createUser("ADMIN");
-  adminId = user.id;
-  admin = await signInAs(user);
-  regionId = (await createRegion("Yorkshire and the Humber")).id;
+  ({ admin, adminId, regionId } = await createAdminAndRegion("Yorkshire and the Humber"));
 });
 
 async function signedInAs(role: RoleName): Promise<SignedIn> {
@@ -75,8 +39,6 @@ async function signedInAs(role: RoleName): Promise<SignedIn> {
 async function auditCount(action: string, entityId?: string) {
   return prisma.auditEvent.count({ where: { action, ...(entityId ? { entityId } : {}) } });
 }
-
-const NON_ADMIN_ROLES: RoleName[] = ["EDUCATOR", "UNIVERSITY", "FACILITATOR", "STUDENT"];
 
 describe("who may use the organisation administration", () => {
   it.each(NON_ADMIN_ROLES)("refuses a %s with 403 on every page and every action, changing nothing", async (role) => {
@@ -249,7 +211,7 @@ describe("creating an organisation", () => {
       ...change,
     });
     expect(result.status).toBe(400);
-    expect(errorsOf(result)[field]).toEqual([message]);
+    expect(fieldErrors(result)[field]).toEqual([message]);
     expect(await prisma.organisation.count()).toBe(before);
     expect(await auditCount("organisation-created")).toBe(auditsBefore);
   });
@@ -263,7 +225,7 @@ describe("creating an organisation", () => {
       regionId,
     });
     expect(sameName.status).toBe(400);
-    expect(errorsOf(sameName).name).toEqual(["There is already an organisation called Airedale NHS Foundation Trust in this region"]);
+    expect(fieldErrors(sameName).name).toEqual(["There is already an organisation called Airedale NHS Foundation Trust in this region"]);
 
     const otherRegion = (await createRegion()).id;
     const elsewhere = await submit(newOrganisation.action, "/admin/organisations/new", admin, {
@@ -283,7 +245,7 @@ describe("creating an organisation", () => {
       regionId,
     });
     expect(sameCode.status).toBe(400);
-    expect(errorsOf(sameCode).code).toEqual(["Airedale NHS Foundation Trust already has the code RCF"]);
+    expect(fieldErrors(sameCode).code).toEqual(["Airedale NHS Foundation Trust already has the code RCF"]);
     expect(await prisma.organisation.count({ where: { name: "Another Trust" } })).toBe(0);
   });
 });
@@ -361,14 +323,14 @@ describe("an organisation's page", () => {
       await createOrganisation({ regionId, name: "York and Scarborough Teaching Hospitals" });
       const result = await act({ intent: "update-organisation", name: "York and Scarborough Teaching Hospitals", kind: "PROVIDER", providerType: "NHS_TRUST", regionId });
       expect(result.status).toBe(400);
-      expect(errorsOf(result).name).toEqual(["There is already an organisation called York and Scarborough Teaching Hospitals in this region"]);
+      expect(fieldErrors(result).name).toEqual(["There is already an organisation called York and Scarborough Teaching Hospitals in this region"]);
       expect((await prisma.organisation.findUniqueOrThrow({ where: { id: trustId } })).name).toBe("Harrogate District Foundation Trust");
     });
 
     it("keeps the kind once the organisation has users", async () => {
       const result = await act({ intent: "update-organisation", name: "Harrogate District Foundation Trust", kind: "UNIVERSITY", regionId });
       expect(result.status).toBe(400);
-      expect(errorsOf(result).kind).toEqual(["The kind cannot change once the organisation has users, open invitations or workforce figures"]);
+      expect(fieldErrors(result).kind).toEqual(["The kind cannot change once the organisation has users, open invitations or workforce figures"]);
       expect((await prisma.organisation.findUniqueOrThrow({ where: { id: trustId } })).kind).toBe("PROVIDER");
     });
   });
@@ -395,14 +357,14 @@ describe("an organisation's page", () => {
       const result = await act({ intent: "add-site", name: "Ripon Community Hospital", postcode: "HG4 2PR", latitude: "54.13", longitude: "-1.52", ...change });
       expect(result.status).toBe(400);
       expect((result.data as { intent: string }).intent).toBe("add-site");
-      expect(errorsOf(result)[field]).toEqual([message]);
+      expect(fieldErrors(result)[field]).toEqual([message]);
       expect(await prisma.site.count({ where: { organisationId: trustId } })).toBe(before);
     });
 
     it("turns a duplicate site name into a field error", async () => {
       const result = await act({ intent: "add-site", name: "harrogate district hospital", postcode: "HG2 7SX", latitude: "53.99", longitude: "-1.54" });
       expect(result.status).toBe(400);
-      expect(errorsOf(result).name).toEqual(["This organisation already has a site called Harrogate District Hospital"]);
+      expect(fieldErrors(result).name).toEqual(["This organisation already has a site called Harrogate District Hospital"]);
       expect(await prisma.site.count({ where: { organisationId: trustId } })).toBe(1);
     });
 
@@ -429,7 +391,7 @@ describe("an organisation's page", () => {
       });
       const clash = await act({ intent: "edit-site", siteId: other.id, name: "Harrogate District Hospital", postcode: "HG4 2PR", latitude: "54.13", longitude: "-1.52" });
       expect(clash.status).toBe(400);
-      expect(errorsOf(clash).name).toEqual(["This organisation already has a site called Harrogate District Hospital"]);
+      expect(fieldErrors(clash).name).toEqual(["This organisation already has a site called Harrogate District Hospital"]);
       const malformed = await act({ intent: "edit-site", siteId: other.id, name: "Ripon", postcode: "nowhere", latitude: "54.13", longitude: "-1.52" });
       expect(malformed.status).toBe(400);
       expect(await prisma.site.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ name: "Ripon Community Hospital", postcode: "HG4 2PR" });
@@ -493,7 +455,7 @@ describe("an organisation's page", () => {
     it("turns a second figure for the same profession and year into a field error", async () => {
       const result = await act({ intent: "add-workforce", profession: "PT", year: "2026", wte: "50" });
       expect(result.status).toBe(400);
-      expect(errorsOf(result).profession).toEqual(["There is already a figure for Physiotherapy in 2026/27: change it in the table instead"]);
+      expect(fieldErrors(result).profession).toEqual(["There is already a figure for Physiotherapy in 2026/27: change it in the table instead"]);
       expect((await prisma.workforce.findFirstOrThrow({ where: { organisationId: trustId, profession: "PT", year: 2026 } })).wte).toBe(42.5);
     });
 
@@ -507,7 +469,7 @@ describe("an organisation's page", () => {
       const before = await prisma.workforce.count({ where: { organisationId: trustId } });
       const result = await act({ intent: "add-workforce", profession: "OT", year: "2026", wte: "10", ...change });
       expect(result.status).toBe(400);
-      expect(errorsOf(result)[field]).toEqual([message]);
+      expect(fieldErrors(result)[field]).toEqual([message]);
       expect(await prisma.workforce.count({ where: { organisationId: trustId } })).toBe(before);
     });
 

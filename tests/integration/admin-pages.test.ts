@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/platform/db/db.server";
-import { parseEnv } from "~/platform/env.server";
-import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";
+import { usePortalServer } from "../helpers/portal";
 import { createOrganisation, createRegion, createUser, signInAs, type SignedIn } from "../helpers/fixtures";
 
 /** The pages as a browser gets them: rendered through Express and Remix, without JavaScript. */
 const database = useTestDatabase();
-let portal: PortalServer;
-let base: string;
+const server = usePortalServer(database);
 let admin: SignedIn;
 let facilitator: SignedIn;
 let trustId: string;
 
 beforeAll(async () => {
-  portal = await createPortalServer({ env: parseEnv({ NODE_ENV: "test" }), database: database.current, build: "vite" });
-  const port = await portal.listen(0, "127.0.0.1");
-  base = `http://127.0.0.1:${port}`;
   const region = await createRegion("East of England");
   const trust = await createOrganisation({ regionId: region.id, name: "Cambridge University Hospitals" });
   trustId = trust.id;
@@ -28,20 +23,17 @@ beforeAll(async () => {
   admin = await signInAs(await createUser("ADMIN"));
   facilitator = await signInAs(await createUser("FACILITATOR", { regionId: region.id }));
 }, 60_000);
-afterAll(async () => {
-  await portal?.close();
-});
 
 async function page(path: string, as: SignedIn) {
-  const response = await fetch(`${base}${path}`, { headers: { Cookie: as.cookie }, redirect: "manual" });
+  const response = await fetch(`${server.base}${path}`, { headers: { Cookie: as.cookie }, redirect: "manual" });
   return { status: response.status, html: await response.text() };
 }
 
 function post(path: string, as: SignedIn, form: Record<string, string>) {
-  return fetch(`${base}${path}`, {
+  return fetch(`${server.base}${path}`, {
     method: "POST",
     redirect: "manual",
-    headers: { Cookie: as.cookie, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { Cookie: as.cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrf: as.csrf, ...form }),
   });
 }

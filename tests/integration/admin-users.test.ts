@@ -1,48 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateSessionToken } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
-import type { RoleName } from "~/vocabulary/roles";
 import { setSocketServer, type PortalSocketServer } from "~/platform/realtime/realtime.server";
 import * as organisationPage from "~/routes/admin.organisations.$organisationId";
 import * as usersPage from "~/routes/admin.users";
 import { useTestDatabase } from "../helpers/database";
 import { bannerAfter } from "../helpers/flash";
-import {
-  buildRequest,
-  createOrganisation,
-  createRegion,
-  createUser,
-  settle,
-  signInAs,
-  testContext,
-  type SignedIn,
-} from "../helpers/fixtures";
+import { createOrganisation, createUser, fieldErrors, load, signInAs, submit, type SignedIn } from "../helpers/fixtures";
+import { createAdminAndRegion, NON_ADMIN_ROLES } from "./admin-fixtures";
 
 useTestDatabase();
-
-type Loader = (args: LoaderFunctionArgs) => unknown;
-type Action = (args: ActionFunctionArgs) => unknown;
-
-function load(loader: Loader, path: string, as?: SignedIn, params: Record<string, string> = {}) {
-  return settle(() => loader({ request: buildRequest(path, { as }), params, context: testContext }));
-}
-
-function submit(
-  action: Action,
-  path: string,
-  as: SignedIn,
-  form: Record<string, string>,
-  options: { params?: Record<string, string>; withCsrf?: boolean } = {},
-) {
-  return settle(() =>
-    action({ request: buildRequest(path, { as, form, withCsrf: options.withCsrf }), params: options.params ?? {}, context: testContext }),
-  );
-}
-
-function errorsOf(result: { data: unknown }): Record<string, string[]> {
-  return ((result.data as { result?: { error?: Record<string, string[]> } })?.result?.error ?? {}) as Record<string, string[]>;
-}
 
 const tokenOf = (signedIn: SignedIn) => signedIn.cookie.split("=")[1];
 
@@ -57,18 +24,13 @@ let adminId: string;
 let regionId: string;
 
 beforeAll(async () => {
-  const user = await createUser("ADMIN");
-  adminId = user.id;
-  admin = await signInAs(user);
-  regionId = (await createRegion("North East and Yorkshire")).id;
+  ({ admin, adminId, regionId } = await createAdminAndRegion("North East and Yorkshire"));
 });
 beforeEach(() => {
   disconnected.length = 0;
   setSocketServer(fakeSocketServer);
 });
 afterEach(() => setSocketServer(null as unknown as PortalSocketServer));
-
-const NON_ADMIN_ROLES: RoleName[] = ["EDUCATOR", "UNIVERSITY", "FACILITATOR", "STUDENT"];
 
 describe("who may manage users", () => {
   it.each(NON_ADMIN_ROLES)("refuses a %s with 403 on the page and its actions, changing nothing", async (role) => {
@@ -248,7 +210,7 @@ describe("invitations", () => {
       ...change,
     });
     expect(result.status).toBe(400);
-    expect(errorsOf(result)[field]).toEqual([message]);
+    expect(fieldErrors(result)[field]).toEqual([message]);
     expect(await prisma.invitation.count({ where: { email: "nora@example.test" } })).toBe(0);
     expect(await prisma.job.count()).toBe(jobs);
   });
@@ -262,7 +224,7 @@ describe("invitations", () => {
       regionId,
     });
     expect(result.status).toBe(400);
-    expect(errorsOf(result).email).toEqual(["A user with this email address already exists"]);
+    expect(fieldErrors(result).email).toEqual(["A user with this email address already exists"]);
   });
 
   it("invites a person into an organisation in a role that fits its kind", async () => {
@@ -277,7 +239,7 @@ describe("invitations", () => {
       { params },
     );
     expect(wrongRole.status).toBe(400);
-    expect(errorsOf(wrongRole).role).toEqual(["Choose a role for a university"]);
+    expect(fieldErrors(wrongRole).role).toEqual(["Choose a role for a university"]);
     expect(await prisma.invitation.count({ where: { email: "ed@example.test" } })).toBe(0);
 
     const result = await submit(

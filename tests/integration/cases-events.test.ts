@@ -1,23 +1,17 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jobHandlers } from "~/job-handlers.server";
 import { setPreferences } from "~/notifications/inbox.server";
 import { prisma } from "~/platform/db/db.server";
-import { startWorker } from "~/platform/jobs/worker.server";
 import { runQualityChecks } from "~/quality/quality-checks.server";
 import { loader as qualityLoader } from "~/routes/facilitator.quality";
 import { action as supportAction } from "~/routes/support";
 import { addUtcDays, startOfUtcDay } from "~/platform/utc-days";
 import { useTestDatabase } from "../helpers/database";
-import { usePortalMailListener } from "../helpers/smtp";
+import { usePortalMailWithWorker } from "../helpers/smtp";
 import { call, createCaseWorld, notificationsOf } from "./cases-fixtures";
 
 useTestDatabase();
-const smtp = usePortalMailListener();
-const worker = startWorker(jobHandlers, { autoStart: false });
-beforeEach(async () => {
-  await worker.drain();
-  smtp.messages.length = 0;
-});
+const { smtp, worker } = usePortalMailWithWorker();
 
 const mailsTo = (email: string, subject: string) =>
   smtp.messages.filter((mail) => mail.subject?.includes(subject) && mail.to && "text" in mail.to && mail.to.text.includes(email));

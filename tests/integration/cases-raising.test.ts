@@ -61,29 +61,24 @@ describe("raiseAutomaticCases", () => {
     const world = await createCaseWorld();
     const request = await createRequest(world.university.id, { students: 5, start: "2027-01-11", end: "2027-02-05" });
     const offer = await createOffer(world.provider.id, { siteId: world.site.id, slots: 10 });
-    await prisma.matchingRun.create({
-      data: {
-        regionId: world.region.id,
-        periodStart: new Date("2027-01-01"),
-        periodEnd: new Date("2027-01-31"),
-        startedById: world.facilitator.user.id,
-        status: "SUCCEEDED",
-        finishedAt: new Date("2026-12-19T10:00:00Z"),
-        result: { proposals: [], unmet: [{ requestId: request.id, students: 5, reason: "No physiotherapy offer within 45 minutes' travel covers the block" }] },
-      },
+    const januaryRunFinished = (finishedAt: string, result: object) =>
+      prisma.matchingRun.create({
+        data: {
+          regionId: world.region.id,
+          periodStart: new Date("2027-01-01"),
+          periodEnd: new Date("2027-01-31"),
+          startedById: world.facilitator.user.id,
+          status: "SUCCEEDED",
+          finishedAt: new Date(finishedAt),
+          result,
+        },
+      });
+    await januaryRunFinished("2026-12-19T10:00:00Z", {
+      proposals: [],
+      unmet: [{ requestId: request.id, students: 5, reason: "No physiotherapy offer within 45 minutes' travel covers the block" }],
     });
     // An older run that placed it says nothing: the newest run that considered the request speaks for it.
-    await prisma.matchingRun.create({
-      data: {
-        regionId: world.region.id,
-        periodStart: new Date("2027-01-01"),
-        periodEnd: new Date("2027-01-31"),
-        startedById: world.facilitator.user.id,
-        status: "SUCCEEDED",
-        finishedAt: new Date("2026-12-01T10:00:00Z"),
-        result: { proposals: [{ requestId: request.id, offerId: offer.id, students: 5 }], unmet: [] },
-      },
-    });
+    await januaryRunFinished("2026-12-01T10:00:00Z", { proposals: [{ requestId: request.id, offerId: offer.id, students: 5 }], unmet: [] });
     const caseOf = () => prisma.shortfallCase.findUniqueOrThrow({ where: { sourceKey: `unmet:${request.id}` }, include: { notes: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
 
     await raiseAutomaticCases(NOW);

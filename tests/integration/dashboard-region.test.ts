@@ -12,6 +12,7 @@ import { useTestDatabase } from "../helpers/database";
 import { createOrganisation, createRegion, createUser, signInAs, type SignedIn } from "../helpers/fixtures";
 import { createOffer, createRequest, createSite } from "../helpers/marketplace";
 import { call, sessionUserOf } from "./provider-fixtures";
+import type { SupplyDemandRow } from "~/dashboards/dashboard-rules";
 
 useTestDatabase();
 
@@ -79,17 +80,7 @@ beforeAll(async () => {
   universityUser = await signInAs(oneTeam);
 });
 
-interface Row {
-  key: string;
-  demand: number;
-  offered: number;
-  allocated: number;
-  held: number;
-  confirmed: number;
-  accepted: number;
-  placed: number;
-  unmet: number;
-}
+type Row = SupplyDemandRow;
 
 describe("region overview", () => {
   it("counts demand, offered, allocated and unmet by profession, month and in total", async () => {

@@ -1,15 +1,13 @@
-import { Writable } from "node:stream";
-import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionUser } from "~/accounts/session.server";
 import { jobHandlers } from "~/job-handlers.server";
 import { startMatchingRun } from "~/matching/runs.server";
 import { prisma } from "~/platform/db/db.server";
-import { parseEnv } from "~/platform/env.server";
 import { startWorker } from "~/platform/jobs/worker.server";
 import RunPage, { loader as runLoader } from "~/routes/facilitator.matching.$runId";
-import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";
+import { useCapturedLog } from "../helpers/log-capture";
+import { usePortalServer } from "../helpers/portal";
 import { createRegion, createUser, signInAs } from "../helpers/fixtures";
 import { createRequest } from "../helpers/marketplace";
 import { renderRoute } from "../helpers/render-route";
@@ -18,23 +16,7 @@ import { call } from "./provider-fixtures";
 /** When something inside fails, people see a kind message with a reference; the fault's own text goes only to the log. */
 const database = useTestDatabase();
 const worker = startWorker(jobHandlers, { autoStart: false });
-const holder = globalThis as typeof globalThis & { __placementExchangeLogger?: pino.Logger };
-let previousLogger: pino.Logger | undefined;
-let logged = "";
-
-beforeAll(() => {
-  previousLogger = holder.__placementExchangeLogger;
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logged += String(chunk);
-      done();
-    },
-  });
-  holder.__placementExchangeLogger = pino({ level: "info" }, sink);
-});
-afterAll(() => {
-  holder.__placementExchangeLogger = previousLogger;
-});
+const log = useCapturedLog();
 
 /** A real database fault: the table is away while the work runs. */
 async function withTableAway<T>(table: string, run: () => Promise<T>): Promise<T> {
@@ -59,14 +41,14 @@ describe("a matching run whose job failed inside", () => {
       periodEnd: new Date("2027-08-31T00:00:00Z"),
       profession: null,
     });
-    const before = logged.length;
+    const before = log.text.length;
     await withTableAway("Offer", () => worker.drain());
 
     const stored = await prisma.matchingRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(stored.status).toBe("FAILED");
     const reference = /reference ([A-Z0-9]+)/.exec(stored.error ?? "")?.[1];
     expect(reference).toBeTruthy();
-    const logLine = logged.slice(before).split("\n").find((line) => line.includes("matching run failed")) ?? "";
+    const logLine = log.text.slice(before).split("\n").find((line) => line.includes("matching run failed")) ?? "";
     expect(logLine).toContain(`"reference":"${reference}"`);
     expect(logLine).toMatch(/Offer/);
 
@@ -79,27 +61,19 @@ describe("a matching run whose job failed inside", () => {
 });
 
 describe("the 500 page", () => {
-  let portal: PortalServer;
-  let base: string;
-  beforeAll(async () => {
-    portal = await createPortalServer({ env: parseEnv({ NODE_ENV: "test" }), database: database.current, build: "vite" });
-    base = `http://127.0.0.1:${await portal.listen(0, "127.0.0.1")}`;
-  }, 60_000);
-  afterAll(async () => {
-    await portal?.close();
-  });
+  const server = usePortalServer(database);
 
   it("shows a reference id that is also in the log line of the fault, and not the fault's text", async () => {
     const region = await createRegion();
     const university = await prisma.organisation.create({ data: { name: "Reader University", kind: "UNIVERSITY", regionId: region.id } });
     const lead = await signInAs(await createUser("UNIVERSITY", { organisationId: university.id }));
-    const before = logged.length;
-    const response = await withTableAway("Resource", () => fetch(`${base}/resources`, { headers: { Cookie: lead.cookie } }));
+    const before = log.text.length;
+    const response = await withTableAway("Resource", () => fetch(`${server.base}/resources`, { headers: { Cookie: lead.cookie } }));
     expect(response.status).toBe(500);
     const html = await response.text();
     const reference = /data-testid="error-reference"[^>]*>([^<]+)</.exec(html)?.[1];
     expect(reference).toMatch(/^[A-Za-z0-9-]{6,}$/);
-    const failure = logged.slice(before).split("\n").find((line) => line.includes("request failed")) ?? "";
+    const failure = log.text.slice(before).split("\n").find((line) => line.includes("request failed")) ?? "";
     expect(failure).toContain(`"reference":"${reference}"`);
     expect(failure).toContain('"path":"/resources"');
     // What a person reads; the development server also streams the error to its own debugging scripts.

@@ -1,22 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv, resetEnv } from "~/platform/env.server";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetEnv } from "~/platform/env.server";
 import { FLASH_COOKIE, flashCookie } from "~/platform/flash.server";
-import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";
+import { usePortalServer } from "../helpers/portal";
 import { createOrganisation, createUser, signInAs } from "../helpers/fixtures";
 
 const database = useTestDatabase();
-let portal: PortalServer;
-let base: string;
-
-beforeAll(async () => {
-  portal = await createPortalServer({ env: parseEnv({ NODE_ENV: "test" }), database: database.current, build: "vite" });
-  const port = await portal.listen(0, "127.0.0.1");
-  base = `http://127.0.0.1:${port}`;
-}, 60_000);
-afterAll(async () => {
-  await portal?.close();
-});
+const server = usePortalServer(database);
 
 const flashSetCookie = (response: Response) => response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${FLASH_COOKIE}=`));
 /** The text of every banner announced on the page (role="status"). */
@@ -24,10 +14,10 @@ const banners = (html: string) => [...html.matchAll(/<div role="status"[^>]*>([^
 
 async function signOut() {
   const signedIn = await signInAs(await createUser("ADMIN"));
-  return fetch(`${base}/sign-out`, {
+  return fetch(`${server.base}/sign-out`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base, Cookie: signedIn.cookie },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.base, Cookie: signedIn.cookie },
     body: `csrf=${encodeURIComponent(signedIn.csrf)}`,
   });
 }
@@ -45,18 +35,18 @@ describe("the flash", () => {
 
   it("is shown once, by one announced banner, on the page redirected to", async () => {
     const cookie = flashSetCookie(await signOut())!.split(";")[0];
-    const page = await fetch(`${base}/sign-in`, { headers: { Cookie: cookie } });
+    const page = await fetch(`${server.base}/sign-in`, { headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
     expect(banners(await page.text())).toEqual(["You have signed out."]);
     expect(flashSetCookie(page)).toMatch(/Expires=Thu, 01 Jan 1970/);
 
-    const again = await fetch(`${base}/sign-in`);
+    const again = await fetch(`${server.base}/sign-in`);
     expect(banners(await again.text())).toEqual([]);
   });
 
   it("shows no banner for text or keys in the address", async () => {
     const fake = "Your account is suspended: call 0800 000 000";
-    const signInPage = await fetch(`${base}/sign-in?notice=${encodeURIComponent(fake)}&signedOut=1&passwordReset=1`);
+    const signInPage = await fetch(`${server.base}/sign-in?notice=${encodeURIComponent(fake)}&signedOut=1&passwordReset=1`);
     const signInHtml = await signInPage.text();
     expect(banners(signInHtml)).toEqual([]);
     expect(signInHtml).not.toContain("Your account is suspended");
@@ -64,7 +54,7 @@ describe("the flash", () => {
     const university = await createOrganisation({ kind: "UNIVERSITY" });
     const { cookie } = await signInAs(await createUser("UNIVERSITY", { organisationId: university.id }));
     for (const path of ["/university/requests", "/university/programmes", "/university/allocations"]) {
-      const page = await fetch(`${base}${path}?notice=${encodeURIComponent(fake)}`, { headers: { Cookie: cookie } });
+      const page = await fetch(`${server.base}${path}?notice=${encodeURIComponent(fake)}`, { headers: { Cookie: cookie } });
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(banners(html)).toEqual([]);
@@ -74,7 +64,7 @@ describe("the flash", () => {
 
   it("shows nothing for a flash cookie that is not signed with the session secret", async () => {
     const forged = Buffer.from(JSON.stringify({ flash: { id: "x", tone: "success", message: "Forged" } })).toString("base64");
-    const page = await fetch(`${base}/sign-in`, { headers: { Cookie: `${FLASH_COOKIE}=${encodeURIComponent(forged)}` } });
+    const page = await fetch(`${server.base}/sign-in`, { headers: { Cookie: `${FLASH_COOKIE}=${encodeURIComponent(forged)}` } });
     const html = await page.text();
     expect(banners(html)).toEqual([]);
     expect(html).not.toContain("Forged");

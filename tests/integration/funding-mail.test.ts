@@ -1,23 +1,16 @@
 import type { ParsedMail } from "mailparser";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runFundingScan } from "~/funding/funding-scan.server";
-import { jobHandlers } from "~/job-handlers.server";
 import { sendDigests } from "~/notifications/digest.server";
 import { setPreferences } from "~/notifications/inbox.server";
 import { prisma } from "~/platform/db/db.server";
-import { startWorker } from "~/platform/jobs/worker.server";
 import { useTestDatabase } from "../helpers/database";
 import { createUser } from "../helpers/fixtures";
-import { usePortalMailListener } from "../helpers/smtp";
+import { usePortalMailWithWorker } from "../helpers/smtp";
 import { createProviderWorld } from "./provider-fixtures";
 
 useTestDatabase();
-const smtp = usePortalMailListener();
-const worker = startWorker(jobHandlers, { autoStart: false });
-beforeEach(async () => {
-  await worker.drain();
-  smtp.messages.length = 0;
-});
+const { smtp, worker } = usePortalMailWithWorker();
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const recipientOf = (mail: ParsedMail) => (mail.to && "text" in mail.to ? mail.to.text : "");

@@ -1,31 +1,24 @@
 import { io as connectSocket, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetRateLimits } from "~/accounts/rate-limit.server";
-import { parseEnv } from "~/platform/env.server";
-import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";
+import { usePortalServer } from "../helpers/portal";
 import { createOrganisation, createUser, signInAs, TEST_PASSWORD } from "../helpers/fixtures";
 
 const database = useTestDatabase();
-let portal: PortalServer;
-let base: string;
+const server = usePortalServer(database);
 const sockets: Socket[] = [];
 
-beforeAll(async () => {
-  portal = await createPortalServer({ env: parseEnv({ NODE_ENV: "test" }), database: database.current, build: "vite" });
-  base = `http://127.0.0.1:${await portal.listen(0, "127.0.0.1")}`;
-}, 60_000);
 afterAll(async () => {
   sockets.forEach((socket) => socket.close());
-  await portal?.close();
 });
 beforeEach(() => resetRateLimits());
 
 function post(path: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(`${base}${path}`, {
+  return fetch(`${server.base}${path}`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base, ...headers },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.base, ...headers },
     body,
   });
 }
@@ -94,25 +87,25 @@ describe("caching and browser features", () => {
     const user = await createUser("UNIVERSITY", { organisationId: university.id });
     const { cookie } = await signInAs(user);
     for (const path of ["/university", "/account", "/notifications"]) {
-      const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      const response = await fetch(`${server.base}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
       expect(response.status, path).toBe(200);
       expect(response.headers.get("cache-control"), path).toBe("no-store");
     }
     for (const path of ["/sign-in", "/forgot-password", "/reset-password/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]) {
-      expect((await fetch(`${base}${path}`)).headers.get("cache-control"), path).toBe("no-store");
+      expect((await fetch(`${server.base}${path}`)).headers.get("cache-control"), path).toBe("no-store");
     }
   });
 
   it("sends a Permissions-Policy on every response", async () => {
     for (const path of ["/sign-in", "/healthz", "/no-such-page"]) {
-      expect((await fetch(`${base}${path}`)).headers.get("permissions-policy"), path).toContain("camera=()");
+      expect((await fetch(`${server.base}${path}`)).headers.get("permissions-policy"), path).toContain("camera=()");
     }
   });
 });
 
 describe("live sockets", () => {
   function connect(headers: Record<string, string>) {
-    const socket = connectSocket(base, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
+    const socket = connectSocket(server.base, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
     sockets.push(socket);
     return socket;
   }
@@ -131,7 +124,7 @@ describe("live sockets", () => {
       expect(error.message).not.toBe("");
       expect(socket.connected).toBe(false);
     }
-    const own = connect({ Cookie: cookie, Origin: base });
+    const own = connect({ Cookie: cookie, Origin: server.base });
     await welcomed(own);
   });
 
@@ -139,8 +132,8 @@ describe("live sockets", () => {
     const user = await createUser("ADMIN");
     const here = await signInAs(user);
     const elsewhere = await signInAs(user);
-    const mine = connect({ Cookie: here.cookie, Origin: base });
-    const theirs = connect({ Cookie: elsewhere.cookie, Origin: base });
+    const mine = connect({ Cookie: here.cookie, Origin: server.base });
+    const theirs = connect({ Cookie: elsewhere.cookie, Origin: server.base });
     await Promise.all([welcomed(mine), welcomed(theirs)]);
     const dropped = new Promise<string>((resolve) => theirs.once("disconnect", resolve));
     const newPassword = "a brand new long passphrase";

@@ -1,54 +1,25 @@
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
 import { jobHandlers } from "~/job-handlers.server";
 import { startWorker } from "~/platform/jobs/worker.server";
-import { publishRun, startMatchingRun, type StoredMatchingResult } from "~/matching/runs.server";
+import { publishRun } from "~/matching/runs.server";
 import { action as runAction, loader as runLoader } from "~/routes/facilitator.matching.$runId";
 import { useTestDatabase } from "../helpers/database";
-import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext, type SignedIn } from "../helpers/fixtures";
-import { createOffer, createRequest, createSite } from "../helpers/marketplace";
+import { buildRequest, createRegion, createUser, settle, signInAs, testContext, type SignedIn } from "../helpers/fixtures";
+import { createTwoTrustRegion, runsToCompletion, stored } from "./matching-fixtures";
 
 useTestDatabase();
 const worker = startWorker(jobHandlers, { autoStart: false });
-const asSession = (user: object) => user as SessionUser;
-const period = { periodStart: new Date("2026-09-01T00:00:00Z"), periodEnd: new Date("2027-08-31T00:00:00Z"), profession: null };
+const finishedRun = runsToCompletion(worker);
 
-/** Two trusts of 30 and 10 WTE with 5 and 3 places; two universities asking for 6 and 4 students. */
-async function region() {
-  const r = await createRegion();
-  const big = await createOrganisation({ regionId: r.id, name: `Big Trust ${r.id}` });
-  const small = await createOrganisation({ regionId: r.id, name: `Small Trust ${r.id}` });
-  await prisma.workforce.createMany({
-    data: [
-      { organisationId: big.id, profession: "PT", year: 2026, wte: 30 },
-      { organisationId: small.id, profession: "PT", year: 2026, wte: 10 },
-    ],
-  });
-  const bigOffer = await createOffer(big.id, { slots: 5, siteId: (await createSite(big.id)).id });
-  const smallOffer = await createOffer(small.id, { slots: 3, siteId: (await createSite(small.id)).id });
-  const u1 = await createOrganisation({ kind: "UNIVERSITY", regionId: r.id });
-  const u2 = await createOrganisation({ kind: "UNIVERSITY", regionId: r.id });
-  const request1 = await createRequest(u1.id, { students: 6 });
-  const request2 = await createRequest(u2.id, { students: 4 });
-  const facilitator = asSession(await createUser("FACILITATOR", { regionId: r.id }));
-  const educator = asSession(await createUser("EDUCATOR", { organisationId: big.id }));
-  return { r, big, small, bigOffer, smallOffer, request1, request2, facilitator, educator };
-}
 
-async function finishedRun(user: SessionUser) {
-  const run = await startMatchingRun(user, period);
-  await worker.drain();
-  return prisma.matchingRun.findUniqueOrThrow({ where: { id: run.id } });
-}
 
-const stored = (run: { result: unknown }) => run.result as StoredMatchingResult;
 const post = (runId: string, as: SignedIn, form: Record<string, string | string[]>) =>
   settle(() => runAction({ request: buildRequest(`/facilitator/matching/${runId}`, { as, form }), params: { runId }, context: testContext }));
 
 describe("excluding and locking proposals, then re-running", () => {
   it("re-optimises around the decisions, supersedes the old run, shows the difference, and only the new run publishes", async () => {
-    const w = await region();
+    const w = await createTwoTrustRegion();
     const first = await finishedRun(w.facilitator);
     const proposals = stored(first).proposals;
     const excluded = proposals.find((p) => p.requestId === w.request1.id && p.offerId === w.bigOffer.id)!;
@@ -111,7 +82,7 @@ describe("excluding and locking proposals, then re-running", () => {
   });
 
   it("refuses marks from people outside the run's region, bad input with a reason by the table, and a re-run with nothing marked", async () => {
-    const w = await region();
+    const w = await createTwoTrustRegion();
     const run = await finishedRun(w.facilitator);
     const proposal = stored(run).proposals[0];
     const pair = `${proposal.requestId}:${proposal.offerId}`;
@@ -119,7 +90,7 @@ describe("excluding and locking proposals, then re-running", () => {
     const outsider = await signInAs(await createUser("FACILITATOR", { regionId: (await createRegion()).id }));
     expect((await post(run.id, outsider, { intent: "mark", mark: "EXCLUDE", proposal: [pair] })).status).toBe(404);
     expect((await post(run.id, outsider, { intent: "rerun" })).status).toBe(404);
-    const educator = await signInAs(w.educator);
+    const educator = await signInAs(w.educators.big);
     expect((await post(run.id, educator, { intent: "mark", mark: "EXCLUDE", proposal: [pair] })).status).toBe(403);
 
     const facilitator = await signInAs(w.facilitator);
@@ -148,7 +119,7 @@ describe("excluding and locking proposals, then re-running", () => {
   });
 
   it("drops a lock that no longer fits, says so, and matches the rest", async () => {
-    const w = await region();
+    const w = await createTwoTrustRegion();
     const first = await finishedRun(w.facilitator);
     const onSmall = stored(first).proposals.find((p) => p.offerId === w.smallOffer.id)!;
     await prisma.matchingDecision.create({ data: { runId: first.id, requestId: onSmall.requestId, offerId: onSmall.offerId, kind: "LOCK", students: onSmall.students } });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
 import { jobHandlers } from "~/job-handlers.server";
 import { startWorker } from "~/platform/jobs/worker.server";
@@ -10,11 +9,11 @@ import { loader as runsLoader } from "~/routes/facilitator.matching._index";
 import { useTestDatabase } from "../helpers/database";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext, type SignedIn } from "../helpers/fixtures";
 import { createOffer, createRequest, createSite } from "../helpers/marketplace";
+import { asSession, period, runsToCompletion } from "./matching-fixtures";
 
 useTestDatabase();
 const worker = startWorker(jobHandlers, { autoStart: false });
-const asSession = (user: object) => user as SessionUser;
-const period = { periodStart: new Date("2026-09-01T00:00:00Z"), periodEnd: new Date("2027-08-31T00:00:00Z"), profession: null };
+const finishedRun = runsToCompletion(worker);
 
 /**
  * 60 single-student PT requests from two universities, one OT request nobody offers for, and PT
@@ -46,11 +45,6 @@ async function busyRegion() {
   return { r, north, south, leeds, york, ot, facilitator };
 }
 
-async function finishedRun(user: SessionUser, scope = period) {
-  const run = await startMatchingRun(user, scope);
-  await worker.drain();
-  return run;
-}
 
 type RunPage = Awaited<ReturnType<typeof runLoader>>;
 async function openRun(as: SignedIn, runId: string, query = "") {

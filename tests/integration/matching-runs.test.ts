@@ -1,56 +1,27 @@
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
 import { jobHandlers } from "~/job-handlers.server";
 import { claimJob } from "~/platform/jobs/queue.server";
 import { startWorker } from "~/platform/jobs/worker.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
-import { MATCHING_QUEUE, publishRun, reviewRun, startMatchingRun, type StoredMatchingResult } from "~/matching/runs.server";
+import { MATCHING_QUEUE, publishRun, reviewRun, startMatchingRun } from "~/matching/runs.server";
 import { action as startAction } from "~/routes/facilitator.matching._index";
 import { loader as runLoader } from "~/routes/facilitator.matching.$runId";
 import { useTestDatabase } from "../helpers/database";
-import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";
-import { createOffer, createRequest, createSite } from "../helpers/marketplace";
+import { buildRequest, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";
+import { createRequest } from "../helpers/marketplace";
+import { createTwoTrustRegion, period, runsToCompletion, stored } from "./matching-fixtures";
 
 useTestDatabase();
 const worker = startWorker(jobHandlers, { autoStart: false });
-const asSession = (user: object) => user as SessionUser;
-const period = { periodStart: new Date("2026-09-01T00:00:00Z"), periodEnd: new Date("2027-08-31T00:00:00Z"), profession: null };
+const runToCompletion = runsToCompletion(worker);
 
-/** Two trusts (30 and 10 WTE of PT), two universities asking for 6 and 4 students, 8 places. */
-async function region() {
-  const r = await createRegion();
-  const big = await createOrganisation({ regionId: r.id, name: `Big Trust ${r.id}` });
-  const small = await createOrganisation({ regionId: r.id, name: `Small Trust ${r.id}` });
-  await prisma.workforce.createMany({
-    data: [
-      { organisationId: big.id, profession: "PT", year: 2026, wte: 30 },
-      { organisationId: small.id, profession: "PT", year: 2026, wte: 10 },
-    ],
-  });
-  const bigOffer = await createOffer(big.id, { slots: 5, siteId: (await createSite(big.id)).id });
-  const smallOffer = await createOffer(small.id, { slots: 3, siteId: (await createSite(small.id)).id });
-  const u1 = await createOrganisation({ kind: "UNIVERSITY", regionId: r.id });
-  const u2 = await createOrganisation({ kind: "UNIVERSITY", regionId: r.id });
-  const request1 = await createRequest(u1.id, { students: 6 });
-  const request2 = await createRequest(u2.id, { students: 4 });
-  const facilitator = asSession(await createUser("FACILITATOR", { regionId: r.id }));
-  const educators = { big: asSession(await createUser("EDUCATOR", { organisationId: big.id })), small: asSession(await createUser("EDUCATOR", { organisationId: small.id })) };
-  const lead = asSession(await createUser("UNIVERSITY", { organisationId: u1.id }));
-  return { r, big, small, bigOffer, smallOffer, u1, u2, request1, request2, facilitator, educators, lead };
-}
 
-async function runToCompletion(user: SessionUser, scope = period) {
-  const run = await startMatchingRun(user, scope);
-  await worker.drain();
-  return prisma.matchingRun.findUniqueOrThrow({ where: { id: run.id } });
-}
 
-const stored = (run: { result: unknown }) => run.result as StoredMatchingResult;
 
 describe("a matching run", () => {
   it("runs in the background, places every student capacity allows, explains itself and notifies the facilitator", async () => {
-    const w = await region();
+    const w = await createTwoTrustRegion();
     const run = await runToCompletion(w.facilitator);
     expect(run.status).toBe("SUCCEEDED");
     expect(run.studentsPlaced).toBe(8);
@@ -74,7 +45,7 @@ describe("a matching run", () => {
   });
 
   it("publishes every proposal as a proposed allocation at once, and only once", async () => {
-    const w = await region();
+    const w = await createTwoTrustRegion();
     const run = await runToCompletion(w.facilitator);
     const results = await Promise.allSettled([publishRun(w.facilitator, run.id), publishRun(w.facilitator, run.id)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -87,7 +58,7 @@ describe("a matching run", () => {
   });
 
   it("publishes nothing when capacity changed since the run", async () => {
-    const w = await region();
+    const w = await createTwoTrustRegion();
     const run = await runToCompletion(w.facilitator);
     const extra = await createRequest(w.u1.id, { students: 3 });
     await bookOffer(w.lead, { offerId: w.smallOffer.id, requestId: extra.id, students: 3 });
@@ -99,7 +70,7 @@ describe("a matching run", () => {
   });
 
   it("never moves confirmed allocations: a later run only fills what is left", async () => {
-    const w = await region();
+    const w = await createTwoTrustRegion();
     const first = await runToCompletion(w.facilitator);
     await publishRun(w.facilitator, first.id);
     for (const allocation of await prisma.allocation.findMany({ where: { matchingRunId: first.id } })) {
@@ -116,7 +87,7 @@ describe("a matching run", () => {
   });
 
   it("says so when the period has nothing to match, and cannot be published", async () => {
-    const w = await region();
+    const w = await createTwoTrustRegion();
     const run = await runToCompletion(w.facilitator, { periodStart: new Date("2029-06-01T00:00:00Z"), periodEnd: new Date("2029-07-01T00:00:00Z"), profession: null });
     expect(run.status).toBe("SUCCEEDED");
     expect(stored(run).empty).toMatch(/nothing to match/);
@@ -124,7 +95,7 @@ describe("a matching run", () => {
   });
 
   it("finishes a run whose node died mid-way: the lapsed job is taken again", async () => {
-    const w = await region();
+    const w = await createTwoTrustRegion();
     const run = await startMatchingRun(w.facilitator, period);
     const claimed = await claimJob(MATCHING_QUEUE);
     expect(claimed).not.toBeNull();
@@ -139,7 +110,7 @@ describe("a matching run", () => {
 
 describe("who may run matching", () => {
   it("one run per region at a time; educators refused; other regions' runs are not found", async () => {
-    const w = await region();
+    const w = await createTwoTrustRegion();
     await startMatchingRun(w.facilitator, period);
     await expect(startMatchingRun(w.facilitator, period)).rejects.toThrow(/already under way/);
     await worker.drain();

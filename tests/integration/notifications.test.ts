@@ -1,40 +1,26 @@
 import { io as connectSocket, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
-import { parseEnv } from "~/platform/env.server";
-import { jobHandlers } from "~/job-handlers.server";
-import { startWorker } from "~/platform/jobs/worker.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
 import { sendDigests } from "~/notifications/digest.server";
 import { setPreferences } from "~/notifications/inbox.server";
 import { raiseNotification, unsubscribePath } from "~/notifications/notify.server";
 import { action as inboxAction, loader as inboxLoader } from "~/routes/notifications._index";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/notifications.unsubscribe";
-import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";
+import { usePortalServer } from "../helpers/portal";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext } from "../helpers/fixtures";
 import { createOffer, createRequest } from "../helpers/marketplace";
-import { usePortalMailListener } from "../helpers/smtp";
+import { usePortalMailWithWorker } from "../helpers/smtp";
 
 const database = useTestDatabase();
-const smtp = usePortalMailListener();
-let portal: PortalServer;
-let base: string;
-const worker = startWorker(jobHandlers, { autoStart: false });
+const { smtp, worker } = usePortalMailWithWorker();
+const server = usePortalServer(database);
 const sockets: Socket[] = [];
 
-beforeAll(async () => {
-  portal = await createPortalServer({ env: parseEnv({ NODE_ENV: "test" }), database: database.current, build: "vite" });
-  base = `http://127.0.0.1:${await portal.listen(0, "127.0.0.1")}`;
-}, 60_000);
 afterAll(async () => {
   sockets.forEach((socket) => socket.close());
-  await portal?.close();
-});
-beforeEach(async () => {
-  await worker.drain();
-  smtp.messages.length = 0;
 });
 
 const asSession = (user: object) => user as SessionUser;
@@ -159,7 +145,7 @@ describe("notification centre", () => {
 
 describe("live delivery over socket.io", () => {
   function connect(cookie: string) {
-    const socket = connectSocket(base, { transports: ["websocket"], extraHeaders: { Cookie: cookie, Origin: base }, reconnection: false });
+    const socket = connectSocket(server.base, { transports: ["websocket"], extraHeaders: { Cookie: cookie, Origin: server.base }, reconnection: false });
     sockets.push(socket);
     return new Promise<Socket>((resolve, reject) => {
       socket.on("welcome", () => resolve(socket));

@@ -8,25 +8,12 @@ import { useTestDatabase } from "../helpers/database";
 import { createOrganisation, createRegion, createUser, signInAs, type SignedIn } from "../helpers/fixtures";
 import { createOffer, createRequest, createSite } from "../helpers/marketplace";
 import { call, sessionUserOf, signedInAs } from "./provider-fixtures";
+import type { ProviderFairShareRow } from "~/fair-share/fair-share";
 
 useTestDatabase();
 
 interface Capacity {
-  rows: {
-    profession: string;
-    demand: number;
-    wte: number;
-    regionWte: number;
-    fairShare: number;
-    offered: number;
-    hosted: number;
-    offeredRatio: number | null;
-    offeredBand: string | null;
-    hostedRatio: number | null;
-    hostedBand: string | null;
-    offeredWeeksPerWte: number | null;
-    hostedWeeksPerWte: number | null;
-  }[];
+  rows: ProviderFairShareRow[];
   summary: { fairShare: number; offered: number; ratio: number | null; band: string | null };
   timeline: { buckets: { key: string }[]; professions: string[]; series: Record<string, { offered: number; taken: number }[]> };
   workforce: { profession: string; wte: number }[];

@@ -1,26 +1,15 @@
 import { io as connectSocket, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv } from "~/platform/env.server";
-import { createPortalServer, type PortalServer } from "../../server/app";
+import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/database";
+import { usePortalServer } from "../helpers/portal";
 import { createOrganisation, createUser, signInAs, TEST_PASSWORD } from "../helpers/fixtures";
 import { createOffer } from "../helpers/marketplace";
 
 const database = useTestDatabase();
-let portal: PortalServer;
-let base: string;
-
-beforeAll(async () => {
-  portal = await createPortalServer({ env: parseEnv({ NODE_ENV: "test" }), database: database.current, build: "vite" });
-  const port = await portal.listen(0, "127.0.0.1");
-  base = `http://127.0.0.1:${port}`;
-}, 60_000);
-afterAll(async () => {
-  await portal?.close();
-});
+const server = usePortalServer(database);
 
 function post(path: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(`${base}${path}`, {
+  return fetch(`${server.base}${path}`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
@@ -30,12 +19,12 @@ function post(path: string, body: string, headers: Record<string, string> = {}) 
 
 describe("HTTP", () => {
   it("answers health and readiness", async () => {
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
-    expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ status: "ready" });
+    expect(await (await fetch(`${server.base}/healthz`)).json()).toEqual({ status: "ok" });
+    expect(await (await fetch(`${server.base}/readyz`)).json()).toMatchObject({ status: "ready" });
   });
 
   it("sends security headers", async () => {
-    const response = await fetch(`${base}/sign-in`);
+    const response = await fetch(`${server.base}/sign-in`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
@@ -48,19 +37,19 @@ describe("HTTP", () => {
     const body = `email=${encodeURIComponent(user.email)}&password=${encodeURIComponent(TEST_PASSWORD)}`;
     expect((await post("/sign-in", body)).status).toBe(403);
     expect((await post("/sign-in", body, { Origin: "https://evil.example" })).status).toBe(403);
-    expect((await post("/sign-in", body, { Origin: base, "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
-    const ok = await post("/sign-in", body, { Origin: base });
+    expect((await post("/sign-in", body, { Origin: server.base, "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
+    const ok = await post("/sign-in", body, { Origin: server.base });
     expect(ok.status).toBe(302);
     expect(ok.headers.get("set-cookie")).toMatch(/^px_session=[a-z2-7]{32};/);
   });
 
   it("refuses an oversize body with 413", async () => {
-    const response = await post("/sign-in", `email=a@b.co&password=${"x".repeat(3 * 1024 * 1024)}`, { Origin: base });
+    const response = await post("/sign-in", `email=a@b.co&password=${"x".repeat(3 * 1024 * 1024)}`, { Origin: server.base });
     expect(response.status).toBe(413);
   });
 
   it("sends someone without a session to sign in, keeping where they were going", async () => {
-    const response = await fetch(`${base}/admin`, { redirect: "manual" });
+    const response = await fetch(`${server.base}/admin`, { redirect: "manual" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/sign-in?redirectTo=%2Fadmin");
   });
@@ -68,7 +57,7 @@ describe("HTTP", () => {
   it("gives a signed-in user of the wrong role a 403 page, not a crash", async () => {
     const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY" })).id });
     const { cookie } = await signInAs(student);
-    const response = await fetch(`${base}/admin`, { headers: { Cookie: cookie } });
+    const response = await fetch(`${server.base}/admin`, { headers: { Cookie: cookie } });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("You do not have access to this page");
   });
@@ -82,7 +71,7 @@ describe("hostile text", () => {
     const offer = await createOffer(trust.id, { specialty: `"><svg onload=alert(1)>` });
     await database.current.prisma.offer.update({ where: { id: offer.id }, data: { notes: PAYLOAD } });
     const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY" })).id });
-    const html = await (await fetch(`${base}/opportunities/${offer.id}`, { headers: { Cookie: (await signInAs(student)).cookie } })).text();
+    const html = await (await fetch(`${server.base}/opportunities/${offer.id}`, { headers: { Cookie: (await signInAs(student)).cookie } })).text();
     expect(html).toContain("&lt;script&gt;window.pwned=1&lt;/script&gt;");
     expect(html).not.toContain("<script>window.pwned");
     expect(html).not.toContain("<img src=x");
@@ -93,7 +82,7 @@ describe("hostile text", () => {
     const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY" })).id });
     const cookie = (await signInAs(student)).cookie;
     for (const q of [`' OR 1=1 --`, `"; DROP TABLE "Offer"; --`, `%' UNION SELECT * FROM "User" --`]) {
-      const response = await fetch(`${base}/opportunities?q=${encodeURIComponent(q)}&profession=${encodeURIComponent("PT' OR '1'='1")}`, { headers: { Cookie: cookie } });
+      const response = await fetch(`${server.base}/opportunities?q=${encodeURIComponent(q)}&profession=${encodeURIComponent("PT' OR '1'='1")}`, { headers: { Cookie: cookie } });
       expect(response.status).toBe(200);
       expect(await response.text()).toContain("No published offers match these filters.");
     }
@@ -106,7 +95,7 @@ describe("socket.io", () => {
   afterAll(() => sockets.forEach((socket) => socket.close()));
 
   function connect(cookie?: string) {
-    const socket = connectSocket(base, { transports: ["websocket"], extraHeaders: cookie ? { Cookie: cookie, Origin: base } : { Origin: base }, reconnection: false });
+    const socket = connectSocket(server.base, { transports: ["websocket"], extraHeaders: cookie ? { Cookie: cookie, Origin: server.base } : { Origin: server.base }, reconnection: false });
     sockets.push(socket);
     return socket;
   }
@@ -126,7 +115,7 @@ describe("socket.io", () => {
     expect(welcome.userId).toBe(educator.id);
     expect(welcome.rooms).toContain(`org:${trust.id}`);
     expect(welcome.rooms.some((room) => room.includes(other.id))).toBe(false);
-    const roomsOnServer = [...(portal.io.sockets.sockets.get(socket.id!)?.rooms ?? [])];
+    const roomsOnServer = [...(server.portal.io.sockets.sockets.get(socket.id!)?.rooms ?? [])];
     expect(roomsOnServer).toContain(`user:${educator.id}`);
     expect(roomsOnServer.some((room) => room.includes(other.id))).toBe(false);
   });
@@ -137,7 +126,7 @@ describe("socket.io", () => {
     const socket = connect(signedIn.cookie);
     await new Promise((resolve) => socket.on("welcome", resolve));
     const disconnected = new Promise<string>((resolve) => socket.on("disconnect", resolve));
-    const response = await post("/sign-out", `csrf=${encodeURIComponent(signedIn.csrf)}&everywhere=true`, { Origin: base, Cookie: signedIn.cookie });
+    const response = await post("/sign-out", `csrf=${encodeURIComponent(signedIn.csrf)}&everywhere=true`, { Origin: server.base, Cookie: signedIn.cookie });
     expect(response.status).toBe(302);
     expect(await disconnected).toBe("io server disconnect");
   });

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
-import { parseEnv } from "~/platform/env.server";
 import { bookOffer, transitionAllocation } from "~/marketplace/allocations.server";
-import { createPortalServer, type PortalServer } from "../../server/app";
 import { useTestDatabase } from "../helpers/database";
+import { usePortalServer } from "../helpers/portal";
 import { createOrganisation, createRegion, createUser, signInAs } from "../helpers/fixtures";
 import { createOffer, createRequest, createSite } from "../helpers/marketplace";
 
 const database = useTestDatabase();
-let portal: PortalServer;
-let base: string;
+const server = usePortalServer(database);
 const X = (field: string) => `<script>window.xss_${field}=1</script><img src=x onerror=xss_${field}>`;
-
-beforeAll(async () => {
-  portal = await createPortalServer({ env: parseEnv({ NODE_ENV: "test" }), database: database.current, build: "vite" });
-  base = `http://127.0.0.1:${await portal.listen(0, "127.0.0.1")}`;
-}, 60_000);
-afterAll(async () => {
-  await portal?.close();
-});
 
 /** Every free-text field people type is stored with a script in it; no page may send it back as markup. */
 describe("stored scripts in free text", () => {
@@ -60,14 +50,14 @@ describe("stored scripts in free text", () => {
     ];
     const problems: string[] = [];
     for (const [user, path] of pages) {
-      const response = await fetch(`${base}${path}`, { headers: { Cookie: (await signInAs(user)).cookie } });
+      const response = await fetch(`${server.base}${path}`, { headers: { Cookie: (await signInAs(user)).cookie } });
       const html = await response.text();
       if (response.status !== 200) problems.push(`${path}: status ${response.status}`);
       for (const match of html.matchAll(/<script>window\.xss_(\w+)|<img src=x onerror=xss_(\w+)/g)) problems.push(`${path}: ${match[1] ?? match[2]} came back as markup`);
     }
     expect(problems).toEqual([]);
     // And the text itself is there, escaped, where it belongs.
-    const offerPage = await (await fetch(`${base}/opportunities/${offer.id}`, { headers: { Cookie: (await signInAs(lead)).cookie } })).text();
+    const offerPage = await (await fetch(`${server.base}/opportunities/${offer.id}`, { headers: { Cookie: (await signInAs(lead)).cookie } })).text();
     expect(offerPage).toContain("&lt;script&gt;window.xss_notes=1&lt;/script&gt;");
   });
 });

@@ -1,7 +1,7 @@
 // Shared set-up for the university integration tests; not a test file itself.
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
-import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext, type SignedIn } from "../helpers/fixtures";
+import { buildRequest, createOrganisation, createRegion, createUser, fieldErrors, settle, signInAs, testContext, type SignedIn } from "../helpers/fixtures";
 import { createSite } from "../helpers/marketplace";
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -60,12 +60,6 @@ export function call(
   return settle(() => route({ request, params: options.params ?? {}, context: testContext }));
 }
 
-/** The field errors of a Conform reply returned by an action. */
-export function fieldErrors(result: { data: unknown }): Record<string, string[] | null> {
-  const reply = (result.data as { result?: { error?: Record<string, string[] | null> } } | null)?.result;
-  return reply?.error ?? {};
-}
-
 /** A multipart upload as a browser sends a file input. */
 export function uploadRequest(path: string, as: SignedIn, fields: Record<string, string | File>) {
   const body = new FormData();
@@ -74,4 +68,4 @@ export function uploadRequest(path: string, as: SignedIn, fields: Record<string,
   return new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: as.cookie, Origin: "http://localhost" }, body });
 }
 
-export { settle, testContext };
+export { fieldErrors, settle, testContext };

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
-import pg from "pg";
+import { createPostgresDatabase, dropPostgresDatabase } from "../helpers/database";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/accounts/session.server";
@@ -42,12 +42,7 @@ function restartPostgres() {
 
 describe.runIf(serverUrl && redisUrl && process.getuid?.() === 0)("failures", () => {
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(serverUrl!);
-    url.pathname = `/${name}`;
+    const url = new URL(await createPostgresDatabase(serverUrl!, name));
     databaseUrl = url.toString();
     process.env.SESSION_SECRET = SECRET;
     resetEnv();
@@ -59,10 +54,7 @@ describe.runIf(serverUrl && redisUrl && process.getuid?.() === 0)("failures", ()
     sockets.forEach((socket) => socket.close());
     await Promise.all(nodes.map((node) => node.stop("SIGKILL")));
     await database?.close();
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await dropPostgresDatabase(serverUrl!, name);
   });
 
   it("a node killed during a matching run: the run is taken over and finishes, and publishing makes no duplicates", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { createPostgresDatabase, dropPostgresDatabase } from "../helpers/database";
 import { createClient } from "redis";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,12 +24,7 @@ const sockets: Socket[] = [];
 
 describe.runIf(serverUrl && redisUrl)("two server processes sharing PostgreSQL and Redis", () => {
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(serverUrl!);
-    url.pathname = `/${name}`;
+    const url = new URL(await createPostgresDatabase(serverUrl!, name));
     process.env.SESSION_SECRET = SECRET;
     resetEnv();
     database = await openMigratedDatabase({ kind: "postgres", url: url.toString() });
@@ -44,10 +39,7 @@ describe.runIf(serverUrl && redisUrl)("two server processes sharing PostgreSQL a
     await Promise.all(nodes.map((node) => node.stop()));
     await database?.close();
     await smtp?.close();
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await dropPostgresDatabase(serverUrl!, name);
   });
 
   function connect(node: ServerProcess, cookie: string) {

@@ -4,6 +4,7 @@ import { CHEAPEST_OFFERS_PRICED_FIRST, SPREAD_OFFERS_PRICED_FIRST } from "./lexi
 import { solveMatching, solveMatchingInParallel } from "./match";
 import { fairShareMarginalCost, preferenceCost, universityShortfallMarginalCost } from "./objective";
 import type { MatchingInput, MatchingOffer, MatchingProvider, PlacementRequest } from "./types";
+import { seededRandom } from "../../../bench/matching/generate";
 
 // An independent oracle: the same lexicographic formulation written straight from the
 // input as an LP and solved level by level by HiGHS. Only the definition of the
@@ -15,17 +16,6 @@ beforeAll(async () => {
   const loadHighs = (await import("highs")).default as unknown as () => Promise<Highs>;
   highs = await loadHighs();
 });
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface InstanceSize {
   providers: number;

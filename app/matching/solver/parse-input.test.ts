@@ -1,33 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isoDateToDay, MatchingInputError, parseMatchingInput } from "./parse-input";
+import { smallMatchingDocument } from "../../../tests/helpers/matching-document";
 
-function validDocument() {
-  return {
-    providers: [{ id: "P1", workforce: { PT: 12.5 }, sites: [{ id: "S1", lat: 51.498, lon: -0.118 }] }],
-    offers: [
-      { id: "O1", providerId: "P1", siteId: "S1", profession: "PT", start: "2027-01-04", end: "2027-02-12", capacity: 2, years: [2, 3], specialty: "MSK" },
-    ],
-    requests: [
-      {
-        id: "R1",
-        universityId: "U1",
-        profession: "PT",
-        year: 2,
-        start: "2027-01-11",
-        end: "2027-02-05",
-        students: 6,
-        origin: { lat: 51.523, lon: -0.134 },
-        maxTravelMinutes: 60,
-        specialties: ["MSK", "neuro"],
-      },
-    ],
-  };
-}
-
-type Document = ReturnType<typeof validDocument>;
+type Document = ReturnType<typeof smallMatchingDocument>;
 
 function rejection(change: (document: Document) => unknown): string {
-  const document = validDocument();
+  const document = smallMatchingDocument();
   const changed = change(document) ?? document;
   try {
     parseMatchingInput(changed);
@@ -116,7 +94,7 @@ describe("parseMatchingInput accepts the documented format", () => {
   });
 
   it("keeps the example of docs/matching-format.md as given", () => {
-    const parsed = parseMatchingInput(validDocument());
+    const parsed = parseMatchingInput(smallMatchingDocument());
     expect(parsed.offers[0].years).toEqual([2, 3]);
     expect(parsed.requests[0].origin).toEqual({ lat: 51.523, lon: -0.134 });
     expect(parsed.providers[0].sites[0].location).toEqual({ lat: 51.498, lon: -0.118 });
