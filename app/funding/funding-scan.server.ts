@@ -1,4 +1,5 @@
 import { createOnce } from "~/cases/raise-cases.server";
+import { addUtcDays } from "~/platform/utc-days";
 import { nextDailyRun } from "~/platform/jobs/daily";
 import { scheduleDailyJob } from "~/platform/jobs/queue.server";
 import { prisma } from "~/platform/db/db.server";
@@ -28,7 +29,7 @@ export async function scheduleNextFundingScan(now = new Date()) {
  * with half its period gone also raises a shortfall case, once per award.
  */
 export async function runFundingScan(now = new Date()): Promise<{ notified: number; cases: number }> {
-  const monthAgo = new Date(now.getTime() - 31 * 86_400_000);
+  const monthAgo = addUtcDays(now, -31);
   const awards = await prisma.fundingAward.findMany({
     where: { periodStart: { lte: now }, periodEnd: { gte: monthAgo }, provider: { active: true } },
     select: {

@@ -12,9 +12,14 @@ export function fundingProgrammeScope(actor: Actor): { regionId?: string } {
   throw new Refusal(403, "Only facilitators and administrators can see funding programmes.");
 }
 
-/** The region a facilitator creates programmes in; administrators read but do not manage funding. */
+/** Facilitators with a region record funding programmes; administrators read but do not manage funding. */
+export function canRecordFunding(actor: Actor): boolean {
+  return actor.role === "FACILITATOR" && Boolean(actor.regionId);
+}
+
+/** The region a facilitator creates programmes in. */
 export function requireFundingRegion(actor: Actor): string {
-  if (actor.role === "FACILITATOR" && actor.regionId) return actor.regionId;
+  if (canRecordFunding(actor) && actor.regionId) return actor.regionId;
   throw new Refusal(403, "Only the region's facilitators can record funding.");
 }
 

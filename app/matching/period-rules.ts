@@ -1,3 +1,4 @@
+import { millisecondsInDay } from "date-fns/constants";
 import { addUtcDays, startOfUtcDay } from "~/platform/utc-days";
 
 /** At most two academic years in one run: a longer period is a mistake, and would make a huge instance. */
@@ -18,7 +19,7 @@ export function matchingPeriodProblem(start: Date, end: Date, now: Date): { fiel
   if (end > addUtcDays(today, MATCHING_WINDOW_DAYS_AFTER)) {
     return { field: "periodEnd", message: "The period can end at most three years from today" };
   }
-  if (end.getTime() - start.getTime() >= MAX_MATCHING_PERIOD_DAYS * 86_400_000) {
+  if (end.getTime() - start.getTime() >= MAX_MATCHING_PERIOD_DAYS * millisecondsInDay) {
     return { field: "periodEnd", message: "A run can cover at most two years: choose a shorter period" };
   }
   return null;

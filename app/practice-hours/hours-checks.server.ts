@@ -1,3 +1,5 @@
+import { millisecondsInDay } from "date-fns/constants";
+import { addUtcDays } from "~/platform/utc-days";
 import { prisma } from "~/platform/db/db.server";
 import { scheduleDailyJob } from "~/platform/jobs/queue.server";
 import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
@@ -7,7 +9,6 @@ import { studentAtRiskNotification, timesheetWaitingNotification } from "./notif
 
 export const HOURS_CHECKS_QUEUE = "practice-hours-checks";
 const HOURS_CHECKS_TIME_UTC = { hourUtc: 6, minuteUtc: 45 };
-const DAY = 86_400_000;
 
 /** Schedules the next checks once, however many nodes ask. */
 export async function scheduleNextHoursChecks(now = new Date()) {
@@ -56,7 +57,7 @@ export async function refreshStudentStandings(studentIds: string[], now = new Da
  * every student on a programme, a university at a time.
  */
 export async function runHoursChecks(now = new Date()): Promise<{ waiting: number; atRisk: number }> {
-  const cutoff = new Date(now.getTime() - TIMESHEET_WAIT_DAYS * DAY);
+  const cutoff = addUtcDays(now, -TIMESHEET_WAIT_DAYS);
   const waiting = await prisma.timesheet.findMany({
     where: { status: "SUBMITTED", submittedAt: { lte: cutoff } },
     select: {
@@ -81,7 +82,7 @@ export async function runHoursChecks(now = new Date()): Promise<{ waiting: numbe
             siteName: sheet.allocation.offer.site.name,
             weekStarting: sheet.weekStarting,
             submittedAt: sheet.submittedAt,
-            waitedDays: Math.floor((now.getTime() - sheet.submittedAt.getTime()) / DAY),
+            waitedDays: Math.floor((now.getTime() - sheet.submittedAt.getTime()) / millisecondsInDay),
           }),
         )),
       );

@@ -1,5 +1,6 @@
 // The practice-hours ledger as plain arithmetic: what counts toward a profession's requirement,
 // what a placement plans, and when a student is at risk. Every figure is in whole minutes.
+import { millisecondsInDay } from "date-fns/constants";
 
 export const PRACTICE_KINDS = ["inPerson", "telehealth", "simulation"] as const;
 export type PracticeKind = (typeof PRACTICE_KINDS)[number];
@@ -120,8 +121,6 @@ export function requirementOn<T extends { effectiveFrom: Date }>(rows: readonly 
   return found;
 }
 
-const DAY = 86_400_000;
-
 function utcDay(date: Date): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
@@ -130,7 +129,7 @@ function utcDay(date: Date): number {
 export function mondayOf(date: Date): Date {
   const day = utcDay(date);
   const weekday = (new Date(day).getUTCDay() + 6) % 7;
-  return new Date(day - weekday * DAY);
+  return new Date(day - weekday * millisecondsInDay);
 }
 
 export function isMonday(date: Date): boolean {
@@ -153,10 +152,10 @@ export function placementWeeks(start: Date, end: Date): PlannedWeek[] {
   const weeks: PlannedWeek[] = [];
   const first = utcDay(start);
   const last = utcDay(end);
-  for (let monday = mondayOf(start).getTime(); monday <= last; monday += 7 * DAY) {
+  for (let monday = mondayOf(start).getTime(); monday <= last; monday += 7 * millisecondsInDay) {
     let days = 0;
     for (let offset = 0; offset < STANDARD_WORKING_DAYS; offset += 1) {
-      const day = monday + offset * DAY;
+      const day = monday + offset * millisecondsInDay;
       if (day >= first && day <= last) days += 1;
     }
     weeks.push({ weekStarting: new Date(monday), days, minutes: days * STANDARD_DAY_MINUTES });
@@ -217,5 +216,5 @@ export function weeksToCover(minutes: number): number {
 
 /** Whether a submitted timesheet has waited long enough to chase. */
 export function timesheetOverdue(submittedAt: Date, now: Date, waitDays = TIMESHEET_WAIT_DAYS): boolean {
-  return now.getTime() - submittedAt.getTime() >= waitDays * DAY;
+  return now.getTime() - submittedAt.getTime() >= waitDays * millisecondsInDay;
 }

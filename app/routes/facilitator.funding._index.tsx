@@ -7,6 +7,7 @@ import { ScrollTable } from "~/components/scroll-table";
 import { ProgrammeFormSchema } from "~/funding/funding-forms";
 import { formatPence } from "~/funding/funding-rules";
 import { createProgramme, listProgrammes } from "~/funding/funding.server";
+import { canRecordFunding } from "~/funding/policy";
 import { redirectWithFlash } from "~/platform/flash.server";
 import { submitIntent } from "~/platform/form-submission.server";
 import { refusalReply } from "~/platform/refusal-reply.server";
@@ -16,7 +17,7 @@ import { ProgrammeForm } from "./funding.shared/funding-forms";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR", "ADMIN");
   try {
-    return { programmes: await listProgrammes(user), canCreate: user.role === "FACILITATOR" && Boolean(user.regionId), showRegion: user.role === "ADMIN" };
+    return { programmes: await listProgrammes(user), canCreate: canRecordFunding(user), showRegion: user.role === "ADMIN" };
   } catch (error) {
     throw refusalReply(error);
   }
