@@ -64,6 +64,24 @@ export interface AwardTerms {
   amountPence: number;
 }
 
+/** A group of awards (a provider's, a profession's) added up: committed, additional, spent, and how many are behind. */
+export interface DeliveryTotals {
+  committedWeeks: number;
+  committedStudents: number;
+  additionalWeeks: number;
+  additionalStudents: number;
+  amountPence: number;
+  paidPence: number;
+  behind: number;
+}
+
+/** One line of the by-provider or by-profession table, with paid ÷ additional weeks (null without any). */
+export interface DeliveryGroup extends DeliveryTotals {
+  key: string;
+  label: string;
+  pencePerAdditionalWeek: number | null;
+}
+
 export interface AwardDelivery {
   /** Placed in the period, whenever the block starts ("secured"). */
   secured: { students: number; weeks: number };

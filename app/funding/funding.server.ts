@@ -8,7 +8,7 @@ import { Refusal } from "~/platform/refusal";
 import { academicYearOf } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import type { AwardForm, PaymentForm, ProgrammeForm } from "./funding-forms";
-import { comparableEarlierPeriod, placedByMonth, summariseAwardDelivery, totalPlaced, type AwardDelivery, type CountedPlacement, type FundingUnitName } from "./funding-rules";
+import { comparableEarlierPeriod, placedByMonth, summariseAwardDelivery, totalPlaced, type AwardDelivery, type CountedPlacement, type DeliveryGroup, type DeliveryTotals, type FundingUnitName } from "./funding-rules";
 import { canManageFunding, canViewAward, fundingProgrammeScope, requireFundedProvider, requireFundingRegion } from "./policy";
 
 type Db = Pick<typeof prisma, "allocation">;
@@ -238,18 +238,9 @@ async function deliverAwards<A extends AwardRow>(awards: readonly A[], regionId:
 
 export type DeliveredAward = Awaited<ReturnType<typeof deliverAwards<AwardRow>>>[number];
 
-interface Totals {
-  committedWeeks: number;
-  committedStudents: number;
-  additionalWeeks: number;
-  additionalStudents: number;
-  amountPence: number;
-  paidPence: number;
-  behind: number;
-}
 
-function addUp(rows: readonly DeliveredAward[]): Totals {
-  const totals: Totals = { committedWeeks: 0, committedStudents: 0, additionalWeeks: 0, additionalStudents: 0, amountPence: 0, paidPence: 0, behind: 0 };
+function addUp(rows: readonly DeliveredAward[]): DeliveryTotals {
+  const totals: DeliveryTotals = { committedWeeks: 0, committedStudents: 0, additionalWeeks: 0, additionalStudents: 0, amountPence: 0, paidPence: 0, behind: 0 };
   for (const { award, delivery } of rows) {
     if (award.unit === "WEEKS") totals.committedWeeks += award.committed;
     else totals.committedStudents += award.committed;
@@ -262,8 +253,8 @@ function addUp(rows: readonly DeliveredAward[]): Totals {
   return totals;
 }
 
-function groupTotals<K extends string>(rows: readonly DeliveredAward[], keyOf: (row: DeliveredAward) => K, labelOf: (row: DeliveredAward) => string) {
-  const groups = new Map<K, { label: string; rows: DeliveredAward[] }>();
+function groupTotals(rows: readonly DeliveredAward[], keyOf: (row: DeliveredAward) => string, labelOf: (row: DeliveredAward) => string): DeliveryGroup[] {
+  const groups = new Map<string, { label: string; rows: DeliveredAward[] }>();
   for (const row of rows) {
     const key = keyOf(row);
     const group = groups.get(key) ?? { label: labelOf(row), rows: [] };
@@ -271,8 +262,10 @@ function groupTotals<K extends string>(rows: readonly DeliveredAward[], keyOf: (
     groups.set(key, group);
   }
   return [...groups.entries()]
-    .map(([key, group]) => ({ key, label: group.label, ...addUp(group.rows), pencePerAdditionalWeek: null as number | null }))
-    .map((group) => ({ ...group, pencePerAdditionalWeek: group.additionalWeeks > 0 ? group.paidPence / group.additionalWeeks : null }))
+    .map(([key, group]) => {
+      const totals = addUp(group.rows);
+      return { key, label: group.label, ...totals, pencePerAdditionalWeek: totals.additionalWeeks > 0 ? totals.paidPence / totals.additionalWeeks : null };
+    })
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 

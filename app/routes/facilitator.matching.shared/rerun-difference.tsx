@@ -3,7 +3,7 @@ import { RatioBarChart } from "~/components/charts/ratio-bars";
 import { ScrollTable } from "~/components/scroll-table";
 import { formatRatio, type FairShareBand } from "~/fair-share/fair-share";
 import { formatDateRange, plural } from "~/vocabulary/labels";
-import { professionName } from "./review-summary";
+import { PlacementPartyCells, professionName } from "./review-summary";
 
 interface Pairing {
   provider: string;
@@ -37,14 +37,7 @@ const CHANGE_LABEL = { added: "Added", removed: "Removed", changed: "Students ch
 
 const pairing = (row: Pairing) => (
   <>
-    <td>
-      {row.provider}
-      {row.site && <div className="text-nhs-grey-1">{row.site}</div>}
-    </td>
-    <td>
-      {row.university}
-      {row.programme && <div className="text-nhs-grey-1">{row.programme}</div>}
-    </td>
+    <PlacementPartyCells row={row} />
     <td className="whitespace-nowrap">{row.start ? formatDateRange(row.start, row.end) : "—"}</td>
   </>
 );

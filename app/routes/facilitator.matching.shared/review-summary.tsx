@@ -17,6 +17,22 @@ export interface StandingView {
 
 export const professionName = (code: string) => PROFESSION_LABELS[code as ProfessionCode] ?? code;
 
+/** Where a proposal places students and whose they are: the provider over its site, the university over its programme. */
+export function PlacementPartyCells({ row }: { row: { provider: string; site: string | null; university: string; programme: string | null } }) {
+  return (
+    <>
+      <td>
+        {row.provider}
+        {row.site && <div className="text-nhs-grey-1">{row.site}</div>}
+      </td>
+      <td>
+        {row.university}
+        {row.programme && <div className="text-nhs-grey-1">{row.programme}</div>}
+      </td>
+    </>
+  );
+}
+
 const CHART_ROWS = 20;
 
 export function RunFigures({ figures }: { figures: [string, number][] }) {

@@ -7,7 +7,7 @@ import { pageHref, type PageWindow } from "~/platform/paging";
 import type { ProposalRow, ProposalSort, ReviewQuery, UnmetRow } from "~/matching/review-table";
 import { formatDateRange } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
-import { professionName } from "./review-summary";
+import { PlacementPartyCells, professionName } from "./review-summary";
 
 export interface ReviewTableData {
   query: ReviewQuery;
@@ -127,14 +127,7 @@ function ProposalTable({ data, pathname, marks }: { data: ReviewTableData; pathn
                   <MarkCheckbox row={row} />
                 </td>
               )}
-              <td>
-                {row.provider}
-                {row.site && <div className="text-nhs-grey-1">{row.site}</div>}
-              </td>
-              <td>
-                {row.university}
-                {row.programme && <div className="text-nhs-grey-1">{row.programme}</div>}
-              </td>
+              <PlacementPartyCells row={row} />
               <td>{professionName(row.profession)}</td>
               <td className="whitespace-nowrap">{row.start ? formatDateRange(row.start, row.end) : "—"}</td>
               <td>{row.students}</td>

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { ScrollTable } from "~/components/scroll-table";
 import { formatRatio } from "~/fair-share/fair-share";
 import { awardDeliveryRow, type AwardWithDelivery } from "~/funding/award-delivery-row";
-import { formatPence, formatPencePerWeek } from "~/funding/funding-rules";
+import { formatPence, formatPencePerWeek, type DeliveryGroup } from "~/funding/funding-rules";
 import { formatUnits } from "~/funding/notifications";
 import { formatDate } from "~/vocabulary/labels";
 
@@ -68,18 +68,7 @@ export function AwardsTable({ rows, caption, showProvider = true }: { rows: read
   );
 }
 
-export interface GroupRowView {
-  key: string;
-  label: string;
-  committedWeeks: number;
-  committedStudents: number;
-  additionalWeeks: number;
-  additionalStudents: number;
-  amountPence: number;
-  paidPence: number;
-  behind: number;
-  pencePerAdditionalWeek: number | null;
-}
+export type GroupRowView = DeliveryGroup;
 
 export function GroupTable({ rows, caption, heading }: { rows: readonly GroupRowView[]; caption: string; heading: string }) {
   return (
