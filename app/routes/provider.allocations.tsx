@@ -152,7 +152,7 @@ export default function ProviderAllocations() {
               </caption>
               <thead>
                 <tr>
-                  <td>
+                  <td className="select-cell">
                     <SelectAllCheckbox selection={selection} label="Select all proposed allocations on this page" />
                   </td>
                   <th scope="col">University and request</th>

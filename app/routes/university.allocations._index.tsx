@@ -132,7 +132,7 @@ export default function UniversityAllocations() {
               <caption className="sr-only">Allocations on your requests, most recently changed first</caption>
               <thead>
                 <tr>
-                  <th scope="col">
+                  <th scope="col" className="select-cell">
                     <SelectAllCheckbox selection={selection} label="Select all confirmed allocations on this page" />
                   </th>
                   <th scope="col">Provider and site</th>
@@ -153,7 +153,7 @@ export default function UniversityAllocations() {
                   const label = `${allocation.offer.provider.name}: ${allocation.offer.site.name}`;
                   return (
                     <tr key={allocation.id} className={single?.allocationId === allocation.id ? "bg-[#fff4d6]" : undefined}>
-                      <td>
+                      <td className="select-cell">
                         {canAccept && (
                           <SelectRowCheckbox
                             selection={selection}

@@ -110,7 +110,7 @@ export function SearchPicker({
         id={id}
         name={name}
         value={value}
-        className="field-input w-full max-w-full"
+        className="field-input min-w-0"
         aria-invalid={invalid || undefined}
         onChange={(event) => setSelected(options.find((option) => option.id === event.target.value) ?? null)}
       >

@@ -23,8 +23,9 @@ export function MarkBar({ marks }: { marks: ProposalMarks }) {
   const busy = useMarking();
   return (
     <fieldset className="card mb-4" aria-describedby={marks.error ? ERROR_ID : undefined}>
-      <legend className="font-bold">Change the proposals you tick, then re-run</legend>
-      <p className="mb-3 text-sm">
+      {/* Floated, a legend sits inside the card's padding instead of on its top edge. */}
+      <legend className="float-left mb-2 w-full font-bold">Change the proposals you tick, then re-run</legend>
+      <p className="clear-left mb-3 text-sm">
         Exclude: this provider and request must not be paired. Lock: keep this pairing with its students. A re-run keeps your marks and matches the rest again.
       </p>
       <CsrfInput />

@@ -21,11 +21,11 @@ export const professionName = (code: string) => PROFESSION_LABELS[code as Profes
 export function PlacementPartyCells({ row }: { row: { provider: string; site: string | null; university: string; programme: string | null } }) {
   return (
     <>
-      <td>
+      <td className="min-w-[9rem]">
         {row.provider}
         {row.site && <div className="text-nhs-grey-1">{row.site}</div>}
       </td>
-      <td>
+      <td className="min-w-[9rem]">
         {row.university}
         {row.programme && <div className="text-nhs-grey-1">{row.programme}</div>}
       </td>

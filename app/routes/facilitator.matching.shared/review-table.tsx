@@ -103,15 +103,18 @@ function ProposalTable({ data, pathname, marks }: { data: ReviewTableData; pathn
   const sortable = (label: string, column: ProposalSort) => <SortHeader label={label} column={column} query={data.query} pathname={pathname} />;
   const table = (
     <ScrollTable label="Proposals, table">
-      <table className="data-table">
+      <table className="data-table data-table-compact">
         <caption className="sr-only">Proposals of this run, sorted by {data.query.sort}</caption>
         <thead>
           <tr>
-            {marks && <th scope="col">Choose</th>}
+            {marks && (
+              <th scope="col" className="select-cell">
+                Choose
+              </th>
+            )}
             {sortable("Provider and site", "provider")}
             {sortable("University and programme", "university")}
-            <th scope="col">Profession</th>
-            {sortable("Dates", "start")}
+            {sortable("Dates and profession", "start")}
             {sortable("Students", "students")}
             {sortable("Travel", "travel")}
             <th scope="col">Specialty</th>
@@ -123,17 +126,19 @@ function ProposalTable({ data, pathname, marks }: { data: ReviewTableData; pathn
           {data.proposals.map((row) => (
             <tr key={`${row.requestId}-${row.offerId}`}>
               {marks && (
-                <td>
+                <td className="select-cell">
                   <MarkCheckbox row={row} />
                 </td>
               )}
               <PlacementPartyCells row={row} />
-              <td>{professionName(row.profession)}</td>
-              <td className="whitespace-nowrap">{row.start ? formatDateRange(row.start, row.end) : "—"}</td>
+              <td className="min-w-[7rem]">
+                {row.start ? formatDateRange(row.start, row.end) : "—"}
+                <div className="text-nhs-grey-1">{professionName(row.profession)}</div>
+              </td>
               <td>{row.students}</td>
               <td className="whitespace-nowrap">{row.travelMinutes === null ? "—" : `${row.travelMinutes} min`}</td>
               <td>{row.specialtyMatched === null ? "—" : row.specialtyMatched ? "Met" : "Not met"}</td>
-              <td className="min-w-[16rem] text-sm">{row.explanation}</td>
+              <td className="min-w-[16rem] max-w-[22rem] text-sm">{row.explanation}</td>
               <MarkCell row={row} marks={marks} />
             </tr>
           ))}

@@ -20,7 +20,7 @@ export function AllocationRow({ allocation, error, selection }: { allocation: Ro
   const reasonId = `allocation-${allocation.id}-reason`;
   return (
     <tr>
-      <td>
+      <td className="select-cell">
         {allocation.status === "PROPOSED" && (
           <SelectRowCheckbox
             selection={selection}
