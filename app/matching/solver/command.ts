@@ -3,7 +3,7 @@ import { MatchingCertificateError } from "./certificate";
 import { solveMatching, solveMatchingInParallel } from "./match";
 import { NetworkSimplexError } from "./network-simplex";
 import { MatchingInputError, parseMatchingInput } from "./parse-input";
-import type { MatchingResult, SolveMatchingOptions } from "./types";
+import type { MatchingInput, MatchingResult, SolveMatchingOptions } from "./types";
 
 /**
  * The file side of the matching command (docs/matching-format.md): arguments, reading, writing
@@ -68,11 +68,6 @@ export function matchDocument(document: unknown, options: SolveMatchingOptions =
   return solveMatching(parseMatchingInput(document), options);
 }
 
-/** As matchDocument, solving large instances on worker threads. */
-export function matchDocumentInParallel(document: unknown, options: SolveMatchingOptions & { workers?: number } = {}): Promise<MatchingResult> {
-  return solveMatchingInParallel(parseMatchingInput(document), options);
-}
-
 export function formatMatchingResult(result: MatchingResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
@@ -98,6 +93,20 @@ function oneLine(error: unknown): string {
   return message.split("\n")[0].trim();
 }
 
+/**
+ * Reads and validates the input file. The text and the parsed JSON are garbage once this
+ * returns, so they do not stay in memory beside the instance while it is solved.
+ */
+async function readMatchingFile(path: string, io: MatchCommandIo): Promise<MatchingInput> {
+  let text: string;
+  try {
+    text = path === "-" ? await io.readText("/dev/stdin") : await io.readText(path);
+  } catch (error) {
+    throw new MatchingInputError(`cannot read ${path}: ${oneLine(error)}`);
+  }
+  return parseMatchingInput(parseMatchingJson(text, path));
+}
+
 /** Runs the command and returns its exit status; failures print one line to stderr, never a stack. */
 export async function runMatchCommand(argv: readonly string[], io: MatchCommandIo): Promise<number> {
   let args: MatchArguments;
@@ -108,14 +117,8 @@ export async function runMatchCommand(argv: readonly string[], io: MatchCommandI
     return EXIT_USAGE;
   }
   try {
-    let text: string;
-    try {
-      text = args.inputPath === "-" ? await io.readText("/dev/stdin") : await io.readText(args.inputPath);
-    } catch (error) {
-      throw new MatchingInputError(`cannot read ${args.inputPath}: ${oneLine(error)}`);
-    }
-    const document = parseMatchingJson(text, args.inputPath);
-    const result = args.workers > 1 ? await matchDocumentInParallel(document, { workers: args.workers }) : matchDocument(document);
+    const input = await readMatchingFile(args.inputPath, io);
+    const result = args.workers > 1 ? await solveMatchingInParallel(input, { workers: args.workers }) : solveMatching(input);
     const output = formatMatchingResult(result);
     if (args.outPath) {
       try {
