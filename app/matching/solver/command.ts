@@ -10,7 +10,7 @@ import type { MatchingInput, MatchingResult, SolveMatchingOptions } from "./type
  * and one-line failures. scripts/match.ts only wires it to the process.
  */
 
-export const MATCH_USAGE = "usage: npm run match -- INPUT.json [--out RESULT.json] [--workers N]";
+export const MATCH_USAGE = "usage: npm run match -- INPUT.json [--out RESULT.json] [--workers N|auto]";
 
 /** `--workers auto`: two worker threads when a second core is idle, else the calling thread. */
 export function workersForIdleCores(cores = availableParallelism(), oneMinuteLoad = loadavg()[0]): number {
@@ -26,8 +26,8 @@ export const EXIT_SOLVER_FAILED = 3;
 export interface MatchArguments {
   inputPath: string;
   outPath: string | null;
-  /** Worker threads for large instances; 1 solves in process. */
-  workers: number;
+  /** Worker threads for large instances; 1 solves in process; auto (the default) takes a second core when it is idle. */
+  workers: number | "auto";
 }
 
 export class MatchUsageError extends Error {
@@ -37,13 +37,15 @@ export class MatchUsageError extends Error {
 export function parseMatchArguments(argv: readonly string[]): MatchArguments {
   let inputPath: string | null = null;
   let outPath: string | null = null;
-  let workers = 1;
+  let workers: number | "auto" = "auto";
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === "--workers") {
       const value = argv[++index];
-      workers = value === "auto" ? workersForIdleCores() : Number(value);
-      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new MatchUsageError("--workers needs a whole number from 1 to 64, or auto");
+      workers = value === "auto" ? "auto" : Number(value);
+      if (workers !== "auto" && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
+        throw new MatchUsageError("--workers needs a whole number from 1 to 64, or auto");
+      }
     } else if (argument === "--out" || argument === "-o") {
       const value = argv[++index];
       if (!value) throw new MatchUsageError("--out needs a file name");
@@ -118,7 +120,8 @@ export async function runMatchCommand(argv: readonly string[], io: MatchCommandI
   }
   try {
     const input = await readMatchingFile(args.inputPath, io);
-    const result = args.workers > 1 ? await solveMatchingInParallel(input, { workers: args.workers }) : solveMatching(input);
+    const workers = args.workers === "auto" ? workersForIdleCores() : args.workers;
+    const result = workers > 1 ? await solveMatchingInParallel(input, { workers }) : solveMatching(input);
     const output = formatMatchingResult(result);
     if (args.outPath) {
       try {
