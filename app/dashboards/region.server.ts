@@ -1,5 +1,5 @@
 import { placementStage, type AllocationStatusName } from "~/marketplace/allocation-rules";
-import { prisma, Prisma } from "~/platform/db/db.server";
+import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
 import { sortByRatio, summariseRegion, type ProviderRatioRow, type RegionRequestInput } from "./dashboard-rules";
 import { demandRequestsSql, liveAllocationSql, loadRegionFairShare, provisionOffersSql } from "~/fair-share/fair-share.server";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
@@ -9,23 +9,23 @@ import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabular
  * year's requests, offers and live allocations by profession and start month; summariseRegion then
  * reads each sum as one request or offer starting that month, which gives the figures it would give for
  * the rows one by one: it only adds them up, and a request's allocated students are capped at its
- * students before they are summed.
+ * students before they are summed. The sums come straight from the driver (queryRows), without Prisma's cost.
  */
 export async function getRegionOverview(regionId: string, year: number) {
   const [region, requestSums, offerSums, stageSums] = await Promise.all([
-    prisma.region.findUnique({ where: { id: regionId }, select: { name: true } }),
-    prisma.$queryRaw<{ profession: ProfessionCode; month: string; students: number; allocated: number }[]>(Prisma.sql`
+    queryRows<{ name: string }>(Prisma.sql`SELECT "name" FROM "Region" WHERE "id" = ${regionId}`).then(([row]) => row ?? null),
+    queryRows<{ profession: ProfessionCode; month: string; students: number; allocated: number }>(Prisma.sql`
       SELECT r."profession"::text AS "profession", to_char(r."startDate", 'YYYY-MM') AS "month", SUM(r."students")::int AS "students",
         SUM(LEAST(r."students", GREATEST(0, r."studentsAllocated")))::int AS "allocated"
       FROM "PlacementRequest" r JOIN "Organisation" u ON u."id" = r."universityId"
       WHERE ${demandRequestsSql(regionId, year)}
       GROUP BY 1, 2`),
-    prisma.$queryRaw<{ profession: ProfessionCode; month: string; slots: number }[]>(Prisma.sql`
+    queryRows<{ profession: ProfessionCode; month: string; slots: number }>(Prisma.sql`
       SELECT o."profession"::text AS "profession", to_char(o."startDate", 'YYYY-MM') AS "month", SUM(o."slots")::int AS "slots"
       FROM "Offer" o JOIN "Organisation" p ON p."id" = o."providerId"
       WHERE ${provisionOffersSql(regionId, year)}
       GROUP BY 1, 2`),
-    prisma.$queryRaw<{ profession: ProfessionCode; month: string; status: AllocationStatusName; students: number }[]>(Prisma.sql`
+    queryRows<{ profession: ProfessionCode; month: string; status: AllocationStatusName; students: number }>(Prisma.sql`
       SELECT r."profession"::text AS "profession", to_char(r."startDate", 'YYYY-MM') AS "month", a."status"::text AS "status", SUM(a."students")::int AS "students"
       FROM "Allocation" a
         JOIN "PlacementRequest" r ON r."id" = a."requestId"

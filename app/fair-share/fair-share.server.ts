@@ -1,4 +1,4 @@
-import { prisma, Prisma } from "~/platform/db/db.server";
+import { Prisma, queryRows } from "~/platform/db/db.server";
 import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus } from "~/marketplace/allocation-rules";
 import { getSettings } from "~/settings/settings.server";
 import { academicYearRange } from "~/vocabulary/academic-year";
@@ -81,16 +81,15 @@ export function weeksSql(alias: "o" | "r"): Prisma.Sql {
  * Workforce: WTE per provider and profession recorded for the year by active providers of the
  * region, or of every region when regionId is null (an administrator's matching export).
  */
-export function loadWorkforce(regionId: string | null, year: number, professions?: readonly ProfessionCode[]) {
-  return prisma.workforce.findMany({
-    where: {
-      year,
-      ...(professions ? { profession: { in: [...professions] } } : {}),
-      organisation: { kind: "PROVIDER", active: true, ...(regionId ? { regionId } : {}) },
-    },
-    select: { organisationId: true, profession: true, wte: true },
-    orderBy: [{ organisationId: "asc" }, { profession: "asc" }],
-  });
+export async function loadWorkforce(regionId: string | null, year: number, professions?: readonly ProfessionCode[]) {
+  if (professions?.length === 0) return [];
+  return queryRows<{ organisationId: string; profession: ProfessionCode; wte: number }>(Prisma.sql`
+    SELECT w."organisationId", w."profession"::text AS "profession", w."wte"
+    FROM "Workforce" w JOIN "Organisation" p ON p."id" = w."organisationId"
+    WHERE w."year" = ${year} AND p."kind" = 'PROVIDER' AND p."active"
+      ${regionId ? Prisma.sql`AND p."regionId" = ${regionId}` : Prisma.empty}
+      ${professions ? Prisma.sql`AND w."profession"::text IN (${Prisma.join([...professions])})` : Prisma.empty}
+    ORDER BY w."organisationId", w."profession"`);
 }
 
 export interface ProviderFairShare {
@@ -115,17 +114,26 @@ export interface RegionFairShare {
  */
 export async function loadRegionFairShare(regionId: string, year: number): Promise<RegionFairShare> {
   const { start, end } = academicYearRange(year);
+  // Straight SQL on the driver (queryRows): a region has hundreds of providers and workforce rows, and
+  // Prisma's own work on them was most of the page's Node CPU. The filters are those defined above.
   const [providers, demand, workforce, offered, hosted, bands] = await Promise.all([
-    prisma.organisation.findMany({ where: activeProvidersOf(regionId), select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    prisma.placementRequest.groupBy({ by: ["profession"], where: demandRequestsWhere(regionId, year), _sum: { students: true } }),
+    queryRows<{ id: string; name: string }>(Prisma.sql`
+      SELECT p."id", p."name" FROM "Organisation" p
+      WHERE p."kind" = 'PROVIDER' AND p."regionId" = ${regionId} AND p."active"
+      ORDER BY p."name", p."id"`),
+    queryRows<{ profession: ProfessionCode; students: number }>(Prisma.sql`
+      SELECT r."profession"::text AS "profession", SUM(r."students")::int AS "students"
+      FROM "PlacementRequest" r JOIN "Organisation" u ON u."id" = r."universityId"
+      WHERE ${demandRequestsSql(regionId, year)}
+      GROUP BY r."profession"`),
     loadWorkforce(regionId, year),
-    prisma.$queryRaw<{ providerId: string; profession: ProfessionCode; slots: number; weeks: number }[]>(Prisma.sql`
+    queryRows<{ providerId: string; profession: ProfessionCode; slots: number; weeks: number }>(Prisma.sql`
       SELECT o."providerId", o."profession"::text AS "profession", SUM(o."slots")::int AS "slots", SUM(o."slots" * ${weeksSql("o")})::int AS "weeks"
       FROM "Offer" o JOIN "Organisation" p ON p."id" = o."providerId"
       WHERE ${provisionOffersSql(regionId, year)}
       GROUP BY o."providerId", o."profession"`),
     // hostedAllocationsWhere, grouped by the offer's provider, the request's profession and the stage.
-    prisma.$queryRaw<{ providerId: string; profession: ProfessionCode; status: AllocationStatusName; students: number; weeks: number }[]>(Prisma.sql`
+    queryRows<{ providerId: string; profession: ProfessionCode; status: AllocationStatusName; students: number; weeks: number }>(Prisma.sql`
       SELECT o."providerId", r."profession"::text AS "profession", a."status"::text AS "status",
         SUM(a."students")::int AS "students", SUM(a."students" * ${weeksSql("r")})::int AS "weeks"
       FROM "Allocation" a
@@ -137,7 +145,7 @@ export async function loadRegionFairShare(regionId: string, year: number): Promi
       GROUP BY o."providerId", r."profession", a."status"`),
     loadFairShareBands(),
   ]);
-  const demandByProfession: Partial<Record<ProfessionCode, number>> = Object.fromEntries(demand.map((row) => [row.profession, row._sum.students ?? 0]));
+  const demandByProfession: Partial<Record<ProfessionCode, number>> = Object.fromEntries(demand.map((row) => [row.profession, row.students]));
   const regionShares = apportionRegion(demandByProfession, workforce);
   const inputs = new Map<string, ProviderFairShareInput>(
     providers.map((provider) => [

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { prisma, Prisma } from "~/platform/db/db.server";
+import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationCategory, type NotificationChannelName, type NotificationKind } from "./notification-kinds";
 import { pageWindow } from "~/platform/paging";
 
@@ -32,8 +32,15 @@ export async function listNotifications(userId: string, filters: InboxFilters) {
   return { notifications, window, unreadCount };
 }
 
-export function countUnread(userId: string) {
-  return prisma.notification.count({ where: { userId, readAt: null } });
+/**
+ * The user's unread notifications. Every signed-in page asks (the bell in the header), so this is one
+ * plain SQL count on the driver (queryRows): a Prisma count costs about ten times the Node CPU of the same query.
+ */
+export async function countUnread(userId: string): Promise<number> {
+  const [row] = await queryRows<{ unread: number }>(
+    Prisma.sql`SELECT count(*)::int AS "unread" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`,
+  );
+  return row?.unread ?? 0;
 }
 
 /** Marks the user's own notifications read; ids of other people's are ignored. */

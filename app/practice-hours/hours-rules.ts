@@ -1,6 +1,7 @@
 // The practice-hours ledger as plain arithmetic: what counts toward a profession's requirement,
 // what a placement plans, and when a student is at risk. Every figure is in whole minutes.
 import { millisecondsInDay } from "date-fns/constants";
+import { formatNumber } from "~/vocabulary/labels";
 
 export const PRACTICE_KINDS = ["inPerson", "telehealth", "simulation"] as const;
 export type PracticeKind = (typeof PRACTICE_KINDS)[number];
@@ -201,7 +202,7 @@ export function recordableWeeks(start: Date, end: Date, today: Date, confirmed: 
 /** Hours as people write them: "562.5", "1,000", "37.25". */
 export function formatHours(minutes: number): string {
   const hours = Math.round((minutes / 60) * 100) / 100;
-  return hours.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+  return formatNumber(hours, 2);
 }
 
 /** Minutes from hours typed in quarter hours. */

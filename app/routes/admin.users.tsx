@@ -17,6 +17,7 @@ import { ScrollTable } from "~/components/scroll-table";
 import { canManageUsers } from "~/accounts/policy";
 import { listRegions } from "~/organisations/directory.server";
 import { ROLE_LABELS, ROLES } from "~/vocabulary/roles";
+import { formatLondonDate } from "~/vocabulary/labels";
 import { EraseUserSchema, InviteFacilitatorSchema, parseUserFilters, UserIdSchema } from "~/accounts/user-forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -76,8 +77,7 @@ function resultFor(actionData: ActionData, ...intents: string[]): SubmissionResu
   return actionData && intents.includes(actionData.intent) ? (actionData.result ?? undefined) : undefined;
 }
 
-const formatDate = (date: Date) =>
-  date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+const formatDate = (date: Date) => formatLondonDate(date);
 
 export default function AdminUsers() {
   const { users, window, organisation, openInvitations, regions, filters, currentUserId, now } = useLoaderData<typeof loader>();

@@ -9,6 +9,7 @@ import { findOrganisationScope, getOrganisationProfile } from "~/organisations/d
 import { ORGANISATION_KIND_LABELS, PROVIDER_TYPE_LABELS } from "~/organisations/organisation-forms";
 import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
+import { formatNumber } from "~/vocabulary/labels";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...profile, canEdit: canManageOrganisation(user, scope), canList: canListOrganisations(user) };
 }
 
-const formatWte = (wte: number) => wte.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+const formatWte = (wte: number) => formatNumber(wte, 2);
 
 export default function OrganisationProfile() {
   const { organisation, workforce, canEdit, canList } = useLoaderData<typeof loader>();

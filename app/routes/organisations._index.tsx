@@ -16,6 +16,7 @@ import {
   PROVIDER_TYPE_LABELS,
 } from "~/organisations/organisation-forms";
 import { formatAcademicYear } from "~/vocabulary/academic-year";
+import { formatNumber } from "~/vocabulary/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR", "ADMIN");
@@ -93,7 +94,7 @@ export default function Organisations() {
                   <td className="text-right">
                     {organisation.workforce ? (
                       <>
-                        {organisation.workforce.wte.toLocaleString("en-GB", { maximumFractionDigits: 2 })}
+                        {formatNumber(organisation.workforce.wte, 2)}
                         <span className="block text-sm text-nhs-grey-1">in {formatAcademicYear(organisation.workforce.year)}</span>
                       </>
                     ) : (

@@ -11,6 +11,7 @@ import { GRANULARITIES } from "~/fair-share/capacity-timeline";
 import { formatRatio, RCSLT_WEEKS_PER_WTE } from "~/fair-share/fair-share";
 import { currentAcademicYear, formatAcademicYear } from "~/vocabulary/academic-year";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
+import { formatNumber } from "~/vocabulary/labels";
 import { getProviderCapacity } from "~/fair-share/provider-capacity.server";
 import { BandTag } from "./provider.shared/tags";
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...capacity, year, view, years };
 }
 
-const formatWte = (value: number) => value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+const formatWte = (value: number) => formatNumber(value, 2);
 const perWte = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 
 export default function ProviderCapacity() {

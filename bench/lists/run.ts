@@ -4,7 +4,10 @@
 //   npm run build && npx tsx bench/lists/run.ts [--connections 20] [--seconds 10] [--postgres postgresql://…]
 //   [--database postgresql://…/already_seeded] reuses a database seeded with `npm run seed -- --scale england`
 //   [--only text] runs only the rows whose name contains text (the two baseline rows always run).
+//   [--build dir] serves another server build (default build/), e.g. a copy of the previous build for an A/B run.
 import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     postgres: { type: "string" },
     database: { type: "string" },
     only: { type: "string" },
+    build: { type: "string", default: "build" },
   },
 });
 
@@ -64,8 +68,7 @@ const [student, educator, university, facilitator] = await Promise.all(
   ["student@example.com", "educator@example.com", "university@example.com", "facilitator@example.com"].map(cookieFor),
 );
 
-// @ts-ignore -- exists only after `npm run build`
-const build = await import("../../build/server/index.js");
+const build = (await import(pathToFileURL(path.resolve(values.build!, "server/index.js")).href)) as unknown;
 const portal = await createPortalServer({ env: parseEnv(), database, build: build as never });
 const port = await portal.listen(0, "127.0.0.1");
 

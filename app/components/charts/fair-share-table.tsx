@@ -1,5 +1,6 @@
 import type { FairShareBand } from "~/fair-share/fair-share";
 import { FAIR_SHARE_BAND_LABELS, formatRatio } from "~/fair-share/fair-share";
+import { formatNumber } from "~/vocabulary/labels";
 
 export interface FairShareTableRow {
   key: string;
@@ -12,7 +13,7 @@ export interface FairShareTableRow {
   weeksPerWte: number | null;
 }
 
-const show = (value: number | null, digits = 0) => (value === null ? "—" : value.toLocaleString("en-GB", { maximumFractionDigits: digits }));
+const show = (value: number | null, digits = 0) => (value === null ? "—" : formatNumber(value, digits));
 
 /** The providers' fair-share figures; the band is named in words. Peers' hidden figures show "—". */
 export function FairShareTable({ caption, rows, rowHeading = "Provider" }: { caption: string; rows: readonly FairShareTableRow[]; rowHeading?: string }) {

@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form,type useActionData,type useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { formatLondonDate, formatNumber } from "~/vocabulary/labels";
 import type { action,loader } from "../admin.organisations.$organisationId";
 
 export type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -24,9 +25,8 @@ export function fieldErrors(fields: { id: string; errors?: string[] }[]) {
     .map((field) => ({ id: field.id, message: field.errors![0] }));
 }
 
-export const formatWte = (wte: number) => wte.toLocaleString("en-GB", { maximumFractionDigits: 2 });
-export const formatDate = (date: Date) =>
-  date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+export const formatWte = (wte: number) => formatNumber(wte, 2);
+export const formatDate = (date: Date) => formatLondonDate(date);
 
 export function RowButton({
   intent,
