@@ -7,6 +7,7 @@ import express from "express";
 import type { Server as SocketServer } from "socket.io";
 import type { Database } from "~/platform/db/db.server";
 import type { Env } from "~/platform/env.server";
+import { settleAfterResponse } from "~/platform/after-response.server";
 import { getLogger } from "~/platform/logger.server";
 import { newReference } from "~/platform/reference";
 import { attachSocketServer } from "./socket";
@@ -150,6 +151,8 @@ export async function createPortalServer({
       });
     },
     async close() {
+      // Pushes for actions already answered still reach their browsers, and finish before the database closes.
+      await settleAfterResponse();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await closeVite?.();
