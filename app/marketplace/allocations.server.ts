@@ -13,7 +13,7 @@ import { formatDateRange } from "~/vocabulary/labels";
 import { canBookOffers, partyFor } from "./policy";
 import { offerAcceptsRequest } from "./compatibility";
 import { allocationNotification, allocationProposedNotification, offerWithdrawnNotification, type AllocationFacts } from "./notifications";
-import { pushNotifications, raiseNotification, withNotifications, type RaisedNotification } from "~/notifications/notify.server";
+import { pushNotificationsAfterResponse, raiseNotification, withNotifications, type RaisedNotification } from "~/notifications/notify.server";
 import type { NotificationEvent } from "~/notifications/notification-kinds";
 import { Refusal } from "~/platform/refusal";
 
@@ -34,16 +34,19 @@ async function holdPlaces(tx: Tx, offerId: string, requestId: string, students: 
     const left = Math.max(0, offer.slots - offer.slotsTaken);
     throw new Refusal(409, left === 0 ? "This offer is full" : `This offer has only ${left} ${left === 1 ? "place" : "places"} left`, "students");
   }
-  const requestRows = await tx.$executeRaw`
+  const [held] = await tx.$queryRaw<RequestCounts[]>`
     UPDATE "PlacementRequest" SET "studentsAllocated" = "studentsAllocated" + ${students}, "updatedAt" = now()
-    WHERE "id" = ${requestId} AND "status" <> 'CANCELLED' AND "studentsAllocated" + ${students} <= "students"`;
-  if (requestRows !== 1) {
+    WHERE "id" = ${requestId} AND "status" <> 'CANCELLED' AND "studentsAllocated" + ${students} <= "students"
+    RETURNING "students", "studentsAllocated", "status"::text AS "status"`;
+  if (!held) {
     const request = await tx.placementRequest.findUnique({ where: { id: requestId }, select: { students: true, studentsAllocated: true } });
     const left = request ? request.students - request.studentsAllocated : 0;
     throw new Refusal(409, `This request has only ${Math.max(0, left)} ${left === 1 ? "student" : "students"} still to place`, "students");
   }
-  await syncRequestStatus(tx, requestId);
+  await syncRequestStatus(tx, requestId, held);
 }
+
+type RequestCounts = { students: number; studentsAllocated: number; status: string };
 
 async function releasePlaces(tx: Tx, offerId: string, requestId: string, students: number) {
   await tx.$executeRaw`UPDATE "Offer" SET "slotsTaken" = GREATEST(0, "slotsTaken" - ${students}), "updatedAt" = now() WHERE "id" = ${offerId}`;
@@ -51,8 +54,10 @@ async function releasePlaces(tx: Tx, offerId: string, requestId: string, student
   await syncRequestStatus(tx, requestId);
 }
 
-async function syncRequestStatus(tx: Tx, requestId: string) {
-  const request = await tx.placementRequest.findUniqueOrThrow({ where: { id: requestId }, select: { students: true, studentsAllocated: true, status: true } });
+/** Sets the request's status from its counts; pass the counts when the caller has just read them. */
+async function syncRequestStatus(tx: Tx, requestId: string, counts?: RequestCounts) {
+  const request =
+    counts ?? (await tx.placementRequest.findUniqueOrThrow({ where: { id: requestId }, select: { students: true, studentsAllocated: true, status: true } }));
   if (request.status === "CANCELLED") return;
   const status = requestStatusFor(request.students, request.studentsAllocated);
   if (status !== request.status) await tx.placementRequest.update({ where: { id: requestId }, data: { status } });
@@ -61,6 +66,8 @@ async function syncRequestStatus(tx: Tx, requestId: string) {
 export interface NewAllocation {
   offerId: string;
   requestId: string;
+  /** A direct booking: the request must be this university's (else it is not found). */
+  bookingUniversityId?: string;
   students: number;
   source?: "DIRECT" | "MATCHING";
   explanation?: string;
@@ -77,8 +84,12 @@ export async function createAllocationInTransaction(tx: Tx, actorId: string | nu
   }
   const [offer, request] = await Promise.all([
     tx.offer.findUnique({ where: { id: input.offerId }, select: { profession: true, startDate: true, endDate: true, yearsOfStudy: true, status: true } }),
-    tx.placementRequest.findUnique({ where: { id: input.requestId }, select: { profession: true, startDate: true, endDate: true, yearOfStudy: true, status: true } }),
+    tx.placementRequest.findUnique({
+      where: { id: input.requestId },
+      select: { profession: true, startDate: true, endDate: true, yearOfStudy: true, status: true, universityId: true },
+    }),
   ]);
+  if (input.bookingUniversityId !== undefined && request?.universityId !== input.bookingUniversityId) throw new Refusal(404, "Request not found", "requestId");
   if (!offer) throw new Refusal(404, "Offer not found");
   if (!request) throw new Refusal(404, "Request not found");
   const mismatch = offerAcceptsRequest(offer, request);
@@ -102,36 +113,28 @@ export async function createAllocationInTransaction(tx: Tx, actorId: string | nu
 
 /** What notifications say about an allocation. */
 async function allocationFacts(tx: Tx, allocationId: string): Promise<AllocationFacts> {
-  const row = await tx.allocation.findUniqueOrThrow({
-    where: { id: allocationId },
-    select: {
-      id: true,
-      students: true,
-      offer: { select: { profession: true, providerId: true, provider: { select: { name: true, regionId: true } } } },
-      request: { select: { startDate: true, endDate: true, universityId: true, university: { select: { name: true, regionId: true } } } },
-    },
-  });
-  return {
-    id: row.id,
-    students: row.students,
-    profession: row.offer.profession,
-    startDate: row.request.startDate,
-    endDate: row.request.endDate,
-    providerId: row.offer.providerId,
-    providerName: row.offer.provider.name,
-    universityId: row.request.universityId,
-    universityName: row.request.university.name,
-    regionIds: [...new Set([row.offer.provider.regionId, row.request.university.regionId])],
-  };
+  // One query: through Prisma's relations this was five, each costing the action a round trip and compile time.
+  const [row] = await tx.$queryRaw<(Omit<AllocationFacts, "regionIds"> & { providerRegionId: string; universityRegionId: string })[]>`
+    SELECT a."id", a."students", o."profession"::text AS "profession", r."startDate", r."endDate",
+      o."providerId", p."name" AS "providerName", p."regionId" AS "providerRegionId",
+      r."universityId", u."name" AS "universityName", u."regionId" AS "universityRegionId"
+    FROM "Allocation" a
+    JOIN "Offer" o ON o."id" = a."offerId"
+    JOIN "Organisation" p ON p."id" = o."providerId"
+    JOIN "PlacementRequest" r ON r."id" = a."requestId"
+    JOIN "Organisation" u ON u."id" = r."universityId"
+    WHERE a."id" = ${allocationId}`;
+  if (!row) throw new Error(`Allocation ${allocationId} not found`);
+  const { providerRegionId, universityRegionId, ...facts } = row;
+  return { ...facts, regionIds: [...new Set([providerRegionId, universityRegionId])] };
 }
 
 /** A university books places on a specific offer; the provider then confirms or declines. */
 export async function bookOffer(user: SessionUser, input: { offerId: string; requestId: string; students: number }) {
   if (!canBookOffers(user)) throw new Refusal(403, "Only a university placement team can book an offer");
-  const request = await prisma.placementRequest.findUnique({ where: { id: input.requestId }, select: { universityId: true } });
-  if (!request || request.universityId !== user.organisationId) throw new Refusal(404, "Request not found", "requestId");
-  const allocation = await prisma.$transaction((tx) => createAllocationInTransaction(tx, user.id, { ...input, source: "DIRECT" }));
-  await pushNotifications(allocation.notifications);
+  const bookingUniversityId = user.organisationId ?? "";
+  const allocation = await prisma.$transaction((tx) => createAllocationInTransaction(tx, user.id, { ...input, source: "DIRECT", bookingUniversityId }));
+  pushNotificationsAfterResponse(allocation.notifications);
   return allocation;
 }
 
@@ -154,15 +157,28 @@ export function allocationPartyOf(
 }
 
 export async function loadAllocationParty(user: SessionUser, allocationId: string) {
-  const allocation = await prisma.allocation.findUnique({
-    where: { id: allocationId },
-    select: {
-      ...ALLOCATION_STATE_SELECT,
-      offer: { select: { providerId: true, provider: { select: { regionId: true } } } },
-      request: { select: { universityId: true, endDate: true, university: { select: { regionId: true } } } },
-    },
-  });
-  if (!allocation) return null;
+  // One query rather than Prisma's five for the nested select: every move of an allocation starts here.
+  const [row] = await prisma.$queryRaw<
+    { id: string; status: AllocationStatusName; students: number; offerId: string; requestId: string; providerId: string; providerRegionId: string; universityId: string; endDate: Date; universityRegionId: string }[]
+  >`
+    SELECT a."id", a."status"::text AS "status", a."students", a."offerId", a."requestId",
+      o."providerId", p."regionId" AS "providerRegionId", r."universityId", r."endDate", u."regionId" AS "universityRegionId"
+    FROM "Allocation" a
+    JOIN "Offer" o ON o."id" = a."offerId"
+    JOIN "Organisation" p ON p."id" = o."providerId"
+    JOIN "PlacementRequest" r ON r."id" = a."requestId"
+    JOIN "Organisation" u ON u."id" = r."universityId"
+    WHERE a."id" = ${allocationId}`;
+  if (!row) return null;
+  const allocation = {
+    id: row.id,
+    status: row.status,
+    students: row.students,
+    offerId: row.offerId,
+    requestId: row.requestId,
+    offer: { providerId: row.providerId, provider: { regionId: row.providerRegionId } },
+    request: { universityId: row.universityId, endDate: row.endDate, university: { regionId: row.universityRegionId } },
+  };
   return { allocation, party: allocationPartyOf(user, allocation) };
 }
 

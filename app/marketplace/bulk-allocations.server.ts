@@ -1,5 +1,5 @@
 import type { SessionUser } from "~/accounts/session.server";
-import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
+import { pushNotificationsAfterResponse, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { prisma } from "~/platform/db/db.server";
 import { Refusal } from "~/platform/refusal";
 import { formatDateRange } from "~/vocabulary/labels";
@@ -102,7 +102,7 @@ export async function transitionAllocations(
     }
   } finally {
     // Saved and queued already; the live push to open browsers goes once, after every move.
-    await pushNotifications(raised);
+    pushNotificationsAfterResponse(raised);
   }
   return {
     moved,

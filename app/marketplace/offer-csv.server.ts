@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { SessionUser } from "~/accounts/session.server";
 import { prisma } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
@@ -221,15 +221,24 @@ export async function importOfferRows(user: SessionUser, rows: readonly OfferImp
     const siteIds = [...new Set(rows.map((row) => row.fields.siteId))];
     const own = await tx.site.count({ where: { id: { in: siteIds }, organisationId: providerId } });
     if (own !== siteIds.length) throw new Refusal(409, "One of the sites has just been removed: check the file again", "file");
-    const created = await tx.offer.createMany({
-      data: rows.map(({ fields, publish }) => ({
-        providerId,
-        ...offerData(fields),
-        status: publish ? ("PUBLISHED" as const) : ("DRAFT" as const),
-        publishedAt: publish ? now : null,
-        createdById: user.id,
-      })),
-    });
+    // One statement over arrays, a column each: as a Prisma createMany the query's thousands of
+    // parameters took longer to prepare than PostgreSQL took to insert the rows.
+    const offers = rows.map(({ fields, publish }) => ({ ...offerData(fields), publish }));
+    const count = await tx.$executeRaw`
+      INSERT INTO "Offer" ("id", "providerId", "siteId", "profession", "specialty", "startDate", "endDate", "slots", "supervisionModel",
+        "yearsOfStudy", "notes", "status", "publishedAt", "createdById", "createdAt", "updatedAt")
+      SELECT row."id", ${providerId}, row."siteId", row."profession"::"Profession", row."specialty", row."startDate"::date, row."endDate"::date,
+        row."slots", row."supervisionModel"::"SupervisionModel", row."yearsOfStudy"::int[], row."notes",
+        CASE WHEN row."publish" THEN 'PUBLISHED'::"OfferStatus" ELSE 'DRAFT'::"OfferStatus" END,
+        CASE WHEN row."publish" THEN ${now.toISOString()}::timestamp(3) END, ${user.id}, ${now.toISOString()}::timestamp(3), ${now.toISOString()}::timestamp(3)
+      FROM unnest(
+        ${offers.map(() => randomUUID())}::text[], ${offers.map((offer) => offer.siteId)}::text[], ${offers.map((offer) => offer.profession)}::text[],
+        ${offers.map((offer) => offer.specialty)}::text[], ${offers.map((offer) => toIsoDate(offer.startDate))}::text[],
+        ${offers.map((offer) => toIsoDate(offer.endDate))}::text[], ${offers.map((offer) => offer.slots)}::int[],
+        ${offers.map((offer) => offer.supervisionModel)}::text[], ${offers.map((offer) => `{${offer.yearsOfStudy.join(",")}}`)}::text[],
+        ${offers.map((offer) => offer.notes)}::text[], ${offers.map((offer) => offer.publish)}::boolean[]
+      ) AS row("id", "siteId", "profession", "specialty", "startDate", "endDate", "slots", "supervisionModel", "yearsOfStudy", "notes", "publish")`;
+    const created = { count };
     const published = rows.filter((row) => row.publish).length;
     await recordAudit(tx, {
       actorId: user.id,

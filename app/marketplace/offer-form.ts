@@ -1,5 +1,5 @@
-import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
+import { parseFormWithZod } from "~/platform/form-coercion";
 import { addUtcDays, startOfUtcDay, utcDaysBetween } from "~/platform/utc-days";
 import { SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS, type SupervisionModelName } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
@@ -141,7 +141,7 @@ export function parseOfferFields(values: Record<string, string | string[] | unde
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
   }
-  const submission = parseWithZod(form, { schema: OfferFieldsSchema });
+  const submission = parseFormWithZod(form, OfferFieldsSchema);
   if (submission.status === "success") return { ok: true, value: submission.value };
   const errors: Record<string, string[]> = {};
   for (const [key, messages] of Object.entries(submission.error ?? {})) {

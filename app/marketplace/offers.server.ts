@@ -11,7 +11,7 @@ import { OFFER_LIST_STATUSES, offerStartProblem, toDbDate, toIsoDate, type Offer
 import { pageWindow } from "~/platform/paging";
 import { PROFESSIONS } from "~/vocabulary/roles";
 import { withDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
-import { pushNotifications } from "~/notifications/notify.server";
+import { pushNotificationsAfterResponse } from "~/notifications/notify.server";
 import { cancelAllocationsOfOffer } from "./allocations.server";
 import { requireProviderScope } from "./policy";
 
@@ -279,7 +279,7 @@ export async function withdrawOffer(user: SessionUser, offerId: string, reason: 
     await recordAudit(tx, { actorId: user.id, action: "offer-withdrawn", entityType: "Offer", entityId: offerId, details });
     return { details, notifications: cancelled.notifications };
   });
-  await pushNotifications(notifications);
+  pushNotificationsAfterResponse(notifications);
   return details;
 }
 

@@ -84,7 +84,8 @@ export function filterUnmet(rows: readonly UnmetRow[], query: Pick<ReviewQuery, 
   );
 }
 
-const compareText = (a: string, b: string) => a.localeCompare(b, "en-GB");
+// One collator for every comparison: localeCompare with a locale builds one per call, most of a 2,000-row sort.
+const compareText = new Intl.Collator("en-GB").compare;
 
 /** Sorted by the chosen column, ties broken by provider, university and start so pages are stable. */
 export function sortProposals(rows: readonly ProposalRow[], sort: ProposalSort, dir: "asc" | "desc"): ProposalRow[] {

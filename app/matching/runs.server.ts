@@ -13,7 +13,7 @@ import { createAllocationInTransaction } from "~/marketplace/allocations.server"
 import { enqueueRegionCaseScan } from "~/cases/case-scan.server";
 import { Refusal } from "~/platform/refusal";
 import { plural } from "~/vocabulary/labels";
-import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
+import { pushNotifications, pushNotificationsAfterResponse, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { regionFacilitatorsRoom } from "~/platform/realtime/rooms";
 import { getSettings } from "~/settings/settings.server";
@@ -260,10 +260,11 @@ export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRu
   for (const request of requests) demand[request.profession] = (demand[request.profession] ?? 0) + request.students;
   const [workforce, held, settings] = await Promise.all([
     loadWorkforce(run.regionId, year, Object.keys(demand) as ProfessionCode[]),
-    prisma.allocation.findMany({
-      where: { status: { in: ["PROPOSED", "CONFIRMED", "ACCEPTED", "STUDENTS_NAMED", "COMPLETED"] }, requestId: { in: requests.map((r) => r.id) } },
-      select: { students: true, offer: { select: { providerId: true, profession: true } } },
-    }),
+    // The request ids go as one array parameter: as thousands of Prisma parameters they cost the page more than the query.
+    prisma.$queryRaw<{ students: number; providerId: string; profession: ProfessionCode }[]>`
+      SELECT a."students", o."providerId", o."profession"::text AS "profession"
+      FROM "Allocation" a JOIN "Offer" o ON o."id" = a."offerId"
+      WHERE a."status" IN ('PROPOSED', 'CONFIRMED', 'ACCEPTED', 'STUDENTS_NAMED', 'COMPLETED') AND a."requestId" = ANY(${requests.map((r) => r.id)}::text[])`,
     getSettings(),
   ]);
   const standingsWith = (proposed: StoredMatchingResult["proposals"]) =>
@@ -271,7 +272,7 @@ export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRu
       {
         demand,
         workforce: workforce.map((w) => ({ providerId: w.organisationId, profession: w.profession, wte: w.wte })),
-        held: held.map((h) => ({ providerId: h.offer.providerId, profession: h.offer.profession, students: h.students })),
+        held,
         proposed,
       },
       { red: settings.fairShareRed, amber: settings.fairShareAmber },
@@ -284,11 +285,22 @@ export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRu
     stored.unmet,
   );
   const organisationIds = [...new Set([...standings.map((s) => s.providerId), ...(earlierStandings ?? []).map((s) => s.providerId), ...unmet.map((u) => u.universityId), ...stored.proposals.flatMap((p) => [p.providerId, p.universityId])])];
-  const names = new Map((await prisma.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
+  const names = new Map(
+    (await prisma.$queryRaw<{ id: string; name: string }[]>`SELECT "id", "name" FROM "Organisation" WHERE "id" = ANY(${organisationIds}::text[])`).map((o) => [o.id, o.name]),
+  );
   return { stored, standings, earlierStandings, unmet, names: Object.fromEntries(names) };
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** Requests share a handful of blocks' dates: each distinct date is written out once. */
+function isoDays() {
+  const written = new Map<number, string>();
+  return (date: Date) => {
+    let day = written.get(date.getTime());
+    if (day === undefined) written.set(date.getTime(), (day = isoDay(date)));
+    return day;
+  };
+}
 
 /**
  * Every proposal and every unplaced request of a run with names for ids, for the review table to
@@ -297,14 +309,19 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 export async function reviewRows(stored: StoredMatchingResult): Promise<{ proposals: ProposalRow[]; unmet: UnmetRow[] }> {
   const requestIds = [...new Set([...stored.proposals.map((p) => p.requestId), ...stored.unmet.map((u) => u.requestId)])];
   const offerIds = [...new Set(stored.proposals.map((p) => p.offerId))];
+  // Joined in SQL with the ids as one array parameter: Prisma's nested selects over thousands of ids were most of the page's time.
   const [requests, offers] = await Promise.all([
-    prisma.placementRequest.findMany({
-      where: { id: { in: requestIds } },
-      select: { id: true, universityId: true, profession: true, startDate: true, endDate: true, university: { select: { name: true } }, programme: { select: { name: true } } },
-    }),
-    prisma.offer.findMany({ where: { id: { in: offerIds } }, select: { id: true, providerId: true, provider: { select: { name: true } }, site: { select: { name: true } } } }),
+    prisma.$queryRaw<{ id: string; universityId: string; profession: string; startDate: Date; endDate: Date; university: string; programme: string }[]>`
+      SELECT r."id", r."universityId", r."profession"::text AS "profession", r."startDate", r."endDate", u."name" AS "university", p."name" AS "programme"
+      FROM "PlacementRequest" r JOIN "Organisation" u ON u."id" = r."universityId" JOIN "Programme" p ON p."id" = r."programmeId"
+      WHERE r."id" = ANY(${requestIds}::text[])`,
+    prisma.$queryRaw<{ id: string; providerId: string; provider: string; site: string }[]>`
+      SELECT o."id", o."providerId", org."name" AS "provider", s."name" AS "site"
+      FROM "Offer" o JOIN "Organisation" org ON org."id" = o."providerId" JOIN "Site" s ON s."id" = o."siteId"
+      WHERE o."id" = ANY(${offerIds}::text[])`,
   ]);
   const requestById = new Map(requests.map((request) => [request.id, request]));
+  const day = isoDays();
   const offerById = new Map(offers.map((offer) => [offer.id, offer]));
   const proposals: ProposalRow[] = stored.proposals.map((proposal) => {
     const request = requestById.get(proposal.requestId);
@@ -313,14 +330,14 @@ export async function reviewRows(stored: StoredMatchingResult): Promise<{ propos
       requestId: proposal.requestId,
       offerId: proposal.offerId,
       providerId: proposal.providerId,
-      provider: offer?.provider.name ?? "A provider no longer listed",
-      site: offer?.site.name ?? "",
+      provider: offer?.provider ?? "A provider no longer listed",
+      site: offer?.site ?? "",
       universityId: proposal.universityId,
-      university: request?.university.name ?? "A university no longer listed",
-      programme: request?.programme.name ?? "",
+      university: request?.university ?? "A university no longer listed",
+      programme: request?.programme ?? "",
       profession: proposal.profession,
-      start: request ? isoDay(request.startDate) : "",
-      end: request ? isoDay(request.endDate) : "",
+      start: request ? day(request.startDate) : "",
+      end: request ? day(request.endDate) : "",
       students: proposal.students,
       travelMinutes: proposal.travelMinutes ?? null,
       specialtyMatched: proposal.specialtyMatched ?? null,
@@ -333,11 +350,11 @@ export async function reviewRows(stored: StoredMatchingResult): Promise<{ propos
     return {
       requestId: row.requestId,
       universityId: request?.universityId ?? "",
-      university: request?.university.name ?? "A university no longer listed",
-      programme: request?.programme.name ?? "",
+      university: request?.university ?? "A university no longer listed",
+      programme: request?.programme ?? "",
       profession: request?.profession ?? "",
-      start: request ? isoDay(request.startDate) : "",
-      end: request ? isoDay(request.endDate) : "",
+      start: request ? day(request.startDate) : "",
+      end: request ? day(request.endDate) : "",
       students: row.students,
       reason: row.reason,
     };
@@ -403,7 +420,7 @@ export async function publishRun(user: SessionUser, runId: string) {
     }
     throw error;
   }
-  await pushNotifications(notifications);
+  pushNotificationsAfterResponse(notifications);
   return {
     published: stored.proposals.length,
     providers: new Set(stored.proposals.map((p) => p.providerId)).size,

@@ -4,7 +4,8 @@ import { prisma, Prisma } from "~/platform/db/db.server";
 import { channelFor, NOTIFICATION_KINDS, type Audience, type NotificationChannelName, type NotificationEvent, type NotificationKind } from "./notification-kinds";
 import { getSessionSecret } from "~/platform/env.server";
 import { getLogger } from "~/platform/logger.server";
-import { queueEmail } from "~/platform/mail.server";
+import { runAfterResponse } from "~/platform/after-response.server";
+import { queueEmails } from "~/platform/mail.server";
 import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { userRoom } from "~/platform/realtime/rooms";
 
@@ -34,8 +35,8 @@ async function resolveAudience(tx: Tx, audience: Audience): Promise<{ id: string
 
 /**
  * Records a notification for each person who should see it, in the caller's transaction, and
- * queues the emails their preferences ask for. Push them to open browsers with
- * pushNotifications once the transaction has committed.
+ * queues the emails their preferences ask for. Push them to open browsers once the transaction has
+ * committed: pushNotificationsAfterResponse from a request, pushNotifications from a background job.
  */
 export async function raiseNotification(tx: Tx, event: NotificationEvent): Promise<RaisedNotification[]> {
   const recipients = await resolveAudience(tx, event.audience);
@@ -63,26 +64,28 @@ export async function raiseNotification(tx: Tx, event: NotificationEvent): Promi
     select: { id: true, userId: true },
   });
   const createdFor = new Map(created.map((row) => [row.userId, row.id]));
-  for (const { recipient, channel } of wanted) {
-    const notificationId = createdFor.get(recipient.id);
-    if (!notificationId || channel !== "IMMEDIATE") continue;
-    await queueEmail(
-      tx,
-      recipient.email,
-      {
-        template: "notification",
-        props: {
-          name: recipient.name,
-          title: event.title,
-          body: event.body,
-          url: appUrl(event.link),
-          kindLabel: NOTIFICATION_KINDS[event.kind].label,
-          unsubscribeUrl: appUrl(unsubscribePath(recipient.id, event.kind)),
+  await queueEmails(
+    tx,
+    wanted.flatMap(({ recipient, channel }) => {
+      const notificationId = createdFor.get(recipient.id);
+      if (!notificationId || channel !== "IMMEDIATE") return [];
+      return {
+        to: recipient.email,
+        email: {
+          template: "notification" as const,
+          props: {
+            name: recipient.name,
+            title: event.title,
+            body: event.body,
+            url: appUrl(event.link),
+            kindLabel: NOTIFICATION_KINDS[event.kind].label,
+            unsubscribeUrl: appUrl(unsubscribePath(recipient.id, event.kind)),
+          },
         },
-      },
-      `notification-email:${notificationId}`,
-    );
-  }
+        dedupeKey: `notification-email:${notificationId}`,
+      };
+    }),
+  );
   return created.map((row) => ({ id: row.id, userId: row.userId, title: event.title, link: event.link, kind: event.kind }));
 }
 
@@ -108,11 +111,20 @@ export async function pushNotifications(raised: RaisedNotification[]) {
   }
 }
 
-/** Runs work in a transaction that may raise notifications, and pushes them once it commits. */
+/**
+ * The same push, off the request path: the unread counts and socket emits run after the response
+ * has gone, so the person who acted does not wait for them. Call it once the transaction has committed.
+ */
+export function pushNotificationsAfterResponse(raised: RaisedNotification[]): void {
+  if (raised.length === 0) return;
+  runAfterResponse("pushing notifications", () => pushNotifications(raised));
+}
+
+/** Runs work in a transaction that may raise notifications, and pushes them after the response once it commits. */
 export async function withNotifications<T>(work: (tx: Tx, raise: (event: NotificationEvent) => Promise<void>) => Promise<T>): Promise<T> {
   const raised: RaisedNotification[] = [];
   const result = await prisma.$transaction((tx) => work(tx, async (event) => void raised.push(...(await raiseNotification(tx, event)))));
-  await pushNotifications(raised);
+  pushNotificationsAfterResponse(raised);
   return result;
 }
 

@@ -1,6 +1,6 @@
-import { parseWithZod } from "@conform-to/zod";
 import { data, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
+import { parseFormWithZod } from "./form-coercion";
 import { refusalReply } from "./refusal-reply.server";
 
 /**
@@ -54,12 +54,12 @@ export function schemaFieldNames(schema: z.ZodTypeAny): string[] {
 export function parseSubmission<Schema extends z.ZodTypeAny>(form: FormData, schema: Schema) {
   const known = new Set(schemaFieldNames(schema));
   // A schema whose fields cannot be read (a bare array, a custom type) parses the form as sent.
-  if (known.size === 0) return parseWithZod(form, { schema });
+  if (known.size === 0) return parseFormWithZod(form, schema);
   const only = new FormData();
   for (const [name, value] of form.entries()) {
     if (known.has(topLevelName(name))) only.append(name, value);
   }
-  return parseWithZod(only, { schema });
+  return parseFormWithZod(only, schema);
 }
 
 function topLevelName(name: string): string {

@@ -3,7 +3,7 @@ import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { renderEmail, type EmailTemplate } from "../../emails";
 import { getEnv } from "./env.server";
-import { enqueueJob } from "~/platform/jobs/queue.server";
+import { enqueueJob, enqueueJobs } from "~/platform/jobs/queue.server";
 import type { prisma } from "~/platform/db/db.server";
 
 export const MAIL_QUEUE = "mail";
@@ -14,6 +14,14 @@ export type MailJobPayload = EmailTemplate & { to: string };
 export function queueEmail(client: Pick<typeof prisma, "job">, to: string, email: EmailTemplate, dedupeKey?: string) {
   const payload: MailJobPayload = { to, ...email };
   return enqueueJob(client, { queue: MAIL_QUEUE, payload: payload as never, dedupeKey });
+}
+
+/** Queues several emails in one statement, each sent at most once for its dedupe key. */
+export function queueEmails(client: Pick<typeof prisma, "job">, emails: { to: string; email: EmailTemplate; dedupeKey: string }[]) {
+  return enqueueJobs(
+    client,
+    emails.map(({ to, email, dedupeKey }) => ({ queue: MAIL_QUEUE, payload: { to, ...email } satisfies MailJobPayload as never, dedupeKey })),
+  );
 }
 
 let transporter: Transporter | undefined;

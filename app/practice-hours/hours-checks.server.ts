@@ -2,7 +2,7 @@ import { millisecondsInDay } from "date-fns/constants";
 import { addUtcDays } from "~/platform/utc-days";
 import { prisma } from "~/platform/db/db.server";
 import { scheduleDailyJob } from "~/platform/jobs/queue.server";
-import { pushNotifications, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
+import { pushNotifications, pushNotificationsAfterResponse, raiseNotification, type RaisedNotification } from "~/notifications/notify.server";
 import { TIMESHEET_WAIT_DAYS } from "./hours-rules";
 import { loadLedgers, type StudentLedger } from "./ledger.server";
 import { studentAtRiskNotification, timesheetWaitingNotification } from "./notifications";
@@ -49,7 +49,7 @@ export async function refreshStandings(ledgers: readonly StudentLedger[], now = 
 
 /** Re-judges some students after their hours changed, and pushes what it raised. */
 export async function refreshStudentStandings(studentIds: string[], now = new Date()) {
-  await pushNotifications(await refreshStandings(await loadLedgers({ studentIds }, now), now));
+  pushNotificationsAfterResponse(await refreshStandings(await loadLedgers({ studentIds }, now), now));
 }
 
 /**

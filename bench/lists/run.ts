@@ -5,6 +5,8 @@
 //   [--database postgresql://…/already_seeded] reuses a database seeded with `npm run seed -- --scale england`
 //   [--only text] runs only the rows whose name contains text (the two baseline rows always run).
 //   [--build dir] serves another server build (default build/), e.g. a copy of the previous build for an A/B run.
+// Besides the lists: the matching review of a run with 2,000 proposals (made in the database on first use)
+// and one action, booking an offer, posted over and over round 50 offers made for it.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,6 +19,7 @@ import { parseEnv } from "~/platform/env.server";
 import { generateSeedPlan } from "~/seed/generate";
 import { writeSeedPlan } from "~/seed/seed.server";
 import { createPortalServer } from "../../server/app";
+import { benchSession, bookablePairs, reviewRun } from "../actions/fixtures";
 
 process.env.SESSION_SECRET ??= "bench-secret-bench-secret-bench-secret";
 process.env.LOG_LEVEL ??= "warn";
@@ -72,7 +75,19 @@ const build = (await import(pathToFileURL(path.resolve(values.build!, "server/in
 const portal = await createPortalServer({ env: parseEnv(), database, build: build as never });
 const port = await portal.listen(0, "127.0.0.1");
 
-const targets: { name: string; path: string; cookie?: string }[] = [
+// A finished matching run of the facilitator's region with 2,000 proposals, and offers the university can book again and again.
+const universityForm = await benchSession("university@example.com");
+const runId = await reviewRun(await benchSession("facilitator@example.com"), 2_000);
+const pairs = await bookablePairs(50, await benchSession("educator@example.com"), universityForm);
+let booking = 0;
+/** One booking of one student per request, round the pairs; posted as the booking form with JavaScript posts it. */
+function nextBooking(request: { method?: string; path?: string; body?: string | Buffer; headers?: Record<string, string> }) {
+  const pair = pairs[booking++ % pairs.length];
+  const body = new URLSearchParams({ csrf: universityForm.csrf, requestId: pair.requestId, students: "1" }).toString();
+  return { ...request, method: "POST", path: `/university/book/${pair.offerId}.data`, body, headers: { ...request.headers, cookie: universityForm.cookie, origin: `http://127.0.0.1:${port}`, "content-type": "application/x-www-form-urlencoded" } };
+}
+
+const targets: { name: string; path: string; cookie?: string; post?: typeof nextBooking }[] = [
   // The two baselines: Express alone, and a page that renders with no queries (anonymous sign-in page).
   { name: "trivial route (/healthz)", path: "/healthz" },
   { name: "sign-in page, anonymous (render only)", path: "/sign-in" },
@@ -87,6 +102,8 @@ const targets: { name: string; path: string; cookie?: string }[] = [
   { name: "notifications", path: "/notifications", cookie: university },
   { name: "facilitator region overview", path: "/facilitator", cookie: facilitator },
   { name: "facilitator fair share", path: "/facilitator/fair-share", cookie: facilitator },
+  { name: "matching review, 2,000 proposals", path: `/facilitator/matching/${runId}`, cookie: facilitator },
+  { name: "book an offer (POST, action)", path: "/university/book", post: nextBooking },
 ].filter((target, index) => index < 2 || !values.only || target.name.includes(values.only));
 
 function percentile(sorted: number[], p: number) {
@@ -94,7 +111,7 @@ function percentile(sorted: number[], p: number) {
 }
 
 /** Runs autocannon and keeps every response time, so p95 is exact rather than autocannon's nearest bucket. */
-function load(path: string, cookie: string | undefined) {
+function load(path: string, cookie: string | undefined, post?: typeof nextBooking) {
   return new Promise<{ rate: number; p50: number; p95: number; p99: number; non2xx: number; cpuMs: number }>((resolve, reject) => {
     const times: number[] = [];
     const cpuBefore = process.cpuUsage();
@@ -104,6 +121,7 @@ function load(path: string, cookie: string | undefined) {
         connections: Number(values.connections),
         duration: Number(values.seconds),
         headers: cookie ? { cookie } : {},
+        ...(post ? { requests: [{ setupRequest: post as never }] } : {}),
       },
       (error, result) => {
         if (error) return reject(error);
@@ -125,7 +143,7 @@ console.log(
 let trivialRate = 0;
 let renderRate = 0;
 for (const target of targets) {
-  const result = await load(target.path, target.cookie);
+  const result = await load(target.path, target.cookie, target.post);
   if (!trivialRate) trivialRate = result.rate;
   else if (!renderRate) renderRate = result.rate;
   console.log(

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
+import { settleAfterResponse } from "~/platform/after-response.server";
 import { installDatabase, openMigratedDatabase, type Database } from "~/platform/db/db.server";
 
 /** Creates an empty database of this name on the PostgreSQL server and returns its URL. */
@@ -47,6 +48,8 @@ export function useTestDatabase(): { current: Database } {
     installDatabase(holder.current);
   });
   afterAll(async () => {
+    // Pushes scheduled by the file's last actions finish before their database goes.
+    await settleAfterResponse();
     await holder.current?.close();
   });
   return holder;
