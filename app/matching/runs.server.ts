@@ -18,6 +18,7 @@ import { emitToRoom } from "~/platform/realtime/realtime.server";
 import { regionFacilitatorsRoom } from "~/platform/realtime/rooms";
 import { getSettings } from "~/settings/settings.server";
 import { loadWorkforce } from "~/fair-share/fair-share.server";
+import { shortLivedCache } from "~/platform/short-lived-cache.server";
 import { loadMatchingDocument, type MatchingScope } from "./instance.server";
 import { canViewMatchingRun, matchingRunScope, requireMatchingRegion } from "./policy";
 import { matchingRunFinishedNotification } from "./notifications";
@@ -246,8 +247,44 @@ export async function getRunForUser(user: SessionUser, runId: string) {
   return run;
 }
 
+/**
+ * The review page pages, sorts and filters a finished run's proposals on the server, request after request.
+ * A finished run's result is written once and never changes, so it and its rows with names are kept a
+ * minute; the before/after fair share reads live holdings and is kept only briefly, keyed by the run's
+ * status so that publishing shows at once.
+ */
+const FINISHED_RESULT_CACHE_MS = 60_000;
+const REVIEW_FIGURES_CACHE_MS = 10_000;
+const finishedResults = shortLivedCache<StoredMatchingResult | null>(FINISHED_RESULT_CACHE_MS, 8);
+const finishedRows = shortLivedCache<Awaited<ReturnType<typeof reviewRows>>>(FINISHED_RESULT_CACHE_MS, 8);
+const reviewFigures = shortLivedCache<Awaited<ReturnType<typeof reviewRun>>>(REVIEW_FIGURES_CACHE_MS, 8);
+
+/** The run as getRunForUser gives it, without its result: a large run's result is megabytes of JSON. */
+export async function getRunSummaryForUser(user: SessionUser, runId: string) {
+  const run = await prisma.matchingRun.findUnique({ where: { id: runId }, omit: { result: true } });
+  if (!run || !canViewMatchingRun(user, run)) return null;
+  return run;
+}
+
+export function finishedRunResult(runId: string): Promise<StoredMatchingResult | null> {
+  return finishedResults.get(runId, async () => {
+    const row = await prisma.matchingRun.findUnique({ where: { id: runId }, select: { result: true } });
+    return (row?.result ?? null) as unknown as StoredMatchingResult | null;
+  });
+}
+
+export function finishedRunRows(runId: string, stored: StoredMatchingResult) {
+  return finishedRows.get(runId, () => reviewRows(stored));
+}
+
+export function finishedRunReview(run: Parameters<typeof reviewRun>[0], earlierProposals?: StoredMatchingResult["proposals"]) {
+  return reviewFigures.get(`${run.id}:${run.status}`, () => reviewRun(run, earlierProposals));
+}
+
 /** The review screen: before/after fair share, unmet demand by university, proposals with names. */
-export async function reviewRun(run: NonNullable<Awaited<ReturnType<typeof getRunForUser>>>, earlierProposals?: StoredMatchingResult["proposals"]) {
+export async function reviewRun(
+  run: Pick<NonNullable<Awaited<ReturnType<typeof getRunForUser>>>, "id" | "regionId" | "periodStart" | "periodEnd" | "profession" | "status"> & { result: unknown },
+  earlierProposals?: StoredMatchingResult["proposals"]) {
   const stored = run.result as unknown as StoredMatchingResult | null;
   if (!stored) return null;
   const scope: MatchingScope = { regionId: run.regionId, periodStart: run.periodStart, periodEnd: run.periodEnd, profession: run.profession };

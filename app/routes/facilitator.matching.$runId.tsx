@@ -13,15 +13,16 @@ import { pageWindow } from "~/platform/paging";
 import {
   decisionsOfRun,
   discardRun,
-  getRunForUser,
+  finishedRunResult,
+  finishedRunReview,
+  finishedRunRows,
+  getRunSummaryForUser,
   markProposals,
   publishPreview,
   publishRun,
   replacementOf,
   rerunDifference,
   rerunWithDecisions,
-  reviewRows,
-  reviewRun,
   type InputSummary,
 } from "~/matching/runs.server";
 import { fairShareDifference } from "~/matching/review-decisions";
@@ -47,13 +48,14 @@ const MarkSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR", "ADMIN");
-  const run = await getRunForUser(user, params.runId ?? "");
-  if (!run) throw notFound("Matching run not found");
+  const summary = await getRunSummaryForUser(user, params.runId ?? "");
+  if (!summary) throw notFound("Matching run not found");
   const url = new URL(request.url);
   const query = parseReviewQuery(url.searchParams);
-  const finished = run.status === "SUCCEEDED" || run.status === "PUBLISHED" || run.status === "SUPERSEDED";
+  const finished = summary.status === "SUCCEEDED" || summary.status === "PUBLISHED" || summary.status === "SUPERSEDED";
+  const run = { ...summary, result: finished ? await finishedRunResult(summary.id) : null };
   const difference = finished ? await rerunDifference(run) : null;
-  const review = finished ? await reviewRun(run, difference?.parentProposals) : null;
+  const review = finished && run.result ? await finishedRunReview(run, difference?.parentProposals) : null;
   const settings = await getSettings();
   const runView = {
     id: run.id,
@@ -70,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bands = { red: settings.fairShareRed, amber: settings.fairShareAmber };
   if (!review) return { run: runView, review: null, bands };
 
-  const rows = await reviewRows(review.stored);
+  const rows = await finishedRunRows(run.id, review.stored);
   const proposals = sortProposals(filterProposals(rows.proposals, query), query.sort, query.dir);
   const unmet = filterUnmet(rows.unmet, query).sort((a, b) => b.students - a.students || a.university.localeCompare(b.university) || a.start.localeCompare(b.start));
   const shown = query.view === "proposals" ? proposals.length : unmet.length;
