@@ -130,6 +130,9 @@ async function run<S extends SocketServer>(
   return { ...result, connectSeconds, connectCpuSeconds };
 }
 
+/** What every event carries, in both servers, so that the two send the same bytes. */
+const push: NotificationPush = { id: "bench", title: "bench", link: "/notifications", kind: "bench", unreadCount: 1 };
+
 /** The same rooms and the same emits, without authentication or the portal's code: the floor. */
 function bareEcho(cookies: string[]) {
   let joined = 0;
@@ -141,7 +144,7 @@ function bareEcho(cookies: string[]) {
     },
     "bare",
     ([first], sentAt) => {
-      for (let user = 0; user < USERS; user++) first.to(`user:${user}`).emit("bare", { sentAt });
+      for (let user = 0; user < USERS; user++) first.to(`user:${user}`).emit("bare", { ...push, sentAt });
     },
     cookies,
   );
@@ -149,13 +152,12 @@ function bareEcho(cookies: string[]) {
 
 function portalPath(cookies: string[], userIds: string[]) {
   forgetCachedSessions();
-  const push: Omit<NotificationPush, "id"> = { title: "bench", link: "/notifications", kind: "bench", unreadCount: 1 };
   return run(
     // The last node attached is the one emitToRoom sends through; the adapter carries it to the other.
     (http) => attachSocketServer(http, { allowedOrigins: () => [] }),
     "notification",
     (_nodes, sentAt) => {
-      for (const userId of userIds) emitToRoom(userRoom(userId), "notification", { ...push, id: "bench", sentAt } as NotificationPush);
+      for (const userId of userIds) emitToRoom(userRoom(userId), "notification", { ...push, sentAt } as NotificationPush);
     },
     cookies,
   );
