@@ -38,8 +38,7 @@ export function attachSocketServer(httpServer: HttpServer, options: { allowedOri
   io.on("connection", (socket) => {
     const { user, sessionId } = socket.data;
     const rooms = roomsFor(user);
-    void socket.join(rooms);
-    void socket.join(sessionRoom(sessionId));
+    void socket.join([...rooms, sessionRoom(sessionId)]);
     socket.emit("welcome", { userId: user.id, rooms });
   });
 

@@ -4,6 +4,8 @@ import { useTestDatabase } from "../helpers/database";
 import { usePortalServer } from "../helpers/portal";
 import { createOrganisation, createUser, signInAs, TEST_PASSWORD } from "../helpers/fixtures";
 import { createOffer } from "../helpers/marketplace";
+import { invalidateSession } from "~/accounts/session.server";
+import { hashToken } from "~/accounts/tokens.server";
 
 const database = useTestDatabase();
 const server = usePortalServer(database);
@@ -118,6 +120,44 @@ describe("socket.io", () => {
     const roomsOnServer = [...(server.portal.io.sockets.sockets.get(socket.id!)?.rooms ?? [])];
     expect(roomsOnServer).toContain(`user:${educator.id}`);
     expect(roomsOnServer.some((room) => room.includes(other.id))).toBe(false);
+  });
+
+  it("sorts a storm of handshakes, all at once, into its own rooms for each valid session and a refusal for each ended one", async () => {
+    const trusts = [await createOrganisation(), await createOrganisation()];
+    const users = await Promise.all(Array.from({ length: 10 }, (_, i) => createUser("EDUCATOR", { organisationId: trusts[i % 2].id })));
+    const signedIn = await Promise.all(users.map((user) => signInAs(user)));
+    const tokenOf = (cookie: string) => cookie.split("=")[1];
+    const [expired, signedOut, deactivated] = signedIn;
+    await database.current.prisma.session.update({ where: { id: hashToken(tokenOf(expired.cookie)) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    await invalidateSession(hashToken(tokenOf(signedOut.cookie)));
+    await database.current.prisma.user.update({ where: { id: deactivated.userId }, data: { active: false } });
+
+    // Three tabs of each user, all connecting at once.
+    const outcomes = await Promise.all(
+      signedIn.flatMap(({ cookie, userId }) =>
+        Array.from({ length: 3 }, () => {
+          const socket = connect(cookie);
+          return new Promise<{ userId: string; welcome?: { userId: string; rooms: string[] }; error?: string; rooms: string[] }>((resolve) => {
+            socket.on("welcome", (welcome) => resolve({ userId, welcome, rooms: [...(server.portal.io.sockets.sockets.get(socket.id!)?.rooms ?? [])] }));
+            socket.on("connect_error", (error) => resolve({ userId, error: error.message, rooms: [] }));
+          });
+        }),
+      ),
+    );
+    const refusedUsers = new Set([expired, signedOut, deactivated].map(({ userId }) => userId));
+    for (const outcome of outcomes) {
+      if (refusedUsers.has(outcome.userId)) {
+        expect(outcome.error).toBe("unauthorised");
+        continue;
+      }
+      expect(outcome.welcome?.userId).toBe(outcome.userId);
+      const own = users.find((user) => user.id === outcome.userId)!;
+      const others = users.filter((user) => user.id !== own.id);
+      expect(outcome.rooms).toContain(`user:${own.id}`);
+      expect(outcome.rooms).toContain(`org:${own.organisationId}`);
+      expect(outcome.rooms.some((room) => others.some((user) => room === `user:${user.id}`))).toBe(false);
+      expect(outcome.rooms.some((room) => room !== `org:${own.organisationId}` && room.startsWith("org:"))).toBe(false);
+    }
   });
 
   it("drops the sockets of a user who signs out everywhere", async () => {

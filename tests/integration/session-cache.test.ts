@@ -39,4 +39,28 @@ describe("validated sessions are remembered briefly", () => {
     await invalidateAllSessions(user.id);
     expect(await validateSessionToken(two.token)).toBeNull();
   });
+
+  it("answers a burst of different sessions gathered into one look-up, each on its own merits", async () => {
+    const organisation = await createOrganisation();
+    const users = await Promise.all(Array.from({ length: 12 }, () => createUser("EDUCATOR", { organisationId: organisation.id })));
+    const sessions = await Promise.all(users.map((user) => createSession(user.id)));
+    const [expired, deactivated, signedOut, ageing] = sessions;
+    await prisma.session.update({ where: { id: hashToken(expired.token) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    await prisma.user.update({ where: { id: users[1].id }, data: { active: false } });
+    await prisma.session.deleteMany({ where: { id: hashToken(signedOut.token) } });
+    const ageingUntil = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
+    await prisma.session.update({ where: { id: hashToken(ageing.token) }, data: { expiresAt: ageingUntil } });
+
+    // One look-up first, so the rest arrive while it is under way and wait to go together.
+    const answers = await Promise.all([validateSessionToken(sessions[4].token), ...sessions.map(({ token }) => validateSessionToken(token))]);
+    expect(answers[0]?.user.id).toBe(users[4].id);
+    const [expiredAnswer, deactivatedAnswer, signedOutAnswer, ageingAnswer, ...rest] = answers.slice(1);
+    expect([expiredAnswer, deactivatedAnswer, signedOutAnswer]).toEqual([null, null, null]);
+    // Refused sessions are deleted, as a single look-up would.
+    expect(await prisma.session.count({ where: { id: { in: [expired, deactivated].map(({ token }) => hashToken(token)) } } })).toBe(0);
+    // The ageing one slides forward, in the answer and in the database.
+    expect(ageingAnswer?.expiresAt.getTime()).toBeGreaterThan(ageingUntil.getTime());
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: hashToken(ageing.token) } })).expiresAt).toEqual(ageingAnswer?.expiresAt);
+    expect(rest.map((answer) => answer?.user.id)).toEqual(users.slice(4).map((user) => user.id));
+  });
 });
