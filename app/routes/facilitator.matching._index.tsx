@@ -80,10 +80,11 @@ export default function MatchingRuns() {
             <label htmlFor="periodStart" className="field-label">
               Blocks starting from
             </label>
-            <p id="periodStart-hint" className="field-hint">
+            <input id="periodStart" name="periodStart" type="date" required defaultValue={defaults.periodStart} className="field-input" aria-describedby="periodStart-hint" aria-invalid={actionData?.field === "periodStart" || undefined} />
+            {/* Below the field, so that the two dates line up side by side. */}
+            <p id="periodStart-hint" className="field-hint mt-1">
               Blocks that start within {leadDays} {leadDays === 1 ? "day" : "days"} of today are left out by default.
             </p>
-            <input id="periodStart" name="periodStart" type="date" required defaultValue={defaults.periodStart} className="field-input" aria-describedby="periodStart-hint" aria-invalid={actionData?.field === "periodStart" || undefined} />
           </div>
           <div>
             <label htmlFor="periodEnd" className="field-label">
