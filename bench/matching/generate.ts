@@ -9,6 +9,19 @@ import type { MatchingInput, MatchingOffer, MatchingProvider, PlacementRequest }
 
 export type BenchScale = "london" | "england" | "10x";
 
+/** A generated instance as the command reads it (docs/matching-format.md): sites carry lat and lon, not a location. */
+export function toMatchingDocument(input: MatchingInput) {
+  return {
+    providers: input.providers.map((provider) => ({
+      id: provider.id,
+      workforce: provider.workforce,
+      sites: provider.sites.map((site) => ({ id: site.id, lat: site.location?.lat, lon: site.location?.lon })),
+    })),
+    offers: input.offers,
+    requests: input.requests,
+  };
+}
+
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

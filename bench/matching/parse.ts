@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { parseMatchingInput, parseMatchingInputWithSchema } from "../../app/matching/solver/parse-input";
 import type { MatchingInput } from "../../app/matching/solver/types";
-import { generateInstance } from "./generate";
+import { generateInstance, toMatchingDocument } from "./generate";
 import { generateShapedInstance } from "./generate-shapes";
 
 const CASES = { england: () => generateInstance("england"), "10x": () => generateInstance("10x"), "dense-1m": () => generateShapedInstance("dense", 1_000_000) };
@@ -41,19 +41,6 @@ interface ChildReport {
 function cpuMsSince(before: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1000;
-}
-
-/** The bench's document, as scripts would write it: sites carry lat and lon, not a location. */
-function toDocument(input: MatchingInput) {
-  return {
-    providers: input.providers.map((provider) => ({
-      id: provider.id,
-      workforce: provider.workforce,
-      sites: provider.sites.map((site) => ({ id: site.id, lat: site.location?.lat, lon: site.location?.lon })),
-    })),
-    offers: input.offers,
-    requests: input.requests,
-  };
 }
 
 function runChild(file: string, mode: Mode, repeat: number): ChildReport {
@@ -112,7 +99,7 @@ async function main(): Promise<void> {
   try {
     for (const name of cases) {
       const input = CASES[name]();
-      const text = JSON.stringify(toDocument(input));
+      const text = JSON.stringify(toMatchingDocument(input));
       const file = join(folder, `${name}.json`);
       writeFileSync(file, text);
       console.log(

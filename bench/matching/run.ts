@@ -17,7 +17,7 @@ import { buildProfessionNetworks } from "../../app/matching/solver/build-network
 import { solveMatching, solveMatchingInParallel } from "../../app/matching/solver/match";
 import { parseMatchingInput } from "../../app/matching/solver/parse-input";
 import type { MatchingResult } from "../../app/matching/solver/types";
-import { type BenchScale, generateInstance } from "./generate";
+import { type BenchScale, generateInstance, toMatchingDocument } from "./generate";
 import { BENCH_SHAPES, BENCH_SIZES, type BenchShape, generateShapedInstance } from "./generate-shapes";
 import { loadHighs, solveNetworkWithHighs } from "./highs-lexicographic";
 
@@ -97,15 +97,7 @@ function generateCase(benchCase: BenchCase) {
 async function measureCase(benchCase: BenchCase, repeat: number, withHighs: boolean, highsMaxArcs: number): Promise<ScaleReport> {
   const generated = generateCase(benchCase);
   const huge = generated.requests.length > 100_000;
-  const document = {
-    providers: generated.providers.map((provider) => ({
-      id: provider.id,
-      workforce: provider.workforce,
-      sites: provider.sites.map((site) => ({ id: site.id, lat: site.location?.lat, lon: site.location?.lon })),
-    })),
-    offers: generated.offers,
-    requests: generated.requests,
-  };
+  const document = toMatchingDocument(generated);
   // At 10x the JSON text alone would take hundreds of MB; validate the object instead.
   const json = huge ? null : JSON.stringify(document);
   const parseStarted = performance.now();
