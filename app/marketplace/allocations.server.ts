@@ -111,6 +111,14 @@ export async function createAllocationInTransaction(tx: Tx, actorId: string | nu
   return Object.assign(allocation, { notifications });
 }
 
+/** An allocation (a) with its offer (o), provider (p), request (r) and university (u), for the joined reads below. */
+const ALLOCATION_WITH_PARTIES = Prisma.sql`
+    FROM "Allocation" a
+    JOIN "Offer" o ON o."id" = a."offerId"
+    JOIN "Organisation" p ON p."id" = o."providerId"
+    JOIN "PlacementRequest" r ON r."id" = a."requestId"
+    JOIN "Organisation" u ON u."id" = r."universityId"`;
+
 /** What notifications say about an allocation. */
 async function allocationFacts(tx: Tx, allocationId: string): Promise<AllocationFacts> {
   // One query: through Prisma's relations this was five, each costing the action a round trip and compile time.
@@ -118,11 +126,7 @@ async function allocationFacts(tx: Tx, allocationId: string): Promise<Allocation
     SELECT a."id", a."students", o."profession"::text AS "profession", r."startDate", r."endDate",
       o."providerId", p."name" AS "providerName", p."regionId" AS "providerRegionId",
       r."universityId", u."name" AS "universityName", u."regionId" AS "universityRegionId"
-    FROM "Allocation" a
-    JOIN "Offer" o ON o."id" = a."offerId"
-    JOIN "Organisation" p ON p."id" = o."providerId"
-    JOIN "PlacementRequest" r ON r."id" = a."requestId"
-    JOIN "Organisation" u ON u."id" = r."universityId"
+    ${ALLOCATION_WITH_PARTIES}
     WHERE a."id" = ${allocationId}`;
   if (!row) throw new Error(`Allocation ${allocationId} not found`);
   const { providerRegionId, universityRegionId, ...facts } = row;
@@ -163,11 +167,7 @@ export async function loadAllocationParty(user: SessionUser, allocationId: strin
   >`
     SELECT a."id", a."status"::text AS "status", a."students", a."offerId", a."requestId",
       o."providerId", p."regionId" AS "providerRegionId", r."universityId", r."endDate", u."regionId" AS "universityRegionId"
-    FROM "Allocation" a
-    JOIN "Offer" o ON o."id" = a."offerId"
-    JOIN "Organisation" p ON p."id" = o."providerId"
-    JOIN "PlacementRequest" r ON r."id" = a."requestId"
-    JOIN "Organisation" u ON u."id" = r."universityId"
+    ${ALLOCATION_WITH_PARTIES}
     WHERE a."id" = ${allocationId}`;
   if (!row) return null;
   const allocation = {
