@@ -170,9 +170,11 @@ describe("a matching run, from start to placed students", () => {
     expect(await rows.first().locator("td").last().textContent()).toBe("Excluded");
     await fp.getByRole("button", { name: "Re-run with these decisions" }).click();
     await fp.waitForURL((url) => url.pathname.startsWith("/facilitator/matching/") && !url.pathname.endsWith(runId), { timeout: 15_000 });
-    await waitForFinished(fp);
+    // The URL changes before React commits the new page, and the earlier run's page has figures too:
+    // only the re-run's finished page compares the two runs.
     const difference = fp.getByRole("region", { name: "What changed since the earlier run" });
     await difference.waitFor({ timeout: 15_000 });
+    await waitForFinished(fp);
     await facilitator.settle();
     const applied = await difference.getByRole("region", { name: "Decisions applied, table" }).locator("tbody tr").allTextContents();
     expect(applied).toHaveLength(1);
