@@ -20,25 +20,25 @@ export async function matchInputObject(document: unknown, outPath?: string): Pro
   return result;
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  if (argv.some((argument) => argument === "--export" || argument.startsWith("--export="))) {
-    // Only the export needs the database; plain file matching stays free of it.
-    const { exportMatchingInstance } = await import("./match-export");
-    process.exitCode = await exportMatchingInstance(argv);
-    return;
-  }
-  process.exitCode = await runMatchCommand(argv, {
-    readText: (path) => readFile(path, "utf8"),
-    writeText: (path, text) => writeFile(path, text),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  });
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().catch((error: unknown) => {
+/** The command: `npm run match` calls it from a bundle (scripts/run-match.mjs); `tsx scripts/match.ts` runs it directly. */
+export async function runMatchScript(argv: string[]): Promise<void> {
+  try {
+    if (argv.some((argument) => argument === "--export" || argument.startsWith("--export="))) {
+      // Only the export needs the database; plain file matching stays free of it.
+      const { exportMatchingInstance } = await import("./match-export");
+      process.exitCode = await exportMatchingInstance(argv);
+      return;
+    }
+    process.exitCode = await runMatchCommand(argv, {
+      readText: (path) => readFile(path, "utf8"),
+      writeText: (path, text) => writeFile(path, text),
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+    });
+  } catch (error: unknown) {
     process.stderr.write(`match: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
     process.exitCode = 3;
-  });
+  }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) void runMatchScript(process.argv.slice(2));

@@ -86,25 +86,45 @@ describe("runMatchCommand", () => {
   });
 });
 
-describe("scripts/match.ts", () => {
+describe("the match command as a process", () => {
   const run = promisify(execFile);
-  const script = join(import.meta.dirname, "../../../scripts/match.ts");
-  const tsx = join(import.meta.dirname, "../../../node_modules/.bin/tsx");
+  const projectRoot = join(import.meta.dirname, "../../..");
+  const fromSource = [join(projectRoot, "node_modules/.bin/tsx"), join(projectRoot, "scripts/match.ts")];
+  const fromBundle = [process.execPath, join(projectRoot, "scripts/run-match.mjs")];
+  const bundleInputs = join(projectRoot, "node_modules/.cache/placement-exchange/match/inputs.json");
 
-  it("runs as a process: 0 with a result file, non-zero with one line and no stack on bad input", async () => {
+  it.each([
+    ["scripts/match.ts under tsx", fromSource],
+    ["npm run match's bundle (scripts/run-match.mjs)", fromBundle],
+  ])("%s: 0 with a result file, non-zero with one line and no stack on bad input", async (_name, [command, script]) => {
     const directory = await mkdtemp(join(tmpdir(), "match-"));
     const inputPath = join(directory, "in.json");
     const outPath = join(directory, "out.json");
     await writeFile(inputPath, JSON.stringify(EXAMPLE));
-    await run(tsx, [script, inputPath, "--out", outPath]);
+    await run(command!, [script!, inputPath, "--out", outPath]);
     expect(JSON.parse(await readFile(outPath, "utf8")).stats.placed).toBe(2);
 
     await writeFile(inputPath, JSON.stringify({ ...EXAMPLE, offers: [{ ...EXAMPLE.offers[0], capacity: -1 }] }));
-    const failure = await run(tsx, [script, inputPath]).then(
+    const failure = await run(command!, [script!, inputPath]).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure?.code).toBe(EXIT_BAD_INPUT);
     expect(failure?.stderr).toBe('match: offer "O1": capacity must not be negative (got -1)\n');
+  }, 60_000);
+
+  it("rebuilds the bundle when a file it was built from is newer", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "match-"));
+    const inputPath = join(directory, "in.json");
+    await writeFile(inputPath, JSON.stringify(EXAMPLE));
+    await run(fromBundle[0]!, [fromBundle[1]!, inputPath, "--out", join(directory, "first.json")]);
+    const built = JSON.parse(await readFile(bundleInputs, "utf8")) as { builtAt: number; inputs: string[] };
+    expect(built.inputs).toContain("app/matching/solver/network-simplex.ts");
+    expect(built.inputs).toContain("app/matching/solver/solve-worker.ts");
+    await writeFile(bundleInputs, JSON.stringify({ ...built, builtAt: 0 }));
+    await run(fromBundle[0]!, [fromBundle[1]!, inputPath, "--out", join(directory, "second.json")]);
+    expect((JSON.parse(await readFile(bundleInputs, "utf8")) as { builtAt: number }).builtAt).toBeGreaterThan(0);
+    const allocations = async (name: string) => (JSON.parse(await readFile(join(directory, name), "utf8")) as { allocations: unknown }).allocations;
+    expect(await allocations("second.json")).toEqual(await allocations("first.json"));
   }, 60_000);
 });
