@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type MatchCommandIo, parseMatchArguments, runMatchCommand, workersForIdleCores } from "./command";
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type MatchCommandIo, parseMatchArguments, runMatchCommand, workersForAuto, workersForIdleCores, workersForOthersBusy } from "./command";
 import { smallMatchingDocument } from "../../../tests/helpers/matching-document";
 
 const EXAMPLE = smallMatchingDocument();
@@ -42,6 +42,18 @@ describe("parseMatchArguments", () => {
     expect(workersForIdleCores(2, 1.7)).toBe(1);
     expect(workersForIdleCores(8, 5)).toBe(2);
     expect(workersForIdleCores(1, 0)).toBe(1);
+  });
+
+  it("takes two threads when other processes kept less than half a core busy while the input was read", () => {
+    expect(workersForOthersBusy(2, 0.1)).toBe(2);
+    expect(workersForOthersBusy(2, 0.7)).toBe(1);
+    expect(workersForOthersBusy(4, 2.4)).toBe(2);
+    expect(workersForOthersBusy(1, 0)).toBe(1);
+    // 300 ms of reading: this process used 290 ms of CPU, the machine 330 ms in all, so others 40 ms.
+    const before = { machineBusyMs: 1_000, ownMs: 10, atMs: 0 };
+    expect(workersForAuto(before, { machineBusyMs: 1_330, ownMs: 300, atMs: 300 }, 2)).toBe(2);
+    // Others kept a core busy the whole time: 290 ms of ours plus 300 of theirs.
+    expect(workersForAuto(before, { machineBusyMs: 1_590, ownMs: 300, atMs: 300 }, 2)).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { MatchingCertificateError } from "./certificate";
 import { solveMatching, solveMatchingInParallel } from "./match";
 import { NetworkSimplexError } from "./network-simplex";
@@ -16,6 +16,40 @@ export const MATCH_USAGE = "usage: npm run match -- INPUT.json [--out RESULT.jso
 export function workersForIdleCores(cores = availableParallelism(), oneMinuteLoad = loadavg()[0]): number {
   // This process is already one unit of the load average.
   return cores >= 2 && oneMinuteLoad <= cores - 1 ? 2 : 1;
+}
+
+/** Two threads when what other processes kept busy, in cores, leaves at least one core free beside this one. */
+export function workersForOthersBusy(cores: number, othersBusyCores: number): number {
+  return cores >= 2 && othersBusyCores <= cores - 1.5 ? 2 : 1;
+}
+
+export interface CpuReading {
+  /** Milliseconds the machine's cores spent busy (niced work excluded: a second thread would take its core). */
+  machineBusyMs: number;
+  /** Milliseconds of CPU this process used. */
+  ownMs: number;
+  atMs: number;
+}
+
+export function readCpu(): CpuReading {
+  let machineBusyMs = 0;
+  for (const { times } of cpus()) machineBusyMs += times.user + times.sys + times.irq;
+  const own = process.cpuUsage();
+  return { machineBusyMs, ownMs: (own.user + own.system) / 1000, atMs: performance.now() };
+}
+
+/** Below this the kernel's 10 ms ticks say too little, and the one-minute load average decides. */
+const MIN_SAMPLE_MS = 100;
+
+/**
+ * `--workers auto` decided on what the machine did while the input was read: the load average
+ * alone lags a minute, so it still counts a run that has just finished as a busy core.
+ */
+export function workersForAuto(before: CpuReading, after: CpuReading, cores = availableParallelism()): number {
+  const elapsedMs = after.atMs - before.atMs;
+  if (elapsedMs < MIN_SAMPLE_MS) return workersForIdleCores(cores);
+  const othersBusyMs = after.machineBusyMs - before.machineBusyMs - (after.ownMs - before.ownMs);
+  return workersForOthersBusy(cores, Math.max(0, othersBusyMs) / elapsedMs);
 }
 
 export const EXIT_OK = 0;
@@ -119,8 +153,9 @@ export async function runMatchCommand(argv: readonly string[], io: MatchCommandI
     return EXIT_USAGE;
   }
   try {
+    const beforeReading = readCpu();
     const input = await readMatchingFile(args.inputPath, io);
-    const workers = args.workers === "auto" ? workersForIdleCores() : args.workers;
+    const workers = args.workers === "auto" ? workersForAuto(beforeReading, readCpu()) : args.workers;
     const result = workers > 1 ? await solveMatchingInParallel(input, { workers }) : solveMatching(input);
     const output = formatMatchingResult(result);
     if (args.outPath) {
