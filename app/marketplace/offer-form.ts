@@ -36,9 +36,7 @@ export function toDbDate(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
 }
 
-export function toIsoDate(value: Date | string): string {
-  return new Date(value).toISOString().slice(0, 10);
-}
+export { toIsoDate } from "~/platform/utc-days";
 
 /** Days in an inclusive window: a Monday-to-Sunday week is 7. */
 export function daysInWindow(start: string, end: string): number {

@@ -43,10 +43,7 @@ export function parseIsoDate(value: string): Date | null {
   return isCalendarDate(value) ? new Date(`${value}T00:00:00Z`) : null;
 }
 
-/** The value a date input shows for a stored @db.Date. */
-export function toIsoDate(value: Date | string): string {
-  return new Date(value).toISOString().slice(0, 10);
-}
+export { toIsoDate } from "~/platform/utc-days";
 
 /** Days in an inclusive date window: Monday to Friday of one week is 5. */
 export function inclusiveDays(start: Date, end: Date): number {

@@ -4,6 +4,7 @@ import { loadWorkforce } from "~/fair-share/fair-share.server";
 import { addUtcDays } from "~/platform/utc-days";
 import { REQUEST_NEED_SELECT } from "~/marketplace/requests.server";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
+import { toIsoDate } from "~/platform/utc-days";
 
 export interface MatchingScope {
   /** Only this region's providers and universities; all regions when null (administrators). */
@@ -41,8 +42,6 @@ export interface MatchingDocument {
     specialties?: string[];
   }[];
 }
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * Requests whose block starts in the period and still have students to place, and the published
@@ -124,8 +123,8 @@ export async function loadMatchingDocument(scope: MatchingScope): Promise<{ docu
       providerId: offer.providerId,
       siteId: offer.siteId,
       profession: offer.profession,
-      start: isoDay(offer.startDate),
-      end: isoDay(offer.endDate),
+      start: toIsoDate(offer.startDate),
+      end: toIsoDate(offer.endDate),
       capacity: offer.slots,
       taken: Math.min(offer.slotsTaken, offer.slots),
       ...(offer.yearsOfStudy.length ? { years: offer.yearsOfStudy } : {}),
@@ -136,8 +135,8 @@ export async function loadMatchingDocument(scope: MatchingScope): Promise<{ docu
       universityId: request.universityId,
       profession: request.profession,
       year: request.yearOfStudy,
-      start: isoDay(request.startDate),
-      end: isoDay(request.endDate),
+      start: toIsoDate(request.startDate),
+      end: toIsoDate(request.endDate),
       students: request.students - request.studentsAllocated,
       ...(request.originLatitude !== null && request.originLongitude !== null ? { origin: { lat: request.originLatitude, lon: request.originLongitude } } : {}),
       ...(request.maxTravelMinutes ? { maxTravelMinutes: request.maxTravelMinutes } : {}),

@@ -20,3 +20,8 @@ export function addUtcDays(date: Date, days: number): Date {
 export function utcDaysBetween(from: Date, to: Date): number {
   return Math.round(differenceInMilliseconds(to, from) / millisecondsInDay);
 }
+
+/** The calendar day of a UTC midnight (a stored @db.Date) as YYYY-MM-DD, the value a date input shows. */
+export function toIsoDate(value: Date | string): string {
+  return new Date(value).toISOString().slice(0, 10);
+}

@@ -4,7 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient, type Prisma } from "./generated.server/client";
+import { Prisma, PrismaClient } from "./generated.server/client";
 import { applyMigrations, type SqlRunner } from "./migrate.server";
 import { PGLITE_OPTIONS } from "./pglite-options.server";
 
@@ -156,6 +156,14 @@ export function getDatabase(): Database {
  */
 export function queryRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   return getDatabase().sql.query<Row>(query.text, query.values);
+}
+
+/**
+ * `column IN (…values)` for queryRows, and false for no values. An array is not a portable driver
+ * parameter: `pg` sends it as an array literal, PGlite as its `String()` ("a,b", or "" when empty).
+ */
+export function sqlIn(column: Prisma.Sql, values: readonly unknown[]): Prisma.Sql {
+  return values.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`${column} IN (${Prisma.join(values)})`;
 }
 
 /** The Prisma client of this process. */
