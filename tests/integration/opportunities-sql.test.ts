@@ -7,6 +7,7 @@ import { startOfUtcDay } from "~/platform/utc-days";
 import { SUPERVISION_MODELS } from "~/vocabulary/labels";
 import { professionsMatching } from "~/vocabulary/roles";
 import { useTestDatabase } from "../helpers/database";
+import { seededGenerator } from "../helpers/seeded-random";
 import { createOrganisation, createRegion } from "../helpers/fixtures";
 import { createRequest, createSite } from "../helpers/marketplace";
 
@@ -19,18 +20,6 @@ useTestDatabase();
  * offers, names with LIKE's wildcards, and places held by proposals and by other allocations.
  */
 
-function generator(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-  return {
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(values: readonly T[]) => values[Math.floor(next() * values.length)]!,
-  };
-}
-
 const NOW = new Date("2027-01-10T15:30:00Z");
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const STARTS = ["2026-12-07", "2027-01-10", "2027-01-11", "2027-02-01", "2027-03-01", "2027-04-05"];
@@ -42,7 +31,7 @@ const STATUSES = ["PUBLISHED", "PUBLISHED", "PUBLISHED", "DRAFT", "WITHDRAWN"] a
 const PROFESSIONS_USED = ["PT", "OT", "SLT"] as const;
 
 async function generateOffers(seed: number) {
-  const random = generator(seed);
+  const random = seededGenerator(seed);
   const regions = [await createRegion(`North ${seed}`), await createRegion(`South ${seed}`)];
   const university = await createOrganisation({ kind: "UNIVERSITY", regionId: regions[0]!.id });
   const providers = await Promise.all(

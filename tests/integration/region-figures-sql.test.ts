@@ -15,6 +15,7 @@ import { prisma } from "~/platform/db/db.server";
 import { weeksBetween } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import { useTestDatabase } from "../helpers/database";
+import { seededGenerator } from "../helpers/seeded-random";
 import { createOrganisation, createRegion } from "../helpers/fixtures";
 import { createOffer, createRequest, createSite } from "../helpers/marketplace";
 
@@ -26,25 +27,12 @@ useTestDatabase();
  * JavaScript, on a generated region with every kind of row that must and must not count.
  */
 
-/** A small deterministic generator, so a failure can be reproduced. */
-function generator(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-  return {
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(values: readonly T[]) => values[Math.floor(next() * values.length)]!,
-  };
-}
-
 const PROFESSIONS_USED = ["PT", "OT", "SLT"] as const;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const addDays = (iso: string, days: number) => isoDay(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
 
 async function generateRegion(seed: number) {
-  const random = generator(seed);
+  const random = seededGenerator(seed);
   const region = await createRegion();
   const elsewhere = await createRegion();
   const providers = await Promise.all([1, 2, 3, 4, 5].map(() => createOrganisation({ regionId: region.id })));
