@@ -38,6 +38,14 @@ export function readCpu(): CpuReading {
   return { machineBusyMs, ownMs: (own.user + own.system) / 1000, atMs: performance.now() };
 }
 
+/**
+ * `--workers auto` takes a second thread only from this many request × offer pairs. On the 2-core machines
+ * measured, two threads cost 40–70% more CPU for the same work, so England (111M pairs) and under-supply 100k
+ * (82M) ran 0.2–0.5 s slower with two, dense and london 100k (~146M) 0.7–1.7 s faster, and the largest
+ * (326M, 514M) a third faster (docs/matching.md, "The whole command").
+ */
+export const AUTO_MIN_CANDIDATE_PAIRS_FOR_WORKERS = 120_000_000;
+
 /** Below this the kernel's 10 ms ticks say too little, and the one-minute load average decides. */
 const MIN_SAMPLE_MS = 100;
 
@@ -155,8 +163,11 @@ export async function runMatchCommand(argv: readonly string[], io: MatchCommandI
   try {
     const beforeReading = readCpu();
     const input = await readMatchingFile(args.inputPath, io);
-    const workers = args.workers === "auto" ? workersForAuto(beforeReading, readCpu()) : args.workers;
-    const result = workers > 1 ? await solveMatchingInParallel(input, { workers }) : solveMatching(input);
+    const parallel =
+      args.workers === "auto"
+        ? { workers: workersForAuto(beforeReading, readCpu()), minCandidatePairsForWorkers: AUTO_MIN_CANDIDATE_PAIRS_FOR_WORKERS }
+        : { workers: args.workers };
+    const result = parallel.workers > 1 ? await solveMatchingInParallel(input, parallel) : solveMatching(input);
     const output = formatMatchingResult(result);
     if (args.outPath) {
       try {
