@@ -18,7 +18,7 @@ export function workersForIdleCores(cores = availableParallelism(), oneMinuteLoa
   return cores >= 2 && oneMinuteLoad <= cores - 1 ? 2 : 1;
 }
 
-/** Two threads when what other processes kept busy, in cores, leaves at least one core free beside this one. */
+/** Two threads when other processes kept at most `cores − 1.5` cores busy (on two cores: half a core). */
 export function workersForOthersBusy(cores: number, othersBusyCores: number): number {
   return cores >= 2 && othersBusyCores <= cores - 1.5 ? 2 : 1;
 }
