@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterProposals, parseReviewQuery, sortProposals, type ProposalRow } from "./review-table";
+import { filterProposals, parseReviewQuery, sortProposals, sortProposalsOnce, type ProposalRow } from "./review-table";
 
 const row = (overrides: Partial<ProposalRow>): ProposalRow => ({
   requestId: "r",
@@ -38,6 +38,37 @@ describe("the review table", () => {
     expect(sortProposals(rows, "travel", "asc").map((r) => r.requestId)).toEqual(["a", "c", "b"]);
     expect(sortProposals(rows, "travel", "desc").map((r) => r.requestId)).toEqual(["c", "a", "b"]);
     expect(sortProposals(rows, "provider", "asc").map((r) => r.requestId)[0]).toBe("b");
+  });
+
+  it("sorts each order of the same rows once, and filtering the sorted rows gives what sorting the filtered rows gave", () => {
+    const many = Array.from({ length: 60 }, (_, index) =>
+      row({
+        requestId: `r${index}`,
+        offerId: `o${index % 7}`,
+        provider: ["Birch Trust", "Alder Trust", "Cedar Health"][index % 3],
+        providerId: `p${index % 3}`,
+        university: index % 2 ? "Southern University" : "Northern University",
+        universityId: `u${index % 2}`,
+        start: `2027-0${1 + (index % 5)}-11`,
+        students: 1 + (index % 4),
+        travelMinutes: index % 9 === 0 ? null : (index * 37) % 90,
+      }),
+    );
+    for (const sort of ["provider", "university", "start", "travel", "students"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const once = sortProposalsOnce(many, sort, dir);
+        expect(sortProposalsOnce(many, sort, dir)).toBe(once);
+        expect(once).toEqual(sortProposals(many, sort, dir));
+        for (const query of [
+          { q: "", provider: "p1", university: "", profession: "" },
+          { q: "southern", provider: "", university: "", profession: "" },
+          { q: "", provider: "p2", university: "u1", profession: "PT" },
+        ] as const) {
+          expect(filterProposals(once, query)).toEqual(sortProposals(filterProposals(many, query), sort, dir));
+        }
+      }
+    }
+    expect(sortProposalsOnce([...many], "provider", "asc")).not.toBe(sortProposalsOnce(many, "provider", "asc"));
   });
 
   it("reads a hostile query string as the defaults", () => {

@@ -102,3 +102,19 @@ export function sortProposals(rows: readonly ProposalRow[], sort: ProposalSort, 
     compareText(a.provider, b.provider) || compareText(a.university, b.university) || compareText(a.start, b.start) || compareText(a.requestId + a.offerId, b.requestId + b.offerId);
   return [...rows].sort((a, b) => sign * primary[sort](a, b) || tie(a, b));
 }
+
+const sortedOrders = new WeakMap<readonly ProposalRow[], Map<string, readonly ProposalRow[]>>();
+
+/**
+ * `sortProposals` kept per rows array and order. A finished run's rows are kept a while per process
+ * (`finishedRunRows`), so each of its orders is sorted once rather than on every page view; filter the
+ * result (filtering keeps the order) instead of sorting what a filter returns.
+ */
+export function sortProposalsOnce(rows: readonly ProposalRow[], sort: ProposalSort, dir: "asc" | "desc"): readonly ProposalRow[] {
+  let orders = sortedOrders.get(rows);
+  if (!orders) sortedOrders.set(rows, (orders = new Map()));
+  const key = `${sort}:${dir}`;
+  let sorted = orders.get(key);
+  if (!sorted) orders.set(key, (sorted = sortProposals(rows, sort, dir)));
+  return sorted;
+}

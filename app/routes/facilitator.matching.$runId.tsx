@@ -26,7 +26,7 @@ import {
   type InputSummary,
 } from "~/matching/runs.server";
 import { fairShareDifference } from "~/matching/review-decisions";
-import { filterProposals, filterUnmet, parseReviewQuery, sortProposals } from "~/matching/review-table";
+import { filterProposals, filterUnmet, parseReviewQuery, sortProposalsOnce } from "~/matching/review-table";
 import { getSettings } from "~/settings/settings.server";
 import { RunProgress, useLiveProgress } from "./facilitator.matching.shared/run-progress";
 import { DiscardButton, PublishPanel } from "./facilitator.matching.shared/publish-panel";
@@ -73,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!review) return { run: runView, review: null, bands };
 
   const rows = await finishedRunRows(run.id, review.stored);
-  const proposals = sortProposals(filterProposals(rows.proposals, query), query.sort, query.dir);
+  const proposals = filterProposals(sortProposalsOnce(rows.proposals, query.sort, query.dir), query);
   const unmet = filterUnmet(rows.unmet, query).sort((a, b) => b.students - a.students || a.university.localeCompare(b.university) || a.start.localeCompare(b.start));
   const shown = query.view === "proposals" ? proposals.length : unmet.length;
   const window = pageWindow(shown, query.page, REVIEW_PAGE_SIZE);
