@@ -4,7 +4,7 @@ import { summariseFairShare } from "~/fair-share/fair-share";
 import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { PLACED_STATUSES, type AllocationStatusName } from "~/marketplace/allocation-rules";
 import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
-import { addUtcDays, startOfUtcDay } from "~/platform/utc-days";
+import { addUtcDays, startOfUtcDay, toIsoDate } from "~/platform/utc-days";
 import { placementsAwaitingFeedback } from "~/quality/feedback.server";
 import { navigationFor } from "~/accounts/navigation";
 import { currentAcademicYear } from "~/vocabulary/academic-year";
@@ -116,7 +116,7 @@ const CASE_NOTICE_DAYS = 7;
  */
 export async function getFacilitatorAttention(regionId: string, year: number, now = new Date()) {
   const today = startOfUtcDay(now);
-  const day = (date: Date) => Prisma.sql`${date.toISOString().slice(0, 10)}::date`;
+  const day = (date: Date) => Prisma.sql`${toIsoDate(date)}::date`;
   // Plain SQL on the driver (queryRows): the overview is the facilitator's home, and Prisma's own cost per
   // query was a large part of it. The same counts as the Prisma filters they replaced.
   const [[cases], [support], fairShare, [proposed]] = await Promise.all([

@@ -5,7 +5,7 @@ import { PROFESSIONS, professionsMatching, type ProfessionCode } from "~/vocabul
 import { withDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { SUPERVISION_MODELS, type SupervisionModelName } from "~/vocabulary/labels";
 import { literalSearch, uncountedPage, uncountedPageQuery } from "~/platform/paging";
-import { startOfUtcDay, toIsoDate } from "~/platform/utc-days";
+import { toIsoDate } from "~/platform/utc-days";
 
 const optionalText = z
   .string()
@@ -63,7 +63,7 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
   const conditions: Prisma.Sql[] = [
     Prisma.sql`o."status" = 'PUBLISHED'`,
     // An offer that has already started is no longer open to new students, whatever places it has left.
-    Prisma.sql`o."startDate" >= ${toIsoDate(startOfUtcDay(now))}::date`,
+    Prisma.sql`o."startDate" >= ${toIsoDate(now)}::date`,
   ];
   if (filters.profession) conditions.push(Prisma.sql`o."profession" = ${filters.profession}::"Profession"`);
   if (filters.supervisionModel) conditions.push(Prisma.sql`o."supervisionModel" = ${filters.supervisionModel}::"SupervisionModel"`);

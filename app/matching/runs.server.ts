@@ -19,6 +19,7 @@ import { regionFacilitatorsRoom } from "~/platform/realtime/rooms";
 import { getSettings } from "~/settings/settings.server";
 import { loadWorkforce } from "~/fair-share/fair-share.server";
 import { shortLivedCache } from "~/platform/short-lived-cache.server";
+import { toIsoDate } from "~/platform/utc-days";
 import { loadMatchingDocument, type MatchingScope } from "./instance.server";
 import { canViewMatchingRun, matchingRunScope, requireMatchingRegion } from "./policy";
 import { matchingRunFinishedNotification } from "./notifications";
@@ -328,13 +329,12 @@ export async function reviewRun(
   return { stored, standings, earlierStandings, unmet, names: Object.fromEntries(names) };
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 /** Requests share a handful of blocks' dates: each distinct date is written out once. */
 function isoDays() {
   const written = new Map<number, string>();
   return (date: Date) => {
     let day = written.get(date.getTime());
-    if (day === undefined) written.set(date.getTime(), (day = isoDay(date)));
+    if (day === undefined) written.set(date.getTime(), (day = toIsoDate(date)));
     return day;
   };
 }

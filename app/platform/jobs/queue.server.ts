@@ -14,21 +14,22 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-/**
- * Pass the transaction client so the job commits (or not) with the change that caused it.
- * With a dedupeKey the insert is ON CONFLICT DO NOTHING: several nodes enqueueing the same job at
- * the same moment (say, scheduling the daily digest at start-up) get one job and no error.
- */
 /** Several jobs, each with a dedupe key, in one statement (each key kept once, as enqueueJob does). */
 export async function enqueueJobs(client: Client, jobs: (NewJob & { dedupeKey: string })[]) {
   if (jobs.length === 0) return;
   await client.job.createMany({ data: jobs.map((job) => ({ ...job })), skipDuplicates: true });
 }
 
+/**
+ * Pass the transaction client so the job commits (or not) with the change that caused it.
+ * With a dedupeKey the insert is ON CONFLICT DO NOTHING: several nodes enqueueing the same job at
+ * the same moment (say, scheduling the daily digest at start-up) get one job and no error.
+ */
 export async function enqueueJob(client: Client, job: NewJob) {
-  if (job.dedupeKey) {
-    await client.job.createMany({ data: [{ ...job }], skipDuplicates: true });
-    return client.job.findUniqueOrThrow({ where: { dedupeKey: job.dedupeKey } });
+  const { dedupeKey } = job;
+  if (dedupeKey) {
+    await enqueueJobs(client, [{ ...job, dedupeKey }]);
+    return client.job.findUniqueOrThrow({ where: { dedupeKey } });
   }
   return client.job.create({ data: { ...job } });
 }
