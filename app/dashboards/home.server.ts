@@ -3,8 +3,8 @@ import { ACTIVE_CASE_STATUSES } from "~/cases/case-rules";
 import { summariseFairShare } from "~/fair-share/fair-share";
 import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { PLACED_STATUSES, type AllocationStatusName } from "~/marketplace/allocation-rules";
-import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
-import { addUtcDays, startOfUtcDay, toIsoDate } from "~/platform/utc-days";
+import { prisma, Prisma, queryRows, sqlDay } from "~/platform/db/db.server";
+import { addUtcDays, startOfUtcDay } from "~/platform/utc-days";
 import { placementsAwaitingFeedback } from "~/quality/feedback.server";
 import { navigationFor } from "~/accounts/navigation";
 import { currentAcademicYear } from "~/vocabulary/academic-year";
@@ -116,14 +116,13 @@ const CASE_NOTICE_DAYS = 7;
  */
 export async function getFacilitatorAttention(regionId: string, year: number, now = new Date()) {
   const today = startOfUtcDay(now);
-  const day = (date: Date) => Prisma.sql`${toIsoDate(date)}::date`;
   // Plain SQL on the driver (queryRows): the overview is the facilitator's home, and Prisma's own cost per
   // query was a large part of it. The same counts as the Prisma filters they replaced.
   const [[cases], [support], fairShare, [proposed]] = await Promise.all([
     queryRows<{ overdue: number; dueSoon: number }>(Prisma.sql`
-      SELECT count(*) FILTER (WHERE "dueOn" < ${day(today)})::int AS "overdue", count(*) FILTER (WHERE "dueOn" >= ${day(today)})::int AS "dueSoon"
+      SELECT count(*) FILTER (WHERE "dueOn" < ${sqlDay(today)})::int AS "overdue", count(*) FILTER (WHERE "dueOn" >= ${sqlDay(today)})::int AS "dueSoon"
       FROM "ShortfallCase"
-      WHERE "regionId" = ${regionId} AND "status"::text IN (${Prisma.join([...ACTIVE_CASE_STATUSES])}) AND "dueOn" <= ${day(addUtcDays(today, CASE_NOTICE_DAYS))}`),
+      WHERE "regionId" = ${regionId} AND "status"::text IN (${Prisma.join([...ACTIVE_CASE_STATUSES])}) AND "dueOn" <= ${sqlDay(addUtcDays(today, CASE_NOTICE_DAYS))}`),
     queryRows<{ open: number }>(Prisma.sql`SELECT count(*)::int AS "open" FROM "SupportRequest" WHERE "regionId" = ${regionId} AND "caseId" IS NULL`),
     loadRegionFairShare(regionId, year),
     // allocationStages' proposed count for the region's providers' offers.

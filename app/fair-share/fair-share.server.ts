@@ -1,4 +1,4 @@
-import { Prisma, queryRows } from "~/platform/db/db.server";
+import { Prisma, queryRows, sqlDay } from "~/platform/db/db.server";
 import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus } from "~/marketplace/allocation-rules";
 import { getSettings } from "~/settings/settings.server";
 import { academicYearRange } from "~/vocabulary/academic-year";
@@ -54,7 +54,10 @@ export function hostedAllocationsWhere(regionId: string, year: number): Prisma.A
  * their university `u`, offers `o` with their provider `p`. An integration test compares every figure
  * with the same figures worked out from the rows the Prisma filters above return.
  */
-const sqlDay = (date: Date) => Prisma.sql`${date.toISOString().slice(0, 10)}::date`;
+/** The region's active providers, for `Organisation` aliased `p`. */
+function activeProvidersSql(regionId: string): Prisma.Sql {
+  return Prisma.sql`p."kind" = 'PROVIDER' AND p."regionId" = ${regionId} AND p."active"`;
+}
 
 /** demandRequestsWhere: `FROM "PlacementRequest" r JOIN "Organisation" u ON u."id" = r."universityId"`. */
 export function demandRequestsSql(regionId: string, year: number): Prisma.Sql {
@@ -65,7 +68,7 @@ export function demandRequestsSql(regionId: string, year: number): Prisma.Sql {
 /** provisionOffersWhere: `FROM "Offer" o JOIN "Organisation" p ON p."id" = o."providerId"`. */
 export function provisionOffersSql(regionId: string, year: number): Prisma.Sql {
   const { start, end } = academicYearRange(year);
-  return Prisma.sql`o."status" = 'PUBLISHED' AND o."startDate" BETWEEN ${sqlDay(start)} AND ${sqlDay(end)} AND p."kind" = 'PROVIDER' AND p."regionId" = ${regionId} AND p."active"`;
+  return Prisma.sql`o."status" = 'PUBLISHED' AND o."startDate" BETWEEN ${sqlDay(start)} AND ${sqlDay(end)} AND ${activeProvidersSql(regionId)}`;
 }
 
 /** Allocations at a live stage (LIVE_STATUSES), for `Allocation` aliased `a`. */
@@ -119,7 +122,7 @@ export async function loadRegionFairShare(regionId: string, year: number): Promi
   const [providers, demand, workforce, offered, hosted, bands] = await Promise.all([
     queryRows<{ id: string; name: string }>(Prisma.sql`
       SELECT p."id", p."name" FROM "Organisation" p
-      WHERE p."kind" = 'PROVIDER' AND p."regionId" = ${regionId} AND p."active"
+      WHERE ${activeProvidersSql(regionId)}
       ORDER BY p."name", p."id"`),
     queryRows<{ profession: ProfessionCode; students: number }>(Prisma.sql`
       SELECT r."profession"::text AS "profession", SUM(r."students")::int AS "students"

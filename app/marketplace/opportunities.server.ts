@@ -1,11 +1,10 @@
 import { OFFER_TERMS_SELECT } from "./offer-terms";
 import { z } from "zod";
-import { prisma, Prisma, queryRows, sqlIn } from "~/platform/db/db.server";
+import { prisma, Prisma, queryRows, sqlDay, sqlIn } from "~/platform/db/db.server";
 import { PROFESSIONS, professionsMatching, type ProfessionCode } from "~/vocabulary/roles";
 import { withDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { SUPERVISION_MODELS, type SupervisionModelName } from "~/vocabulary/labels";
 import { literalSearch, uncountedPage, uncountedPageQuery } from "~/platform/paging";
-import { toIsoDate } from "~/platform/utc-days";
 
 const optionalText = z
   .string()
@@ -63,7 +62,7 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
   const conditions: Prisma.Sql[] = [
     Prisma.sql`o."status" = 'PUBLISHED'`,
     // An offer that has already started is no longer open to new students, whatever places it has left.
-    Prisma.sql`o."startDate" >= ${toIsoDate(now)}::date`,
+    Prisma.sql`o."startDate" >= ${sqlDay(now)}`,
   ];
   if (filters.profession) conditions.push(Prisma.sql`o."profession" = ${filters.profession}::"Profession"`);
   if (filters.supervisionModel) conditions.push(Prisma.sql`o."supervisionModel" = ${filters.supervisionModel}::"SupervisionModel"`);

@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { Prisma, PrismaClient } from "./generated.server/client";
 import { applyMigrations, type SqlRunner } from "./migrate.server";
 import { PGLITE_OPTIONS } from "./pglite-options.server";
+import { toIsoDate } from "../utc-days";
 
 export { Prisma } from "./generated.server/client";
 export type * from "./generated.server/client";
@@ -156,6 +157,11 @@ export function getDatabase(): Database {
  */
 export function queryRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   return getDatabase().sql.query<Row>(query.text, query.values);
+}
+
+/** A calendar day (a stored @db.Date, a UTC midnight) as an SQL date. */
+export function sqlDay(date: Date): Prisma.Sql {
+  return Prisma.sql`${toIsoDate(date)}::date`;
 }
 
 /**
