@@ -6,6 +6,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { createSession } from "~/accounts/session.server";
 import { installDatabase, openMigratedDatabase, prisma } from "~/platform/db/db.server";
 
@@ -20,6 +21,14 @@ const { values } = parseArgs({
   },
 });
 if (!values.database) throw new Error("Give --database postgresql://… (a database seeded with `npm run seed -- --scale england`)");
+
+// Statements sent per call, counted where every query (Prisma's adapter and the driver reads) reaches pg.
+let statements = 0;
+const sendQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (sendQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof sendQuery;
 
 const database = await openMigratedDatabase({ kind: "postgres", url: values.database });
 installDatabase(database);
@@ -58,18 +67,19 @@ async function measure(build: Build, page: (typeof pages)[number]) {
   };
   for (let i = 0; i < 10; i++) await call();
   const calls = Number(values.calls);
+  const statementsBefore = statements;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < calls; i++) await call();
   const cpu = process.cpuUsage(cpuBefore);
-  return { wallMs: (performance.now() - started) / calls, cpuMs: (cpu.user + cpu.system) / 1000 / calls };
+  return { wallMs: (performance.now() - started) / calls, cpuMs: (cpu.user + cpu.system) / 1000 / calls, statements: (statements - statementsBefore) / calls };
 }
 
-console.log(`${"page".padEnd(30)} ${"build".padEnd(14)} ${"wall ms".padStart(8)} ${"CPU ms".padStart(8)}`);
+console.log(`${"page".padEnd(30)} ${"build".padEnd(14)} ${"wall ms".padStart(8)} ${"CPU ms".padStart(8)} ${"queries".padStart(8)}`);
 for (const page of pages) {
   for (const { dir, build } of builds) {
-    const { wallMs, cpuMs } = await measure(build, page);
-    console.log(`${page.name.padEnd(30)} ${dir.padEnd(14)} ${wallMs.toFixed(1).padStart(8)} ${cpuMs.toFixed(2).padStart(8)}`);
+    const { wallMs, cpuMs, statements } = await measure(build, page);
+    console.log(`${page.name.padEnd(30)} ${dir.padEnd(14)} ${wallMs.toFixed(1).padStart(8)} ${cpuMs.toFixed(2).padStart(8)} ${statements.toFixed(1).padStart(8)}`);
   }
 }
 await database.close();

@@ -112,8 +112,9 @@ function percentile(sorted: number[], p: number) {
 
 /** Runs autocannon and keeps every response time, so p95 is exact rather than autocannon's nearest bucket. */
 function load(path: string, cookie: string | undefined, post?: typeof nextBooking) {
-  return new Promise<{ rate: number; p50: number; p95: number; p99: number; non2xx: number; cpuMs: number }>((resolve, reject) => {
+  return new Promise<{ rate: number; p50: number; p95: number; p99: number; non2xx: number; cpuMs: number; kilobytes: number }>((resolve, reject) => {
     const times: number[] = [];
+    let bytes = 0;
     const cpuBefore = process.cpuUsage();
     const instance = autocannon(
       {
@@ -129,16 +130,19 @@ function load(path: string, cookie: string | undefined, post?: typeof nextBookin
         const cpu = process.cpuUsage(cpuBefore);
         // CPU time of this process (server and autocannon) per response: steadier than req/s on a busy machine.
         const cpuMs = (cpu.user + cpu.system) / 1000 / Math.max(1, times.length);
-        resolve({ rate: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), non2xx: result.non2xx, cpuMs });
+        resolve({ rate: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), non2xx: result.non2xx, cpuMs, kilobytes: bytes / 1024 / Math.max(1, times.length) });
       },
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    instance.on("response", (_client, _status, responseBytes, responseTime) => {
+      times.push(responseTime);
+      bytes += responseBytes;
+    });
   });
 }
 
 console.log(`\n${values.connections} connections, ${values.seconds} s each, against http://127.0.0.1:${port}`);
 console.log(
-  `${"page".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"vs trivial".padStart(10)} ${"vs render".padStart(10)} ${"CPU ms/req".padStart(10)}`,
+  `${"page".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"vs trivial".padStart(10)} ${"vs render".padStart(10)} ${"CPU ms/req".padStart(10)} ${"KB/resp".padStart(8)}`,
 );
 let trivialRate = 0;
 let renderRate = 0;
@@ -147,7 +151,7 @@ for (const target of targets) {
   if (!trivialRate) trivialRate = result.rate;
   else if (!renderRate) renderRate = result.rate;
   console.log(
-    `${target.name.padEnd(38)} ${result.rate.toFixed(0).padStart(8)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${`${(result.rate / trivialRate).toFixed(3)}x`.padStart(10)} ${(renderRate ? `${(result.rate / renderRate).toFixed(2)}x` : "").padStart(10)} ${result.cpuMs.toFixed(2).padStart(10)}`,
+    `${target.name.padEnd(38)} ${result.rate.toFixed(0).padStart(8)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${`${(result.rate / trivialRate).toFixed(3)}x`.padStart(10)} ${(renderRate ? `${(result.rate / renderRate).toFixed(2)}x` : "").padStart(10)} ${result.cpuMs.toFixed(2).padStart(10)} ${result.kilobytes.toFixed(1).padStart(8)}`,
   );
 }
 await portal.close();
