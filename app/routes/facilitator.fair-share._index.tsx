@@ -1,15 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireRole } from "~/accounts/guards.server";
 import { describeRatios, FairShareTable } from "~/components/charts/fair-share-table";
 import { RatioBarChart } from "~/components/charts/ratio-bars";
 import { YearPicker } from "~/components/charts/supply-demand";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterSelect } from "~/components/filter-fields";
+import { Pagination } from "~/components/pagination";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
 import { getRegionFairShareFor } from "~/dashboards/region.server";
 import { requireFacilitatorRegion } from "~/dashboards/policy";
+import {
+  parseProviderRatioQuery,
+  PROVIDER_RATIO_BAND_LABELS,
+  PROVIDER_RATIO_BANDS,
+  PROVIDER_RATIO_SORTS,
+  providerRatioPage,
+  type ProviderRatioSort,
+} from "~/dashboards/provider-ratio-table";
 import { formatAcademicYear } from "~/vocabulary/academic-year";
+import { plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { FairShareProfessionSelect } from "./fair-share.shared/profession-select";
 
@@ -17,14 +28,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
   const regionId = requireFacilitatorRegion(user);
   const { year, years, profession } = readDashboardParams(request);
-  const fairShare = await getRegionFairShareFor(regionId, year, profession);
-  return { ...fairShare, year, years };
+  const query = parseProviderRatioQuery(new URL(request.url).searchParams);
+  const { rows, ...fairShare } = await getRegionFairShareFor(regionId, year, profession);
+  // The whole region is worked out (largest remainders need every provider); one page of it is sent.
+  return { ...fairShare, ...providerRatioPage(rows, query), providerCount: rows.length, query, year, years };
 }
 
 export default function FacilitatorFairShare() {
-  const { profession, professions, demand, rows, bands, year, years } = useLoaderData<typeof loader>();
+  const { profession, professions, demand, rows, window, bandCounts, providerCount, query, bands, year, years } = useLoaderData<typeof loader>();
+  const { pathname } = useLocation();
   const academicYear = formatAcademicYear(year);
-  const title = `${PROFESSION_LABELS[profession]}: offered ÷ fair share by provider, ${academicYear}`;
+  const shown = window.total > 0 ? `providers ${window.skip + 1}–${window.skip + rows.length} of ${window.total}` : "no providers";
+  const title = `${PROFESSION_LABELS[profession]}: offered ÷ fair share, ${shown}, ${academicYear}`;
   const bars = rows.map((row) => ({ label: row.providerName, ratio: row.ratio, band: row.band }));
   return (
     <>
@@ -36,16 +51,54 @@ export default function FacilitatorFairShare() {
       <YearPicker
         year={year}
         years={years}
-        extra={<FairShareProfessionSelect profession={profession} professions={professions} />}
+        extra={
+          <>
+            <FairShareProfessionSelect profession={profession} professions={professions} />
+            <div>
+              <label htmlFor="q" className="field-label">
+                Provider name
+              </label>
+              <input id="q" name="q" type="search" defaultValue={query.q} maxLength={100} className="field-input" />
+            </div>
+            <FilterSelect name="band" label="Band" value={query.band} options={PROVIDER_RATIO_BANDS.map((band) => [band, PROVIDER_RATIO_BAND_LABELS[band]])} anyLabel="Every band" />
+            <div>
+              <label htmlFor="sort" className="field-label">
+                Order
+              </label>
+              <select id="sort" name="sort" defaultValue={query.sort} className="field-input">
+                {(Object.entries(PROVIDER_RATIO_SORTS) as [ProviderRatioSort, string][]).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </>
+        }
       />
       <p className="mb-4">
-        Demand for {PROFESSION_LABELS[profession]} in {academicYear}: <strong>{demand}</strong> students.
+        Demand for {PROFESSION_LABELS[profession]} in {academicYear}: <strong>{demand.toLocaleString("en-GB")}</strong> students.
+        {providerCount > 0 &&
+          ` ${plural(providerCount, "provider")}: ${PROVIDER_RATIO_BANDS.filter((band) => bandCounts[band] > 0)
+            .map((band) => `${bandCounts[band].toLocaleString("en-GB")} ${PROVIDER_RATIO_BAND_LABELS[band].toLowerCase()}`)
+            .join(", ")}.`}
       </p>
-      {rows.length === 0 ? (
+      {providerCount === 0 ? (
         <p className="card mb-8">No provider has workforce or offers for this profession in {academicYear}.</p>
+      ) : rows.length === 0 ? (
+        <p className="card mb-8">
+          No provider matches these filters. <Link to={`${pathname}?year=${year}&profession=${profession}`}>Show every provider</Link>
+        </p>
       ) : (
         <>
-          <RatioBarChart title={title} summary={describeRatios(bars)} rows={bars} red={bands.red} amber={bands.amber} />
+          <RatioBarChart
+            title={title}
+            summary={describeRatios(bars)}
+            rows={bars}
+            red={bands.red}
+            amber={bands.amber}
+            order={`in the table's order (${PROVIDER_RATIO_SORTS[query.sort].toLowerCase()})`}
+          />
           <FairShareTable
             caption={title}
             rows={rows.map((row) => ({
@@ -58,6 +111,13 @@ export default function FacilitatorFairShare() {
               band: row.band,
               weeksPerWte: row.weeksPerWte,
             }))}
+          />
+          <Pagination
+            window={window}
+            pathname={pathname}
+            filters={{ year, profession, q: query.q, band: query.band, sort: query.sort }}
+            label="Pages of providers"
+            noun="provider"
           />
         </>
       )}

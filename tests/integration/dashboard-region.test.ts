@@ -164,6 +164,22 @@ describe("facilitator fair share", () => {
     expect(JSON.stringify(data)).not.toContain(far.id);
   });
 
+  it("sends one page of the providers, filtered by band and name and in the order asked for", async () => {
+    type Page = { rows: RatioRow[]; providerCount: number; bandCounts: Record<string, number>; window: { total: number; page: number } };
+    const page = async (query: string) => (await call(fairShareLoader, `/facilitator/fair-share?year=2026&profession=PT${query}`, { as: facilitator })).data as Page;
+    const lowestFirst = await page("&sort=ratio-asc");
+    expect(lowestFirst.rows.map((row) => row.providerName)).toEqual([big.name, small.name]);
+    expect(lowestFirst.bandCounts).toMatchObject({ red: 1, green: 1, amber: 0 });
+    const red = await page("&band=red");
+    expect(red.rows.map((row) => row.providerName)).toEqual([big.name]);
+    expect(red).toMatchObject({ providerCount: 2, window: { total: 1, page: 1 } });
+    expect((await page(`&q=${encodeURIComponent(small.name.slice(0, 6).toUpperCase())}`)).rows.map((row) => row.providerName)).toEqual([small.name]);
+    // Nonsense in the query string falls back to the defaults rather than failing.
+    const odd = await call(fairShareLoader, "/facilitator/fair-share?year=2026&profession=PT&sort=%00&band=<b>&page=-1", { as: facilitator });
+    expect(odd.status).toBe(200);
+    expect((odd.data as Page).rows.map((row) => row.providerName)).toEqual([small.name, big.name]);
+  });
+
   it("agrees with the provider's own capacity figures", async () => {
     const { loadProviderFairShare } = await import("~/fair-share/fair-share.server");
     const own = await loadProviderFairShare((await prisma.organisation.findUniqueOrThrow({ where: { id: big.id } })).regionId, big.id, 2026);

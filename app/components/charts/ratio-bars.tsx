@@ -34,6 +34,7 @@ export function RatioBarChart({
   red,
   amber,
   beforeLabel,
+  order = "highest first",
 }: {
   title: string;
   /** The figures in words for assistive technology; by default each row's ratio and band. */
@@ -43,6 +44,8 @@ export function RatioBarChart({
   amber: number;
   /** What the grey bars show, e.g. "before this run"; without it there are none. */
   beforeLabel?: string;
+  /** How the rows are ordered, in words for the note under the chart. */
+  order?: string;
 }) {
   const compare = beforeLabel !== undefined;
   const max = Math.max(1.5, ...rows.flatMap((row) => [row.ratio ?? 0, compare ? (row.before ?? 0) : 0]));
@@ -54,7 +57,7 @@ export function RatioBarChart({
   const [lower, upper] = [red, amber].sort((a, b) => a - b);
   const note = compare
     ? `Grey bar: ${beforeLabel}. Coloured bar: after, with its band in words. Dashed lines: the red (${red.toFixed(2)}) and amber (${amber.toFixed(2)}) thresholds.`
-    : `Bars show offered ÷ fair share, highest first, each with its band in words. Dashed lines: the red (${red.toFixed(2)}) and amber (${amber.toFixed(2)}) thresholds.`;
+    : `Bars show offered ÷ fair share, ${order}, each with its band in words. Dashed lines: the red (${red.toFixed(2)}) and amber (${amber.toFixed(2)}) thresholds.`;
   return (
     <ChartFrame title={title} summary={summary ?? describe(rows, compare)} width={width} height={height} note={note}>
       {[lower, upper].map((threshold, index) => (
