@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { standingsBeforeAndAfter, unmetByUniversity } from "./review";
+import { mostMovedStandings, standingsBeforeAndAfter, unmetByUniversity } from "./review";
 
 const bands = { red: 0.8, amber: 1 };
 
@@ -52,5 +52,15 @@ describe("unmet by university", () => {
       { universityId: "U2", profession: "PT", requested: 4, unmet: 4 },
       { universityId: "U1", profession: "PT", requested: 8, unmet: 2 },
     ]);
+  });
+});
+
+describe("the providers a run moves most", () => {
+  it("keeps the changed rows, the most placed first and ties by name, up to the limit, and counts them all", () => {
+    const row = (provider: string, before: number, after: number) => ({ provider, before, after });
+    const standings = [row("Cedar", 2, 2), row("Ash", 0, 3), row("Birch", 1, 4), row("Damson", 0, 1), row("Elm", 5, 6)];
+    expect(mostMovedStandings(standings, 10)).toEqual({ charted: [row("Ash", 0, 3), row("Birch", 1, 4), row("Damson", 0, 1), row("Elm", 5, 6)], changedCount: 4 });
+    expect(mostMovedStandings(standings, 2)).toEqual({ charted: [row("Ash", 0, 3), row("Birch", 1, 4)], changedCount: 4 });
+    expect(mostMovedStandings([row("Cedar", 2, 2)], 20)).toEqual({ charted: [], changedCount: 0 });
   });
 });

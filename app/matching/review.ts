@@ -90,3 +90,12 @@ export function unmetByUniversity(
   }
   return [...groups.values()].sort((a, b) => b.unmet - a.unmet || a.profession.localeCompare(b.profession));
 }
+
+/**
+ * The providers a run moves, the most placed first (ties by name), at most `limit` of them: what the
+ * review charts. The page sends only these; the full table has its own page.
+ */
+export function mostMovedStandings<Row extends { after: number; before: number; provider: string }>(standings: readonly Row[], limit: number) {
+  const changed = standings.filter((row) => row.after !== row.before).sort((a, b) => b.after - b.before - (a.after - a.before) || a.provider.localeCompare(b.provider));
+  return { charted: changed.slice(0, limit), changedCount: changed.length };
+}

@@ -26,11 +26,12 @@ import {
   type InputSummary,
 } from "~/matching/runs.server";
 import { fairShareDifference } from "~/matching/review-decisions";
+import { mostMovedStandings } from "~/matching/review";
 import { filterProposals, filterUnmet, parseReviewQuery, sortProposalsOnce } from "~/matching/review-table";
 import { getSettings } from "~/settings/settings.server";
 import { RunProgress, useLiveProgress } from "./facilitator.matching.shared/run-progress";
 import { DiscardButton, PublishPanel } from "./facilitator.matching.shared/publish-panel";
-import { FairShareChange, RunFigures, UnmetByUniversity } from "./facilitator.matching.shared/review-summary";
+import { CHART_ROWS, FairShareChange, RunFigures, UnmetByUniversity } from "./facilitator.matching.shared/review-summary";
 import { ReviewTables } from "./facilitator.matching.shared/review-table";
 import { RerunPanel } from "./facilitator.matching.shared/proposal-marks";
 import { RerunDifference } from "./facilitator.matching.shared/rerun-difference";
@@ -91,7 +92,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       unmetStudents: review.stored.unmet.reduce((sum, u) => sum + u.students, 0),
       preview: run.status === "SUCCEEDED" && placed > 0 && url.searchParams.get("confirm") === "publish" ? await publishPreview(run, user.id) : null,
       proposalCount: review.stored.proposals.length,
-      standings: review.standings.map((row) => ({ ...row, provider: name(row.providerId) })),
+      standingsCount: review.standings.length,
+      ...mostMovedStandings(
+        review.standings.map((row) => ({ ...row, provider: name(row.providerId) })),
+        CHART_ROWS,
+      ),
       decisions,
       difference:
         difference && review.earlierStandings
@@ -233,7 +238,16 @@ export default function MatchingRun() {
             />
           )}
 
-          {review.standings.length > 0 && <FairShareChange standings={review.standings} published={run.status === "PUBLISHED"} bands={bands} />}
+          {review.standingsCount > 0 && (
+            <FairShareChange
+              runId={run.id}
+              charted={review.charted}
+              changedCount={review.changedCount}
+              standingsCount={review.standingsCount}
+              published={run.status === "PUBLISHED"}
+              bands={bands}
+            />
+          )}
           <UnmetByUniversity rows={review.unmetByUniversity} />
           {!review.empty && (
             <ReviewTables

@@ -110,6 +110,11 @@ const ROUTES: Record<string, RouteCase> = {
     action: only({ admin: "ok", facilitator: "ok", otherFacilitator: 404 }),
     probe: () => ({ intent: "discard" }),
   },
+  "facilitator.matching.$runId_.fair-share.tsx": {
+    path: (w) => `/facilitator/matching/${w.runId}/fair-share`,
+    params: (w) => ({ runId: w.runId }),
+    loader: only({ admin: 200, facilitator: 200, otherFacilitator: 404 }),
+  },
   "facilitator.cases._index.tsx": { path: () => "/facilitator/cases", loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }), action: only({ admin: "ok", facilitator: "ok", otherFacilitator: "ok" }) },
   "facilitator.cases.board.tsx": { path: () => "/facilitator/cases/board", loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }) },
   "facilitator.cases.new.tsx": { path: () => "/facilitator/cases/new", loader: only({ admin: 200, facilitator: 200, otherFacilitator: 200 }), action: only({ admin: "ok", facilitator: "ok", otherFacilitator: "ok" }) },

@@ -5,6 +5,7 @@ import { startWorker } from "~/platform/jobs/worker.server";
 import { FLASH_COOKIE, takeFlash } from "~/platform/flash.server";
 import { startMatchingRun } from "~/matching/runs.server";
 import { action as runAction, loader as runLoader } from "~/routes/facilitator.matching.$runId";
+import { loader as runFairShareLoader } from "~/routes/facilitator.matching.$runId_.fair-share";
 import { loader as runsLoader } from "~/routes/facilitator.matching._index";
 import { useTestDatabase } from "../helpers/database";
 import { buildRequest, createOrganisation, createRegion, createUser, settle, signInAs, testContext, type SignedIn } from "../helpers/fixtures";
@@ -118,8 +119,17 @@ describe("the review table", () => {
     expect(unmet.table.unmet[0].reason).toMatch(/occupational therapy/);
     expect(unmet.table.unmet[0].reason).not.toMatch(/\bOT\b/);
     expect(unmet.unmetByUniversity.find((row) => row.profession === "OT")).toMatchObject({ university: `York ${w.r.id}`, unmet: 3 });
-    // Fair share before → after, per provider, for the chart and its table.
-    expect(unmet.standings.find((s) => s.providerId === w.north.id)).toMatchObject({ provider: `North Trust ${w.r.id}`, before: 0 });
+    // Fair share before → after: the chart's providers (those the run moves) on the page…
+    expect(unmet.charted.find((s) => s.providerId === w.north.id)).toMatchObject({ provider: `North Trust ${w.r.id}`, before: 0 });
+    expect(unmet.changedCount).toBe(unmet.charted.length);
+    // …and every provider and profession on the table's own page, by name.
+    const tablePage = await settle(() => runFairShareLoader({ request: buildRequest(`/facilitator/matching/${run.id}/fair-share`, { as: facilitator }), params: { runId: run.id }, context: testContext }));
+    expect(tablePage.status).toBe(200);
+    const table = tablePage.data as Awaited<ReturnType<typeof runFairShareLoader>>;
+    expect(table.finished).toBe(true);
+    expect(table.standings).toHaveLength(unmet.standingsCount);
+    expect(table.standings.map((s) => s.provider)).toEqual([...table.standings.map((s) => s.provider)].sort((a, b) => a.localeCompare(b, "en-GB")));
+    expect(table.standings.find((s) => s.providerId === w.north.id)).toMatchObject({ provider: `North Trust ${w.r.id}`, before: 0 });
   });
 });
 

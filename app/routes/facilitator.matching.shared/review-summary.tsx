@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { RatioBarChart } from "~/components/charts/ratio-bars";
 import { ScrollTable } from "~/components/scroll-table";
 import { formatRatio, type FairShareBand } from "~/fair-share/fair-share";
@@ -33,7 +34,8 @@ export function PlacementPartyCells({ row }: { row: { provider: string; site: st
   );
 }
 
-const CHART_ROWS = 20;
+/** Bars in the review's fair-share chart: enough to see the run's effect, few enough to read. */
+export const CHART_ROWS = 20;
 
 export function RunFigures({ figures }: { figures: [string, number][] }) {
   return (
@@ -50,62 +52,88 @@ export function RunFigures({ figures }: { figures: [string, number][] }) {
 
 /**
  * Fair share before and after, as a chart of the providers this run moves (the most placed first,
- * at most 20 bars so the page stays readable) and the full table behind a disclosure.
+ * at most CHART_ROWS bars so the page stays readable) with its figures as a table, and a link to
+ * the table of every provider and profession, which has its own page.
  */
-export function FairShareChange({ standings, published, bands }: { standings: StandingView[]; published: boolean; bands: { red: number; amber: number } }) {
-  const changed = standings.filter((row) => row.after !== row.before).sort((a, b) => b.after - b.before - (a.after - a.before) || a.provider.localeCompare(b.provider));
-  const charted = changed.slice(0, CHART_ROWS);
+export function FairShareChange({
+  runId,
+  charted,
+  changedCount,
+  standingsCount,
+  published,
+  bands,
+}: {
+  runId: string;
+  charted: StandingView[];
+  changedCount: number;
+  standingsCount: number;
+  published: boolean;
+  bands: { red: number; amber: number };
+}) {
+  const title = changedCount > charted.length ? `The ${charted.length} providers this run places most with (of ${changedCount})` : "Providers this run places students with";
   return (
     <section aria-labelledby="fair-share-heading" className="mb-8">
       <h2 id="fair-share-heading">{published ? "Fair share now" : "Fair share before and after this run"}</h2>
       {charted.length > 0 ? (
         <>
           <RatioBarChart
-            title={changed.length > charted.length ? `The ${charted.length} providers this run places most with (of ${changed.length})` : "Providers this run places students with"}
+            title={title}
             red={bands.red}
             amber={bands.amber}
             beforeLabel="before this run"
             rows={charted.map((row) => ({ label: `${row.provider} (${professionName(row.profession)})`, before: row.ratioBefore, ratio: row.ratioAfter, band: row.bandAfter }))}
           />
+          <details className="mb-4">
+            <summary className="cursor-pointer font-bold">Show the chart as a table</summary>
+            <StandingsTable rows={charted} caption={title} />
+          </details>
         </>
       ) : (
         <p className="card mb-4">This run changes no provider&apos;s fair share.</p>
       )}
-      <details className="mb-4">
-        <summary className="cursor-pointer font-bold">Fair share table: every provider and profession ({standings.length.toLocaleString("en-GB")} rows)</summary>
-        <ScrollTable label="Fair share before and after, table">
-          <table className="data-table">
-            <caption className="sr-only">Fair share by provider and profession, before and after this run</caption>
-            <thead>
-              <tr>
-                <th scope="col">Provider</th>
-                <th scope="col">Profession</th>
-                <th scope="col">Fair share</th>
-                <th scope="col">Hosting before</th>
-                <th scope="col">After</th>
-                <th scope="col">Ratio before</th>
-                <th scope="col">Ratio after</th>
-                <th scope="col">Band after</th>
-              </tr>
-            </thead>
-            <tbody>
-              {standings.map((row) => (
-                <tr key={`${row.providerId}-${row.profession}`}>
-                  <td>{row.provider}</td>
-                  <td>{professionName(row.profession)}</td>
-                  <td>{row.fairShare}</td>
-                  <td>{row.before}</td>
-                  <td>{row.after}</td>
-                  <td>{formatRatio(row.ratioBefore)}</td>
-                  <td>{formatRatio(row.ratioAfter)}</td>
-                  <td>{row.bandAfter ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      </details>
+      <p className="mb-4">
+        <Link to={`/facilitator/matching/${runId}/fair-share`}>
+          Fair share table: every provider and profession ({standingsCount.toLocaleString("en-GB")} rows)
+        </Link>
+      </p>
     </section>
+  );
+}
+
+/** Fair share by provider and profession, before and after a run. */
+export function StandingsTable({ rows, caption }: { rows: readonly StandingView[]; caption: string }) {
+  return (
+    <ScrollTable label={`${caption}: table`}>
+      <table className="data-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Provider</th>
+            <th scope="col">Profession</th>
+            <th scope="col">Fair share</th>
+            <th scope="col">Hosting before</th>
+            <th scope="col">After</th>
+            <th scope="col">Ratio before</th>
+            <th scope="col">Ratio after</th>
+            <th scope="col">Band after</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.providerId}-${row.profession}`}>
+              <td>{row.provider}</td>
+              <td>{professionName(row.profession)}</td>
+              <td>{row.fairShare}</td>
+              <td>{row.before}</td>
+              <td>{row.after}</td>
+              <td>{formatRatio(row.ratioBefore)}</td>
+              <td>{formatRatio(row.ratioAfter)}</td>
+              <td>{row.bandAfter ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }
 
