@@ -1,44 +1,77 @@
 // Applied after every install (package.json "postinstall"): small, checked edits to installed
-// dependencies, each explained in docs/decisions/006-route-matching-caches.md.
+// dependencies' server builds, each explained in docs/decisions/006-route-matching-caches.md.
 //
-// @remix-run/router 1.23 (server build, router.cjs.js): every matchRoutes call flattens and ranks
-// the whole route tree again and compiles a new RegExp for every pattern it tries; a page request
-// matches at least four times. The edit keeps the ranked branches per routes array and the
-// compiled patterns per (pattern, caseSensitive, end). The browser bundle (router.js) is untouched.
+// A page request matches its URL against the ~90 routes at least four times (server runtime, static
+// handler, RemixServer, lazy route discovery), and RemixServer builds the whole route tree twice
+// more for every render. The edits keep what depends only on the route tree:
+// - @remix-run/router: ranked branches per routes array, compiled patterns per pattern, and the
+//   matches of each path per routes array (callers get copies);
+// - @remix-run/react: RemixServer's route objects per manifest;
+// - react-router-dom/server: the static router's data routes per route array.
+// Browser bundles are untouched.
 //
-// The edit is applied only to the version it was written for, and only where every anchor is
-// found; otherwise the file is left as installed, a warning is printed and the portal runs slower.
+// Each edit applies only to the version it was written for, and only where every anchor occurs
+// once; otherwise that file is left as installed, a warning is printed and the portal runs slower.
 // Running it twice changes nothing.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const PATCH_MARKER = "/* placement-exchange: route matching caches */";
-const ROUTER_VERSION = "1.23.3";
+const marker = (name) => `/* placement-exchange: ${name} */`;
 
-const matchRoutesBefore = `  let branches = flattenRoutes(routes);
+const ROUTER_MARKER = marker("route matching caches v2");
+const routerEdits = [
+  [
+    "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {",
+    `${ROUTER_MARKER}
+// The matches of a path depend only on the routes and the path: kept per routes array, and every
+// caller gets its own copies (one params object shared by a branch's matches, as built).
+const MAX_MATCHED_PATHS = 1000;
+function matchRoutesImpl(routes, locationArg, basename, allowPartial) {
+  let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;
+  let pathname = stripBasename(location.pathname || "/", basename);
+  if (pathname == null) return null;
+  let cache = routeCacheOf(routes);
+  let key = (allowPartial ? "p" : "w") + pathname;
+  let matches = cache.matchesByPath.get(key);
+  if (matches === undefined) {
+    matches = matchRoutesImplUncached(routes, locationArg, basename, allowPartial);
+    if (cache.matchesByPath.size >= MAX_MATCHED_PATHS) cache.matchesByPath.clear();
+    cache.matchesByPath.set(key, matches);
+  }
+  if (matches === null) return null;
+  let params = matches.length > 0 ? { ...matches[0].params } : {};
+  return matches.map((match) => ({ ...match, params }));
+}
+function matchRoutesImplUncached(routes, locationArg, basename, allowPartial) {`,
+  ],
+  [
+    `  let branches = flattenRoutes(routes);
   rankRouteBranches(branches);
-`;
-const matchRoutesAfter = `  let branches = rankedBranchesOf(routes);
-`;
-const compilePathBefore = "function compilePath(path, caseSensitive, end) {";
-const compilePathAfter = `${PATCH_MARKER}
-// Ranked branches are kept per routes array. The server never changes its routes after building
-// them; the total route count is checked anyway, so routes added later (lazy discovery) re-rank.
-const rankedBranchesByRoutes = new WeakMap();
+`,
+    `  let branches = routeCacheOf(routes).branches;
+`,
+  ],
+  [
+    "function compilePath(path, caseSensitive, end) {",
+    `// Ranked branches (and matched paths) are kept per routes array. The server never changes its
+// routes after building them; the total route count is checked anyway, so routes added later
+// (lazy discovery) re-rank and match afresh.
+const routeCaches = new WeakMap();
 function countRoutes(routes) {
   let count = routes.length;
   for (let route of routes) if (route.children) count += countRoutes(route.children);
   return count;
 }
-function rankedBranchesOf(routes) {
+function routeCacheOf(routes) {
   let routeCount = countRoutes(routes);
-  let cached = rankedBranchesByRoutes.get(routes);
-  if (cached !== undefined && cached.routeCount === routeCount) return cached.branches;
+  let cached = routeCaches.get(routes);
+  if (cached !== undefined && cached.routeCount === routeCount) return cached;
   let branches = flattenRoutes(routes);
   rankRouteBranches(branches);
-  rankedBranchesByRoutes.set(routes, { routeCount, branches });
-  return branches;
+  cached = { routeCount, branches, matchesByPath: new Map() };
+  routeCaches.set(routes, cached);
+  return cached;
 }
 // A compiled pattern depends only on its three arguments; callers only read it.
 const compiledPaths = new Map();
@@ -54,42 +87,113 @@ function compilePath(path, caseSensitive, end) {
   }
   return compiled;
 }
-function compilePathUncached(path, caseSensitive, end) {`;
+function compilePathUncached(path, caseSensitive, end) {`,
+  ],
+];
+
+const REMIX_SERVER_MARKER = marker("server routes built once");
+const remixServerEdits = [
+  [
+    "  let routes$1 = routes.createServerRoutes(manifest.routes, routeModules, context.future, context.isSpaMode);",
+    "  let routes$1 = serverRoutesOf(manifest.routes, routeModules, context.future, context.isSpaMode);",
+  ],
+  [
+    "function RemixServer({",
+    `${REMIX_SERVER_MARKER}
+// The route objects depend only on the build's manifest and modules, which a server keeps: built
+// once per manifest instead of for every render (and the same array lets matching keep its caches).
+const serverRoutesByManifest = new WeakMap();
+function serverRoutesOf(manifestRoutes, routeModules, future, isSpaMode) {
+  let routeCount = Object.keys(manifestRoutes).length;
+  let cached = serverRoutesByManifest.get(manifestRoutes);
+  if (cached !== undefined && cached.routeModules === routeModules && cached.future === future && cached.isSpaMode === isSpaMode && cached.routeCount === routeCount) {
+    return cached.routes;
+  }
+  let built = routes.createServerRoutes(manifestRoutes, routeModules, future, isSpaMode);
+  serverRoutesByManifest.set(manifestRoutes, { routeModules, future, isSpaMode, routeCount, routes: built });
+  return built;
+}
+function RemixServer({`,
+  ],
+];
+
+const STATIC_ROUTER_MARKER = marker("static data routes built once");
+const staticRouterEdits = [
+  [
+    `  let manifest = {};
+  let dataRoutes = router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest);
+`,
+    `  let {
+    manifest,
+    dataRoutes
+  } = dataRoutesOf(routes);
+`,
+  ],
+  [
+    "function createStaticRouter(routes, context, opts = {}) {",
+    `${STATIC_ROUTER_MARKER}
+// Data routes depend only on the routes given, which the server passes unchanged from render to
+// render: converted once per routes array. The static router only reads them.
+const dataRoutesByRoutes = new WeakMap();
+function dataRoutesOf(routes) {
+  let cached = dataRoutesByRoutes.get(routes);
+  if (cached === undefined) {
+    let manifest = {};
+    let dataRoutes = router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest);
+    cached = { manifest, dataRoutes };
+    dataRoutesByRoutes.set(routes, cached);
+  }
+  return cached;
+}
+function createStaticRouter(routes, context, opts = {}) {`,
+  ],
+];
+
+export const DEPENDENCY_PATCHES = [
+  { name: "route matching caches", packageName: "@remix-run/router", version: "1.23.3", file: "dist/router.cjs.js", marker: ROUTER_MARKER, edits: routerEdits },
+  { name: "server routes built once", packageName: "@remix-run/react", version: "2.17.5", file: "dist/server.js", marker: REMIX_SERVER_MARKER, edits: remixServerEdits },
+  { name: "static data routes built once", packageName: "react-router-dom", version: "6.30.4", file: "server.js", marker: STATIC_ROUTER_MARKER, edits: staticRouterEdits },
+];
+
+const occursOnce = (text, part) => text.indexOf(part) !== -1 && text.indexOf(part) === text.lastIndexOf(part);
 
 /** Returns the patched source, the source itself when already patched, or null when an anchor is missing. */
-export function patchRouterSource(source) {
-  if (source.includes(PATCH_MARKER)) return source;
-  const once = (text, before) => text.indexOf(before) !== -1 && text.indexOf(before) === text.lastIndexOf(before);
-  if (!once(source, matchRoutesBefore) || !once(source, compilePathBefore)) return null;
-  return source.replace(matchRoutesBefore, matchRoutesAfter).replace(compilePathBefore, compilePathAfter);
+export function patchSource(patch, source) {
+  if (source.includes(patch.marker)) return source;
+  if (!patch.edits.every(([before]) => occursOnce(source, before))) return null;
+  return patch.edits.reduce((text, [before, after]) => text.replace(before, () => after), source);
 }
 
 /** The source as installed, from a patched one (tests compare the two). */
-export function restoreRouterSource(source) {
-  if (!source.includes(PATCH_MARKER)) return source;
-  return source.replace(compilePathAfter, compilePathBefore).replace(matchRoutesAfter, matchRoutesBefore);
+export function restoreSource(patch, source) {
+  if (!source.includes(patch.marker)) return source;
+  return [...patch.edits].reverse().reduce((text, [before, after]) => text.replace(after, () => before), source);
 }
 
-export function patchInstalledRouter(projectRoot) {
-  const packageDir = path.join(projectRoot, "node_modules", "@remix-run", "router");
+function applyPatch(projectRoot, patch) {
+  const packageDir = path.join(projectRoot, "node_modules", ...patch.packageName.split("/"));
   let version;
   try {
     version = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")).version;
   } catch {
-    return "@remix-run/router is not installed: nothing to patch";
+    return `${patch.packageName} is not installed: nothing to patch`;
   }
-  if (version !== ROUTER_VERSION) {
-    return `warning: @remix-run/router is ${version}, the route matching caches were written for ${ROUTER_VERSION}: left as installed (see docs/decisions/006-route-matching-caches.md)`;
+  if (version !== patch.version) {
+    return `warning: ${patch.packageName} is ${version}, "${patch.name}" was written for ${patch.version}: left as installed (see docs/decisions/006-route-matching-caches.md)`;
   }
-  const file = path.join(packageDir, "dist", "router.cjs.js");
+  const file = path.join(packageDir, patch.file);
   const source = readFileSync(file, "utf8");
-  const patched = patchRouterSource(source);
-  if (patched === null) return `warning: ${file} does not have the expected code: left as installed`;
-  if (patched === source) return "@remix-run/router: route matching caches already applied";
+  const patched = patchSource(patch, source);
+  if (patched === null) return `warning: ${file} does not have the expected code: "${patch.name}" left out`;
+  if (patched === source) return `${patch.packageName}: ${patch.name} already applied`;
   writeFileSync(file, patched);
-  return "@remix-run/router: route matching caches applied";
+  return `${patch.packageName}: ${patch.name} applied`;
+}
+
+export function patchInstalledDependencies(projectRoot) {
+  return DEPENDENCY_PATCHES.map((patch) => applyPatch(projectRoot, patch));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(patchInstalledRouter(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")));
+  for (const line of patchInstalledDependencies(path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."))) console.log(line);
 }

@@ -3,24 +3,28 @@ import { createRequire } from "node:module";
 import vm from "node:vm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PATCH_MARKER, patchRouterSource, restoreRouterSource } from "./patch-dependencies.mjs";
+import { DEPENDENCY_PATCHES, patchSource, restoreSource } from "./patch-dependencies.mjs";
 
 type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
 type Match = { route: { id: string }; params: Record<string, string | undefined>; pathname: string; pathnameBase: string };
 type RouterModule = { matchRoutes: (routes: Route[], location: string, basename?: string) => Match[] | null };
 
+type Patch = (typeof DEPENDENCY_PATCHES)[number];
 const require = createRequire(import.meta.url);
-const installedFile = require.resolve("@remix-run/router/dist/router.cjs.js");
-const installed = readFileSync(installedFile, "utf8");
+const patchOf = (packageName: string) => DEPENDENCY_PATCHES.find((patch) => patch.packageName === packageName)!;
+const installedSource = (patch: Patch) => readFileSync(require.resolve(`${patch.packageName}/${patch.file}`), "utf8");
+const routerPatch = patchOf("@remix-run/router");
+const installed = installedSource(routerPatch);
 
-function loadRouter(source: string): RouterModule {
-  const module = { exports: {} as RouterModule };
-  vm.runInThisContext(`(function (exports, module) {${source}\n})`)(module.exports, module);
+/** Evaluates a CommonJS file's source with the given require (by default the real one). */
+function loadModule<Exports>(source: string, requireFrom: (id: string) => unknown = require): Exports {
+  const module = { exports: {} as Exports };
+  vm.runInThisContext(`(function (exports, module, require) {${source}\n})`)(module.exports, module, requireFrom);
   return module.exports;
 }
 
-const asInstalled = loadRouter(restoreRouterSource(installed));
-const patched = loadRouter(patchRouterSource(restoreRouterSource(installed))!);
+const asInstalled = loadModule<RouterModule>(restoreSource(routerPatch, installed));
+const patched = loadModule<RouterModule>(patchSource(routerPatch, restoreSource(routerPatch, installed))!);
 const summary = (matches: Match[] | null) =>
   matches?.map((match) => [match.route.id, match.params, match.pathname, match.pathnameBase]) ?? null;
 
@@ -46,20 +50,24 @@ const requestPath = fc
   .array(fc.constantFrom("offers", "requests", "new", "edit", "42", "a.b", "x-y", "(z)", "$", "OFFERS", "%2F", ""), { maxLength: 4 })
   .map((parts) => `/${parts.join("/")}`);
 
+describe.each(DEPENDENCY_PATCHES.map((patch) => [patch.name, patch] as const))("the edit %s", (_name, patch) => {
+  const source = installedSource(patch);
+
+  it("is applied to the installed server build", () => {
+    expect(source).toContain(patch.marker);
+  });
+
+  it("patches once, restores exactly, and leaves code without one of its anchors alone", () => {
+    const original = restoreSource(patch, source);
+    expect(original).not.toContain(patch.marker);
+    const once = patchSource(patch, original)!;
+    expect(once).toBe(source);
+    expect(patchSource(patch, once)).toBe(once);
+    for (const [before] of patch.edits) expect(patchSource(patch, original.replace(before, "/* changed upstream */"))).toBeNull();
+  });
+});
+
 describe("route matching caches in @remix-run/router", () => {
-  it("are applied to the installed server build", () => {
-    expect(installed).toContain(PATCH_MARKER);
-  });
-
-  it("patches once, and leaves code without the expected anchors alone", () => {
-    const source = restoreRouterSource(installed);
-    expect(source).not.toContain(PATCH_MARKER);
-    const once = patchRouterSource(source)!;
-    expect(patchRouterSource(once)).toBe(once);
-    expect(restoreRouterSource(once)).toBe(source);
-    expect(patchRouterSource(source.replace("function compilePath(", "function compilePathRenamed("))).toBeNull();
-  });
-
   it("match every path as the installed code does, with the same routes asked again and again", () => {
     fc.assert(
       fc.property(routeTree, fc.array(requestPath, { minLength: 1, maxLength: 8 }), (routes, paths) => {
@@ -71,11 +79,72 @@ describe("route matching caches in @remix-run/router", () => {
     );
   });
 
+  it("give every caller its own matches: changing one answer changes nothing for the next", () => {
+    const routes: Route[] = [{ id: "root", path: "", children: [{ id: "run", path: "runs/:runId", children: [{ id: "tab", path: ":tab" }] }] }];
+    const first = patched.matchRoutes(routes, "/runs/7/review")!;
+    expect(first.map((match) => match.params)).toEqual([{ runId: "7", tab: "review" }, { runId: "7", tab: "review" }, { runId: "7", tab: "review" }]);
+    // As built, a branch's matches share one params object.
+    expect(first[0].params).toBe(first[2].params);
+    first[0].params.runId = "changed";
+    first[1].pathname = "/elsewhere";
+    first.pop();
+    const second = patched.matchRoutes(routes, "/runs/7/review")!;
+    expect(summary(second)).toEqual(summary(asInstalled.matchRoutes(routes, "/runs/7/review")));
+    expect(second[0].params).toBe(second[2].params);
+    expect(second[0].params).not.toBe(first[0].params);
+  });
+
   it("rank again when routes are added to a tree already matched", () => {
     const routes: Route[] = [{ id: "root", path: "", children: [{ id: "any", path: ":slug" }] }];
     expect(summary(patched.matchRoutes(routes, "/offers"))?.at(-1)?.[0]).toBe("any");
     routes[0]!.children!.push({ id: "offers", path: "offers" });
     expect(summary(patched.matchRoutes(routes, "/offers"))?.at(-1)?.[0]).toBe("offers");
     expect(summary(patched.matchRoutes(routes, "/offers"))).toEqual(summary(asInstalled.matchRoutes(routes, "/offers")));
+  });
+});
+
+describe("RemixServer and the static router build their routes once", () => {
+  type DataRoute = { id: string; children?: DataRoute[] };
+  type StaticRouterModule = { createStaticRouter: (routes: unknown[], context: unknown) => { routes: DataRoute[]; state: { matches: { route: DataRoute }[] } } };
+  const staticRouterPatch = patchOf("react-router-dom");
+  const remixServerPatch = patchOf("@remix-run/react");
+  const routes = () => [{ id: "root", path: "", children: [{ id: "offers", path: "offers", children: [{ id: "offer", path: ":id" }] }, { id: "home", index: true }] }];
+  const context = (routeIds: string[]) => ({ matches: routeIds.map((id) => ({ route: { id }, params: {}, pathname: "/", pathnameBase: "/" })), loaderData: {}, location: { pathname: "/" } });
+  const shape = (list: DataRoute[]): unknown => list.map((route) => ({ ...route, children: route.children && shape(route.children) }));
+
+  it("converts a routes array once, to what the installed code builds", () => {
+    const original = loadModule<StaticRouterModule>(restoreSource(staticRouterPatch, installedSource(staticRouterPatch)));
+    const edited = loadModule<StaticRouterModule>(patchSource(staticRouterPatch, restoreSource(staticRouterPatch, installedSource(staticRouterPatch)))!);
+    const given = routes();
+    const first = edited.createStaticRouter(given, context(["root", "offers"]));
+    const again = edited.createStaticRouter(given, context(["root", "offers", "offer"]));
+    expect(again.routes).toBe(first.routes);
+    expect(shape(first.routes)).toEqual(shape(original.createStaticRouter(routes(), context([])).routes));
+    // The context's matches point at the converted routes, as before.
+    expect(again.state.matches.map((match) => match.route)).toEqual([first.routes[0], first.routes[0].children![0], first.routes[0].children![0].children![0]]);
+    expect(edited.createStaticRouter(routes(), context([])).routes).not.toBe(first.routes);
+  });
+
+  it("builds RemixServer's routes once per manifest", () => {
+    let built = 0;
+    const realRoutes = require("@remix-run/react/dist/routes.js") as { createServerRoutes: (...args: unknown[]) => unknown };
+    const countingRequire = (id: string) =>
+      id === "./routes.js"
+        ? { ...realRoutes, createServerRoutes: (...args: unknown[]) => (built++, realRoutes.createServerRoutes(...args)) }
+        : require(id.startsWith("./") ? `@remix-run/react/dist/${id.slice(2)}` : id);
+    const { RemixServer } = loadModule<{ RemixServer: (props: unknown) => unknown }>(
+      patchSource(remixServerPatch, restoreSource(remixServerPatch, installedSource(remixServerPatch)))!,
+      countingRequire,
+    );
+    const manifest = { routes: { root: { id: "root", path: "", hasLoader: false }, "routes/offers": { id: "routes/offers", parentId: "root", path: "offers", hasLoader: true } } };
+    const routeModules = { root: { default: () => null }, "routes/offers": { default: () => null } };
+    const future = { v3_singleFetch: true };
+    const render = (routesOfBuild: typeof manifest.routes) =>
+      RemixServer({ url: "http://localhost/offers", context: { manifest: { routes: routesOfBuild }, routeModules, future, isSpaMode: false, staticHandlerContext: context([]) } });
+    render(manifest.routes);
+    render(manifest.routes);
+    expect(built).toBe(1);
+    render({ ...manifest.routes });
+    expect(built).toBe(2);
   });
 });
