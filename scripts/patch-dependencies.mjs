@@ -102,11 +102,19 @@ const remixServerEdits = [
     `${REMIX_SERVER_MARKER}
 // The route objects depend only on the build's manifest and modules, which a server keeps: built
 // once per manifest instead of for every render (and the same array lets matching keep its caches).
+// The server runtime passes a new object of route modules with every request, so the modules are
+// compared one by one.
 const serverRoutesByManifest = new WeakMap();
+function sameRouteModules(kept, given) {
+  let ids = Object.keys(given);
+  if (ids.length !== Object.keys(kept).length) return false;
+  for (let id of ids) if (kept[id] !== given[id]) return false;
+  return true;
+}
 function serverRoutesOf(manifestRoutes, routeModules, future, isSpaMode) {
   let routeCount = Object.keys(manifestRoutes).length;
   let cached = serverRoutesByManifest.get(manifestRoutes);
-  if (cached !== undefined && cached.routeModules === routeModules && cached.future === future && cached.isSpaMode === isSpaMode && cached.routeCount === routeCount) {
+  if (cached !== undefined && cached.future === future && cached.isSpaMode === isSpaMode && cached.routeCount === routeCount && sameRouteModules(cached.routeModules, routeModules)) {
     return cached.routes;
   }
   let built = routes.createServerRoutes(manifestRoutes, routeModules, future, isSpaMode);

@@ -139,12 +139,17 @@ describe("RemixServer and the static router build their routes once", () => {
     const manifest = { routes: { root: { id: "root", path: "", hasLoader: false }, "routes/offers": { id: "routes/offers", parentId: "root", path: "offers", hasLoader: true } } };
     const routeModules = { root: { default: () => null }, "routes/offers": { default: () => null } };
     const future = { v3_singleFetch: true };
-    const render = (routesOfBuild: typeof manifest.routes) =>
-      RemixServer({ url: "http://localhost/offers", context: { manifest: { routes: routesOfBuild }, routeModules, future, isSpaMode: false, staticHandlerContext: context([]) } });
+    const render = (routesOfBuild: typeof manifest.routes, modules: Record<string, unknown> = routeModules) =>
+      RemixServer({ url: "http://localhost/offers", context: { manifest: { routes: routesOfBuild }, routeModules: modules, future, isSpaMode: false, staticHandlerContext: context([]) } });
     render(manifest.routes);
     render(manifest.routes);
     expect(built).toBe(1);
-    render({ ...manifest.routes });
+    // The server runtime gives a new object of the same modules with every request.
+    render(manifest.routes, { ...routeModules });
+    expect(built).toBe(1);
+    render(manifest.routes, { ...routeModules, "routes/offers": { default: () => null } });
     expect(built).toBe(2);
+    render({ ...manifest.routes });
+    expect(built).toBe(3);
   });
 });

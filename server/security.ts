@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { pooledRandomBytes } from "~/platform/random-pool.server";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import { cleanSearchParams, hasControlCharacters } from "~/platform/control-characters";
@@ -6,7 +6,7 @@ import { cleanSearchParams, hasControlCharacters } from "~/platform/control-char
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
-  res.locals.cspNonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = pooledRandomBytes(16).toString("base64");
   next();
 }
 

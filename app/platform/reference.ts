@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { pooledRandomBytes } from "./random-pool.server";
 
 /** A fresh name for one failure or request, short enough to read out over the phone; the log line carries it too. */
 export function newReference(): string {
-  return randomBytes(4).toString("hex").toUpperCase();
+  return pooledRandomBytes(4).toString("hex").toUpperCase();
 }
