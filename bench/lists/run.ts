@@ -8,6 +8,7 @@
 // Besides the lists: the matching review of a run with 2,000 proposals (made in the database on first use)
 // and one action, booking an offer, posted over and over round 50 offers made for it.
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -106,16 +107,43 @@ const targets: { name: string; path: string; cookie?: string; post?: typeof next
   { name: "book an offer (POST, action)", path: "/university/book", post: nextBooking },
 ].filter((target, index) => index < 2 || !values.only || target.name.includes(values.only));
 
+/**
+ * CPU time (ms) used so far by the machine's PostgreSQL processes, from /proc (Linux, local database):
+ * the database's share of a page, which the process's own CPU time does not show. Null elsewhere.
+ */
+function databaseCpuMs(): number | null {
+  try {
+    const tick = 10; // USER_HZ is 100 on Linux: one tick is 10 ms
+    let total = 0;
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const close = stat.lastIndexOf(")");
+        if (!stat.slice(stat.indexOf("(") + 1, close).startsWith("postgres")) continue;
+        const fields = stat.slice(close + 2).split(" ");
+        total += (Number(fields[11]) + Number(fields[12])) * tick;
+      } catch {
+        // the process ended while it was read
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
 function percentile(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
 /** Runs autocannon and keeps every response time, so p95 is exact rather than autocannon's nearest bucket. */
 function load(path: string, cookie: string | undefined, post?: typeof nextBooking) {
-  return new Promise<{ rate: number; p50: number; p95: number; p99: number; non2xx: number; cpuMs: number; kilobytes: number }>((resolve, reject) => {
+  return new Promise<{ rate: number; p50: number; p95: number; p99: number; non2xx: number; cpuMs: number; databaseMs: number | null; kilobytes: number }>((resolve, reject) => {
     const times: number[] = [];
     let bytes = 0;
     const cpuBefore = process.cpuUsage();
+    const databaseBefore = databaseCpuMs();
     const instance = autocannon(
       {
         url: `http://127.0.0.1:${port}${path}`,
@@ -130,7 +158,7 @@ function load(path: string, cookie: string | undefined, post?: typeof nextBookin
         const cpu = process.cpuUsage(cpuBefore);
         // CPU time of this process (server and autocannon) per response: steadier than req/s on a busy machine.
         const cpuMs = (cpu.user + cpu.system) / 1000 / Math.max(1, times.length);
-        resolve({ rate: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), non2xx: result.non2xx, cpuMs, kilobytes: bytes / 1024 / Math.max(1, times.length) });
+        resolve({ rate: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), non2xx: result.non2xx, cpuMs, databaseMs: databaseBefore === null ? null : Math.max(0, databaseCpuMs()! - databaseBefore) / Math.max(1, times.length), kilobytes: bytes / 1024 / Math.max(1, times.length) });
       },
     );
     instance.on("response", (_client, _status, responseBytes, responseTime) => {
@@ -142,7 +170,7 @@ function load(path: string, cookie: string | undefined, post?: typeof nextBookin
 
 console.log(`\n${values.connections} connections, ${values.seconds} s each, against http://127.0.0.1:${port}`);
 console.log(
-  `${"page".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"vs trivial".padStart(10)} ${"vs render".padStart(10)} ${"CPU ms/req".padStart(10)} ${"KB/resp".padStart(8)}`,
+  `${"page".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"vs trivial".padStart(10)} ${"vs render".padStart(10)} ${"CPU ms/req".padStart(10)} ${"DB CPU ms".padStart(9)} ${"KB/resp".padStart(8)}`,
 );
 let trivialRate = 0;
 let renderRate = 0;
@@ -151,7 +179,7 @@ for (const target of targets) {
   if (!trivialRate) trivialRate = result.rate;
   else if (!renderRate) renderRate = result.rate;
   console.log(
-    `${target.name.padEnd(38)} ${result.rate.toFixed(0).padStart(8)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${`${(result.rate / trivialRate).toFixed(3)}x`.padStart(10)} ${(renderRate ? `${(result.rate / renderRate).toFixed(2)}x` : "").padStart(10)} ${result.cpuMs.toFixed(2).padStart(10)} ${result.kilobytes.toFixed(1).padStart(8)}`,
+    `${target.name.padEnd(38)} ${result.rate.toFixed(0).padStart(8)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${`${(result.rate / trivialRate).toFixed(3)}x`.padStart(10)} ${(renderRate ? `${(result.rate / renderRate).toFixed(2)}x` : "").padStart(10)} ${result.cpuMs.toFixed(2).padStart(10)} ${(result.databaseMs === null ? "–" : result.databaseMs.toFixed(2)).padStart(9)} ${result.kilobytes.toFixed(1).padStart(8)}`,
   );
 }
 await portal.close();
