@@ -1,5 +1,6 @@
 import { placementStage, type AllocationStatusName } from "~/marketplace/allocation-rules";
 import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
+import { keptUntilDataChanges } from "~/platform/db/data-version.server";
 import { sortByRatio, summariseRegion, type ProviderRatioRow, type RegionRequestInput } from "./dashboard-rules";
 import { demandRequestsSql, liveAllocationSql, loadRegionFairShare, provisionOffersSql } from "~/fair-share/fair-share.server";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
@@ -11,7 +12,11 @@ import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabular
  * the rows one by one: it only adds them up, and a request's allocated students are capped at its
  * students before they are summed. The sums come straight from the driver (queryRows), without Prisma's cost.
  */
-export async function getRegionOverview(regionId: string, year: number) {
+export function getRegionOverview(regionId: string, year: number) {
+  return keptUntilDataChanges(`region-overview ${regionId} ${year}`, () => workOutRegionOverview(regionId, year));
+}
+
+async function workOutRegionOverview(regionId: string, year: number) {
   const [region, requestSums, offerSums, stageSums] = await Promise.all([
     queryRows<{ name: string }>(Prisma.sql`SELECT "name" FROM "Region" WHERE "id" = ${regionId}`).then(([row]) => row ?? null),
     queryRows<{ profession: ProfessionCode; month: string; students: number; allocated: number }>(Prisma.sql`

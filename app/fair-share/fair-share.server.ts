@@ -1,4 +1,5 @@
 import { Prisma, queryRows, sqlDay } from "~/platform/db/db.server";
+import { keptUntilDataChanges } from "~/platform/db/data-version.server";
 import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus } from "~/marketplace/allocation-rules";
 import { getSettings } from "~/settings/settings.server";
 import { academicYearRange } from "~/vocabulary/academic-year";
@@ -113,9 +114,14 @@ export interface RegionFairShare {
 
 /**
  * Every active provider's fair share in a region for an academic year: one set of queries for the whole
- * region, with offers and allocations summed per provider and profession in the database.
+ * region, with offers and allocations summed per provider and profession in the database, kept until the
+ * data behind it changes (`keptUntilDataChanges`). Callers share the value and must not change it.
  */
-export async function loadRegionFairShare(regionId: string, year: number): Promise<RegionFairShare> {
+export function loadRegionFairShare(regionId: string, year: number): Promise<RegionFairShare> {
+  return keptUntilDataChanges(`region-fair-share ${regionId} ${year}`, () => workOutRegionFairShare(regionId, year));
+}
+
+async function workOutRegionFairShare(regionId: string, year: number): Promise<RegionFairShare> {
   const { start, end } = academicYearRange(year);
   // Straight SQL on the driver (queryRows): a region has hundreds of providers and workforce rows, and
   // Prisma's own work on them was most of the page's Node CPU. The filters are those defined above.
