@@ -1,9 +1,10 @@
 import type { SessionUser } from "~/accounts/session.server";
-import { prisma, type Prisma } from "~/platform/db/db.server";
+import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
+import type { ProfessionCode } from "~/vocabulary/roles";
 import { recordAudit } from "~/platform/audit.server";
 import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus, requestStatusFor } from "./allocation-rules";
 import { pageWindow } from "~/platform/paging";
-import { requestPlacementFields, type RequestFilters, type RequestFormValue } from "./request-form";
+import { requestPlacementFields, type RequestFilters, type RequestFormValue, type RequestStatusName } from "./request-form";
 import { requireUniversityScope } from "./policy";
 import { BLOCK_ORDER, BLOCK_SELECT, PROGRAMME_SELECT } from "./programmes.server";
 import { Refusal } from "~/platform/refusal";
@@ -48,27 +49,58 @@ export const REQUEST_ROW_SELECT = {
 
 const REQUEST_ORDER: Prisma.PlacementRequestOrderByWithRelationInput[] = [{ startDate: "asc" }, { createdAt: "asc" }, { id: "asc" }];
 
-/** One page of the university's requests. Never selects reasonable adjustments: lists do not show them. */
-export async function listRequests(user: SessionUser, filters: RequestFilters) {
-  const universityId = requireUniversityScope(user);
-  const where = requestWhere(universityId, filters);
-  const total = await prisma.placementRequest.count({ where });
-  const window = pageWindow(total, filters.page);
-  const [requests, programmes] = await Promise.all([
-    prisma.placementRequest.findMany({
-      where,
-      orderBy: REQUEST_ORDER,
-      skip: window.skip,
-      take: window.take,
-      select: { ...REQUEST_ROW_SELECT, status: true },
-    }),
-    listProgrammeChoices(universityId),
-  ]);
-  return { window, requests, programmes };
+/** `requestWhere` as SQL, for `FROM "PlacementRequest" r`; tests/integration/requests-sql.test.ts checks one against the other. */
+function requestConditionsSql(universityId: string, filters: RequestFilters): Prisma.Sql {
+  const conditions = [Prisma.sql`r."universityId" = ${universityId}`];
+  if (filters.status) conditions.push(Prisma.sql`r."status" = ${filters.status}::"RequestStatus"`);
+  if (filters.profession) conditions.push(Prisma.sql`r."profession" = ${filters.profession}::"Profession"`);
+  if (filters.programmeId) conditions.push(Prisma.sql`r."programmeId" = ${filters.programmeId}`);
+  if (filters.from) conditions.push(Prisma.sql`r."endDate" >= ${filters.from}::date`);
+  if (filters.to) conditions.push(Prisma.sql`r."startDate" <= ${filters.to}::date`);
+  return Prisma.join(conditions, " AND ");
 }
 
-function listProgrammeChoices(universityId: string) {
-  return prisma.programme.findMany({ where: { universityId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+export interface RequestListRow {
+  id: string;
+  profession: ProfessionCode;
+  yearOfStudy: number;
+  startDate: Date;
+  endDate: Date;
+  students: number;
+  studentsAllocated: number;
+  status: RequestStatusName;
+  programme: { name: string };
+  block: { name: string };
+}
+
+/**
+ * One page of the university's requests. Never selects reasonable adjustments: lists do not show them.
+ * Read on the driver (queryRows): through Prisma its five reads cost ~4 ms of Node CPU a page.
+ */
+export async function listRequests(user: SessionUser, filters: RequestFilters) {
+  const universityId = requireUniversityScope(user);
+  const where = requestConditionsSql(universityId, filters);
+  const [{ total }] = await queryRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS "total" FROM "PlacementRequest" r WHERE ${where}`);
+  const window = pageWindow(total, filters.page);
+  const [rows, programmes] = await Promise.all([
+    queryRows<Omit<RequestListRow, "programme" | "block"> & { programmeName: string; blockName: string }>(Prisma.sql`
+      SELECT r."id", r."profession"::text AS "profession", r."yearOfStudy",
+        (r."startDate"::timestamp AT TIME ZONE 'UTC') AS "startDate", (r."endDate"::timestamp AT TIME ZONE 'UTC') AS "endDate",
+        r."students", r."studentsAllocated", r."status"::text AS "status", p."name" AS "programmeName", b."name" AS "blockName"
+      FROM (
+        SELECT r."id", r."profession", r."yearOfStudy", r."startDate", r."endDate", r."students", r."studentsAllocated", r."status",
+          r."programmeId", r."blockId", r."createdAt"
+        FROM "PlacementRequest" r WHERE ${where}
+        ORDER BY r."startDate" ASC, r."createdAt" ASC, r."id" ASC
+        LIMIT ${window.take} OFFSET ${window.skip}
+      ) r
+        JOIN "Programme" p ON p."id" = r."programmeId"
+        JOIN "PlacementBlock" b ON b."id" = r."blockId"
+      ORDER BY r."startDate" ASC, r."createdAt" ASC, r."id" ASC`),
+    queryRows<{ id: string; name: string }>(Prisma.sql`SELECT "id", "name" FROM "Programme" WHERE "universityId" = ${universityId} ORDER BY "name" ASC`),
+  ]);
+  const requests: RequestListRow[] = rows.map(({ programmeName, blockName, ...request }) => ({ ...request, programme: { name: programmeName }, block: { name: blockName } }));
+  return { window, requests, programmes };
 }
 
 /** What the request form chooses from: the university's programmes and blocks, its campuses, and regional provider sites. */
