@@ -1,16 +1,17 @@
-import { prisma } from "~/platform/db/db.server";
+import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
 import { Refusal } from "~/platform/refusal";
 import { verifyPassword } from "./password.server";
 import { consume, forgive, retryAfterSeconds } from "./rate-limit.server";
 import type { SessionUser } from "./session.server";
 
 /** What the account page shows: the organisation's name and how many browsers are signed in. */
-export async function loadAccountSummary(user: SessionUser) {
-  const [organisation, sessionCount] = await Promise.all([
-    user.organisationId ? prisma.organisation.findUnique({ where: { id: user.organisationId }, select: { name: true } }) : null,
-    prisma.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } }),
+export async function loadAccountSummary(user: SessionUser, now = new Date()) {
+  // On the driver (queryRows): two Prisma reads were most of the account page's own CPU.
+  const [organisations, [sessions]] = await Promise.all([
+    user.organisationId ? queryRows<{ name: string }>(Prisma.sql`SELECT "name" FROM "Organisation" WHERE "id" = ${user.organisationId}`) : [],
+    queryRows<{ count: number }>(Prisma.sql`SELECT count(*)::int AS "count" FROM "Session" WHERE "userId" = ${user.id} AND "expiresAt" > ${now.toISOString()}::timestamp(3)`),
   ]);
-  return { organisationName: organisation?.name ?? null, sessionCount };
+  return { organisationName: organisations[0]?.name ?? null, sessionCount: sessions.count };
 }
 
 /**
