@@ -42,6 +42,7 @@ const [student, educator, university, facilitator] = await Promise.all(
 const pages = [
   { name: "account page", route: "routes/account", path: "/account", cookie: student },
   { name: "opportunities, first page", route: "routes/opportunities._index", path: "/opportunities", cookie: student },
+  { name: "provider offers", route: "routes/provider.offers._index", path: "/provider/offers", cookie: educator },
   { name: "provider allocations", route: "routes/provider.allocations", path: "/provider/allocations", cookie: educator },
   { name: "university requests", route: "routes/university.requests._index", path: "/university/requests", cookie: university },
   { name: "notifications", route: "routes/notifications._index", path: "/notifications", cookie: university },
