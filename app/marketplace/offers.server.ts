@@ -1,5 +1,5 @@
 import { optionalParam, PageParam } from "~/platform/form-fields";
-import { OFFER_TERMS_SELECT } from "./offer-terms";
+import { OFFER_TERMS_SELECT, type OfferTermsRow } from "./offer-terms";
 import { Refusal } from "~/platform/refusal";
 import { z } from "zod";
 import type { SessionUser } from "~/accounts/session.server";
@@ -9,8 +9,7 @@ import { LIVE_STATUSES } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
 import { OFFER_LIST_STATUSES, offerStartProblem, toDbDate, toIsoDate, type OfferFields, type OfferListStatus } from "./offer-form";
 import { pageWindow } from "~/platform/paging";
-import { PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
-import type { SupervisionModelName } from "~/vocabulary/labels";
+import { PROFESSIONS } from "~/vocabulary/roles";
 import { withDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { pushNotificationsAfterResponse } from "~/notifications/notify.server";
 import { cancelAllocationsOfOffer } from "./allocations.server";
@@ -79,16 +78,7 @@ function offerConditionsSql(providerId: string, filters: OfferFilters): Prisma.S
   return Prisma.join(conditions, " AND ");
 }
 
-export interface ProviderOfferRow {
-  id: string;
-  profession: ProfessionCode;
-  specialty: string | null;
-  startDate: Date;
-  endDate: Date;
-  slots: number;
-  slotsTaken: number;
-  supervisionModel: SupervisionModelName;
-  yearsOfStudy: number[];
+export interface ProviderOfferRow extends OfferTermsRow {
   status: "DRAFT" | "PUBLISHED" | "WITHDRAWN";
   site: { name: string };
 }

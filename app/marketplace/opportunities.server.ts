@@ -1,9 +1,9 @@
-import { OFFER_TERMS_SELECT } from "./offer-terms";
+import { OFFER_TERMS_SELECT, type OfferTermsRow } from "./offer-terms";
 import { z } from "zod";
 import { prisma, Prisma, queryRows, sqlDay, sqlIn } from "~/platform/db/db.server";
-import { PROFESSIONS, professionsMatching, type ProfessionCode } from "~/vocabulary/roles";
+import { PROFESSIONS, professionsMatching } from "~/vocabulary/roles";
 import { withDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
-import { SUPERVISION_MODELS, type SupervisionModelName } from "~/vocabulary/labels";
+import { SUPERVISION_MODELS } from "~/vocabulary/labels";
 import { literalSearch, uncountedPage, uncountedPageQuery } from "~/platform/paging";
 
 const optionalText = z
@@ -34,16 +34,7 @@ export function parseOpportunityFilters(url: URL): OpportunityFilters & { dateEr
 }
 
 /** An opportunity as the list shows it: the offer's terms, where it is and who posts it. */
-interface OpportunityRow {
-  id: string;
-  profession: ProfessionCode;
-  specialty: string | null;
-  startDate: Date;
-  endDate: Date;
-  slots: number;
-  slotsTaken: number;
-  supervisionModel: SupervisionModelName;
-  yearsOfStudy: number[];
+interface OpportunityRow extends OfferTermsRow {
   providerName: string;
   regionName: string;
   siteName: string;
