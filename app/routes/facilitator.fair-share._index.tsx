@@ -51,6 +51,7 @@ export default function FacilitatorFairShare() {
       <YearPicker
         year={year}
         years={years}
+        label="Choose the year, profession and providers shown"
         extra={
           <>
             <FairShareProfessionSelect profession={profession} professions={professions} />

@@ -62,9 +62,20 @@ export function SupplyDemandFigure({ title, groupHeading, rows }: { title: strin
 }
 
 /** The academic-year picker (a GET form). */
-export function YearPicker({ year, years, extra }: { year: number; years: readonly number[]; extra?: React.ReactNode }) {
+export function YearPicker({
+  year,
+  years,
+  extra,
+  label = "Choose the academic year",
+}: {
+  year: number;
+  years: readonly number[];
+  extra?: React.ReactNode;
+  /** The form's name for assistive technology: say what else `extra` chooses. */
+  label?: string;
+}) {
   return (
-    <form method="get" className="card mb-8 flex flex-wrap items-end gap-4" aria-label="Choose the academic year">
+    <form method="get" className="card mb-8 flex flex-wrap items-end gap-4" aria-label={label}>
       <div>
         <label htmlFor="year" className="field-label">
           Academic year
