@@ -282,6 +282,18 @@ export function finishedRunReview(run: Parameters<typeof reviewRun>[0], earlierP
   return reviewFigures.get(`${run.id}:${run.status}`, () => reviewRun(run, earlierProposals));
 }
 
+/**
+ * A run as its review pages read it: with its result, what a re-run changed, and the review figures, once it
+ * has finished (succeeded, published or superseded); without them otherwise.
+ */
+export async function runWithReview(summary: NonNullable<Awaited<ReturnType<typeof getRunSummaryForUser>>>) {
+  const finished = summary.status === "SUCCEEDED" || summary.status === "PUBLISHED" || summary.status === "SUPERSEDED";
+  const run = { ...summary, result: finished ? await finishedRunResult(summary.id) : null };
+  const difference = finished ? await rerunDifference(run) : null;
+  const review = finished && run.result ? await finishedRunReview(run, difference?.parentProposals) : null;
+  return { run, difference, review };
+}
+
 /** The review screen: before/after fair share, unmet demand by university, proposals with names. */
 export async function reviewRun(
   run: Pick<NonNullable<Awaited<ReturnType<typeof getRunForUser>>>, "id" | "regionId" | "periodStart" | "periodEnd" | "profession" | "status"> & { result: unknown },

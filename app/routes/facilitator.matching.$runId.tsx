@@ -13,16 +13,14 @@ import { pageWindow } from "~/platform/paging";
 import {
   decisionsOfRun,
   discardRun,
-  finishedRunResult,
-  finishedRunReview,
   finishedRunRows,
   getRunSummaryForUser,
   markProposals,
   publishPreview,
   publishRun,
   replacementOf,
-  rerunDifference,
   rerunWithDecisions,
+  runWithReview,
   type InputSummary,
 } from "~/matching/runs.server";
 import { fairShareDifference } from "~/matching/review-decisions";
@@ -53,10 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!summary) throw notFound("Matching run not found");
   const url = new URL(request.url);
   const query = parseReviewQuery(url.searchParams);
-  const finished = summary.status === "SUCCEEDED" || summary.status === "PUBLISHED" || summary.status === "SUPERSEDED";
-  const run = { ...summary, result: finished ? await finishedRunResult(summary.id) : null };
-  const difference = finished ? await rerunDifference(run) : null;
-  const review = finished && run.result ? await finishedRunReview(run, difference?.parentProposals) : null;
+  const { run, difference, review } = await runWithReview(summary);
   const settings = await getSettings();
   const runView = {
     id: run.id,

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireRole } from "~/accounts/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
-import { finishedRunResult, finishedRunReview, getRunSummaryForUser, rerunDifference } from "~/matching/runs.server";
+import { getRunSummaryForUser, runWithReview } from "~/matching/runs.server";
 import { formatDateRange } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, type ProfessionCode } from "~/vocabulary/roles";
 import { StandingsTable } from "./facilitator.matching.shared/review-summary";
@@ -13,9 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR", "ADMIN");
   const summary = await getRunSummaryForUser(user, params.runId ?? "");
   if (!summary) throw notFound("Matching run not found");
-  const finished = summary.status === "SUCCEEDED" || summary.status === "PUBLISHED" || summary.status === "SUPERSEDED";
-  const run = { ...summary, result: finished ? await finishedRunResult(summary.id) : null };
-  const review = run.result ? await finishedRunReview(run, (await rerunDifference(run))?.parentProposals) : null;
+  const { run, review } = await runWithReview(summary);
   const name = (id: string) => review?.names[id] ?? "Unknown";
   const standings = (review?.standings ?? [])
     .map((row) => ({ ...row, provider: name(row.providerId) }))

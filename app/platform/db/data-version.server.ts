@@ -8,7 +8,7 @@ import { getDatabase, Prisma, queryRows, type Database } from "./db.server";
  * scans of the region.
  *
  * A transaction moves the count just before it commits, so a page read in the moment between may keep
- * figures from before that commit under the new count; `MAX_AGE_MS` bounds how long such figures last.
+ * figures from before that commit under the new count; `DATA_VERSION_MAX_AGE_MS` bounds how long such figures last.
  * Someone who has just changed the data always sees their change: their next page reads the count after
  * their commit. Kept values are shared by every caller and frozen outside production, so a caller that
  * changed one would fail its tests.
