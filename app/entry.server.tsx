@@ -1,8 +1,9 @@
-import { Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { getLogger } from "~/platform/logger.server";
+import { documentResponse } from "~/platform/rendered-document.server";
 import { NonceProvider } from "./components/nonce";
 import { RequestReferenceProvider } from "./components/request-reference";
 
@@ -19,20 +20,30 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // Started first so that every callback below can stop it; `abort` exists long before it fires.
+    const abortTimer = setTimeout(() => abort(), ABORT_DELAY + 1000);
     // No page streams (no deferred data), so the whole document is rendered, then sent in one write:
-    // piping React's ~2 KB chunks through to the socket cost a system call each.
-    const chunks: Buffer[] = [];
-    const collector = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
+    // piping React's ~2 KB chunks through to the socket cost a system call each. React needs only these
+    // members of a writable; a stream.Writable would add its own bookkeeping (and an error object at end).
+    const chunks: Uint8Array[] = [];
+    const collector = {
+      write(chunk: Uint8Array) {
         chunks.push(chunk);
-        callback();
+        return true;
       },
-      final(callback) {
+      end() {
+        clearTimeout(abortTimer);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-        callback();
+        resolve(documentResponse(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
       },
-    });
+      destroy(error?: unknown) {
+        clearTimeout(abortTimer);
+        reject(error);
+      },
+      on() {
+        return collector;
+      },
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RequestReferenceProvider value={loadContext.requestReference}>
@@ -43,9 +54,10 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           shellRendered = true;
-          pipe(collector);
+          pipe(collector as unknown as Writable);
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -54,7 +66,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1000);
   });
 }
 

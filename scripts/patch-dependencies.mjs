@@ -8,7 +8,9 @@
 //   matches of each path per routes array (callers get copies);
 // - @remix-run/react: RemixServer's route objects per manifest;
 // - react-router-dom/server: the static router's data routes per route array.
-// Browser bundles are untouched.
+// Browser bundles are untouched by those three. One more edit, to @conform-to/react (both builds, so
+// the browser's too), keeps a form field's metadata per form state instead of rebuilding it on
+// every property read.
 //
 // Each edit applies only to the version it was written for, and only where every anchor occurs
 // once; otherwise that file is left as installed, a warning is printed and the portal runs slower.
@@ -157,10 +159,60 @@ function createStaticRouter(routes, context, opts = {}) {`,
   ],
 ];
 
+const FIELD_METADATA_MARKER = marker("field metadata kept per form state");
+// Every property read of a conform field ("field.id", "field.errors", each constraint that
+// getInputProps reads: ~20 a text field) built the field's whole metadata object and a Proxy over it
+// anew. What it builds depends only on the form's state object and form id at that moment, so one
+// is kept per field until either changes; the reads themselves (and their re-render subscriptions)
+// are unchanged.
+const fieldMetadataEdits = [
+  [
+    `    get(_, key, receiver) {
+      var _state$constraint$nam;
+      var metadata = getMetadata(context, subjectRef, stateSnapshot, name);`,
+    `    get(_, key, receiver) {
+      var _state$constraint$nam;
+      ${FIELD_METADATA_MARKER}
+      var currentState = context.getState();
+      var currentFormId = context.getFormId();
+      if (keptMetadata === undefined || keptState !== currentState || keptFormId !== currentFormId) {
+        keptMetadata = getMetadata(context, subjectRef, stateSnapshot, name);
+        keptState = currentState;
+        keptFormId = currentFormId;
+      }
+      var metadata = keptMetadata;`,
+  ],
+];
+const fieldMetadataFileEdits = (nameLine) => [
+  [
+    `${nameLine}
+  return new Proxy({}, {`,
+    `${nameLine}
+  var keptMetadata, keptState, keptFormId;
+  return new Proxy({}, {`,
+  ],
+  ...fieldMetadataEdits,
+];
 export const DEPENDENCY_PATCHES = [
   { name: "route matching caches", packageName: "@remix-run/router", version: "1.23.3", file: "dist/router.cjs.js", marker: ROUTER_MARKER, edits: routerEdits },
   { name: "server routes built once", packageName: "@remix-run/react", version: "2.17.5", file: "dist/server.js", marker: REMIX_SERVER_MARKER, edits: remixServerEdits },
   { name: "static data routes built once", packageName: "react-router-dom", version: "6.30.4", file: "server.js", marker: STATIC_ROUTER_MARKER, edits: staticRouterEdits },
+  {
+    name: "field metadata kept per form state",
+    packageName: "@conform-to/react",
+    version: "1.21.1",
+    file: "dist/context.mjs",
+    marker: FIELD_METADATA_MARKER,
+    edits: fieldMetadataFileEdits("  var name = typeof key === 'undefined' ? prefix : formatPaths([...getPaths(prefix), key]);"),
+  },
+  {
+    name: "field metadata kept per form state (CommonJS)",
+    packageName: "@conform-to/react",
+    version: "1.21.1",
+    file: "dist/context.js",
+    marker: FIELD_METADATA_MARKER,
+    edits: fieldMetadataFileEdits("  var name = typeof key === 'undefined' ? prefix : dom.formatPaths([...dom.getPaths(prefix), key]);"),
+  },
 ];
 
 const occursOnce = (text, part) => text.indexOf(part) !== -1 && text.indexOf(part) === text.lastIndexOf(part);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import vm from "node:vm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -12,7 +13,8 @@ type RouterModule = { matchRoutes: (routes: Route[], location: string, basename?
 type Patch = (typeof DEPENDENCY_PATCHES)[number];
 const require = createRequire(import.meta.url);
 const patchOf = (packageName: string) => DEPENDENCY_PATCHES.find((patch) => patch.packageName === packageName)!;
-const installedSource = (patch: Patch) => readFileSync(require.resolve(`${patch.packageName}/${patch.file}`), "utf8");
+const installedPath = (patch: Patch) => path.join(process.cwd(), "node_modules", ...patch.packageName.split("/"), patch.file);
+const installedSource = (patch: Patch) => readFileSync(installedPath(patch), "utf8");
 const routerPatch = patchOf("@remix-run/router");
 const installed = installedSource(routerPatch);
 
@@ -151,5 +153,71 @@ describe("RemixServer and the static router build their routes once", () => {
     expect(built).toBe(2);
     render({ ...manifest.routes });
     expect(built).toBe(3);
+  });
+});
+
+describe("conform's field metadata kept per form state", () => {
+  type Field = Record<string, unknown>;
+  type FormContext = { getState(): unknown; onUpdate(options: Record<string, unknown>): void };
+  type ContextModule = {
+    createFormContext(options: Record<string, unknown>): FormContext;
+    getFieldMetadata(context: FormContext, subjectRef: { current: Record<string, unknown> }, stateSnapshot: unknown, name: string): Field;
+  };
+  const conformPatch = DEPENDENCY_PATCHES.find((patch) => patch.file === "dist/context.js" && patch.packageName === "@conform-to/react")!;
+  const distDir = path.dirname(installedPath(conformPatch));
+  const requireFromDist = (id: string) => require(id.startsWith("./") ? path.join(distDir, id) : id);
+  const original = restoreSource(conformPatch, installedSource(conformPatch));
+  const modules = {
+    installed: loadModule<ContextModule>(original, requireFromDist),
+    patched: loadModule<ContextModule>(patchSource(conformPatch, original)!, requireFromDist),
+  };
+  const keys = ["id", "name", "formId", "errorId", "descriptionId", "initialValue", "defaultValue", "value", "errors", "allErrors", "key", "valid", "dirty", "required", "minLength", "maxLength", "pattern", "min", "max", "step", "multiple", "accept"];
+
+  /** Reads every property of one field proxy at each step of a form's life, with what it subscribed to. */
+  function readThroughSteps(module: ContextModule) {
+    const context = module.createFormContext({
+      formId: "offer",
+      constraint: { title: { required: true, minLength: 3, maxLength: 80 } },
+      defaultValue: { title: "Ward 7", tags: ["a", "b"] },
+      onValidate: () => undefined,
+    });
+    const subjectRef = { current: {} as Record<string, unknown> };
+    const title = module.getFieldMetadata(context, subjectRef, context.getState(), "title");
+    // A reset gives each field a new random key: compared by what follows the random part.
+    const comparable = (key: string, value: unknown) => (key === "key" && typeof value === "string" ? value.replace(/^[^/]*\//, "(random)/") : value);
+    const read = () => Object.fromEntries(keys.map((key) => [key, comparable(key, title[key])]));
+    const steps = [read(), read()];
+    // A form's result is reported as on the server: no form element to find.
+    const withDocument = globalThis as { document?: unknown };
+    withDocument.document = { forms: { namedItem: () => null } };
+    context.onUpdate({ lastResult: { status: "error", initialValue: { title: "x" }, error: { title: ["Enter at least 3 characters"] } } });
+    delete withDocument.document;
+    steps.push(read());
+    context.onUpdate({ formId: "offer-2" });
+    steps.push(read());
+    return { steps, subscribed: subjectRef.current };
+  }
+
+  it("reads what the installed code reads, before and after the form's state and id change", () => {
+    const installed = readThroughSteps(modules.installed);
+    const patched = readThroughSteps(modules.patched);
+    expect(patched).toEqual(installed);
+    // The steps did change what a field shows, so a value kept too long would have been caught.
+    expect(installed.steps[2]!.errors).toEqual(["Enter at least 3 characters"]);
+    expect(installed.steps[3]!.id).not.toBe(installed.steps[0]!.id);
+    expect(installed.steps[0]!.required).toBe(true);
+  });
+
+  it("builds a field's metadata once per form state", () => {
+    const source = patchSource(conformPatch, original)!;
+    const counting = loadModule<ContextModule>(source.replace("function getMetadata(context, subjectRef, stateSnapshot) {", "function getMetadata(context, subjectRef, stateSnapshot) {\n  globalThis.__metadataBuilt = (globalThis.__metadataBuilt ?? 0) + 1;"), requireFromDist);
+    const holder = globalThis as { __metadataBuilt?: number };
+    holder.__metadataBuilt = 0;
+    const context = counting.createFormContext({ formId: "f", defaultValue: { title: "a" }, onValidate: () => undefined });
+    const title = counting.getFieldMetadata(context, { current: {} }, context.getState(), "title");
+    for (const key of keys) void title[key];
+    const built = holder.__metadataBuilt;
+    delete holder.__metadataBuilt;
+    expect(built).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -10,6 +9,7 @@ import type { Env } from "~/platform/env.server";
 import { settleAfterResponse } from "~/platform/after-response.server";
 import { getLogger } from "~/platform/logger.server";
 import { newReference } from "~/platform/reference";
+import { createRemixHandler } from "./remix-handler";
 import { attachSocketServer } from "./socket";
 import { SESSION_COOKIE } from "~/accounts/session.server";
 import { allowedMethods, bodyLimit, cspNonce, noStorePages, permissionsPolicy, readableAddresses, sameOriginMutations, securityHeaders } from "./security";
@@ -112,7 +112,7 @@ export async function createPortalServer({
   app.use(noStorePages(SESSION_COOKIE));
   app.all(
     "*",
-    createRequestHandler({
+    createRemixHandler({
       build: remixBuild,
       mode: development ? "development" : "production",
       getLoadContext: (req, res) => ({

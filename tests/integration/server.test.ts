@@ -34,6 +34,23 @@ describe("HTTP", () => {
     expect(response.headers.get("x-powered-by")).toBeNull();
   });
 
+  it("sends a page whole with its length, a HEAD request its headers only, and compresses when asked", async () => {
+    const page = await fetch(`${server.base}/sign-in`, { headers: { "Accept-Encoding": "identity" } });
+    const body = await page.text();
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(Number(page.headers.get("content-length"))).toBe(Buffer.byteLength(body));
+    expect(body.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(body).toContain("window.__remixContext.streamController.close();");
+    const head = await fetch(`${server.base}/sign-in`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await head.text()).toBe("");
+    const compressed = await fetch(`${server.base}/sign-in`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(compressed.headers.get("content-encoding")).toBe("gzip");
+    // Same page, but each carries its own nonce: the lengths agree to within the nonce's difference.
+    expect((await compressed.text()).length).toBe(body.length);
+  });
+
   it("refuses cross-site and origin-less form posts", async () => {
     const user = await createUser("ADMIN");
     const body = `email=${encodeURIComponent(user.email)}&password=${encodeURIComponent(TEST_PASSWORD)}`;

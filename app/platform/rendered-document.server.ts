@@ -1,0 +1,22 @@
+const holder = globalThis as typeof globalThis & { __placementExchangeRenderedDocuments?: WeakMap<Response, Buffer> };
+
+function renderedDocuments(): WeakMap<Response, Buffer> {
+  // On globalThis: the server build (which renders) and the process that hosts it (which sends) load this module separately.
+  holder.__placementExchangeRenderedDocuments ??= new WeakMap();
+  return holder.__placementExchangeRenderedDocuments;
+}
+
+/**
+ * A page rendered whole into one buffer. The Response still carries it as its body for any reader, and the
+ * host sends the buffer itself (`renderedDocumentOf`) instead of reading it back through a web stream.
+ */
+export function documentResponse(body: Buffer, init: ResponseInit): Response {
+  const response = new Response(body as Uint8Array<ArrayBuffer>, init);
+  renderedDocuments().set(response, body);
+  return response;
+}
+
+/** The buffer a response was made from by `documentResponse`, if it was. */
+export function renderedDocumentOf(response: Response): Buffer | undefined {
+  return renderedDocuments().get(response);
+}
