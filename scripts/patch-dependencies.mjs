@@ -19,9 +19,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const marker = (name) => `/* placement-exchange: ${name} */`;
+const MARKER_PREFIX = "/* placement-exchange: ";
+const marker = (name) => `${MARKER_PREFIX}${name} */`;
 
-const ROUTER_MARKER = marker("route matching caches v2");
+const ROUTER_MARKER = marker("route matching caches v3");
 const routerEdits = [
   [
     "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {",
@@ -90,6 +91,27 @@ function compilePath(path, caseSensitive, end) {
   return compiled;
 }
 function compilePathUncached(path, caseSensitive, end) {`,
+  ],
+  [
+    "function resolveTo(toArg, routePathnames, locationPathname, isPathRelative) {",
+    `// Every <Link>, <Form> and useHref resolves its "to" against the route's pathnames and the
+// location, two or three times a link: kept per string "to" and what it is resolved against (at
+// most MAX_RESOLVED_TOS, then started afresh). Callers get their own copies.
+const resolvedTos = new Map();
+const MAX_RESOLVED_TOS = 2000;
+function resolveTo(toArg, routePathnames, locationPathname, isPathRelative) {
+  if (typeof toArg !== "string") return resolveToUncached(toArg, routePathnames, locationPathname, isPathRelative);
+  // "to" and the location are length-prefixed; route pathnames come from URLs, which cannot hold a NUL.
+  let key = (isPathRelative ? "r" : "p") + toArg.length + ":" + toArg + locationPathname.length + ":" + locationPathname + routePathnames.join("\\0");
+  let path = resolvedTos.get(key);
+  if (path === undefined) {
+    path = resolveToUncached(toArg, routePathnames, locationPathname, isPathRelative);
+    if (resolvedTos.size >= MAX_RESOLVED_TOS) resolvedTos.clear();
+    resolvedTos.set(key, path);
+  }
+  return { ...path };
+}
+function resolveToUncached(toArg, routePathnames, locationPathname, isPathRelative) {`,
   ],
 ];
 
@@ -220,6 +242,8 @@ const occursOnce = (text, part) => text.indexOf(part) !== -1 && text.indexOf(par
 /** Returns the patched source, the source itself when already patched, or null when an anchor is missing. */
 export function patchSource(patch, source) {
   if (source.includes(patch.marker)) return source;
+  // An earlier version of an edit: patching over it would apply parts twice. A fresh install fixes it.
+  if (source.includes(MARKER_PREFIX)) return null;
   if (!patch.edits.every(([before]) => occursOnce(source, before))) return null;
   return patch.edits.reduce((text, [before, after]) => text.replace(before, () => after), source);
 }

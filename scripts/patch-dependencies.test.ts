@@ -8,7 +8,11 @@ import { DEPENDENCY_PATCHES, patchSource, restoreSource } from "./patch-dependen
 
 type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
 type Match = { route: { id: string }; params: Record<string, string | undefined>; pathname: string; pathnameBase: string };
-type RouterModule = { matchRoutes: (routes: Route[], location: string, basename?: string) => Match[] | null };
+type Path = { pathname: string; search: string; hash: string };
+type RouterModule = {
+  matchRoutes: (routes: Route[], location: string, basename?: string) => Match[] | null;
+  resolveTo: (to: string | Partial<Path>, routePathnames: string[], locationPathname: string, isPathRelative?: boolean) => Path;
+};
 
 type Patch = (typeof DEPENDENCY_PATCHES)[number];
 const require = createRequire(import.meta.url);
@@ -66,6 +70,8 @@ describe.each(DEPENDENCY_PATCHES.map((patch) => [patch.name, patch] as const))("
     expect(once).toBe(source);
     expect(patchSource(patch, once)).toBe(once);
     for (const [before] of patch.edits) expect(patchSource(patch, original.replace(before, "/* changed upstream */"))).toBeNull();
+    // A file carrying an earlier version of the edit is left alone rather than patched twice.
+    expect(patchSource(patch, once.replace(patch.marker, "/* placement-exchange: an earlier edit */"))).toBeNull();
   });
 });
 
@@ -79,6 +85,29 @@ describe("route matching caches in @remix-run/router", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("resolve every link as the installed code does, asked again and again", () => {
+    const relative = fc.constantFrom("", ".", "..", "../..", "new", "./edit", "../offers/42", "?page=2", "#top", "a/../b", "x/", "..?q=1");
+    const to = fc.oneof(relative, requestPath, fc.tuple(relative, requestPath).map(([a, b]) => `${a}${b}`), fc.string({ maxLength: 8 }));
+    const pathnames = fc.array(requestPath, { minLength: 0, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(to, pathnames, requestPath, fc.boolean()), { minLength: 1, maxLength: 10 }), (cases) => {
+        for (const [link, routePathnames, location, pathRelative] of [...cases, ...cases]) {
+          expect(patched.resolveTo(link, routePathnames, location, pathRelative)).toEqual(asInstalled.resolveTo(link, routePathnames, location, pathRelative));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Objects are resolved as before, never kept.
+    expect(patched.resolveTo({ pathname: "edit", search: "?a=1" }, ["/", "/offers/42"], "/offers/42")).toEqual(asInstalled.resolveTo({ pathname: "edit", search: "?a=1" }, ["/", "/offers/42"], "/offers/42"));
+  });
+
+  it("give every caller its own resolved link", () => {
+    const first = patched.resolveTo("edit", ["/", "/offers/42"], "/offers/42");
+    first.pathname = "/changed";
+    first.search = "?changed";
+    expect(patched.resolveTo("edit", ["/", "/offers/42"], "/offers/42")).toEqual({ pathname: "/offers/42/edit", search: "", hash: "" });
   });
 
   it("give every caller its own matches: changing one answer changes nothing for the next", () => {

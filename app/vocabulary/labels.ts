@@ -16,8 +16,20 @@ export const SUPERVISION_MODEL_LABELS: Record<SupervisionModelName, string> = {
 // One formatter for all: building Intl formatters per call dominated list-page rendering.
 const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
+// Formatting a date costs a few microseconds even with one formatter, and a list shows the same few
+// dozen days over and over: each day's text is kept (at most MAX_FORMATTED_DAYS, then started afresh).
+const formattedDays = new Map<number, string>();
+export const MAX_FORMATTED_DAYS = 4096;
+
 export function formatDate(value: Date | string): string {
-  return DATE_FORMAT.format(new Date(value));
+  const time = new Date(value).getTime();
+  let text = formattedDays.get(time);
+  if (text === undefined) {
+    text = DATE_FORMAT.format(time);
+    if (formattedDays.size >= MAX_FORMATTED_DAYS) formattedDays.clear();
+    formattedDays.set(time, text);
+  }
+  return text;
 }
 
 export function formatDateRange(start: Date | string, end: Date | string): string {
