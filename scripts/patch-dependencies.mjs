@@ -181,12 +181,12 @@ function createStaticRouter(routes, context, opts = {}) {`,
   ],
 ];
 
-const FIELD_METADATA_MARKER = marker("field metadata kept per form state");
-// Every property read of a conform field ("field.id", "field.errors", each constraint that
-// getInputProps reads: ~20 a text field) built the field's whole metadata object and a Proxy over it
-// anew. What it builds depends only on the form's state object and form id at that moment, so one
-// is kept per field until either changes; the reads themselves (and their re-render subscriptions)
-// are unchanged.
+const FIELD_METADATA_MARKER = marker("field metadata kept per form state v2");
+// Every property read of a conform field or form ("field.id", "field.errors", each constraint that
+// getInputProps reads: ~20 a text field) built the whole metadata object and a Proxy over it anew.
+// What it builds depends only on the form's state object and form id at that moment, so one is kept
+// per field (and per form) until either changes; the reads themselves (and their re-render
+// subscriptions) are unchanged.
 const fieldMetadataEdits = [
   [
     `    get(_, key, receiver) {
@@ -214,6 +214,24 @@ const fieldMetadataFileEdits = (nameLine) => [
   return new Proxy({}, {`,
   ],
   ...fieldMetadataEdits,
+  [
+    `function getFormMetadata(context, subjectRef, stateSnapshot, noValidate) {
+  return new Proxy({}, {
+    get(_, key, receiver) {
+      var metadata = getMetadata(context, subjectRef, stateSnapshot);`,
+    `function getFormMetadata(context, subjectRef, stateSnapshot, noValidate) {
+  var keptMetadata, keptState, keptFormId;
+  return new Proxy({}, {
+    get(_, key, receiver) {
+      var currentState = context.getState();
+      var currentFormId = context.getFormId();
+      if (keptMetadata === undefined || keptState !== currentState || keptFormId !== currentFormId) {
+        keptMetadata = getMetadata(context, subjectRef, stateSnapshot);
+        keptState = currentState;
+        keptFormId = currentFormId;
+      }
+      var metadata = keptMetadata;`,
+  ],
 ];
 export const DEPENDENCY_PATCHES = [
   { name: "route matching caches", packageName: "@remix-run/router", version: "1.23.3", file: "dist/router.cjs.js", marker: ROUTER_MARKER, edits: routerEdits },

@@ -191,6 +191,7 @@ describe("conform's field metadata kept per form state", () => {
   type ContextModule = {
     createFormContext(options: Record<string, unknown>): FormContext;
     getFieldMetadata(context: FormContext, subjectRef: { current: Record<string, unknown> }, stateSnapshot: unknown, name: string): Field;
+    getFormMetadata(context: FormContext, subjectRef: { current: Record<string, unknown> }, stateSnapshot: unknown, noValidate: boolean): Field;
   };
   const conformPatch = DEPENDENCY_PATCHES.find((patch) => patch.file === "dist/context.js" && patch.packageName === "@conform-to/react")!;
   const distDir = path.dirname(installedPath(conformPatch));
@@ -200,6 +201,7 @@ describe("conform's field metadata kept per form state", () => {
     installed: loadModule<ContextModule>(original, requireFromDist),
     patched: loadModule<ContextModule>(patchSource(conformPatch, original)!, requireFromDist),
   };
+  const formKeys = ["id", "errorId", "descriptionId", "errors", "allErrors", "status", "noValidate", "valid", "dirty", "initialValue", "value"];
   const keys = ["id", "name", "formId", "errorId", "descriptionId", "initialValue", "defaultValue", "value", "errors", "allErrors", "key", "valid", "dirty", "required", "minLength", "maxLength", "pattern", "min", "max", "step", "multiple", "accept"];
 
   /** Reads every property of one field proxy at each step of a form's life, with what it subscribed to. */
@@ -214,7 +216,11 @@ describe("conform's field metadata kept per form state", () => {
     const title = module.getFieldMetadata(context, subjectRef, context.getState(), "title");
     // A reset gives each field a new random key: compared by what follows the random part.
     const comparable = (key: string, value: unknown) => (key === "key" && typeof value === "string" ? value.replace(/^[^/]*\//, "(random)/") : value);
-    const read = () => Object.fromEntries(keys.map((key) => [key, comparable(key, title[key])]));
+    const form = module.getFormMetadata(context, subjectRef, context.getState(), true);
+    const read = () => ({
+      field: Object.fromEntries(keys.map((key) => [key, comparable(key, title[key])])),
+      form: Object.fromEntries(formKeys.map((key) => [key, form[key]])),
+    });
     const steps = [read(), read()];
     // A form's result is reported as on the server: no form element to find.
     const withDocument = globalThis as { document?: unknown };
@@ -232,12 +238,14 @@ describe("conform's field metadata kept per form state", () => {
     const patched = readThroughSteps(modules.patched);
     expect(patched).toEqual(installed);
     // The steps did change what a field shows, so a value kept too long would have been caught.
-    expect(installed.steps[2]!.errors).toEqual(["Enter at least 3 characters"]);
-    expect(installed.steps[3]!.id).not.toBe(installed.steps[0]!.id);
-    expect(installed.steps[0]!.required).toBe(true);
+    expect(installed.steps[2]!.field.errors).toEqual(["Enter at least 3 characters"]);
+    expect(installed.steps[2]!.form.allErrors).toEqual({ title: ["Enter at least 3 characters"] });
+    expect(installed.steps[3]!.field.id).not.toBe(installed.steps[0]!.field.id);
+    expect(installed.steps[3]!.form.id).not.toBe(installed.steps[0]!.form.id);
+    expect(installed.steps[0]!.field.required).toBe(true);
   });
 
-  it("builds a field's metadata once per form state", () => {
+  it("builds a field's and a form's metadata once per form state", () => {
     const source = patchSource(conformPatch, original)!;
     const counting = loadModule<ContextModule>(source.replace("function getMetadata(context, subjectRef, stateSnapshot) {", "function getMetadata(context, subjectRef, stateSnapshot) {\n  globalThis.__metadataBuilt = (globalThis.__metadataBuilt ?? 0) + 1;"), requireFromDist);
     const holder = globalThis as { __metadataBuilt?: number };
@@ -245,8 +253,10 @@ describe("conform's field metadata kept per form state", () => {
     const context = counting.createFormContext({ formId: "f", defaultValue: { title: "a" }, onValidate: () => undefined });
     const title = counting.getFieldMetadata(context, { current: {} }, context.getState(), "title");
     for (const key of keys) void title[key];
+    const form = counting.getFormMetadata(context, { current: {} }, context.getState(), true);
+    for (const key of formKeys) void form[key];
     const built = holder.__metadataBuilt;
     delete holder.__metadataBuilt;
-    expect(built).toBe(1);
+    expect(built).toBe(2);
   });
 });
