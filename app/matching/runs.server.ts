@@ -4,7 +4,7 @@ import { recordAudit } from "~/platform/audit.server";
 import { MatchingInputError, parseMatchingInput } from "~/matching/solver/parse-input";
 import { solveMatchingInParallel } from "~/matching/solver/match";
 import type { MatchingProgress, MatchingResult } from "~/matching/solver/types";
-import { standingsBeforeAndAfter, unmetByUniversity } from "./review";
+import { mostMovedStandings, standingsBeforeAndAfter, unmetByUniversity } from "./review";
 import type { ProposalRow, UnmetRow } from "./review-table";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queue.server";
@@ -280,6 +280,35 @@ export function finishedRunRows(runId: string, stored: StoredMatchingResult) {
 
 export function finishedRunReview(run: Parameters<typeof reviewRun>[0], earlierProposals?: StoredMatchingResult["proposals"]) {
   return reviewFigures.get(`${run.id}:${run.status}`, () => reviewRun(run, earlierProposals));
+}
+
+type RunReview = NonNullable<Awaited<ReturnType<typeof reviewRun>>>;
+const pageFiguresByReview = new WeakMap<RunReview, { chartRows: number; figures: ReturnType<typeof namedPageFigures> }>();
+
+function namedPageFigures(review: RunReview, chartRows: number) {
+  const name = (id: string) => review.names[id] ?? "Unknown";
+  return {
+    placed: review.stored.proposals.reduce((sum, p) => sum + p.students, 0),
+    unmetStudents: review.stored.unmet.reduce((sum, u) => sum + u.students, 0),
+    standingsCount: review.standings.length,
+    ...mostMovedStandings(
+      review.standings.map((row) => ({ ...row, provider: name(row.providerId) })),
+      chartRows,
+    ),
+    unmetByUniversity: review.unmet.map((row) => ({ ...row, university: name(row.universityId) })),
+  };
+}
+
+/**
+ * The review page's totals, charted providers and unmet students by university, with names: worked out once
+ * per kept review (`finishedRunReview`) rather than on every view of the page. Callers only read them.
+ */
+export function reviewPageFigures(review: RunReview, chartRows: number) {
+  const kept = pageFiguresByReview.get(review);
+  if (kept && kept.chartRows === chartRows) return kept.figures;
+  const figures = namedPageFigures(review, chartRows);
+  pageFiguresByReview.set(review, { chartRows, figures });
+  return figures;
 }
 
 /**

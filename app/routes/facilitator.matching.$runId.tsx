@@ -20,12 +20,12 @@ import {
   publishRun,
   replacementOf,
   rerunWithDecisions,
+  reviewPageFigures,
   runWithReview,
   type InputSummary,
 } from "~/matching/runs.server";
 import { fairShareDifference } from "~/matching/review-decisions";
-import { mostMovedStandings } from "~/matching/review";
-import { filterProposals, filterUnmet, parseReviewQuery, sortProposalsOnce } from "~/matching/review-table";
+import { filterProposals, filterUnmet, parseReviewQuery, reviewChoicesOnce, sortProposalsOnce, sortUnmetOnce } from "~/matching/review-table";
 import { getSettings } from "~/settings/settings.server";
 import { RunProgress, useLiveProgress } from "./facilitator.matching.shared/run-progress";
 import { DiscardButton, PublishPanel } from "./facilitator.matching.shared/publish-panel";
@@ -70,12 +70,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const rows = await finishedRunRows(run.id, review.stored);
   const proposals = filterProposals(sortProposalsOnce(rows.proposals, query.sort, query.dir), query);
-  const unmet = filterUnmet(rows.unmet, query).sort((a, b) => b.students - a.students || a.university.localeCompare(b.university) || a.start.localeCompare(b.start));
+  const unmet = filterUnmet(sortUnmetOnce(rows.unmet), query);
   const shown = query.view === "proposals" ? proposals.length : unmet.length;
   const window = pageWindow(shown, query.page, REVIEW_PAGE_SIZE);
-  const choices = (pairs: [string, string][]) => [...new Map(pairs)].sort((a, b) => a[1].localeCompare(b[1], "en-GB"));
+  const figures = reviewPageFigures(review, CHART_ROWS);
   const name = (id: string) => review.names[id] ?? "Unknown";
-  const placed = review.stored.proposals.reduce((sum, p) => sum + p.students, 0);
   const decisions = run.status === "SUCCEEDED" ? await decisionsOfRun(run.id) : null;
   return {
     run: runView,
@@ -83,21 +82,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     review: {
       empty: review.stored.empty,
       warnings: review.stored.warnings,
-      placed,
-      unmetStudents: review.stored.unmet.reduce((sum, u) => sum + u.students, 0),
-      preview: run.status === "SUCCEEDED" && placed > 0 && url.searchParams.get("confirm") === "publish" ? await publishPreview(run, user.id) : null,
+      ...figures,
+      preview: run.status === "SUCCEEDED" && figures.placed > 0 && url.searchParams.get("confirm") === "publish" ? await publishPreview(run, user.id) : null,
       proposalCount: review.stored.proposals.length,
-      standingsCount: review.standings.length,
-      ...mostMovedStandings(
-        review.standings.map((row) => ({ ...row, provider: name(row.providerId) })),
-        CHART_ROWS,
-      ),
       decisions,
       difference:
         difference && review.earlierStandings
           ? { ...difference.shown, fairShare: fairShareDifference(review.earlierStandings, review.standings).map((row) => ({ ...row, provider: name(row.providerId) })) }
           : null,
-      unmetByUniversity: review.unmet.map((row) => ({ ...row, university: name(row.universityId) })),
       table: {
         query,
         window,
@@ -105,9 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         unmetTotal: unmet.length,
         proposals: query.view === "proposals" ? proposals.slice(window.skip, window.skip + window.take) : [],
         unmet: query.view === "unmet" ? unmet.slice(window.skip, window.skip + window.take) : [],
-        providers: choices(rows.proposals.map((row) => [row.providerId, row.provider])),
-        universities: choices([...rows.proposals, ...rows.unmet].map((row) => [row.universityId, row.university])),
-        professions: [...new Set([...rows.proposals, ...rows.unmet].map((row) => row.profession))].filter(Boolean).sort(),
+        ...reviewChoicesOnce(rows.proposals, rows.unmet),
       },
     },
   };

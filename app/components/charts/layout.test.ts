@@ -51,3 +51,19 @@ describe("chart layout", () => {
     expect(labelStride(["31 Aug", "7 Sep"], 8.5, 11)).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe("fitLabel kept per label and size", () => {
+  it("fits as worked out anew, asked again, past the labels it keeps, and hands each caller its own lines", async () => {
+    const { fitLabelAnew, MAX_FITTED_LABELS } = await import("./layout");
+    const names = Array.from({ length: MAX_FITTED_LABELS + 50 }, (_, index) => `Royal ${["Riverside", "Moorland", "St Ann's"][index % 3]} NHS Foundation Trust ${index}`);
+    for (let round = 0; round < 2; round++) {
+      for (const [index, name] of names.entries()) {
+        const width = 60 + (index % 5) * 40;
+        expect(fitLabel(name, width, 11, 1 + (index % 2), index % 3 === 0)).toEqual(fitLabelAnew(name, width, 11, 1 + (index % 2), index % 3 === 0));
+      }
+    }
+    const first = fitLabel("Speech and language therapy", 104, 11, 2);
+    first.lines.push("changed");
+    expect(fitLabel("Speech and language therapy", 104, 11, 2)).toEqual(fitLabelAnew("Speech and language therapy", 104, 11, 2));
+  });
+});

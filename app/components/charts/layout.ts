@@ -23,6 +23,22 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
  * fit is cut with "…" (`truncated` then says so, and the chart shows the full text as a tooltip).
  */
 export function fitLabel(text: string, maxWidth: number, fontSize: number, maxLines = 1, bold = false): { lines: string[]; truncated: boolean } {
+  // A chart fits the same names on every view, cutting a long one a character at a time: kept per label and
+  // size (at most MAX_FITTED_LABELS, then started afresh). Each caller gets its own lines.
+  const key = `${maxWidth}|${fontSize}|${maxLines}|${bold ? 1 : 0}|${text}`;
+  let fitted = fittedLabels.get(key);
+  if (!fitted) {
+    fitted = fitLabelAnew(text, maxWidth, fontSize, maxLines, bold);
+    if (fittedLabels.size >= MAX_FITTED_LABELS) fittedLabels.clear();
+    fittedLabels.set(key, fitted);
+  }
+  return { lines: [...fitted.lines], truncated: fitted.truncated };
+}
+
+const fittedLabels = new Map<string, { lines: string[]; truncated: boolean }>();
+export const MAX_FITTED_LABELS = 2000;
+
+export function fitLabelAnew(text: string, maxWidth: number, fontSize: number, maxLines = 1, bold = false): { lines: string[]; truncated: boolean } {
   const fits = (line: string) => textWidth(line, fontSize, bold) <= maxWidth;
   const cut = (line: string) => {
     let kept = line;
