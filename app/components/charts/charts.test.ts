@@ -56,6 +56,22 @@ describe("charts as server-rendered SVG", () => {
     }
   });
 
+  it("writes values over bars while they stay legible, and leaves longer ones to the tooltip", () => {
+    const chart = (demand: number) =>
+      renderToStaticMarkup(
+        createElement(GroupedBarChart, {
+          title: "Students",
+          summary: "Figures.",
+          series: [{ key: "demand", label: "Requested", colour: "#005eb8" }],
+          groups: [{ label: "Physiotherapy", values: { demand } }],
+        }),
+      );
+    expect(chart(4210)).toMatch(/<text[^>]*font-size="7"[^>]*>4210<\/text>/);
+    const large = chart(42_100);
+    expect(large).not.toMatch(/>42100<\/text>/);
+    expect(large).toContain("<title>Physiotherapy, Requested: 42100</title>");
+  });
+
   it("describes a before-and-after chart in words", () => {
     const html = renderToStaticMarkup(charts.ratios);
     expect(html).toContain("0.50 before, 1.20 after (green)");

@@ -17,6 +17,8 @@ const WIDEST_GROUP = 112;
 const LABEL_FONT = 11;
 const LABEL_LINES = 2;
 const PLOT_HEIGHT = 180;
+/** Smaller than this, a bar's value is not written over it (4 digits are 7 px; 5 would be 5.5 px). */
+const MIN_VALUE_FONT = 7;
 
 export function GroupedBarChart({
   title,
@@ -40,8 +42,10 @@ export function GroupedBarChart({
   // Values are written above their bars, in a size that keeps neighbours apart (digits are 0.556 em wide in Arial).
   const longestValue = Math.max(1, ...values.map((value) => String(value).length));
   const valueFont = Math.min(10, Math.floor((2 * (BAR_PITCH - 1)) / (longestValue * 0.556)) / 2);
+  // Values too long to write legibly over a bar (five digits and more) are left to the tooltip and the table.
+  const showValues = valueFont >= MIN_VALUE_FONT;
   const left = Math.ceil(textWidth(ticks[ticks.length - 1].toLocaleString("en-GB"), 11)) + 12;
-  const top = Math.ceil(valueFont) + 8;
+  const top = (showValues ? Math.ceil(valueFont) : 0) + 8;
   const plotBottom = top + PLOT_HEIGHT;
   const width = left + Math.max(1, groups.length) * groupWidth + 8;
   const height = plotBottom + 6 + labelHeight(LABEL_FONT, LABEL_LINES) + 4;
@@ -62,9 +66,11 @@ export function GroupedBarChart({
                   <rect x={x} y={y(value)} width={BAR} height={plotBottom - y(value)} fill={item.colour} stroke={item.stroke}>
                     <title>{`${group.label}, ${item.label}: ${value}`}</title>
                   </rect>
-                  <text x={x + BAR / 2} y={y(value) - 3} fontSize={valueFont} textAnchor="middle" fill={CHART_INK}>
-                    {value}
-                  </text>
+                  {showValues && (
+                    <text x={x + BAR / 2} y={y(value) - 3} fontSize={valueFont} textAnchor="middle" fill={CHART_INK}>
+                      {value}
+                    </text>
+                  )}
                 </g>
               );
             })}
