@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { formatNumber } from "~/vocabulary/labels";
 
 export interface AttentionItem {
   title: string;
@@ -21,7 +22,7 @@ export function AttentionPanel({ items, children }: { items: AttentionItem[]; ch
           <li key={item.title} className={`card ${item.action && item.count > 0 ? "border-l-8 border-l-nhs-amber" : ""}`}>
             <h3 className="text-base">{item.title}</h3>
             <p className="text-4xl font-bold" data-testid="attention-count">
-              {item.count}
+              {formatNumber(item.count)}
             </p>
             {item.detail && <p className="text-sm">{item.detail}</p>}
             <p className="mt-2">

@@ -11,7 +11,7 @@ import { readDashboardParams } from "~/dashboards/params.server";
 import { getRegionOverview } from "~/dashboards/region.server";
 import { requireFacilitatorRegion } from "~/dashboards/policy";
 import { formatAcademicYear } from "~/vocabulary/academic-year";
-import { plural } from "~/vocabulary/labels";
+import { formatNumber, plural } from "~/vocabulary/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
@@ -122,7 +122,7 @@ function Figure({ label, value, detail }: { label: string; value: number; detail
   return (
     <div className="card">
       <dt className="text-nhs-grey-1">{label}</dt>
-      <dd className="text-4xl font-bold">{value}</dd>
+      <dd className="text-4xl font-bold">{formatNumber(value)}</dd>
       <dd className="text-sm">{detail}</dd>
     </div>
   );

@@ -89,7 +89,7 @@ describe("each role's home page", () => {
     const panel = page.getByRole("region", { name: "Needs your attention" });
     const panelText = (await panel.textContent()) ?? "";
     for (const title of expected.attention) expect(panelText, `attention for ${expected.role}`).toContain(title);
-    for (const count of await panel.getByTestId("attention-count").allTextContents()) expect(count.trim()).toMatch(/^\d+$/);
+    for (const count of await panel.getByTestId("attention-count").allTextContents()) expect(count.trim()).toMatch(/^\d{1,3}(,\d{3})*$/);
     expect(await panel.getByRole("link").count()).toBeGreaterThan(0);
     expect(await page.getByRole("navigation", { name: "Sections" }).count()).toBe(0);
 
