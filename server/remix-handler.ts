@@ -3,9 +3,9 @@ import type express from "express";
 import { renderedDocumentOf } from "~/platform/rendered-document.server";
 
 /**
- * Express → Remix, as `@remix-run/express` 2.17 does it (the request is built the same way), except for the sending: a page rendered whole into a
- * buffer (`documentResponse`) goes out in one `end`, where the package would read it back through a web
- * stream and write it again (about 7% of a small page's CPU).
+ * Express → Remix, as `@remix-run/express` 2.17 does it (the request is built the same way), except for the
+ * sending: a page rendered whole into a buffer (`documentResponse`) goes out in one `end`, where the package
+ * would read it back through a web stream and write it again (about 7% of a small page's CPU).
  */
 export function createRemixHandler({
   build,
