@@ -31,7 +31,13 @@ export function createRemixHandler({
 function createRemixRequest(req: express.Request, res: express.Response): Request {
   // req.hostname respects "trust proxy" but drops the port, which comes from X-Forwarded-Host or Host.
   const port = portOf(req.get("X-Forwarded-Host")) ?? portOf(req.get("host"));
-  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  let url: URL;
+  try {
+    url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  } catch {
+    // A Host (or forwarded host) no address can have, such as "a b" or port 99999: the client's fault.
+    throw Object.assign(new Error("The request's host is not a valid address"), { status: 400 });
+  }
   let controller: AbortController | null = new AbortController();
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: headersOf(req.headers), signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {

@@ -51,6 +51,28 @@ describe("HTTP", () => {
     expect((await compressed.text()).length).toBe(body.length);
   });
 
+  it("answers a Host header no address can have with 400, not a crash", async () => {
+    const { request } = await import("node:http");
+    const statusFor = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(server.base);
+        request({ host: url.hostname, port: url.port, path: "/sign-in", headers: { Host: host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        })
+          .on("error", reject)
+          .end();
+      });
+    // The test server runs behind Vite's dev middleware, which refuses hosts it does not know with 403 first.
+    for (const host of ["localhost:99999", "localhost:65536", "exa mple.com", "[::1", "local host:80"]) {
+      const status = await statusFor(host);
+      expect(status, host).toBeGreaterThanOrEqual(400);
+      expect(status, host).toBeLessThan(500);
+    }
+    expect(await statusFor("localhost:99999")).toBe(400);
+    expect(await statusFor(new URL(server.base).host)).toBe(200);
+  });
+
   it("refuses cross-site and origin-less form posts", async () => {
     const user = await createUser("ADMIN");
     const body = `email=${encodeURIComponent(user.email)}&password=${encodeURIComponent(TEST_PASSWORD)}`;
