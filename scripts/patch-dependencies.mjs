@@ -187,7 +187,23 @@ const FIELD_METADATA_MARKER = marker("field metadata kept per form state v2");
 // What it builds depends only on the form's state object and form id at that moment, so one is kept
 // per field (and per form) until either changes; the reads themselves (and their re-render
 // subscriptions) are unchanged.
-const fieldMetadataEdits = [
+const KEPT_METADATA_VARIABLES = "  var keptMetadata, keptState, keptFormId;";
+const keptMetadata = (build) => `      var currentState = context.getState();
+      var currentFormId = context.getFormId();
+      if (keptMetadata === undefined || keptState !== currentState || keptFormId !== currentFormId) {
+        keptMetadata = ${build};
+        keptState = currentState;
+        keptFormId = currentFormId;
+      }
+      var metadata = keptMetadata;`;
+const fieldMetadataFileEdits = (nameLine) => [
+  [
+    `${nameLine}
+  return new Proxy({}, {`,
+    `${nameLine}
+${KEPT_METADATA_VARIABLES}
+  return new Proxy({}, {`,
+  ],
   [
     `    get(_, key, receiver) {
       var _state$constraint$nam;
@@ -195,42 +211,18 @@ const fieldMetadataEdits = [
     `    get(_, key, receiver) {
       var _state$constraint$nam;
       ${FIELD_METADATA_MARKER}
-      var currentState = context.getState();
-      var currentFormId = context.getFormId();
-      if (keptMetadata === undefined || keptState !== currentState || keptFormId !== currentFormId) {
-        keptMetadata = getMetadata(context, subjectRef, stateSnapshot, name);
-        keptState = currentState;
-        keptFormId = currentFormId;
-      }
-      var metadata = keptMetadata;`,
+${keptMetadata("getMetadata(context, subjectRef, stateSnapshot, name)")}`,
   ],
-];
-const fieldMetadataFileEdits = (nameLine) => [
-  [
-    `${nameLine}
-  return new Proxy({}, {`,
-    `${nameLine}
-  var keptMetadata, keptState, keptFormId;
-  return new Proxy({}, {`,
-  ],
-  ...fieldMetadataEdits,
   [
     `function getFormMetadata(context, subjectRef, stateSnapshot, noValidate) {
   return new Proxy({}, {
     get(_, key, receiver) {
       var metadata = getMetadata(context, subjectRef, stateSnapshot);`,
     `function getFormMetadata(context, subjectRef, stateSnapshot, noValidate) {
-  var keptMetadata, keptState, keptFormId;
+${KEPT_METADATA_VARIABLES}
   return new Proxy({}, {
     get(_, key, receiver) {
-      var currentState = context.getState();
-      var currentFormId = context.getFormId();
-      if (keptMetadata === undefined || keptState !== currentState || keptFormId !== currentFormId) {
-        keptMetadata = getMetadata(context, subjectRef, stateSnapshot);
-        keptState = currentState;
-        keptFormId = currentFormId;
-      }
-      var metadata = keptMetadata;`,
+${keptMetadata("getMetadata(context, subjectRef, stateSnapshot)")}`,
   ],
 ];
 export const DEPENDENCY_PATCHES = [

@@ -119,16 +119,9 @@ export function sortProposalsOnce(rows: readonly ProposalRow[], sort: ProposalSo
   return sorted;
 }
 
-const unmetOrders = new WeakMap<readonly UnmetRow[], readonly UnmetRow[]>();
-
-/** Unmet requests, most students first, then by university and start: sorted once per rows array, as `sortProposalsOnce`. */
-export function sortUnmetOnce(rows: readonly UnmetRow[]): readonly UnmetRow[] {
-  let sorted = unmetOrders.get(rows);
-  if (!sorted) {
-    sorted = [...rows].sort((a, b) => b.students - a.students || a.university.localeCompare(b.university) || a.start.localeCompare(b.start));
-    unmetOrders.set(rows, sorted);
-  }
-  return sorted;
+/** Unmet requests, most students first, then by university and start. */
+export function sortUnmet(rows: readonly UnmetRow[]): UnmetRow[] {
+  return [...rows].sort((a, b) => b.students - a.students || a.university.localeCompare(b.university) || a.start.localeCompare(b.start));
 }
 
 export interface ReviewChoices {
@@ -137,18 +130,12 @@ export interface ReviewChoices {
   professions: string[];
 }
 
-const choicesByRows = new WeakMap<readonly ProposalRow[], { unmet: readonly UnmetRow[]; choices: ReviewChoices }>();
-
-/** The filters' options (id and name, by name; professions by code) of a run's rows, worked out once per rows arrays. */
-export function reviewChoicesOnce(proposals: readonly ProposalRow[], unmet: readonly UnmetRow[]): ReviewChoices {
-  const kept = choicesByRows.get(proposals);
-  if (kept && kept.unmet === unmet) return kept.choices;
+/** The filters' options of a run's rows: id and name, by name; professions by code. */
+export function reviewChoices(proposals: readonly ProposalRow[], unmet: readonly UnmetRow[]): ReviewChoices {
   const byName = (pairs: [string, string][]) => [...new Map(pairs)].sort((a, b) => compareText(a[1], b[1]));
-  const choices = {
+  return {
     providers: byName(proposals.map((row) => [row.providerId, row.provider])),
     universities: byName([...proposals, ...unmet].map((row) => [row.universityId, row.university])),
     professions: [...new Set([...proposals, ...unmet].map((row) => row.profession))].filter(Boolean).sort(),
   };
-  choicesByRows.set(proposals, { unmet, choices });
-  return choices;
 }

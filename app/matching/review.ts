@@ -91,6 +91,9 @@ export function unmetByUniversity(
   return [...groups.values()].sort((a, b) => b.unmet - a.unmet || a.profession.localeCompare(b.profession));
 }
 
+/** Bars in the review's fair-share charts: enough to see the run's effect, few enough to read. */
+export const CHART_ROWS = 20;
+
 /**
  * The providers a run moves, the most placed first (ties by name), at most `limit` of them: what the
  * review charts. The page sends only these; the full table has its own page.

@@ -4,8 +4,8 @@ import { recordAudit } from "~/platform/audit.server";
 import { MatchingInputError, parseMatchingInput } from "~/matching/solver/parse-input";
 import { solveMatchingInParallel } from "~/matching/solver/match";
 import type { MatchingProgress, MatchingResult } from "~/matching/solver/types";
-import { mostMovedStandings, standingsBeforeAndAfter, unmetByUniversity } from "./review";
-import type { ProposalRow, UnmetRow } from "./review-table";
+import { CHART_ROWS, mostMovedStandings, standingsBeforeAndAfter, unmetByUniversity } from "./review";
+import { reviewChoices, sortUnmet, type ProposalRow, type ReviewChoices, type UnmetRow } from "./review-table";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 import { enqueueJob, extendJobLock, type ClaimedJob } from "~/platform/jobs/queue.server";
 import { academicYearOf } from "~/vocabulary/academic-year";
@@ -257,8 +257,8 @@ export async function getRunForUser(user: SessionUser, runId: string) {
 const FINISHED_RESULT_CACHE_MS = 60_000;
 const REVIEW_FIGURES_CACHE_MS = 10_000;
 const finishedResults = shortLivedCache<StoredMatchingResult | null>(FINISHED_RESULT_CACHE_MS, 8);
-const finishedRows = shortLivedCache<Awaited<ReturnType<typeof reviewRows>>>(FINISHED_RESULT_CACHE_MS, 8);
-const reviewFigures = shortLivedCache<Awaited<ReturnType<typeof reviewRun>>>(REVIEW_FIGURES_CACHE_MS, 8);
+const finishedRows = shortLivedCache<ReviewTableRows>(FINISHED_RESULT_CACHE_MS, 8);
+const reviewFigures = shortLivedCache<Awaited<ReturnType<typeof reviewWithPageFigures>>>(REVIEW_FIGURES_CACHE_MS, 8);
 
 /** The run as getRunForUser gives it, without its result: a large run's result is megabytes of JSON. */
 export async function getRunSummaryForUser(user: SessionUser, runId: string) {
@@ -274,41 +274,43 @@ export function finishedRunResult(runId: string): Promise<StoredMatchingResult |
   });
 }
 
-export function finishedRunRows(runId: string, stored: StoredMatchingResult) {
-  return finishedRows.get(runId, () => reviewRows(stored));
+/** A finished run's rows with names, the unmet ones in the table's order, and the filters' options. */
+export interface ReviewTableRows {
+  proposals: ProposalRow[];
+  unmet: UnmetRow[];
+  choices: ReviewChoices;
+}
+
+export function finishedRunRows(runId: string, stored: StoredMatchingResult): Promise<ReviewTableRows> {
+  return finishedRows.get(runId, async () => {
+    const { proposals, unmet } = await reviewRows(stored);
+    return { proposals, unmet: sortUnmet(unmet), choices: reviewChoices(proposals, unmet) };
+  });
 }
 
 export function finishedRunReview(run: Parameters<typeof reviewRun>[0], earlierProposals?: StoredMatchingResult["proposals"]) {
-  return reviewFigures.get(`${run.id}:${run.status}`, () => reviewRun(run, earlierProposals));
+  return reviewFigures.get(`${run.id}:${run.status}`, () => reviewWithPageFigures(run, earlierProposals));
 }
 
-type RunReview = NonNullable<Awaited<ReturnType<typeof reviewRun>>>;
-const pageFiguresByReview = new WeakMap<RunReview, { chartRows: number; figures: ReturnType<typeof namedPageFigures> }>();
-
-function namedPageFigures(review: RunReview, chartRows: number) {
+/**
+ * The review with what its page shows of it: totals, the charted providers and unmet students by university,
+ * with names. Kept with the review (`finishedRunReview`), so worked out once rather than on every view.
+ */
+async function reviewWithPageFigures(run: Parameters<typeof reviewRun>[0], earlierProposals?: StoredMatchingResult["proposals"]) {
+  const review = await reviewRun(run, earlierProposals);
+  if (!review) return null;
   const name = (id: string) => review.names[id] ?? "Unknown";
-  return {
+  const page = {
     placed: review.stored.proposals.reduce((sum, p) => sum + p.students, 0),
     unmetStudents: review.stored.unmet.reduce((sum, u) => sum + u.students, 0),
     standingsCount: review.standings.length,
     ...mostMovedStandings(
       review.standings.map((row) => ({ ...row, provider: name(row.providerId) })),
-      chartRows,
+      CHART_ROWS,
     ),
     unmetByUniversity: review.unmet.map((row) => ({ ...row, university: name(row.universityId) })),
   };
-}
-
-/**
- * The review page's totals, charted providers and unmet students by university, with names: worked out once
- * per kept review (`finishedRunReview`) rather than on every view of the page. Callers only read them.
- */
-export function reviewPageFigures(review: RunReview, chartRows: number) {
-  const kept = pageFiguresByReview.get(review);
-  if (kept && kept.chartRows === chartRows) return kept.figures;
-  const figures = namedPageFigures(review, chartRows);
-  pageFiguresByReview.set(review, { chartRows, figures });
-  return figures;
+  return { ...review, page };
 }
 
 /**

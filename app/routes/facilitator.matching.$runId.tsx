@@ -20,16 +20,15 @@ import {
   publishRun,
   replacementOf,
   rerunWithDecisions,
-  reviewPageFigures,
   runWithReview,
   type InputSummary,
 } from "~/matching/runs.server";
 import { fairShareDifference } from "~/matching/review-decisions";
-import { filterProposals, filterUnmet, parseReviewQuery, reviewChoicesOnce, sortProposalsOnce, sortUnmetOnce } from "~/matching/review-table";
+import { filterProposals, filterUnmet, parseReviewQuery, sortProposalsOnce } from "~/matching/review-table";
 import { getSettings } from "~/settings/settings.server";
 import { RunProgress, useLiveProgress } from "./facilitator.matching.shared/run-progress";
 import { DiscardButton, PublishPanel } from "./facilitator.matching.shared/publish-panel";
-import { CHART_ROWS, FairShareChange, RunFigures, UnmetByUniversity } from "./facilitator.matching.shared/review-summary";
+import { FairShareChange, RunFigures, UnmetByUniversity } from "./facilitator.matching.shared/review-summary";
 import { ReviewTables } from "./facilitator.matching.shared/review-table";
 import { RerunPanel } from "./facilitator.matching.shared/proposal-marks";
 import { RerunDifference } from "./facilitator.matching.shared/rerun-difference";
@@ -70,10 +69,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const rows = await finishedRunRows(run.id, review.stored);
   const proposals = filterProposals(sortProposalsOnce(rows.proposals, query.sort, query.dir), query);
-  const unmet = filterUnmet(sortUnmetOnce(rows.unmet), query);
+  const unmet = filterUnmet(rows.unmet, query);
   const shown = query.view === "proposals" ? proposals.length : unmet.length;
   const window = pageWindow(shown, query.page, REVIEW_PAGE_SIZE);
-  const figures = reviewPageFigures(review, CHART_ROWS);
   const name = (id: string) => review.names[id] ?? "Unknown";
   const decisions = run.status === "SUCCEEDED" ? await decisionsOfRun(run.id) : null;
   return {
@@ -82,8 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     review: {
       empty: review.stored.empty,
       warnings: review.stored.warnings,
-      ...figures,
-      preview: run.status === "SUCCEEDED" && figures.placed > 0 && url.searchParams.get("confirm") === "publish" ? await publishPreview(run, user.id) : null,
+      ...review.page,
+      preview: run.status === "SUCCEEDED" && review.page.placed > 0 && url.searchParams.get("confirm") === "publish" ? await publishPreview(run, user.id) : null,
       proposalCount: review.stored.proposals.length,
       decisions,
       difference:
@@ -97,7 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         unmetTotal: unmet.length,
         proposals: query.view === "proposals" ? proposals.slice(window.skip, window.skip + window.take) : [],
         unmet: query.view === "unmet" ? unmet.slice(window.skip, window.skip + window.take) : [],
-        ...reviewChoicesOnce(rows.proposals, rows.unmet),
+        ...rows.choices,
       },
     },
   };

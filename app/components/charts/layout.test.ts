@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitLabel, labelStride, linearScale, niceTicks, textWidth } from "./layout";
+import { fitLabel, fitLabelAnew, labelStride, linearScale, MAX_FITTED_LABELS, niceTicks, textWidth } from "./layout";
 
 describe("chart layout", () => {
   it("estimates wide letters wider than narrow ones, and bold wider than regular", () => {
@@ -53,8 +53,7 @@ describe("chart layout", () => {
 });
 
 describe("fitLabel kept per label and size", () => {
-  it("fits as worked out anew, asked again, past the labels it keeps, and hands each caller its own lines", async () => {
-    const { fitLabelAnew, MAX_FITTED_LABELS } = await import("./layout");
+  it("fits as worked out anew, asked again, past the labels it keeps, and hands each caller its own lines", () => {
     const names = Array.from({ length: MAX_FITTED_LABELS + 50 }, (_, index) => `Royal ${["Riverside", "Moorland", "St Ann's"][index % 3]} NHS Foundation Trust ${index}`);
     for (let round = 0; round < 2; round++) {
       for (const [index, name] of names.entries()) {

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { RatioBarChart } from "~/components/charts/ratio-bars";
 import { ScrollTable } from "~/components/scroll-table";
 import { formatRatio, type FairShareBand } from "~/fair-share/fair-share";
+import { CHART_ROWS } from "~/matching/review";
 import { formatDateRange, plural } from "~/vocabulary/labels";
 import { PlacementPartyCells, professionName } from "./review-summary";
 
@@ -32,7 +33,6 @@ export interface RerunDifferenceView {
   }[];
 }
 
-const CHART_ROWS = 20;
 const CHANGE_LABEL = { added: "Added", removed: "Removed", changed: "Students changed" } as const;
 
 const pairing = (row: Pairing) => (

@@ -34,9 +34,6 @@ export function PlacementPartyCells({ row }: { row: { provider: string; site: st
   );
 }
 
-/** Bars in the review's fair-share chart: enough to see the run's effect, few enough to read. */
-export const CHART_ROWS = 20;
-
 export function RunFigures({ figures }: { figures: [string, number][] }) {
   return (
     <dl className="mb-6 grid gap-4 sm:grid-cols-4">
