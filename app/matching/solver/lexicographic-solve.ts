@@ -1,3 +1,4 @@
+import { greedyStartFlow } from "./greedy-start";
 import { ARC_PROVIDER_UNIT, ARC_REQUEST_OFFER, ARC_SHORTFALL_UNIT, type ProfessionNetwork } from "./build-network";
 import { LEVEL_COUNT } from "./objective";
 import { NetworkSimplex, NetworkSimplexError } from "./network-simplex";
@@ -227,17 +228,19 @@ export function initialSearchArcs(network: ProfessionNetwork): Uint8Array {
 }
 
 /**
- * Minimises the levels in order. Each stage starts from the previous stage's optimal
- * basis; arcs whose reduced cost is non-zero are frozen at their bound, which leaves
+ * Minimises the levels in order. The first stage starts from a greedy placement
+ * (greedy-start.ts; `greedyStart: false` starts from artificial arcs instead, same optimum),
+ * each later stage from the previous stage's optimal basis; arcs whose reduced cost is non-zero are frozen at their bound, which leaves
  * exactly the previous stages' optimal face for the next stage to search.
  */
 export function solveLexicographic(
   network: ProfessionNetwork,
-  options: { separateLevels?: boolean; onStageDone?: (stageIndex: number, stageCount: number) => void } = {},
+  options: { separateLevels?: boolean; greedyStart?: boolean; onStageDone?: (stageIndex: number, stageCount: number) => void } = {},
 ): LexicographicSolution {
   const bounds = levelPathBounds(network);
   const stages = planStages(network, options.separateLevels ?? false, bounds);
   const simplex = new NetworkSimplex(network);
+  if (options.greedyStart ?? true) simplex.startFrom(greedyStartFlow(network));
   simplex.restrictSearch(initialSearchArcs(network));
   const potentials: Float64Array[] = [];
   const maxPivots = 50 * (network.arcCount + network.nodeCount) + 1_000_000;

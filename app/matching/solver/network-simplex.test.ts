@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type FlowProblem, NetworkSimplex, NetworkSimplexError } from "./network-simplex";
 import { seededRandom } from "../../../bench/matching/generate";
+import { cancelCyclesOfFreeArcs } from "./greedy-start";
 
 interface RandomProblem extends FlowProblem {
   costs: Float64Array[];
@@ -179,4 +180,57 @@ describe("NetworkSimplex", () => {
       expect(problem.costs.map((costs) => costOf(costs, flow))).toEqual(lexicographicOptimumByCycleCancelling(problem));
     },
   );
+
+  it.each(Array.from({ length: 30 }, (_, index) => 200 + index))(
+    "started from a feasible flow (its free cycles cancelled) reaches the same lexicographic optimum (graph %i)",
+    (seed) => {
+      const problem = randomProblem(seed, 3);
+      const start = Int32Array.from(problem.feasibleFlow);
+      cancelCyclesOfFreeArcs(problem, start);
+      checkFeasible(problem, start);
+      const simplex = new NetworkSimplex(problem);
+      simplex.startFrom(start);
+      if (seed % 2 === 0) simplex.restrictSearch(Uint8Array.from({ length: problem.arcCount }, (_, arc) => arc % 3));
+      problem.costs.forEach((costs, level) => {
+        simplex.setCosts(costs, ARTIFICIAL_COST);
+        if (level === 0) expect(simplex.artificialFlow()).toBe(0);
+        simplex.run();
+        if (level < problem.costs.length - 1) simplex.freezeArcsWithNonzeroReducedCost();
+      });
+      const flow = simplex.flow.slice(0, problem.arcCount);
+      checkFeasible(problem, flow);
+      expect(problem.costs.map((costs) => costOf(costs, flow))).toEqual(lexicographicOptimumByCycleCancelling(problem));
+    },
+  );
+
+  it("started from a flow that does not balance, carries the difference on artificial arcs and still finds the optimum", () => {
+    const problem = randomProblem(7, 1);
+    const simplex = new NetworkSimplex(problem);
+    simplex.startFrom(new Int32Array(problem.arcCount));
+    simplex.setCosts(problem.costs[0], ARTIFICIAL_COST);
+    simplex.run();
+    expect(simplex.artificialFlow()).toBe(0);
+    expect(costOf(problem.costs[0], simplex.flow.slice(0, problem.arcCount))).toBe(lexicographicOptimumByCycleCancelling(problem)[0]);
+  });
+
+  it("refuses a start whose free arcs close a cycle, or whose flow leaves an arc's bounds, or that comes too late", () => {
+    const square: FlowProblem = {
+      nodeCount: 4,
+      arcCount: 4,
+      source: Int32Array.from([0, 1, 0, 2]),
+      target: Int32Array.from([1, 3, 2, 3]),
+      capacity: Int32Array.from([5, 5, 5, 5]),
+      supply: Int32Array.from([4, 0, 0, -4]),
+    };
+    expect(() => new NetworkSimplex(square).startFrom(Int32Array.from([2, 2, 2, 2]))).toThrow(/cycle/);
+    expect(() => new NetworkSimplex(square).startFrom(Int32Array.from([6, 6, 0, 0]))).toThrow(/outside its bounds/);
+    const cancelled = Int32Array.from([2, 2, 2, 2]);
+    cancelCyclesOfFreeArcs(square, cancelled);
+    checkFeasible(square, cancelled);
+    expect(Array.from(cancelled).filter((amount) => amount > 0 && amount < 5).length).toBeLessThan(4);
+    const late = new NetworkSimplex(square);
+    late.restrictSearch(new Uint8Array(4).fill(1));
+    expect(() => late.startFrom(cancelled)).toThrow(NetworkSimplexError);
+  });
 });
+

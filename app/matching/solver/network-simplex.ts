@@ -53,6 +53,7 @@ export class NetworkSimplex {
   private readonly capacity: Int32Array;
   private readonly cost: Float64Array;
   private readonly state: Int8Array;
+  private readonly supply: Int32Array;
 
   private readonly parent: Int32Array;
   private readonly predArc: Int32Array;
@@ -118,6 +119,7 @@ export class NetworkSimplex {
     this.cost = new Float64Array(allArcs);
     this.flow = new Int32Array(allArcs);
     this.state = new Int8Array(allArcs);
+    this.supply = problem.supply.slice(0, n);
     this.potential = new Float64Array(n + 1);
 
     this.parent = new Int32Array(n + 1);
@@ -254,6 +256,132 @@ export class NetworkSimplex {
   }
 
   /**
+   * Starts from a given flow instead of the artificial start. The arcs strictly between their
+   * bounds must form a forest (greedy-start.ts cancels cycles); each of its trees hangs from the
+   * artificial root by its first node's artificial arc, which carries the tree's imbalance.
+   * Every node can then still send flow to the root (free arcs both ways, an artificial arc
+   * upwards or downwards with flow), so the tree is strongly feasible. Must precede setCosts.
+   */
+  startFrom(startFlow: Int32Array): void {
+    if (this.initialised || this.slotsLaidOut) throw new NetworkSimplexError("startFrom must precede restrictSearch, setCosts and the first run");
+    const n = this.nodeCount;
+    const m = this.arcCount;
+    const root = this.root;
+    const { source, target, capacity, state, flow, parent, predArc, predDir, predFlow, predCapacity, thread, revThread, subtreeSize, lastSuccessor } = this;
+    const excess = new Float64Array(n);
+    const freeDegree = new Int32Array(n + 1);
+    for (let arc = 0; arc < m; arc++) {
+      const amount = startFlow[arc];
+      if (!(amount >= 0 && amount <= capacity[arc])) throw new NetworkSimplexError(`start flow on arc ${arc} is outside its bounds`);
+      flow[arc] = amount;
+      excess[source[arc]] -= amount;
+      excess[target[arc]] += amount;
+      if (amount === 0) state[arc] = STATE_LOWER;
+      else if (amount === capacity[arc]) state[arc] = STATE_UPPER;
+      else {
+        state[arc] = STATE_TREE;
+        freeDegree[source[arc] + 1]++;
+        freeDegree[target[arc] + 1]++;
+      }
+    }
+    for (let node = 0; node < n; node++) freeDegree[node + 1] += freeDegree[node];
+    const adjacencyStart = freeDegree;
+    const fill = adjacencyStart.slice(0, n);
+    const adjacentArc = new Int32Array(adjacencyStart[n]);
+    for (let arc = 0; arc < m; arc++) {
+      if (state[arc] !== STATE_TREE) continue;
+      adjacentArc[fill[source[arc]]++] = arc;
+      adjacentArc[fill[target[arc]]++] = arc;
+    }
+
+    // Preorder of each free tree by depth-first search; the trees follow each other in the thread.
+    const visited = new Uint8Array(n);
+    const preorder = new Int32Array(n);
+    const stack = new Int32Array(n);
+    let ordered = 0;
+    for (let start = 0; start < n; start++) {
+      if (visited[start]) continue;
+      const arc = m + start;
+      const imbalance = this.supply[start] + excess[start];
+      visited[start] = 1;
+      parent[start] = root;
+      predArc[start] = arc;
+      predCapacity[start] = INFINITE_CAPACITY;
+      state[arc] = STATE_TREE;
+      const treeStart = ordered;
+      let top = 0;
+      stack[top++] = start;
+      while (top > 0) {
+        const node = stack[--top];
+        preorder[ordered++] = node;
+        for (let index = adjacencyStart[node]; index < adjacencyStart[node + 1]; index++) {
+          const free = adjacentArc[index];
+          const next = source[free] === node ? target[free] : source[free];
+          if (visited[next]) {
+            if (free !== predArc[node]) throw new NetworkSimplexError("start flow: the arcs between their bounds contain a cycle");
+            continue;
+          }
+          visited[next] = 1;
+          parent[next] = node;
+          predArc[next] = free;
+          predDir[next] = source[free] === next ? DIR_UP : DIR_DOWN;
+          predFlow[next] = flow[free];
+          predCapacity[next] = capacity[free];
+          stack[top++] = next;
+        }
+      }
+      let treeImbalance = imbalance;
+      for (let index = treeStart + 1; index < ordered; index++) {
+        const node = preorder[index];
+        treeImbalance += this.supply[node] + excess[node];
+      }
+      if (treeImbalance >= 0) {
+        predDir[start] = DIR_UP;
+        source[arc] = start;
+        target[arc] = root;
+        flow[arc] = treeImbalance;
+      } else {
+        predDir[start] = DIR_DOWN;
+        source[arc] = root;
+        target[arc] = start;
+        flow[arc] = -treeImbalance;
+      }
+      predFlow[start] = flow[arc];
+    }
+    for (let node = 0; node < n; node++) {
+      const arc = m + node;
+      if (parent[node] === root) continue;
+      state[arc] = STATE_LOWER;
+      source[arc] = node;
+      target[arc] = root;
+      flow[arc] = 0;
+    }
+
+    // Thread, sizes and last successors from the preorder (a stack-built preorder is still a preorder).
+    thread[root] = n > 0 ? preorder[0] : root;
+    revThread[root] = n > 0 ? preorder[n - 1] : root;
+    for (let index = 0; index < n; index++) {
+      const node = preorder[index];
+      thread[node] = index + 1 < n ? preorder[index + 1] : root;
+      revThread[node] = index > 0 ? preorder[index - 1] : root;
+      subtreeSize[node] = 1;
+      lastSuccessor[node] = node;
+    }
+    for (let index = n - 1; index >= 0; index--) {
+      const node = preorder[index];
+      const up = parent[node];
+      if (up === root) continue;
+      subtreeSize[up] += subtreeSize[node];
+    }
+    for (let index = 0; index < n; index++) {
+      const node = preorder[index];
+      lastSuccessor[node] = preorder[index + subtreeSize[node] - 1];
+    }
+    subtreeSize[root] = n + 1;
+    lastSuccessor[root] = n > 0 ? preorder[n - 1] : root;
+  }
+
+  /**
    * Sets the real arcs' costs and re-derives potentials along the current tree.
    * On the first call the artificial arcs into demand nodes cost artificialCost,
    * which must exceed the cost of every simple path of real arcs.
@@ -282,7 +410,7 @@ export class NetworkSimplex {
   }
 
   /**
-   * Restricts the block search to the marked arcs before the first run. The others wait
+   * Restricts the block search to the marked arcs (and any carrying flow) before the first run. The others wait
    * in a reserve at flow 0 and are priced in full whenever the search runs dry; any with
    * a negative reduced cost join the search. Optimality is only declared after a full
    * pricing of every free arc, so the answer is the same, usually found faster.
@@ -294,7 +422,8 @@ export class NetworkSimplex {
     let reserveCount = 0;
     this.slotCount = 0;
     for (let arc = 0; arc < this.arcCount; arc++) {
-      if (isCandidate[arc]) this.addSlot(arc);
+      // The reserve holds only arcs at flow 0: after startFrom, arcs with flow are searched from the start.
+      if (isCandidate[arc] || this.state[arc] !== STATE_LOWER) this.addSlot(arc);
       else {
         this.arcSlot[arc] = -1;
         reserve[reserveCount++] = arc;
