@@ -224,6 +224,8 @@ describe("NetworkSimplex", () => {
     };
     expect(() => new NetworkSimplex(square).startFrom(Int32Array.from([2, 2, 2, 2]))).toThrow(/cycle/);
     expect(() => new NetworkSimplex(square).startFrom(Int32Array.from([6, 6, 0, 0]))).toThrow(/outside its bounds/);
+    // Nodes 0 and 1 are out of balance and joined by a free arc.
+    expect(() => new NetworkSimplex(square).startFrom(Int32Array.from([1, 0, 0, 0]))).toThrow(/two nodes out of balance/);
     const cancelled = Int32Array.from([2, 2, 2, 2]);
     cancelCyclesOfFreeArcs(square, cancelled);
     checkFeasible(square, cancelled);
@@ -231,6 +233,27 @@ describe("NetworkSimplex", () => {
     const late = new NetworkSimplex(square);
     late.restrictSearch(new Uint8Array(4).fill(1));
     expect(() => late.startFrom(cancelled)).toThrow(NetworkSimplexError);
+  });
+
+  it("hangs a tree from its one node out of balance, whichever node that is", () => {
+    const problem: FlowProblem = {
+      nodeCount: 4,
+      arcCount: 4,
+      source: Int32Array.from([0, 1, 0, 2]),
+      target: Int32Array.from([1, 3, 2, 3]),
+      capacity: Int32Array.from([5, 3, 5, 5]),
+      supply: Int32Array.from([4, 0, 0, -4]),
+    };
+    // Arc 0 is free (4 of 5) and arc 1 full: node 1 holds one student too many, node 3 lacks one.
+    const simplex = new NetworkSimplex(problem);
+    simplex.startFrom(Int32Array.from([4, 3, 0, 0]));
+    simplex.setCosts(Float64Array.from([1, 1, 2, 2]), ARTIFICIAL_COST);
+    expect(simplex.artificialFlow()).toBe(2);
+    simplex.run();
+    expect(simplex.artificialFlow()).toBe(0);
+    const flow = simplex.flow.slice(0, problem.arcCount);
+    checkFeasible(problem, flow);
+    expect(costOf(Float64Array.from([1, 1, 2, 2]), flow)).toBe(10);
   });
 });
 

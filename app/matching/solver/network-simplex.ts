@@ -258,9 +258,11 @@ export class NetworkSimplex {
   /**
    * Starts from a given flow instead of the artificial start. The arcs strictly between their
    * bounds must form a forest (greedy-start.ts cancels cycles); each of its trees hangs from the
-   * artificial root by its first node's artificial arc, which carries the tree's imbalance.
-   * Every node can then still send flow to the root (free arcs both ways, an artificial arc
-   * upwards or downwards with flow), so the tree is strongly feasible. Must precede setCosts.
+   * artificial root by one node's artificial arc. A node out of balance (supply + inflow ≠
+   * outflow) may have no other node of its tree out of balance; it is the one that hangs, and
+   * its artificial arc carries the difference. Every node can then still send flow to the root
+   * (free arcs both ways, an artificial arc upwards, or downwards with flow), so the tree is
+   * strongly feasible. Must precede restrictSearch and setCosts.
    */
   startFrom(startFlow: Int32Array): void {
     if (this.initialised || this.slotsLaidOut) throw new NetworkSimplexError("startFrom must precede restrictSearch, setCosts and the first run");
@@ -299,10 +301,14 @@ export class NetworkSimplex {
     const preorder = new Int32Array(n);
     const stack = new Int32Array(n);
     let ordered = 0;
-    for (let start = 0; start < n; start++) {
+    // A node out of balance must hang from the root by its own artificial arc, so it starts its tree.
+    const startOrder = new Int32Array(n);
+    let starts = 0;
+    for (let node = 0; node < n; node++) if (this.supply[node] + excess[node] !== 0) startOrder[starts++] = node;
+    for (let node = 0; node < n; node++) if (this.supply[node] + excess[node] === 0) startOrder[starts++] = node;
+    for (const start of startOrder) {
       if (visited[start]) continue;
       const arc = m + start;
-      const imbalance = this.supply[start] + excess[start];
       visited[start] = 1;
       parent[start] = root;
       predArc[start] = arc;
@@ -330,10 +336,10 @@ export class NetworkSimplex {
           stack[top++] = next;
         }
       }
-      let treeImbalance = imbalance;
+      const treeImbalance = this.supply[start] + excess[start];
       for (let index = treeStart + 1; index < ordered; index++) {
         const node = preorder[index];
-        treeImbalance += this.supply[node] + excess[node];
+        if (this.supply[node] + excess[node] !== 0) throw new NetworkSimplexError("start flow: a tree of free arcs holds two nodes out of balance");
       }
       if (treeImbalance >= 0) {
         predDir[start] = DIR_UP;
