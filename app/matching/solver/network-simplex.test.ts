@@ -213,15 +213,18 @@ describe("NetworkSimplex", () => {
     expect(costOf(problem.costs[0], simplex.flow.slice(0, problem.arcCount))).toBe(lexicographicOptimumByCycleCancelling(problem)[0]);
   });
 
+  /** Four students from node 0 to node 3, by node 1 (arcs 0, 1) or node 2 (arcs 2, 3). */
+  const squareWithCapacities = (capacities: number[]): FlowProblem => ({
+    nodeCount: 4,
+    arcCount: 4,
+    source: Int32Array.from([0, 1, 0, 2]),
+    target: Int32Array.from([1, 3, 2, 3]),
+    capacity: Int32Array.from(capacities),
+    supply: Int32Array.from([4, 0, 0, -4]),
+  });
+
   it("refuses a start whose free arcs close a cycle, or whose flow leaves an arc's bounds, or that comes too late", () => {
-    const square: FlowProblem = {
-      nodeCount: 4,
-      arcCount: 4,
-      source: Int32Array.from([0, 1, 0, 2]),
-      target: Int32Array.from([1, 3, 2, 3]),
-      capacity: Int32Array.from([5, 5, 5, 5]),
-      supply: Int32Array.from([4, 0, 0, -4]),
-    };
+    const square = squareWithCapacities([5, 5, 5, 5]);
     expect(() => new NetworkSimplex(square).startFrom(Int32Array.from([2, 2, 2, 2]))).toThrow(/cycle/);
     expect(() => new NetworkSimplex(square).startFrom(Int32Array.from([6, 6, 0, 0]))).toThrow(/outside its bounds/);
     // Nodes 0 and 1 are out of balance and joined by a free arc.
@@ -236,14 +239,7 @@ describe("NetworkSimplex", () => {
   });
 
   it("hangs a tree from its one node out of balance, whichever node that is", () => {
-    const problem: FlowProblem = {
-      nodeCount: 4,
-      arcCount: 4,
-      source: Int32Array.from([0, 1, 0, 2]),
-      target: Int32Array.from([1, 3, 2, 3]),
-      capacity: Int32Array.from([5, 3, 5, 5]),
-      supply: Int32Array.from([4, 0, 0, -4]),
-    };
+    const problem = squareWithCapacities([5, 3, 5, 5]);
     // Arc 0 is free (4 of 5) and arc 1 full: node 1 holds one student too many, node 3 lacks one.
     const simplex = new NetworkSimplex(problem);
     simplex.startFrom(Int32Array.from([4, 3, 0, 0]));
