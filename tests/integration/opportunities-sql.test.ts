@@ -159,4 +159,19 @@ describe("the opportunities list on the driver", () => {
     expect(nonEmpty).toBeGreaterThan(cases.length / 2);
     expect((await listOpportunities({ page: 1 }, NOW)).offers.some((offer) => offer.held > 0)).toBe(true);
   }, 120_000);
+
+  it("finds a site or provider by the name it was given a moment ago, and no longer by the old one", async () => {
+    await generateOffers(11);
+    const offer = (await listOpportunities({ page: 1 }, NOW)).offers[0]!;
+    const { siteId, providerId } = await prisma.offer.findUniqueOrThrow({ where: { id: offer.id }, select: { siteId: true, providerId: true } });
+    const searchFinds = async (q: string) => (await listOpportunities({ page: 1, q, includeFull: "on" }, NOW)).offers.some((shown) => shown.id === offer.id);
+    expect(await searchFinds("Quayside Clinic")).toBe(false);
+    const oldSiteName = offer.site.name;
+    await prisma.site.update({ where: { id: siteId }, data: { name: "Quayside Clinic" } });
+    expect(await searchFinds("quayside clinic")).toBe(true);
+    expect(await searchFinds(oldSiteName)).toBe(false);
+    await prisma.organisation.update({ where: { id: providerId }, data: { name: "Harbourview Partnership" } });
+    expect(await searchFinds("HARBOURVIEW")).toBe(true);
+  });
 });
+

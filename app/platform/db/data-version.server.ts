@@ -2,7 +2,7 @@ import { getDatabase, Prisma, queryRows, type Database } from "./db.server";
 
 /**
  * Figures worked out from the region's data (demand, offers, placements, workforce, organisations,
- * settings), kept in this process until that data changes: the database's "DataVersion" count moves with
+ * settings, sites), kept in this process until that data changes: the database's "DataVersion" count moves with
  * every transaction that writes one of those rows (triggers deferred to commit, see its migration), and
  * a figure is worked out again once the count has moved. One query reads the count instead of a dozen
  * scans of the region.
