@@ -6,7 +6,8 @@ import type { FlowProblem } from "./network-simplex";
  * is routed, placed greedily or sent to their university's shortfall node, so no artificial
  * flow has to be driven out. Requests with the fewest compatible offers go first (fewer left
  * stranded), and each student goes to the compatible offer with room whose provider's next
- * place has the lowest fair-share cost, nearest on ties. Unit arcs fill in order.
+ * place has the lowest fair-share cost, the best for the request's preferences (travel, specialty)
+ * on ties. Unit arcs fill in order.
  *
  * The arcs strictly between their bounds then form a forest (cycles among them are cancelled
  * by pushing flow round until an arc reaches a bound), which is what a spanning-tree basis
