@@ -130,6 +130,8 @@ export async function runMatchingJob(job: ClaimedJob) {
       const { apply, dropped } = decisionsForInstance(input, rerun.decisions);
       input.decisions = apply;
       warnings.push(...dropped.map(readable));
+      // The earlier run's proposals are mostly still optimal: starting from them saves most of the search.
+      input.startPairings = [...rerun.parentProposals.values()].map(({ requestId, offerId, students }) => ({ requestId, offerId, students }));
     }
     const result = await solveMatchingInParallel(input, { onProgress: report });
     const locked = input.decisions?.locked ?? [];

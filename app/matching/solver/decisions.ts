@@ -18,20 +18,7 @@ export class MatchingDecisionError extends Error {
  * pairings fixed, and the certificate proves it as for any run.
  */
 export function applyDecisions(network: ProfessionNetwork, input: MatchingInput, decisions: MatchingDecisions): void {
-  const requestPosition = new Map<string, number>();
-  for (let position = 0; position < network.requestCount; position++) requestPosition.set(input.requests[network.requestInputIndex[position]].id, position);
-  const offerPosition = new Map<string, number>();
-  for (let position = 0; position < network.offerCount; position++) offerPosition.set(input.offers[network.offerInputIndex[position]].id, position);
-
-  const arcOf = (requestId: string, offerId: string): number => {
-    const request = requestPosition.get(requestId);
-    const offer = offerPosition.get(offerId);
-    if (request === undefined || offer === undefined) return -1;
-    for (let arc = network.requestArcStart[request]; arc < network.requestArcStart[request + 1]; arc++) {
-      if (network.target[arc] === network.firstOfferNode + offer) return arc;
-    }
-    return -1;
-  };
+  const { requestPosition, arcOf } = pairingArcs(network, input);
 
   for (const { requestId, offerId } of decisions.excluded) {
     const arc = arcOf(requestId, offerId);
@@ -40,7 +27,7 @@ export function applyDecisions(network: ProfessionNetwork, input: MatchingInput,
 
   const lockedLoad = new Int32Array(network.providerCount);
   for (const { requestId, offerId, students } of decisions.locked) {
-    const request = requestPosition.get(requestId);
+    const request = requestPosition(requestId);
     if (request === undefined) continue; // another profession's network
     const arc = arcOf(requestId, offerId);
     if (arc < 0) throw new MatchingDecisionError(`locked pairing ${requestId} → ${offerId} is not allowed by the hard rules`);
@@ -63,3 +50,24 @@ export function applyDecisions(network: ProfessionNetwork, input: MatchingInput,
     }
   }
 }
+
+/** Finds a request → offer pairing's arc in one profession's network (−1 when the pair is not compatible or not in it). */
+export function pairingArcs(network: ProfessionNetwork, input: MatchingInput) {
+  const requestPositions = new Map<string, number>();
+  for (let position = 0; position < network.requestCount; position++) requestPositions.set(input.requests[network.requestInputIndex[position]].id, position);
+  const offerPositions = new Map<string, number>();
+  for (let position = 0; position < network.offerCount; position++) offerPositions.set(input.offers[network.offerInputIndex[position]].id, position);
+  return {
+    requestPosition: (requestId: string) => requestPositions.get(requestId),
+    arcOf(requestId: string, offerId: string): number {
+      const request = requestPositions.get(requestId);
+      const offer = offerPositions.get(offerId);
+      if (request === undefined || offer === undefined) return -1;
+      for (let arc = network.requestArcStart[request]; arc < network.requestArcStart[request + 1]; arc++) {
+        if (network.target[arc] === network.firstOfferNode + offer) return arc;
+      }
+      return -1;
+    },
+  };
+}
+

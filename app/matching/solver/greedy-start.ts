@@ -9,11 +9,15 @@ import type { FlowProblem } from "./network-simplex";
  * place has the lowest fair-share cost, the best for the request's preferences (travel, specialty)
  * on ties. Unit arcs fill in order.
  *
+ * Pairings given first (`first`: a re-run's earlier proposals, each an arc and its students)
+ * are placed before anything else, as far as their request, offer and provider still have
+ * room; they only shape the start, never the optimum.
+ *
  * The arcs strictly between their bounds then form a forest (cycles among them are cancelled
  * by pushing flow round until an arc reaches a bound), which is what a spanning-tree basis
  * needs (`NetworkSimplex.startFrom`).
  */
-export function greedyStartFlow(network: ProfessionNetwork): Int32Array {
+export function greedyStartFlow(network: ProfessionNetwork, first: readonly { arc: number; students: number }[] = []): Int32Array {
   const { requestCount, offerCount, providerCount, universityCount, requestArcStart, target, capacity, supply, firstOfferNode } = network;
   const { firstOfferProviderArc, offerProvider, levelCost, providerUnitArcStart, firstRequestShortfallArc } = network;
   const { universityUnitArcStart, universityOfRequest } = network;
@@ -28,15 +32,31 @@ export function greedyStartFlow(network: ProfessionNetwork): Int32Array {
     nextPlaceCost[provider] = loadLimit[provider] > 0 ? levelCost[providerUnitArcStart[provider]] : Number.POSITIVE_INFINITY;
   }
   const shortfall = new Int32Array(universityCount);
+  const left = supply.slice(0, requestCount);
+  const place = (arc: number, offer: number, provider: number) => {
+    flow[arc]++;
+    flow[firstOfferProviderArc + offer]++;
+    room[offer]--;
+    const placed = ++load[provider];
+    nextPlaceCost[provider] = placed < loadLimit[provider] ? levelCost[providerUnitArcStart[provider] + placed] : Number.POSITIVE_INFINITY;
+    left[network.source[arc]]--;
+  };
+  for (const { arc, students } of first) {
+    if (arc < 0 || capacity[arc] === 0) continue;
+    const offer = target[arc] - firstOfferNode;
+    const provider = offerProvider[offer];
+    for (let student = 0; student < students && left[network.source[arc]] > 0 && room[offer] > 0 && load[provider] < loadLimit[provider]; student++) {
+      place(arc, offer, provider);
+    }
+  }
 
   const order = new Int32Array(requestCount);
   for (let request = 0; request < requestCount; request++) order[request] = request;
   order.sort((a, b) => requestArcStart[a + 1] - requestArcStart[a] - (requestArcStart[b + 1] - requestArcStart[b]) || a - b);
 
   for (const request of order) {
-    let left = supply[request];
     const end = requestArcStart[request + 1];
-    while (left > 0) {
+    while (left[request] > 0) {
       let best = -1;
       let bestPlaceCost = Number.POSITIVE_INFINITY;
       let bestPreference = Number.POSITIVE_INFINITY;
@@ -57,18 +77,12 @@ export function greedyStartFlow(network: ProfessionNetwork): Int32Array {
       // More students go the same way while its provider's next place is still no dearer than any other offer's.
       const offer = target[best] - firstOfferNode;
       const provider = offerProvider[offer];
-      do {
-        flow[best]++;
-        flow[firstOfferProviderArc + offer]++;
-        room[offer]--;
-        const placed = ++load[provider];
-        nextPlaceCost[provider] = placed < loadLimit[provider] ? levelCost[providerUnitArcStart[provider] + placed] : Number.POSITIVE_INFINITY;
-        left--;
-      } while (left > 0 && room[offer] > 0 && nextPlaceCost[provider] <= runnerUpPlaceCost);
+      do place(best, offer, provider);
+      while (left[request] > 0 && room[offer] > 0 && nextPlaceCost[provider] <= runnerUpPlaceCost);
     }
-    if (left > 0) {
-      flow[firstRequestShortfallArc + request] = left;
-      shortfall[universityOfRequest[request]] += left;
+    if (left[request] > 0) {
+      flow[firstRequestShortfallArc + request] = left[request];
+      shortfall[universityOfRequest[request]] += left[request];
     }
   }
   for (let provider = 0; provider < providerCount; provider++) flow.fill(1, providerUnitArcStart[provider], providerUnitArcStart[provider] + load[provider]);

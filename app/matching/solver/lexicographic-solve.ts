@@ -235,12 +235,18 @@ export function initialSearchArcs(network: ProfessionNetwork): Uint8Array {
  */
 export function solveLexicographic(
   network: ProfessionNetwork,
-  options: { separateLevels?: boolean; greedyStart?: boolean; onStageDone?: (stageIndex: number, stageCount: number) => void } = {},
+  options: {
+    separateLevels?: boolean;
+    greedyStart?: boolean;
+    /** Arcs the greedy start places first, with their students (greedy-start.ts). */
+    startPairings?: readonly { arc: number; students: number }[];
+    onStageDone?: (stageIndex: number, stageCount: number) => void;
+  } = {},
 ): LexicographicSolution {
   const bounds = levelPathBounds(network);
   const stages = planStages(network, options.separateLevels ?? false, bounds);
   const simplex = new NetworkSimplex(network);
-  if (options.greedyStart ?? true) simplex.startFrom(greedyStartFlow(network));
+  if (options.greedyStart ?? true) simplex.startFrom(greedyStartFlow(network, options.startPairings));
   simplex.restrictSearch(initialSearchArcs(network));
   const potentials: Float64Array[] = [];
   const maxPivots = 50 * (network.arcCount + network.nodeCount) + 1_000_000;

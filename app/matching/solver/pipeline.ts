@@ -1,6 +1,6 @@
-import { buildProfessionNetworks } from "./build-network";
+import { buildProfessionNetworks, type ProfessionNetwork } from "./build-network";
 import { verifyLexicographicOptimality } from "./certificate";
-import { applyDecisions } from "./decisions";
+import { applyDecisions, pairingArcs } from "./decisions";
 import { describeProfessionOutcome, type PlacedAllocation, type UnplacedRequest } from "./explain";
 import { solveLexicographic } from "./lexicographic-solve";
 import type { MatchingInput, MatchingPhase } from "./types";
@@ -63,6 +63,7 @@ export function solveProfessions(
     const work = network.arcCount + network.nodeCount;
     const solution = solveLexicographic(network, {
       separateLevels: options.separateLevels,
+      startPairings: startPairingsIn(network, input),
       onStageDone: (stage, stageCount) => report("solve", (workDone + (work * (stage + 1)) / stageCount) / totalWork, network.profession),
     });
     workDone += work;
@@ -95,3 +96,11 @@ export function solveProfessions(
   endPhase("explain");
   return { results, phaseMs };
 }
+
+/** The input's start pairings that are arcs of this profession's network. */
+function startPairingsIn(network: ProfessionNetwork, input: MatchingInput): { arc: number; students: number }[] {
+  if (!input.startPairings?.length) return [];
+  const { arcOf } = pairingArcs(network, input);
+  return input.startPairings.map(({ requestId, offerId, students }) => ({ arc: arcOf(requestId, offerId), students })).filter((pairing) => pairing.arc >= 0);
+}
+

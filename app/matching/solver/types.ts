@@ -55,6 +55,8 @@ export interface MatchingInput {
   requests: PlacementRequest[];
   /** A reviewer's fixed choices, applied to the network before solving (solver/decisions.ts). */
   decisions?: MatchingDecisions;
+  /** Pairings to start the search from (a re-run's earlier proposals): they shape the start only, never the result. */
+  startPairings?: { requestId: string; offerId: string; students: number }[];
 }
 
 /**
