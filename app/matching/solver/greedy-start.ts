@@ -89,17 +89,26 @@ export function greedyStartFlow(network: ProfessionNetwork, first: readonly { ar
   for (let university = 0; university < universityCount; university++) {
     flow.fill(1, universityUnitArcStart[university], universityUnitArcStart[university] + shortfall[university]);
   }
-  cancelCyclesOfFreeArcs(network, flow);
-  return flow;
+  // Cycles are few and a handful of passes cancel them; should some odd instance need more, the
+  // all-zero flow is the artificial start, which needs none.
+  return cancelCyclesOfFreeArcs(network, flow) ? flow : new Int32Array(network.arcCount);
 }
+
+/** England and the bench's shapes need up to about 20. */
+export const MAX_CYCLE_CANCELLING_PASSES = 200;
 
 /**
  * Pushes flow round every cycle of arcs strictly between their bounds until one of its arcs
  * reaches a bound, so that those arcs form a forest. Costs are ignored: this only shapes a
  * starting point. Each pass takes a spanning forest of the free arcs and cancels the cycle
  * each remaining free arc closes, if that cycle is still intact; a pass cancels at least one.
+ * Returns false, with cycles left, if maxPasses did not suffice.
  */
-export function cancelCyclesOfFreeArcs(network: Pick<FlowProblem, "nodeCount" | "arcCount" | "source" | "target" | "capacity">, flow: Int32Array): void {
+export function cancelCyclesOfFreeArcs(
+  network: Pick<FlowProblem, "nodeCount" | "arcCount" | "source" | "target" | "capacity">,
+  flow: Int32Array,
+  maxPasses = MAX_CYCLE_CANCELLING_PASSES,
+): boolean {
   const { nodeCount, arcCount, source, target, capacity } = network;
   let freeCount = 0;
   for (let arc = 0; arc < arcCount; arc++) if (flow[arc] > 0 && flow[arc] < capacity[arc]) freeCount++;
@@ -108,7 +117,7 @@ export function cancelCyclesOfFreeArcs(network: Pick<FlowProblem, "nodeCount" | 
   for (let arc = 0; arc < arcCount; arc++) if (flow[arc] > 0 && flow[arc] < capacity[arc]) freeArcs[freeCount++] = arc;
   const forest = new ForestOfFreeArcs(nodeCount, source, target);
   const isForestArc = new Uint8Array(arcCount);
-  for (;;) {
+  for (let pass = 0; ; pass++) {
     let kept = 0;
     for (let index = 0; index < freeCount; index++) {
       const arc = freeArcs[index];
@@ -117,7 +126,8 @@ export function cancelCyclesOfFreeArcs(network: Pick<FlowProblem, "nodeCount" | 
     freeCount = kept;
     freeArcs = freeArcs.subarray(0, freeCount);
     const closingCount = forest.span(freeArcs, isForestArc);
-    if (closingCount === 0) return;
+    if (closingCount === 0) return true;
+    if (pass === maxPasses) return false;
     for (let index = 0; index < freeCount; index++) {
       const closing = freeArcs[index];
       if (isForestArc[closing] || !(flow[closing] > 0 && flow[closing] < capacity[closing])) continue;

@@ -230,7 +230,8 @@ describe("NetworkSimplex", () => {
     // Nodes 0 and 1 are out of balance and joined by a free arc.
     expect(() => new NetworkSimplex(square).startFrom(Int32Array.from([1, 0, 0, 0]))).toThrow(/two nodes out of balance/);
     const cancelled = Int32Array.from([2, 2, 2, 2]);
-    cancelCyclesOfFreeArcs(square, cancelled);
+    expect(cancelCyclesOfFreeArcs(square, Int32Array.from(cancelled), 0)).toBe(false);
+    expect(cancelCyclesOfFreeArcs(square, cancelled)).toBe(true);
     checkFeasible(square, cancelled);
     expect(Array.from(cancelled).filter((amount) => amount > 0 && amount < 5).length).toBeLessThan(4);
     const late = new NetworkSimplex(square);
