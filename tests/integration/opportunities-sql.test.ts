@@ -174,4 +174,3 @@ describe("the opportunities list on the driver", () => {
     expect(await searchFinds("HARBOURVIEW")).toBe(true);
   });
 });
-

@@ -70,4 +70,3 @@ export function pairingArcs(network: ProfessionNetwork, input: MatchingInput) {
     },
   };
 }
-

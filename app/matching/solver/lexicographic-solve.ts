@@ -1,5 +1,5 @@
-import { greedyStartFlow } from "./greedy-start";
 import { ARC_PROVIDER_UNIT, ARC_REQUEST_OFFER, ARC_SHORTFALL_UNIT, type ProfessionNetwork } from "./build-network";
+import { greedyStartFlow } from "./greedy-start";
 import { LEVEL_COUNT } from "./objective";
 import { NetworkSimplex, NetworkSimplexError } from "./network-simplex";
 
@@ -230,8 +230,9 @@ export function initialSearchArcs(network: ProfessionNetwork): Uint8Array {
 /**
  * Minimises the levels in order. The first stage starts from a greedy placement
  * (greedy-start.ts; `greedyStart: false` starts from artificial arcs instead, same optimum),
- * each later stage from the previous stage's optimal basis; arcs whose reduced cost is non-zero are frozen at their bound, which leaves
- * exactly the previous stages' optimal face for the next stage to search.
+ * each later stage from the previous stage's optimal basis. Arcs whose reduced cost is
+ * non-zero are frozen at their bound, which leaves exactly the previous stages' optimal face
+ * for the next stage to search.
  */
 export function solveLexicographic(
   network: ProfessionNetwork,

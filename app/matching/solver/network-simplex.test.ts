@@ -253,4 +253,3 @@ describe("NetworkSimplex", () => {
     expect(costOf(Float64Array.from([1, 1, 2, 2]), flow)).toBe(10);
   });
 });
-

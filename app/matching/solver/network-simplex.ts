@@ -416,10 +416,10 @@ export class NetworkSimplex {
   }
 
   /**
-   * Restricts the block search to the marked arcs (and any carrying flow) before the first run. The others wait
-   * in a reserve at flow 0 and are priced in full whenever the search runs dry; any with
-   * a negative reduced cost join the search. Optimality is only declared after a full
-   * pricing of every free arc, so the answer is the same, usually found faster.
+   * Restricts the block search to the marked arcs (and any carrying flow) before the first
+   * run. The others wait in a reserve at flow 0 and are priced in full whenever the search
+   * runs dry; any with a negative reduced cost join the search. Optimality is only declared
+   * after a full pricing of every free arc, so the answer is the same, usually found faster.
    */
   restrictSearch(isCandidate: Uint8Array): void {
     if (this.pivots > 0) throw new NetworkSimplexError("restrictSearch must precede the first run");

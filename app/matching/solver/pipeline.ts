@@ -103,4 +103,3 @@ function startPairingsIn(network: ProfessionNetwork, input: MatchingInput): { ar
   const { arcOf } = pairingArcs(network, input);
   return input.startPairings.map(({ requestId, offerId, students }) => ({ arc: arcOf(requestId, offerId), students })).filter((pairing) => pairing.arc >= 0);
 }
-
