@@ -17,9 +17,12 @@ export class MatchingDecisionError extends Error {
  * this network plus the locked students is the optimum of the whole instance with those
  * pairings fixed, and the certificate proves it as for any run.
  */
-export function applyDecisions(network: ProfessionNetwork, input: MatchingInput, decisions: MatchingDecisions): void {
-  const { requestPosition, arcOf } = pairingArcs(network, input);
-
+export function applyDecisions(
+  network: ProfessionNetwork,
+  input: MatchingInput,
+  decisions: MatchingDecisions,
+  { requestPosition, arcOf } = pairingArcs(network, input),
+): void {
   for (const { requestId, offerId } of decisions.excluded) {
     const arc = arcOf(requestId, offerId);
     if (arc >= 0) network.capacity[arc] = 0;

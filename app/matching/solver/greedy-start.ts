@@ -18,7 +18,7 @@ import type { FlowProblem } from "./network-simplex";
  * needs (`NetworkSimplex.startFrom`).
  */
 export function greedyStartFlow(network: ProfessionNetwork, first: readonly { arc: number; students: number }[] = []): Int32Array {
-  const { requestCount, offerCount, providerCount, universityCount, requestArcStart, target, capacity, supply, firstOfferNode } = network;
+  const { requestCount, offerCount, providerCount, universityCount, requestArcStart, source, target, capacity, supply, firstOfferNode } = network;
   const { firstOfferProviderArc, offerProvider, levelCost, providerUnitArcStart, firstRequestShortfallArc } = network;
   const { universityUnitArcStart, universityOfRequest } = network;
   const flow = new Int32Array(network.arcCount);
@@ -39,13 +39,13 @@ export function greedyStartFlow(network: ProfessionNetwork, first: readonly { ar
     room[offer]--;
     const placed = ++load[provider];
     nextPlaceCost[provider] = placed < loadLimit[provider] ? levelCost[providerUnitArcStart[provider] + placed] : Number.POSITIVE_INFINITY;
-    left[network.source[arc]]--;
+    left[source[arc]]--;
   };
   for (const { arc, students } of first) {
     if (arc < 0 || capacity[arc] === 0) continue;
     const offer = target[arc] - firstOfferNode;
     const provider = offerProvider[offer];
-    for (let student = 0; student < students && left[network.source[arc]] > 0 && room[offer] > 0 && load[provider] < loadLimit[provider]; student++) {
+    for (let student = 0; student < students && left[source[arc]] > 0 && room[offer] > 0 && load[provider] < loadLimit[provider]; student++) {
       place(arc, offer, provider);
     }
   }
@@ -94,6 +94,11 @@ export function greedyStartFlow(network: ProfessionNetwork, first: readonly { ar
   return cancelCyclesOfFreeArcs(network, flow) ? flow : new Int32Array(network.arcCount);
 }
 
+/** An arc strictly between its bounds: the arcs a spanning-tree basis must hold. */
+function isFree(flow: Int32Array, capacity: Int32Array, arc: number): boolean {
+  return flow[arc] > 0 && flow[arc] < capacity[arc];
+}
+
 /** England and the bench's shapes at 100k need 0–27. */
 export const MAX_CYCLE_CANCELLING_PASSES = 200;
 
@@ -111,17 +116,17 @@ export function cancelCyclesOfFreeArcs(
 ): boolean {
   const { nodeCount, arcCount, source, target, capacity } = network;
   let freeCount = 0;
-  for (let arc = 0; arc < arcCount; arc++) if (flow[arc] > 0 && flow[arc] < capacity[arc]) freeCount++;
+  for (let arc = 0; arc < arcCount; arc++) if (isFree(flow, capacity, arc)) freeCount++;
   let freeArcs = new Int32Array(freeCount);
   freeCount = 0;
-  for (let arc = 0; arc < arcCount; arc++) if (flow[arc] > 0 && flow[arc] < capacity[arc]) freeArcs[freeCount++] = arc;
+  for (let arc = 0; arc < arcCount; arc++) if (isFree(flow, capacity, arc)) freeArcs[freeCount++] = arc;
   const forest = new ForestOfFreeArcs(nodeCount, source, target);
   const isForestArc = new Uint8Array(arcCount);
   for (let pass = 0; ; pass++) {
     let kept = 0;
     for (let index = 0; index < freeCount; index++) {
       const arc = freeArcs[index];
-      if (flow[arc] > 0 && flow[arc] < capacity[arc]) freeArcs[kept++] = arc;
+      if (isFree(flow, capacity, arc)) freeArcs[kept++] = arc;
     }
     freeCount = kept;
     freeArcs = freeArcs.subarray(0, freeCount);
@@ -130,7 +135,7 @@ export function cancelCyclesOfFreeArcs(
     if (pass === maxPasses) return false;
     for (let index = 0; index < freeCount; index++) {
       const closing = freeArcs[index];
-      if (isForestArc[closing] || !(flow[closing] > 0 && flow[closing] < capacity[closing])) continue;
+      if (isForestArc[closing] || !isFree(flow, capacity, closing)) continue;
       forest.cancelCycle(closing, flow, capacity);
     }
   }
@@ -145,10 +150,11 @@ class ForestOfFreeArcs {
   private readonly parentArc: Int32Array;
   private readonly depth: Int32Array;
   private readonly queue: Int32Array;
-  private pathArcs = new Int32Array(64);
-  private pathForward = new Int8Array(64);
-  private tailArcs = new Int32Array(64);
-  private tailForward = new Int8Array(64);
+  // A forest path has fewer arcs than there are nodes.
+  private readonly pathArcs: Int32Array;
+  private readonly pathForward: Int8Array;
+  private readonly tailArcs: Int32Array;
+  private readonly tailForward: Int8Array;
 
   constructor(
     private readonly nodeCount: number,
@@ -162,6 +168,10 @@ class ForestOfFreeArcs {
     this.parentArc = new Int32Array(nodeCount);
     this.depth = new Int32Array(nodeCount);
     this.queue = new Int32Array(nodeCount);
+    this.pathArcs = new Int32Array(nodeCount);
+    this.pathForward = new Int8Array(nodeCount);
+    this.tailArcs = new Int32Array(nodeCount);
+    this.tailForward = new Int8Array(nodeCount);
   }
 
   private find(node: number): number {
@@ -240,7 +250,7 @@ class ForestOfFreeArcs {
    * the closing arc, which carries flow, so the push is positive.
    */
   cancelCycle(closing: number, flow: Int32Array, capacity: Int32Array): void {
-    const { source, target, parent, parentArc, depth } = this;
+    const { source, target, parent, parentArc, depth, pathArcs, pathForward, tailArcs, tailForward } = this;
     let u = source[closing];
     let v = target[closing];
     let pathCount = 0;
@@ -248,21 +258,18 @@ class ForestOfFreeArcs {
     while (u !== v) {
       if (depth[u] >= depth[v]) {
         const arc = parentArc[u];
-        if (!(flow[arc] > 0 && flow[arc] < capacity[arc])) return;
-        this.ensureRoom(pathCount + 1);
-        this.pathArcs[pathCount] = arc;
-        this.pathForward[pathCount++] = source[arc] === u ? 1 : 0; // walking u → its parent
+        if (!isFree(flow, capacity, arc)) return;
+        pathArcs[pathCount] = arc;
+        pathForward[pathCount++] = source[arc] === u ? 1 : 0; // walking u → its parent
         u = parent[u];
       } else {
         const arc = parentArc[v];
-        if (!(flow[arc] > 0 && flow[arc] < capacity[arc])) return;
-        this.ensureRoom(tailCount + 1);
-        this.tailArcs[tailCount] = arc;
-        this.tailForward[tailCount++] = target[arc] === v ? 1 : 0; // walked later as parent → v
+        if (!isFree(flow, capacity, arc)) return;
+        tailArcs[tailCount] = arc;
+        tailForward[tailCount++] = target[arc] === v ? 1 : 0; // walked later as parent → v
         v = parent[v];
       }
     }
-    const { pathArcs, pathForward, tailArcs, tailForward } = this;
     let push = flow[closing];
     for (let index = 0; index < pathCount; index++) {
       const arc = pathArcs[index];
@@ -275,18 +282,5 @@ class ForestOfFreeArcs {
     flow[closing] -= push;
     for (let index = 0; index < pathCount; index++) flow[pathArcs[index]] += pathForward[index] ? push : -push;
     for (let index = 0; index < tailCount; index++) flow[tailArcs[index]] += tailForward[index] ? push : -push;
-  }
-
-  private ensureRoom(length: number): void {
-    if (length <= this.pathArcs.length && length <= this.tailArcs.length) return;
-    const grow = <T extends Int32Array | Int8Array>(array: T): T => {
-      const grown = new (array.constructor as new (length: number) => T)(array.length * 2);
-      grown.set(array);
-      return grown;
-    };
-    this.pathArcs = grow(this.pathArcs);
-    this.pathForward = grow(this.pathForward);
-    this.tailArcs = grow(this.tailArcs);
-    this.tailForward = grow(this.tailForward);
   }
 }

@@ -270,14 +270,15 @@ export class NetworkSimplex {
     const m = this.arcCount;
     const root = this.root;
     const { source, target, capacity, state, flow, parent, predArc, predDir, predFlow, predCapacity, thread, revThread, subtreeSize, lastSuccessor } = this;
-    const excess = new Float64Array(n);
+    // What each node still has to send to the root: its supply plus inflow minus outflow.
+    const imbalance = Float64Array.from(this.supply);
     const freeDegree = new Int32Array(n + 1);
     for (let arc = 0; arc < m; arc++) {
       const amount = startFlow[arc];
       if (!(amount >= 0 && amount <= capacity[arc])) throw new NetworkSimplexError(`start flow on arc ${arc} is outside its bounds`);
       flow[arc] = amount;
-      excess[source[arc]] -= amount;
-      excess[target[arc]] += amount;
+      imbalance[source[arc]] -= amount;
+      imbalance[target[arc]] += amount;
       if (amount === 0) state[arc] = STATE_LOWER;
       else if (amount === capacity[arc]) state[arc] = STATE_UPPER;
       else {
@@ -304,8 +305,8 @@ export class NetworkSimplex {
     // A node out of balance must hang from the root by its own artificial arc, so it starts its tree.
     const startOrder = new Int32Array(n);
     let starts = 0;
-    for (let node = 0; node < n; node++) if (this.supply[node] + excess[node] !== 0) startOrder[starts++] = node;
-    for (let node = 0; node < n; node++) if (this.supply[node] + excess[node] === 0) startOrder[starts++] = node;
+    for (let node = 0; node < n; node++) if (imbalance[node] !== 0) startOrder[starts++] = node;
+    for (let node = 0; node < n; node++) if (imbalance[node] === 0) startOrder[starts++] = node;
     for (const start of startOrder) {
       if (visited[start]) continue;
       const arc = m + start;
@@ -336,10 +337,10 @@ export class NetworkSimplex {
           stack[top++] = next;
         }
       }
-      const treeImbalance = this.supply[start] + excess[start];
+      const treeImbalance = imbalance[start];
       for (let index = treeStart + 1; index < ordered; index++) {
         const node = preorder[index];
-        if (this.supply[node] + excess[node] !== 0) throw new NetworkSimplexError("start flow: a tree of free arcs holds two nodes out of balance");
+        if (imbalance[node] !== 0) throw new NetworkSimplexError("start flow: a tree of free arcs holds two nodes out of balance");
       }
       if (treeImbalance >= 0) {
         predDir[start] = DIR_UP;

@@ -1,4 +1,4 @@
-import { buildProfessionNetworks, type ProfessionNetwork } from "./build-network";
+import { buildProfessionNetworks } from "./build-network";
 import { verifyLexicographicOptimality } from "./certificate";
 import { applyDecisions, pairingArcs } from "./decisions";
 import { describeProfessionOutcome, type PlacedAllocation, type UnplacedRequest } from "./explain";
@@ -53,17 +53,23 @@ export function solveProfessions(
 
   report("build", 0);
   const networks = buildProfessionNetworks(input, professions);
-  if (input.decisions) for (const network of networks) applyDecisions(network, input, input.decisions);
+  // Decisions and start pairings name request → offer pairs; each network's lookup is built once for both.
+  const startPairings = networks.map((network) => {
+    if (!input.decisions && !input.startPairings?.length) return [];
+    const arcs = pairingArcs(network, input);
+    if (input.decisions) applyDecisions(network, input, input.decisions, arcs);
+    return (input.startPairings ?? []).map(({ requestId, offerId, students }) => ({ arc: arcs.arcOf(requestId, offerId), students })).filter((pairing) => pairing.arc >= 0);
+  });
   report("build", 1, `${networks.length} professions`);
   endPhase("build");
 
   const totalWork = networks.reduce((sum, network) => sum + network.arcCount + network.nodeCount, 0) || 1;
   let workDone = 0;
-  const solutions = networks.map((network) => {
+  const solutions = networks.map((network, index) => {
     const work = network.arcCount + network.nodeCount;
     const solution = solveLexicographic(network, {
       separateLevels: options.separateLevels,
-      startPairings: startPairingsIn(network, input),
+      startPairings: startPairings[index],
       onStageDone: (stage, stageCount) => report("solve", (workDone + (work * (stage + 1)) / stageCount) / totalWork, network.profession),
     });
     workDone += work;
@@ -95,11 +101,4 @@ export function solveProfessions(
   });
   endPhase("explain");
   return { results, phaseMs };
-}
-
-/** The input's start pairings that are arcs of this profession's network. */
-function startPairingsIn(network: ProfessionNetwork, input: MatchingInput): { arc: number; students: number }[] {
-  if (!input.startPairings?.length) return [];
-  const { arcOf } = pairingArcs(network, input);
-  return input.startPairings.map(({ requestId, offerId, students }) => ({ arc: arcOf(requestId, offerId), students })).filter((pairing) => pairing.arc >= 0);
 }
