@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
+import { prisma, Prisma, queryRows, sqlIn } from "~/platform/db/db.server";
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationCategory, type NotificationChannelName, type NotificationKind } from "./notification-kinds";
 import { pageWindow } from "~/platform/paging";
 
@@ -14,21 +14,36 @@ function kindsIn(category: NotificationCategory): NotificationKind[] {
   return NOTIFICATION_KIND_NAMES.filter((kind) => NOTIFICATION_KINDS[kind].category === category);
 }
 
+export interface InboxNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * One page of the user's notifications, newest first, with the count that pages them and the unread count.
+ * Read on the driver (queryRows): through Prisma the count and the page cost ~4 ms of Node CPU a view;
+ * tests/integration/notifications-sql.test.ts checks them against the Prisma query they replaced.
+ */
 export async function listNotifications(userId: string, filters: InboxFilters) {
-  const where: Prisma.NotificationWhereInput = {
-    userId,
-    readAt: filters.show === "unread" ? null : undefined,
-    kind: filters.category ? { in: kindsIn(filters.category) } : undefined,
-  };
-  const [total, unreadCount] = await Promise.all([prisma.notification.count({ where }), countUnread(userId)]);
-  const window = pageWindow(total, filters.page);
-  const notifications = await prisma.notification.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: window.skip,
-    take: window.take,
-    select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
-  });
+  const conditions = [Prisma.sql`"userId" = ${userId}`];
+  if (filters.show === "unread") conditions.push(Prisma.sql`"readAt" IS NULL`);
+  if (filters.category) conditions.push(sqlIn(Prisma.sql`"kind"`, kindsIn(filters.category)));
+  const where = Prisma.join(conditions, " AND ");
+  const [[counted], unreadCount] = await Promise.all([
+    queryRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Notification" WHERE ${where}`),
+    countUnread(userId),
+  ]);
+  const window = pageWindow(counted?.total ?? 0, filters.page);
+  const notifications = await queryRows<InboxNotification>(Prisma.sql`
+    SELECT "id", "kind", "title", "body", "link", ("readAt" AT TIME ZONE 'UTC') AS "readAt", ("createdAt" AT TIME ZONE 'UTC') AS "createdAt"
+    FROM "Notification" WHERE ${where}
+    ORDER BY "createdAt" DESC, "id" DESC
+    LIMIT ${window.take} OFFSET ${window.skip}`);
   return { notifications, window, unreadCount };
 }
 
