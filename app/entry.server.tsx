@@ -1,16 +1,20 @@
-import type { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { getLogger } from "~/platform/logger.server";
 import { documentResponse } from "~/platform/rendered-document.server";
 import { NonceProvider } from "./components/nonce";
 import { RequestReferenceProvider } from "./components/request-reference";
 
-const ABORT_DELAY = 5_000;
-export const streamTimeout = ABORT_DELAY;
+/** How long the loaders' data may take to encode (deferred values Remix then aborts). No page defers any. */
+export const streamTimeout = 5_000;
 
-export default function handleRequest(
+/**
+ * Pages are rendered to a string and sent whole: no page streams (no deferred data). React's streaming
+ * renderer encodes each of the many small pieces of markup into a byte view as it goes, which made it
+ * about three times as costly as rendering to a string (docs/performance.md).
+ */
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -18,55 +22,39 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    // Started first so that every callback below can stop it; `abort` exists long before it fires.
-    const abortTimer = setTimeout(() => abort(), ABORT_DELAY + 1000);
-    // No page streams (no deferred data), so the whole document is rendered, then sent in one write:
-    // piping React's ~2 KB chunks through to the socket cost a system call each. React needs only these
-    // members of a writable; a stream.Writable would add its own bookkeeping (and an error object at end).
-    const chunks: Uint8Array[] = [];
-    const collector = {
-      write(chunk: Uint8Array) {
-        chunks.push(chunk);
-        return true;
-      },
-      end() {
-        clearTimeout(abortTimer);
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(documentResponse(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-      },
-      destroy(error?: unknown) {
-        clearTimeout(abortTimer);
-        reject(error);
-      },
-      on() {
-        return collector;
-      },
-    };
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RequestReferenceProvider value={loadContext.requestReference}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </RequestReferenceProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          shellRendered = true;
-          pipe(collector as unknown as Writable);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(abortTimer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) logFailure(error, request, loadContext);
-        },
-      },
-    );
-  });
+  await readServerHandoffWhole(remixContext);
+  const markup = renderToString(
+    <NonceProvider value={nonce}>
+      <RequestReferenceProvider value={loadContext.requestReference}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+      </RequestReferenceProvider>
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return documentResponse(Buffer.from(`<!DOCTYPE html>${markup}`), { headers: responseHeaders, status: responseStatusCode });
+}
+
+/**
+ * Remix hands the loaders' data to the browser through `StreamTransfer`, which reads it chunk by chunk and
+ * suspends until each arrives: a string render would leave it out. Read whole beforehand and placed where
+ * `StreamTransfer` keeps what it has read (its `streamCache`: the data as the first chunk, then the end), it
+ * renders at once, into the same markup as a streamed render of data that arrived in one chunk.
+ */
+async function readServerHandoffWhole(context: EntryContext) {
+  const stream = context.serverHandoffStream;
+  if (!stream) return;
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  text += decoder.decode();
+  reader.releaseLock();
+  const renderMeta = ((context as { renderMeta?: { streamCache?: Record<number, unknown> } }).renderMeta ??= {});
+  renderMeta.streamCache = { 0: { result: { done: false, value: text } }, 1: { result: { done: true, value: "" } } };
 }
 
 /**

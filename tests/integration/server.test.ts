@@ -41,6 +41,12 @@ describe("HTTP", () => {
     expect(Number(page.headers.get("content-length"))).toBe(Buffer.byteLength(body));
     expect(body.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(body).toContain("window.__remixContext.streamController.close();");
+    // The loaders' data reaches the browser in the page (rendered to a string, not streamed): enqueued, then closed.
+    const nonce = /<script nonce="([^"]+)">window\.__remixContext\.streamController\.enqueue\(/.exec(body)?.[1];
+    expect(nonce).toBeTruthy();
+    const enqueued = body.indexOf("streamController.enqueue(");
+    expect(body.indexOf("loaderData", enqueued)).toBeGreaterThan(enqueued);
+    expect(body.indexOf(`<script nonce="${nonce}">window.__remixContext.streamController.close();`)).toBeGreaterThan(body.indexOf("loaderData", enqueued));
     const head = await fetch(`${server.base}/sign-in`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.headers.get("content-type")).toBe("text/html; charset=utf-8");
