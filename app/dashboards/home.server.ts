@@ -3,6 +3,7 @@ import { ACTIVE_CASE_STATUSES } from "~/cases/case-rules";
 import { summariseFairShare } from "~/fair-share/fair-share";
 import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { PLACED_STATUSES, type AllocationStatusName } from "~/marketplace/allocation-rules";
+import { keptUntilDataChanges } from "~/platform/db/data-version.server";
 import { prisma, Prisma, queryRows, sqlDay } from "~/platform/db/db.server";
 import { addUtcDays, startOfUtcDay } from "~/platform/utc-days";
 import { placementsAwaitingFeedback } from "~/quality/feedback.server";
@@ -118,31 +119,43 @@ export async function getFacilitatorAttention(regionId: string, year: number, no
   const today = startOfUtcDay(now);
   // Plain SQL on the driver (queryRows): the overview is the facilitator's home, and Prisma's own cost per
   // query was a large part of it. The same counts as the Prisma filters they replaced.
-  const [[cases], [support], fairShare, [proposed]] = await Promise.all([
+  const [[cases], [support], below, [proposed]] = await Promise.all([
     queryRows<{ overdue: number; dueSoon: number }>(Prisma.sql`
       SELECT count(*) FILTER (WHERE "dueOn" < ${sqlDay(today)})::int AS "overdue", count(*) FILTER (WHERE "dueOn" >= ${sqlDay(today)})::int AS "dueSoon"
       FROM "ShortfallCase"
       WHERE "regionId" = ${regionId} AND "status"::text IN (${Prisma.join([...ACTIVE_CASE_STATUSES])}) AND "dueOn" <= ${sqlDay(addUtcDays(today, CASE_NOTICE_DAYS))}`),
     queryRows<{ open: number }>(Prisma.sql`SELECT count(*)::int AS "open" FROM "SupportRequest" WHERE "regionId" = ${regionId} AND "caseId" IS NULL`),
-    loadRegionFairShare(regionId, year),
+    providersBelowShare(regionId, year),
     // allocationStages' proposed count for the region's providers' offers.
     queryRows<StageCount>(Prisma.sql`
       SELECT count(*)::int AS "allocations", COALESCE(SUM(a."students"), 0)::int AS "students"
       FROM "Allocation" a JOIN "Offer" o ON o."id" = a."offerId" JOIN "Organisation" p ON p."id" = o."providerId"
       WHERE p."regionId" = ${regionId} AND a."status" = 'PROPOSED'`),
   ]);
-  const below = fairShare.providers
-    .map((provider) => ({ id: provider.id, name: provider.name, ...summariseFairShare(provider.rows, fairShare.bands) }))
-    .filter((provider) => provider.ratio !== null && provider.ratio < fairShare.bands.amber)
-    .sort((a, b) => (a.ratio ?? 0) - (b.ratio ?? 0));
   return {
     casesOverdue: cases.overdue,
     casesDueSoon: cases.dueSoon,
     caseNoticeDays: CASE_NOTICE_DAYS,
     supportRequests: support.open,
-    belowShare: { count: below.length, first: below.slice(0, 5).map(({ id, name, ratio }) => ({ id, name, ratio })) },
+    belowShare: below,
     proposed,
   };
+}
+
+/**
+ * The region's providers below the amber band this year, lowest first: how many, and the first five. Kept
+ * with the region's fair share until the data changes (decision 007), rather than summarised anew for
+ * every view of the overview.
+ */
+function providersBelowShare(regionId: string, year: number) {
+  return keptUntilDataChanges(`providers-below-share ${regionId} ${year}`, async () => {
+    const fairShare = await loadRegionFairShare(regionId, year);
+    const below = fairShare.providers
+      .map((provider) => ({ id: provider.id, name: provider.name, ...summariseFairShare(provider.rows, fairShare.bands) }))
+      .filter((provider) => provider.ratio !== null && provider.ratio < fairShare.bands.amber)
+      .sort((a, b) => (a.ratio ?? 0) - (b.ratio ?? 0));
+    return { count: below.length, first: below.slice(0, 5).map(({ id, name, ratio }) => ({ id, name, ratio })) };
+  });
 }
 
 /**

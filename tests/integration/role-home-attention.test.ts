@@ -130,7 +130,7 @@ describe("each role's home counts what waits for it, proposed and confirmed apar
     const facilitator = await createUser("FACILITATOR", { regionId: w.region.id });
     await prisma.workforce.create({ data: { organisationId: w.provider.id, profession: "PT", year: 2026, wte: 200 } });
     // 45 students asked for against 6 slots offered: the region's only provider is far below its share.
-    await createRequest(w.university.id, { students: 40 });
+    const large = await createRequest(w.university.id, { students: 40 });
     await prisma.shortfallCase.createMany({
       data: [
         { regionId: w.region.id, kind: "OTHER", title: "Overdue", dueOn: new Date("2026-11-20T00:00:00Z") },
@@ -150,6 +150,11 @@ describe("each role's home counts what waits for it, proposed and confirmed apar
     const html = text(await renderRoute(FacilitatorHome, page.data, "/facilitator"));
     expect(html).toMatch(/Support requests to pick up 1 /);
     expect(html).toContain(w.provider.name);
+    // The providers below their share are kept until the data changes: without the large request the
+    // provider offers more than its share, and the very next look says so.
+    await prisma.placementRequest.delete({ where: { id: large.id } });
+    const after = await getFacilitatorAttention(w.region.id, 2026, NOW);
+    expect(after.belowShare).toEqual({ count: 0, first: [] });
   });
 
   it("shows a student their next placement with site, dates, contact and what to bring, and the feedback still to give", async () => {
