@@ -10,7 +10,8 @@
 // - react-router-dom/server: the static router's data routes per route array.
 // Browser bundles are untouched by those three. One more edit, to @conform-to/react (both builds, so
 // the browser's too), keeps a form field's metadata per form state instead of rebuilding it on
-// every property read.
+// every property read; and one to @remix-run/server-runtime passes a loader or action its request
+// itself, rather than two fresh copies of it, when there is no routing parameter to strip.
 //
 // Each edit applies only to the version it was written for, and only where every anchor occurs
 // once; otherwise that file is left as installed, a warning is printed and the portal runs slower.
@@ -181,6 +182,23 @@ function createStaticRouter(routes, context, opts = {}) {`,
   ],
 ];
 
+const LOADER_REQUEST_MARKER = marker("loader requests copied only to strip a parameter");
+// Every loader (root and page, so two a page) and action got its request through stripIndexParam and
+// stripRoutesParam (or stripDataParam), each a new Request even when the URL has no such parameter:
+// four Fetch Requests, with their AbortSignals and copied headers, for a page with two loaders. Now the
+// request itself is passed on when the parameter is absent; the URL, method, headers, body and signal
+// it carries are the ones the copy would have carried.
+const stripEdit = (name, parameter, withMarker) => [
+  `function ${name}(request) {
+  let url = new URL(request.url);
+`,
+  `${withMarker ? `${LOADER_REQUEST_MARKER}\n` : ""}function ${name}(request) {
+  let url = new URL(request.url);
+  if (!url.searchParams.has("${parameter}")) return request;
+`,
+];
+const loaderRequestEdits = [stripEdit("stripIndexParam", "index", true), stripEdit("stripDataParam", "_data", false), stripEdit("stripRoutesParam", "_routes", false)];
+
 const FIELD_METADATA_MARKER = marker("field metadata kept per form state v2");
 // Every property read of a conform field or form ("field.id", "field.errors", each constraint that
 // getInputProps reads: ~20 a text field) built the whole metadata object and a Proxy over it anew.
@@ -229,6 +247,15 @@ export const DEPENDENCY_PATCHES = [
   { name: "route matching caches", packageName: "@remix-run/router", version: "1.23.3", file: "dist/router.cjs.js", marker: ROUTER_MARKER, edits: routerEdits },
   { name: "server routes built once", packageName: "@remix-run/react", version: "2.17.5", file: "dist/server.js", marker: REMIX_SERVER_MARKER, edits: remixServerEdits },
   { name: "static data routes built once", packageName: "react-router-dom", version: "6.30.4", file: "server.js", marker: STATIC_ROUTER_MARKER, edits: staticRouterEdits },
+  { name: "loader requests copied only to strip a parameter", packageName: "@remix-run/server-runtime", version: "2.17.5", file: "dist/data.js", marker: LOADER_REQUEST_MARKER, edits: loaderRequestEdits },
+  {
+    name: "loader requests copied only to strip a parameter (ES module)",
+    packageName: "@remix-run/server-runtime",
+    version: "2.17.5",
+    file: "dist/esm/data.js",
+    marker: LOADER_REQUEST_MARKER,
+    edits: loaderRequestEdits,
+  },
   {
     name: "field metadata kept per form state",
     packageName: "@conform-to/react",

@@ -185,6 +185,49 @@ describe("RemixServer and the static router build their routes once", () => {
   });
 });
 
+describe("loader requests in @remix-run/server-runtime", () => {
+  type DataModule = {
+    callRouteLoader: (args: { loadContext: unknown; loader: (args: { request: Request }) => unknown; params: object; request: Request; routeId: string; singleFetch: boolean }) => Promise<unknown>;
+    callRouteAction: (args: { loadContext: unknown; action: (args: { request: Request }) => unknown; params: object; request: Request; routeId: string; singleFetch: boolean }) => Promise<unknown>;
+  };
+  const dataPatch = DEPENDENCY_PATCHES.find((patch) => patch.file === "dist/data.js")!;
+  const requireFromData = createRequire(installedPath(dataPatch));
+  const original = loadModule<DataModule>(restoreSource(dataPatch, installedSource(dataPatch)), requireFromData);
+  const edited = loadModule<DataModule>(patchSource(dataPatch, restoreSource(dataPatch, installedSource(dataPatch)))!, requireFromData);
+  const parameter = fc.tuple(fc.constantFrom("index", "_routes", "_data", "page", "q", "index2"), fc.constantFrom("", "1", "a b", "x&y", "%"));
+  const searchOf = (parameters: [string, string][]) => (parameters.length ? `?${new URLSearchParams(parameters)}` : "");
+
+  async function seen(module: DataModule, url: string, method: string, singleFetch: boolean) {
+    const controller = new AbortController();
+    const request = new Request(url, { method, headers: { cookie: "px_session=abc", "x-one": "1" }, signal: controller.signal, ...(method === "POST" ? { body: "a=1&b=2" } : {}) });
+    let given: Request | undefined;
+    const capture = async ({ request: received }: { request: Request }) => ((given = received), null);
+    if (method === "POST") await module.callRouteAction({ loadContext: {}, action: capture, params: {}, request, routeId: "r", singleFetch });
+    else await module.callRouteLoader({ loadContext: {}, loader: capture, params: {}, request, routeId: "r", singleFetch });
+    const before = given!.signal.aborted;
+    controller.abort();
+    return {
+      request,
+      given: given!,
+      view: { url: given!.url, method: given!.method, headers: [...given!.headers], body: method === "POST" ? await given!.text() : null, abortedBefore: before, abortedAfter: given!.signal.aborted },
+    };
+  }
+
+  it("give every loader and action the request the installed code gives, the request itself when nothing is stripped", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(parameter, { maxLength: 4 }), fc.constantFrom("GET", "POST"), fc.boolean(), async (parameters, method, singleFetch) => {
+        const url = `http://localhost/offers/new${searchOf(parameters)}`;
+        const before = await seen(original, url, method, singleFetch);
+        const after = await seen(edited, url, method, singleFetch);
+        expect(after.view).toEqual(before.view);
+        const strips = parameters.some(([name]) => name === "index" || name === (singleFetch ? "_routes" : "_data"));
+        expect(after.given === after.request).toBe(!strips);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe("conform's field metadata kept per form state", () => {
   type Field = Record<string, unknown>;
   type FormContext = { getState(): unknown; onUpdate(options: Record<string, unknown>): void };
