@@ -1,5 +1,5 @@
 import type { SessionUser } from "~/accounts/session.server";
-import { prisma, Prisma } from "~/platform/db/db.server";
+import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
 import { MatchingInputError, parseMatchingInput } from "~/matching/solver/parse-input";
 import { solveMatchingInParallel } from "~/matching/solver/match";
@@ -603,7 +603,10 @@ export async function rerunWithDecisions(user: SessionUser, runId: string) {
 
 /** The marks on a run's proposals, by pair, for its review table. */
 export async function decisionsOfRun(runId: string): Promise<Record<string, DecisionKind>> {
-  const rows = await prisma.matchingDecision.findMany({ where: { runId }, select: { requestId: true, offerId: true, kind: true } });
+  // On the driver (queryRows): the run review asks on every view.
+  const rows = await queryRows<{ requestId: string; offerId: string; kind: DecisionKind }>(
+    Prisma.sql`SELECT "requestId", "offerId", "kind"::text AS "kind" FROM "MatchingDecision" WHERE "runId" = ${runId}`,
+  );
   return Object.fromEntries(rows.map((row) => [`${row.requestId}:${row.offerId}`, row.kind]));
 }
 

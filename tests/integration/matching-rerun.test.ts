@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/platform/db/db.server";
 import { jobHandlers } from "~/job-handlers.server";
 import { startWorker } from "~/platform/jobs/worker.server";
-import { publishRun } from "~/matching/runs.server";
+import { decisionsOfRun, publishRun } from "~/matching/runs.server";
 import { action as runAction, loader as runLoader } from "~/routes/facilitator.matching.$runId";
 import { useTestDatabase } from "../helpers/database";
 import { buildRequest, createRegion, createUser, settle, signInAs, testContext, type SignedIn } from "../helpers/fixtures";
@@ -37,6 +37,8 @@ describe("excluding and locking proposals, then re-running", () => {
       ["LOCK", locked.requestId, locked.offerId, locked.students],
     ]);
     expect(await prisma.auditEvent.count({ where: { entityId: first.id, action: "matching-proposals-marked", actorId: w.facilitator.id } })).toBe(2);
+    // What the review shows beside each proposal.
+    expect(await decisionsOfRun(first.id)).toEqual({ [`${excluded.requestId}:${excluded.offerId}`]: "EXCLUDE", [`${locked.requestId}:${locked.offerId}`]: "LOCK" });
 
     const rerun = await post(first.id, facilitator, { intent: "rerun" });
     expect(rerun.status).toBe(302);
