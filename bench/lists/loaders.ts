@@ -6,9 +6,9 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { demoSessionCookie } from "./demo-sessions";
 import pg from "pg";
-import { createSession } from "~/accounts/session.server";
-import { installDatabase, openMigratedDatabase, prisma } from "~/platform/db/db.server";
+import { installDatabase, openMigratedDatabase } from "~/platform/db/db.server";
 
 process.env.SESSION_SECRET ??= "bench-secret-bench-secret-bench-secret";
 process.env.LOG_LEVEL ??= "warn";
@@ -32,12 +32,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 
 const database = await openMigratedDatabase({ kind: "postgres", url: values.database });
 installDatabase(database);
-const cookieFor = async (email: string) => {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return `px_session=${(await createSession(user.id)).token}`;
-};
 const [student, educator, university, facilitator] = await Promise.all(
-  ["student@example.com", "educator@example.com", "university@example.com", "facilitator@example.com"].map(cookieFor),
+  ["student@example.com", "educator@example.com", "university@example.com", "facilitator@example.com"].map(demoSessionCookie),
 );
 const pages = [
   { name: "account page", route: "routes/account", path: "/account", cookie: student },

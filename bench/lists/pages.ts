@@ -7,8 +7,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { demoSessionCookie } from "./demo-sessions";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { createSession } from "~/accounts/session.server";
 import { installDatabase, openMigratedDatabase, prisma } from "~/platform/db/db.server";
 
 process.env.SESSION_SECRET ??= "bench-secret-bench-secret-bench-secret";
@@ -26,11 +26,7 @@ if (!values.database) throw new Error("Give --database postgresql://… (a datab
 
 const database = await openMigratedDatabase({ kind: "postgres", url: values.database });
 installDatabase(database);
-const cookieFor = async (email: string) => {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return `px_session=${(await createSession(user.id)).token}`;
-};
-const [student, facilitator] = await Promise.all(["student@example.com", "facilitator@example.com"].map(cookieFor));
+const [student, facilitator] = await Promise.all(["student@example.com", "facilitator@example.com"].map(demoSessionCookie));
 const facilitatorRegion = (await prisma.user.findUniqueOrThrow({ where: { email: "facilitator@example.com" } })).regionId;
 const run = await prisma.matchingRun.findFirst({ where: { regionId: facilitatorRegion ?? undefined, status: "SUCCEEDED" }, orderBy: { createdAt: "desc" } });
 const pages = [

@@ -12,9 +12,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { demoSessionCookie } from "./demo-sessions";
 import autocannon from "autocannon";
 import pg from "pg";
-import { createSession } from "~/accounts/session.server";
 import { installDatabase, openMigratedDatabase, prisma, type Database } from "~/platform/db/db.server";
 import { parseEnv } from "~/platform/env.server";
 import { generateSeedPlan } from "~/seed/generate";
@@ -64,12 +64,8 @@ if (!values.database || (await prisma.offer.count()) === 0) await writeSeedPlan(
 const counts = { offers: await prisma.offer.count(), requests: await prisma.placementRequest.count(), organisations: await prisma.organisation.count() };
 console.log(`Seeded England scale on ${database.kind} in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.offers} offers, ${counts.requests} requests, ${counts.organisations} organisations`);
 
-const cookieFor = async (email: string) => {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return `px_session=${(await createSession(user.id)).token}`;
-};
 const [student, educator, university, facilitator] = await Promise.all(
-  ["student@example.com", "educator@example.com", "university@example.com", "facilitator@example.com"].map(cookieFor),
+  ["student@example.com", "educator@example.com", "university@example.com", "facilitator@example.com"].map(demoSessionCookie),
 );
 
 const build = (await import(pathToFileURL(path.resolve(values.build!, "server/index.js")).href)) as unknown;
