@@ -5,6 +5,7 @@
 //   npm run build && npm run bench:actions -- --database postgresql://…/seeded [--count 40] [--csv 5]
 //   [--only text] measures only the actions whose name contains text (and those they need first)
 // The database gains offers, requests and allocations: use a copy of the seeded one.
+import "../process-defaults";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { installDatabase, openMigratedDatabase, prisma } from "~/platform/db/db.server";
@@ -13,8 +14,6 @@ import { SUPERVISION_MODEL_LABELS } from "~/vocabulary/labels";
 import { createPortalServer } from "../../server/app";
 import { benchSession, bookablePairs, type BenchSession } from "./fixtures";
 
-process.env.SESSION_SECRET ??= "bench-secret-bench-secret-bench-secret";
-process.env.LOG_LEVEL ??= "warn";
 const { values } = parseArgs({
   options: {
     database: { type: "string" },

@@ -3,6 +3,7 @@
 // turn, page by page, so an A/B comparison alternates within one run.
 //   npm run build && npx tsx bench/lists/loaders.ts --database postgresql://…/seeded [--build build --build old-build]
 //   [--calls 60] [--only text]
+import "../process-defaults";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -10,8 +11,6 @@ import { demoSessionCookie } from "./demo-sessions";
 import pg from "pg";
 import { installDatabase, openMigratedDatabase } from "~/platform/db/db.server";
 
-process.env.SESSION_SECRET ??= "bench-secret-bench-secret-bench-secret";
-process.env.LOG_LEVEL ??= "warn";
 const { values } = parseArgs({
   options: {
     database: { type: "string" },

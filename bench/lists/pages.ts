@@ -4,6 +4,7 @@
 // printed. On a shared machine whose speed swings between runs, this is the steadiest A/B of page code.
 //   npm run build && npx tsx bench/lists/pages.ts --database postgresql://…/seeded [--build old-build --build build]
 //   [--rounds 8] [--batch 100] [--only text]
+import "../process-defaults";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -11,8 +12,6 @@ import { demoSessionCookie } from "./demo-sessions";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { installDatabase, openMigratedDatabase, prisma } from "~/platform/db/db.server";
 
-process.env.SESSION_SECRET ??= "bench-secret-bench-secret-bench-secret";
-process.env.LOG_LEVEL ??= "warn";
 const { values } = parseArgs({
   options: {
     database: { type: "string" },

@@ -7,6 +7,7 @@
 //   [--build dir] serves another server build (default build/), e.g. a copy of the previous build for an A/B run.
 // Besides the lists: the matching review of a run with 2,000 proposals (made in the database on first use)
 // and one action, booking an offer, posted over and over round 50 offers made for it.
+import "../process-defaults";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,8 +23,6 @@ import { writeSeedPlan } from "~/seed/seed.server";
 import { createPortalServer } from "../../server/app";
 import { benchSession, bookablePairs, reviewRun } from "../actions/fixtures";
 
-process.env.SESSION_SECRET ??= "bench-secret-bench-secret-bench-secret";
-process.env.LOG_LEVEL ??= "warn";
 const { values } = parseArgs({
   options: {
     connections: { type: "string", default: "20" },
