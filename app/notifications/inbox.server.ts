@@ -30,14 +30,15 @@ export interface InboxNotification {
  * tests/integration/notifications-sql.test.ts checks them against the Prisma query they replaced.
  */
 export async function listNotifications(userId: string, filters: InboxFilters) {
-  const conditions = [Prisma.sql`"userId" = ${userId}`];
-  if (filters.show === "unread") conditions.push(Prisma.sql`"readAt" IS NULL`);
-  if (filters.category) conditions.push(sqlIn(Prisma.sql`"kind"`, kindsIn(filters.category)));
-  const where = Prisma.join(conditions, " AND ");
-  const [[counted], unreadCount] = await Promise.all([
-    queryRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Notification" WHERE ${where}`),
-    countUnread(userId),
-  ]);
+  const shown = [Prisma.sql`TRUE`];
+  if (filters.show === "unread") shown.push(Prisma.sql`"readAt" IS NULL`);
+  if (filters.category) shown.push(sqlIn(Prisma.sql`"kind"`, kindsIn(filters.category)));
+  const where = Prisma.sql`"userId" = ${userId} AND ${Prisma.join(shown, " AND ")}`;
+  // Both counts in one scan of the user's notifications: one statement fewer for every view.
+  const [counted] = await queryRows<{ total: number; unread: number }>(Prisma.sql`
+    SELECT count(*) FILTER (WHERE ${Prisma.join(shown, " AND ")})::int AS "total", count(*) FILTER (WHERE "readAt" IS NULL)::int AS "unread"
+    FROM "Notification" WHERE "userId" = ${userId}`);
+  const unreadCount = counted?.unread ?? 0;
   const window = pageWindow(counted?.total ?? 0, filters.page);
   const notifications = await queryRows<InboxNotification>(Prisma.sql`
     SELECT "id", "kind", "title", "body", "link", ("readAt" AT TIME ZONE 'UTC') AS "readAt", ("createdAt" AT TIME ZONE 'UTC') AS "createdAt"
