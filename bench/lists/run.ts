@@ -5,6 +5,8 @@
 //   [--database postgresql://…/already_seeded] reuses a database seeded with `npm run seed -- --scale england`
 //   [--only text] runs only the rows whose name contains text (the two baseline rows always run).
 //   [--build dir] serves another server build (default build/), e.g. a copy of the previous build for an A/B run.
+//   [--warmup seconds] loads each row this long, unmeasured, before measuring it (default 1; 0 for none), so a cold
+//   first view (compiling the page's code, filling its kept figures) is not counted as the page's steady state.
 // Besides the lists: the matching review of a run with 2,000 proposals (made in the database on first use)
 // and one action, booking an offer, posted over and over round 50 offers made for it.
 import "../process-defaults";
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     database: { type: "string" },
     only: { type: "string" },
     build: { type: "string", default: "build" },
+    warmup: { type: "string", default: "1" },
   },
 });
 
@@ -133,7 +136,7 @@ function percentile(sorted: number[], p: number) {
 }
 
 /** Runs autocannon and keeps every response time, so p95 is exact rather than autocannon's nearest bucket. */
-function load(path: string, cookie: string | undefined, post?: typeof nextBooking) {
+function load(path: string, cookie: string | undefined, post?: typeof nextBooking, seconds = Number(values.seconds)) {
   return new Promise<{ rate: number; p50: number; p95: number; p99: number; non2xx: number; cpuMs: number; databaseMs: number | null; kilobytes: number }>((resolve, reject) => {
     const times: number[] = [];
     let bytes = 0;
@@ -143,7 +146,7 @@ function load(path: string, cookie: string | undefined, post?: typeof nextBookin
       {
         url: `http://127.0.0.1:${port}${path}`,
         connections: Number(values.connections),
-        duration: Number(values.seconds),
+        duration: seconds,
         headers: cookie ? { cookie } : {},
         ...(post ? { requests: [{ setupRequest: post as never }] } : {}),
       },
@@ -170,6 +173,7 @@ console.log(
 let trivialRate = 0;
 let renderRate = 0;
 for (const target of targets) {
+  if (Number(values.warmup) > 0) await load(target.path, target.cookie, target.post, Number(values.warmup));
   const result = await load(target.path, target.cookie, target.post);
   if (!trivialRate) trivialRate = result.rate;
   else if (!renderRate) renderRate = result.rate;
