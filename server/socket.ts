@@ -46,11 +46,15 @@ export function attachSocketServer(httpServer: HttpServer, options: { allowedOri
   return io;
 }
 
-/** The portal's address (APP_URL) when it is configured; without one (development), the host the socket asked for. */
-export function handshakeOriginAllowed(req: IncomingMessage, allowedOrigins: string[]): boolean {
+/**
+ * A page of the portal: one served by the host the socket asked for, or from the portal's address (APP_URL), as
+ * for form posts (`sameOriginMutations`). Refusing the former when APP_URL is set left the portal working at
+ * another of its addresses (127.0.0.1 for localhost) without live updates, and a console error on every page.
+ */
+export function handshakeOriginAllowed(req: Pick<IncomingMessage, "headers">, allowedOrigins: string[]): boolean {
   const origin = req.headers.origin;
   if (!origin) return false;
-  if (allowedOrigins.length > 0) return allowedOrigins.includes(origin);
+  if (allowedOrigins.includes(origin)) return true;
   const host = req.headers.host;
   return !!host && (origin === `http://${host}` || origin === `https://${host}`);
 }
