@@ -4,6 +4,12 @@ import { availableTransitions } from "./allocation-rules";
 import { recordSensitiveViews } from "./sensitive-views.server";
 import { loadAllocationParty } from "./allocations.server";
 
+/** Whether the student is named on the allocation. */
+export async function isNamedOnAllocation(studentId: string, allocationId: string): Promise<boolean> {
+  const named = await prisma.allocationStudent.findUnique({ where: { allocationId_studentId: { allocationId, studentId } }, select: { studentId: true } });
+  return named !== null;
+}
+
 /** Everything the allocation page shows, for a party to the allocation; null for anyone else. */
 export async function getAllocationForParty(user: SessionUser, allocationId: string) {
   const loaded = await loadAllocationParty(user, allocationId);

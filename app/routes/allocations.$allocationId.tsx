@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireUser, requireUserForm } from "~/accounts/guards.server";
@@ -9,7 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES } from "~/marketplace/allocation-rules";
 import { formatDate, formatDateRange, formatDateTime, SUPERVISION_MODEL_LABELS, plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
-import { getAllocationForParty } from "~/marketplace/allocation-page.server";
+import { getAllocationForParty, isNamedOnAllocation } from "~/marketplace/allocation-page.server";
 import { transitionAllocation } from "~/marketplace/allocations.server";
 import { refusalReply } from "~/platform/refusal-reply.server";
 
@@ -21,6 +21,11 @@ const TransitionSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // A student named on it reaches this address from the "students named" notification (and its email), which
+  // the provider's educators get too: their own view of a placement is the placements page.
+  if (user.role === "STUDENT" && (await isNamedOnAllocation(user.id, params.allocationId ?? ""))) {
+    throw redirect(`/student/placements#placement-${params.allocationId}`);
+  }
   const page = await getAllocationForParty(user, params.allocationId ?? "");
   if (!page) throw notFound("Allocation not found");
   return page;

@@ -25,7 +25,7 @@ export default function StudentPlacements() {
       ) : (
         <ul className="grid gap-6">
           {placements.map((placement) => (
-            <li key={placement.id} className="card">
+            <li key={placement.id} id={`placement-${placement.id}`} className="card">
               <h2>
                 {PROFESSION_LABELS[placement.profession]}
                 {placement.specialty ? `: ${placement.specialty}` : ""}

@@ -151,6 +151,23 @@ describe("allocation page", () => {
     expect((await view(w.farFacilitator)).status).toBe(404);
   });
 
+  it("sends a student named on it, following their notification's link, to their own placements page", async () => {
+    const w = await world();
+    await transitionAllocation(w.educator, { allocationId: w.allocation.id, to: "CONFIRMED" });
+    await transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "ACCEPTED" });
+    await transitionAllocation(w.lead, { allocationId: w.allocation.id, to: "STUDENTS_NAMED", studentIds: [w.students[0].id, w.students[1].id] });
+    const notified = await prisma.notification.findFirstOrThrow({ where: { userId: w.students[0].id, kind: "students-named" } });
+    expect(notified.link).toBe(`/allocations/${w.allocation.id}`);
+    const follow = async (user: { id: string }) =>
+      settle(async () => allocationLoader({ request: buildRequest(notified.link, { as: await signInAs(user) }), params: { allocationId: w.allocation.id }, context: testContext }));
+    const named = await follow(w.students[0]);
+    expect(named.status).toBe(302);
+    expect(named.response?.headers.get("location")).toBe(`/student/placements#placement-${w.allocation.id}`);
+    expect((await listStudentPlacements(w.students[0].id)).map((placement) => placement.id)).toEqual([w.allocation.id]);
+    expect((await follow(w.students[2])).status).toBe(404);
+    expect((await follow(w.educator)).status).toBe(200);
+  });
+
   it("moves the allocation through the form, with CSRF, and reports refusals as 4xx", async () => {
     const w = await world();
     const signed = await signInAs(w.educator);
