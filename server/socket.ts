@@ -47,9 +47,9 @@ export function attachSocketServer(httpServer: HttpServer, options: { allowedOri
 }
 
 /**
- * A page of the portal: one served by the host the socket asked for, or from the portal's address (APP_URL), as
- * for form posts (`sameOriginMutations`). Refusing the former when APP_URL is set left the portal working at
- * another of its addresses (127.0.0.1 for localhost) without live updates, and a console error on every page.
+ * A page of the portal: one served by the host the socket asked for, or from the portal's address (APP_URL), the
+ * rule form posts follow (`sameOriginMutations`), so that the portal opened at another of its addresses (127.0.0.1
+ * for localhost) gets its live updates as well as its forms.
  */
 export function handshakeOriginAllowed(req: Pick<IncomingMessage, "headers">, allowedOrigins: string[]): boolean {
   const origin = req.headers.origin;

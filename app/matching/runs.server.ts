@@ -262,14 +262,13 @@ const finishedResults = shortLivedCache<StoredMatchingResult | null>(FINISHED_RE
 const finishedRows = shortLivedCache<ReviewTableRows>(FINISHED_RESULT_CACHE_MS, 8);
 const reviewFigures = shortLivedCache<Awaited<ReturnType<typeof reviewWithPageFigures>>>(REVIEW_FIGURES_CACHE_MS, 8);
 
-/** The run as getRunForUser gives it, without its result: a large run's result is megabytes of JSON. */
-/** A run without its result, as the review pages start from it. */
+/** A run without its result (a large run's result is megabytes of JSON), as the review pages start from it. */
 export type RunSummary = Omit<MatchingRun, "result">;
 
 /**
- * Read on the driver: each review page starts here, and through Prisma compiling this one query was about a
- * tenth of the page's CPU. The columns are the model's, dates as instants; matching-run-sql.test.ts checks the
- * row against Prisma's.
+ * The run as getRunForUser gives it, without its result. Read on the driver: each review page starts here, and
+ * through Prisma compiling this one query was about a tenth of the page's CPU. The columns are the model's, dates
+ * as instants; matching-run-sql.test.ts checks the row against Prisma's.
  */
 export async function getRunSummaryForUser(user: SessionUser, runId: string): Promise<RunSummary | null> {
   const [run] = await queryRows<RunSummary>(Prisma.sql`
