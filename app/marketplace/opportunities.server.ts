@@ -84,7 +84,7 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
         (o."startDate"::timestamp AT TIME ZONE 'UTC') AS "startDate", (o."endDate"::timestamp AT TIME ZONE 'UTC') AS "endDate",
         o."slots", o."slotsTaken", o."supervisionModel", o."yearsOfStudy",
         p."name" AS "providerName", r."name" AS "regionName", s."name" AS "siteName", s."postcode" AS "sitePostcode",
-        (SELECT COALESCE(SUM(a."students"), 0)::int FROM "Allocation" a WHERE a."offerId" = o."id" AND a."status" = 'PROPOSED') AS "held"
+        ${heldPlaces(Prisma.sql`o."id"`)} AS "held"
       FROM (
         SELECT o."id", o."profession", o."specialty", o."startDate", o."endDate", o."slots", o."slotsTaken", o."supervisionModel",
           o."yearsOfStudy", o."providerId", o."siteId"
@@ -136,15 +136,9 @@ async function loadSearchableNames() {
   };
 }
 
-/** Adds to each offer the places proposals hold on it: counted, never shown as whose. */
-async function withHeldPlaces<Offer extends { id: string }>(offers: Offer[]): Promise<(Offer & { held: number })[]> {
-  if (offers.length === 0) return [];
-  const held = await queryRows<{ offerId: string; held: number }>(Prisma.sql`
-    SELECT "offerId", SUM("students")::int AS "held" FROM "Allocation"
-    WHERE ${sqlIn(Prisma.sql`"offerId"`, offers.map((offer) => offer.id))} AND "status" = 'PROPOSED'
-    GROUP BY "offerId"`);
-  const byOffer = new Map(held.map((row) => [row.offerId, row.held]));
-  return offers.map((offer) => ({ ...offer, held: byOffer.get(offer.id) ?? 0 }));
+/** The places proposals hold on an offer: counted, never shown as whose. */
+function heldPlaces(offerId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(SUM(a."students"), 0)::int FROM "Allocation" a WHERE a."offerId" = ${offerId} AND a."status" = 'PROPOSED')`;
 }
 
 /** One published offer as a student or any signed-in user sees it; null when it is not published. */
@@ -158,5 +152,7 @@ export async function getOpportunity(offerId: string) {
       site: { select: { name: true, postcode: true, latitude: true, longitude: true } },
     },
   });
-  return offer ? (await withHeldPlaces([offer]))[0] : null;
+  if (!offer) return null;
+  const [{ held }] = await queryRows<{ held: number }>(Prisma.sql`SELECT ${heldPlaces(Prisma.sql`${offer.id}`)} AS "held"`);
+  return { ...offer, held };
 }

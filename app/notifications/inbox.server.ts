@@ -33,10 +33,11 @@ export async function listNotifications(userId: string, filters: InboxFilters) {
   const shown = [Prisma.sql`TRUE`];
   if (filters.show === "unread") shown.push(Prisma.sql`"readAt" IS NULL`);
   if (filters.category) shown.push(sqlIn(Prisma.sql`"kind"`, kindsIn(filters.category)));
-  const where = Prisma.sql`"userId" = ${userId} AND ${Prisma.join(shown, " AND ")}`;
+  const shownSql = Prisma.join(shown, " AND ");
+  const where = Prisma.sql`"userId" = ${userId} AND ${shownSql}`;
   // Both counts in one scan of the user's notifications: one statement fewer for every view.
   const [counted] = await queryRows<{ total: number; unread: number }>(Prisma.sql`
-    SELECT count(*) FILTER (WHERE ${Prisma.join(shown, " AND ")})::int AS "total", count(*) FILTER (WHERE "readAt" IS NULL)::int AS "unread"
+    SELECT count(*) FILTER (WHERE ${shownSql})::int AS "total", count(*) FILTER (WHERE "readAt" IS NULL)::int AS "unread"
     FROM "Notification" WHERE "userId" = ${userId}`);
   const unreadCount = counted?.unread ?? 0;
   const window = pageWindow(counted?.total ?? 0, filters.page);
