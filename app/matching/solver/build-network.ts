@@ -98,29 +98,22 @@ export interface ProfessionNetwork {
   universityOfRequest: Int32Array;
 }
 
-class GrowableInt32 {
-  data = new Int32Array(1024);
+/** Request → offer pairs as they are found: offer positions and travel minutes, grown by doubling. */
+class PairBuffer {
+  offer = new Int32Array(1 << 16);
+  travel = new Float64Array(1 << 16);
   length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
-class GrowableFloat64 {
-  data = new Float64Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
+  /** Makes room for `more` pairs, so the caller can write them straight into the arrays. */
+  reserve(more: number): void {
+    if (this.length + more <= this.offer.length) return;
+    let size = this.offer.length * 2;
+    while (size < this.length + more) size *= 2;
+    const offer = new Int32Array(size);
+    offer.set(this.offer.subarray(0, this.length));
+    const travel = new Float64Array(size);
+    travel.set(this.travel.subarray(0, this.length));
+    this.offer = offer;
+    this.travel = travel;
   }
 }
 
@@ -285,7 +278,9 @@ export function buildProfessionNetworks(
     else requestsByProfession.set(request.profession, [index]);
   });
 
-  const professions = [...new Set([...offersByProfession.keys(), ...requestsByProfession.keys()])].sort().filter((profession) => !only || only.includes(profession));
+  const professions = [...new Set([...offersByProfession.keys(), ...requestsByProfession.keys()])]
+    .sort()
+    .filter((profession) => !only || only.includes(profession));
   return professions.map((profession) =>
     buildOneNetwork(
       input,
@@ -297,6 +292,136 @@ export function buildProfessionNetworks(
       maxRequestOfferArcs,
     ),
   );
+}
+
+/**
+ * Appends the offers among `candidates[0..count)` that cover the block, take the year and lie
+ * within the travel limit (an offer without a location is kept, with no travel time).
+ * The hot loops of the build are small functions of their own, so V8 optimises them early.
+ */
+function appendOffersWithinLimit(
+  pairs: PairBuffer,
+  offers: OfferTable,
+  candidates: Int32Array,
+  count: number,
+  startDay: number,
+  endDay: number,
+  yearBit: number,
+  originLat: number,
+  originLon: number,
+  limit: number,
+): void {
+  const { startDay: offerStart, endDay: offerEnd, yearMask, lat, lon, cosLat, positionInProfession } = offers;
+  const { offer: pairOffer, travel: pairTravel } = pairs;
+  const originCos = cosineOfLatitude(originLat);
+  let length = pairs.length;
+  for (let index = 0; index < count; index++) {
+    const offer = candidates[index];
+    if (offerStart[offer] > startDay || endDay > offerEnd[offer] || (yearMask[offer] & yearBit) === 0) continue;
+    let minutes = Number.NaN;
+    if (!Number.isNaN(lat[offer])) {
+      minutes = travelMinutesWithCosines(originLat, originLon, originCos, lat[offer], lon[offer], cosLat[offer]);
+      if (minutes > limit) continue;
+    }
+    pairOffer[length] = positionInProfession[offer];
+    pairTravel[length++] = minutes;
+  }
+  pairs.length = length;
+}
+
+/** The offers that cover the block and take the year, using `scratch` (room for every offer) on the way. */
+function offersCoveringBlock(candidates: Int32Array, offers: OfferTable, startDay: number, endDay: number, yearBit: number, scratch: Int32Array): Int32Array {
+  const { startDay: offerStart, endDay: offerEnd, yearMask } = offers;
+  let count = 0;
+  for (let index = 0; index < candidates.length; index++) {
+    const offer = candidates[index];
+    if (offerStart[offer] <= startDay && endDay <= offerEnd[offer] && (yearMask[offer] & yearBit) !== 0) scratch[count++] = offer;
+  }
+  return scratch.slice(0, count);
+}
+
+/** Appends every candidate with its travel time from the origin (none for an offer without a location). */
+function appendAllWithTravel(pairs: PairBuffer, offers: OfferTable, candidates: Int32Array, originLat: number, originLon: number): void {
+  const { lat, lon, cosLat, positionInProfession } = offers;
+  const { offer: pairOffer, travel: pairTravel } = pairs;
+  const originCos = cosineOfLatitude(originLat);
+  let length = pairs.length;
+  for (let index = 0; index < candidates.length; index++) {
+    const offer = candidates[index];
+    pairOffer[length] = positionInProfession[offer];
+    pairTravel[length++] = Number.isNaN(lat[offer])
+      ? Number.NaN
+      : travelMinutesWithCosines(originLat, originLon, originCos, lat[offer], lon[offer], cosLat[offer]);
+  }
+  pairs.length = length;
+}
+
+function appendAllWithoutTravel(pairs: PairBuffer, offers: OfferTable, candidates: Int32Array): void {
+  const { positionInProfession } = offers;
+  const { offer: pairOffer, travel: pairTravel } = pairs;
+  let length = pairs.length;
+  for (let index = 0; index < candidates.length; index++) {
+    pairOffer[length] = positionInProfession[candidates[index]];
+    pairTravel[length++] = Number.NaN;
+  }
+  pairs.length = length;
+}
+
+/**
+ * Writes a request's request → offer arcs [from, to): ends, preference cost and whether the
+ * offer's specialty is one the request asked for (`wishes` empty: any specialty suits).
+ */
+function writeRequestOfferArcs(
+  network: {
+    source: Int32Array;
+    target: Int32Array;
+    levelCost: Float64Array;
+    arcSpecialtyMatched: Uint8Array;
+    arcTravelMinutes: Float64Array;
+  },
+  from: number,
+  to: number,
+  requestNode: number,
+  firstOfferNode: number,
+  arcOfferPosition: Int32Array,
+  offerSpecialty: Int32Array,
+  wishes: readonly number[],
+): void {
+  const { source, target, levelCost, arcSpecialtyMatched, arcTravelMinutes } = network;
+  const anySpecialty = wishes.length === 0;
+  for (let arc = from; arc < to; arc++) {
+    const offerPosition = arcOfferPosition[arc];
+    const specialty = offerSpecialty[offerPosition];
+    const matched = anySpecialty || (specialty >= 0 && wishes.includes(specialty));
+    const travel = arcTravelMinutes[arc];
+    source[arc] = requestNode;
+    target[arc] = firstOfferNode + offerPosition;
+    levelCost[arc] = preferenceCost(Number.isNaN(travel) ? null : travel, matched);
+    arcSpecialtyMatched[arc] = matched ? 1 : 0;
+  }
+}
+
+/** Students of the requests that can reach each provider through at least one compatible offer. */
+function studentsReachingProviders(
+  providerCount: number,
+  requestStudents: Int32Array,
+  requestArcStart: Int32Array,
+  arcOfferPosition: Int32Array,
+  offerProvider: Int32Array,
+): Float64Array {
+  const reach = new Float64Array(providerCount);
+  const lastRequestSeen = new Int32Array(providerCount).fill(-1);
+  for (let request = 0; request < requestStudents.length; request++) {
+    const end = requestArcStart[request + 1];
+    for (let arc = requestArcStart[request]; arc < end; arc++) {
+      const provider = offerProvider[arcOfferPosition[arc]];
+      if (lastRequestSeen[provider] !== request) {
+        lastRequestSeen[provider] = request;
+        reach[provider] += requestStudents[request];
+      }
+    }
+  }
+  return reach;
 }
 
 function buildOneNetwork(
@@ -349,19 +474,19 @@ function buildOneNetwork(
 
   offerIndices.forEach((offerIndex, position) => (offers.positionInProfession[offerIndex] = position));
   const grid = new OfferGrid(offerIndices, offers.lat, offers.lon);
-  const unlocatedOffers = offerIndices.filter((offer) => Number.isNaN(offers.lat[offer]));
-  const blockCandidates = new Map<string, number[]>();
+  const unlocatedOffers = Int32Array.from(offerIndices.filter((offer) => Number.isNaN(offers.lat[offer])));
+  const blockCandidates = new Map<string, Int32Array>();
 
-  const arcOfferPosition = new GrowableInt32();
-  const arcTravel = new GrowableFloat64();
+  const pairs = new PairBuffer();
   const requestArcStart = new Int32Array(requestCount + 1);
-  const nearby = new Int32Array(grid.locatedOffers.length);
-  const { startDay: offerStart, endDay: offerEnd, yearMask, lat, lon, cosLat, positionInProfession } = offers;
+  // Room for every offer of the profession: the grid's hits near a request, or a block's candidates.
+  const scratch = new Int32Array(offerCount);
+  const professionOffers = Int32Array.from(offerIndices);
 
   for (let position = 0; position < requestCount; position++) {
-    if (arcOfferPosition.length > maxRequestOfferArcs) {
+    if (pairs.length > maxRequestOfferArcs) {
       throw new MatchingInstanceTooLargeError(
-        `profession ${profession}: the first ${position} of ${requestCount} requests already have ${arcOfferPosition.length} compatible offers, more than the ${maxRequestOfferArcs} (about ${Math.ceil((maxRequestOfferArcs * 100) / 2 ** 30)} GB) a run may hold; split the run by region or period, or set travel limits`,
+        `profession ${profession}: the first ${position} of ${requestCount} requests already have ${pairs.length} compatible offers, more than the ${maxRequestOfferArcs} (about ${Math.ceil((maxRequestOfferArcs * 100) / 2 ** 30)} GB) a run may hold; split the run by region or period, or set travel limits`,
       );
     }
     const request = input.requests[requestIndices[position]];
@@ -369,59 +494,35 @@ function buildOneNetwork(
     const endDay = isoDateToDay(request.end) ?? 0;
     const yearBit = 1 << request.year;
     const origin = request.origin;
-    requestArcStart[position] = arcOfferPosition.length;
+    requestArcStart[position] = pairs.length;
 
     if (origin && request.maxTravelMinutes !== null) {
       const limit = request.maxTravelMinutes;
-      const originCos = cosineOfLatitude(origin.lat);
-      const count = grid.collectNear(origin.lat, origin.lon, limit / TRAVEL_MINUTES_PER_KM, nearby);
-      for (let index = 0; index < count; index++) {
-        const offer = nearby[index];
-        if (offerStart[offer] > startDay || endDay > offerEnd[offer] || (yearMask[offer] & yearBit) === 0) continue;
-        const minutes = travelMinutesWithCosines(origin.lat, origin.lon, originCos, lat[offer], lon[offer], cosLat[offer]);
-        if (minutes > limit) continue;
-        arcOfferPosition.push(positionInProfession[offer]);
-        arcTravel.push(minutes);
-      }
-      for (const offer of unlocatedOffers) {
-        if (offerStart[offer] > startDay || endDay > offerEnd[offer] || (yearMask[offer] & yearBit) === 0) continue;
-        arcOfferPosition.push(positionInProfession[offer]);
-        arcTravel.push(Number.NaN);
-      }
+      const count = grid.collectNear(origin.lat, origin.lon, limit / TRAVEL_MINUTES_PER_KM, scratch);
+      pairs.reserve(count + unlocatedOffers.length);
+      appendOffersWithinLimit(pairs, offers, scratch, count, startDay, endDay, yearBit, origin.lat, origin.lon, limit);
+      appendOffersWithinLimit(pairs, offers, unlocatedOffers, unlocatedOffers.length, startDay, endDay, yearBit, origin.lat, origin.lon, limit);
     } else {
       const key = `${startDay}:${endDay}:${request.year}`;
       let candidates = blockCandidates.get(key);
       if (!candidates) {
-        candidates = offerIndices.filter((offer) => offerStart[offer] <= startDay && endDay <= offerEnd[offer] && (yearMask[offer] & yearBit) !== 0);
+        candidates = offersCoveringBlock(professionOffers, offers, startDay, endDay, yearBit, scratch);
         blockCandidates.set(key, candidates);
       }
-      const originCos = origin ? cosineOfLatitude(origin.lat) : 0;
-      for (const offer of candidates) {
-        arcOfferPosition.push(positionInProfession[offer]);
-        arcTravel.push(
-          origin && !Number.isNaN(lat[offer]) ? travelMinutesWithCosines(origin.lat, origin.lon, originCos, lat[offer], lon[offer], cosLat[offer]) : Number.NaN,
-        );
-      }
+      pairs.reserve(candidates.length);
+      if (origin) appendAllWithTravel(pairs, offers, candidates, origin.lat, origin.lon);
+      else appendAllWithoutTravel(pairs, offers, candidates);
     }
   }
-  const requestOfferArcCount = arcOfferPosition.length;
+  const requestOfferArcCount = pairs.length;
+  const arcOfferPosition = pairs.offer;
   requestArcStart[requestCount] = requestOfferArcCount;
 
   // A provider can never hold more students than the requests that can reach it.
   const providerPlaces = new Float64Array(providerCount);
   for (let position = 0; position < offerCount; position++) providerPlaces[offerProvider[position]] += offers.available[offerIndices[position]];
-  const providerReach = new Float64Array(providerCount);
-  const lastRequestSeen = new Int32Array(providerCount).fill(-1);
-  for (let position = 0; position < requestCount; position++) {
-    const students = input.requests[requestIndices[position]].students;
-    for (let arc = requestArcStart[position]; arc < requestArcStart[position + 1]; arc++) {
-      const provider = offerProvider[arcOfferPosition.data[arc]];
-      if (lastRequestSeen[provider] !== position) {
-        lastRequestSeen[provider] = position;
-        providerReach[provider] += students;
-      }
-    }
-  }
+  const requestStudents = Int32Array.from(requestIndices, (requestIndex) => input.requests[requestIndex].students);
+  const providerReach = studentsReachingProviders(providerCount, requestStudents, requestArcStart, arcOfferPosition, offerProvider);
   const providerUnitArcStart = new Int32Array(providerCount + 1);
   for (let provider = 0; provider < providerCount; provider++) {
     providerUnitArcStart[provider + 1] = providerUnitArcStart[provider] + Math.min(providerPlaces[provider], providerReach[provider]);
@@ -449,31 +550,37 @@ function buildOneNetwork(
   const capacity = new Int32Array(arcCount);
   const kind = new Uint8Array(arcCount);
   const levelCost = new Float64Array(arcCount);
-  const arcTravelMinutes = arcTravel.data.slice(0, requestOfferArcCount);
+  const arcTravelMinutes = pairs.travel.slice(0, requestOfferArcCount);
   const arcSpecialtyMatched = new Uint8Array(requestOfferArcCount);
   const supply = new Int32Array(nodeCount);
+  kind.fill(ARC_REQUEST_OFFER, 0, requestOfferArcCount);
 
-  const offerSpecialty = offerIndices.map((offerIndex) => {
+  // Specialties as small integers, so each pair's wish check compares numbers, not strings.
+  const specialtyIds = new Map<string, number>();
+  const specialtyId = (specialty: string) => {
+    const normalised = normaliseSpecialty(specialty);
+    let id = specialtyIds.get(normalised);
+    if (id === undefined) specialtyIds.set(normalised, (id = specialtyIds.size));
+    return id;
+  };
+  const offerSpecialty = Int32Array.from(offerIndices, (offerIndex) => {
     const specialty = input.offers[offerIndex].specialty;
-    return specialty === null ? null : normaliseSpecialty(specialty);
+    return specialty === null ? -1 : specialtyId(specialty);
   });
+  const arcs = {
+    source,
+    target,
+    levelCost,
+    arcSpecialtyMatched,
+    arcTravelMinutes,
+  };
   for (let position = 0; position < requestCount; position++) {
     const request = input.requests[requestIndices[position]];
     supply[position] = request.students;
     supply[sinkNode] -= request.students;
-    const wishes = request.specialties.map(normaliseSpecialty);
-    for (let arc = requestArcStart[position]; arc < requestArcStart[position + 1]; arc++) {
-      const offerPosition = arcOfferPosition.data[arc];
-      const specialty = offerSpecialty[offerPosition];
-      const matched = wishes.length === 0 || (specialty !== null && wishes.includes(specialty));
-      const travel = arcTravelMinutes[arc];
-      source[arc] = position;
-      target[arc] = firstOfferNode + offerPosition;
-      capacity[arc] = INFINITE_CAPACITY;
-      kind[arc] = ARC_REQUEST_OFFER;
-      levelCost[arc] = preferenceCost(Number.isNaN(travel) ? null : travel, matched);
-      arcSpecialtyMatched[arc] = matched ? 1 : 0;
-    }
+    const wishes = request.specialties.map(specialtyId);
+    writeRequestOfferArcs(arcs, requestArcStart[position], requestArcStart[position + 1], position, firstOfferNode, arcOfferPosition, offerSpecialty, wishes);
+    capacity.fill(INFINITE_CAPACITY, requestArcStart[position], requestArcStart[position + 1]);
     const shortfallArc = firstRequestShortfallArc + position;
     source[shortfallArc] = position;
     target[shortfallArc] = firstUniversityNode + universityOfRequest[position];
