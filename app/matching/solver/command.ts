@@ -165,8 +165,8 @@ export async function runMatchCommand(argv: readonly string[], io: MatchCommandI
     const input = await readMatchingFile(args.inputPath, io);
     const parallel =
       args.workers === "auto"
-        ? { workers: workersForAuto(beforeReading, readCpu()), minCandidatePairsForWorkers: AUTO_MIN_CANDIDATE_PAIRS_FOR_WORKERS }
-        : { workers: args.workers };
+        ? { workers: workersForAuto(beforeReading, readCpu()), minCandidatePairsForWorkers: AUTO_MIN_CANDIDATE_PAIRS_FOR_WORKERS, useCallingThread: true }
+        : { workers: args.workers, useCallingThread: true };
     const result = parallel.workers > 1 ? await solveMatchingInParallel(input, parallel) : solveMatching(input);
     const output = formatMatchingResult(result);
     if (args.outPath) {

@@ -2,7 +2,7 @@ import { listProfessions } from "./build-network";
 import { verifyAllocationsAgainstInput } from "./certificate";
 import { computeFairShares, LEVEL_NAMES } from "./objective";
 import { solveBatchesInWorkers, WorkerStartError } from "./parallel-solve";
-import { PHASE_SPANS, type PhaseReporter, type ProfessionResult, solveProfessions } from "./pipeline";
+import { PHASE_SPANS, type PhaseReporter, type ProfessionBatch, type ProfessionResult, solveProfessions } from "./pipeline";
 import type { MatchingInput, MatchingPhase, MatchingResult, ObjectiveLevels, ProviderStanding, SolveMatchingOptions } from "./types";
 
 export interface ParallelMatchingOptions extends SolveMatchingOptions {
@@ -13,6 +13,11 @@ export interface ParallelMatchingOptions extends SolveMatchingOptions {
    * copying cost more than they save, so the instance is solved in the calling thread.
    */
   minCandidatePairsForWorkers?: number;
+  /**
+   * The calling thread solves the largest batch itself, with one worker thread fewer: for a command
+   * line run, whose thread would otherwise only wait. A server keeps its thread free (the default).
+   */
+  useCallingThread?: boolean;
 }
 
 const DEFAULT_MIN_CANDIDATE_PAIRS_FOR_WORKERS = 5_000_000;
@@ -77,23 +82,42 @@ export async function solveMatchingInParallel(input: MatchingInput, options: Par
   const batchFraction = new Array<number>(batches.length).fill(0);
   const onProgress = options.onProgress;
   try {
-    const done = await solveBatchesInWorkers(
-      input,
-      batches.map((batch) => batch.professions),
-      {
-        separateLevels: options.separateLevels,
-        onProgress: (batch, phase, within, detail) => {
-          if (!onProgress) return;
-          const [from, to] = PHASE_SPANS[phase];
-          batchFraction[batch] = from + (to - from) * Math.min(1, Math.max(0, within));
-          const fraction = batches.reduce((sum, entry, index) => sum + (entry.size / totalPairs) * batchFraction[index], 0);
-          onProgress({ phase, fraction: Math.min(1, fraction), detail });
-        },
-      },
+    const reportBatch = (batch: number, phase: MatchingPhase, within: number, detail?: string) => {
+      if (!onProgress) return;
+      const [from, to] = PHASE_SPANS[phase];
+      batchFraction[batch] = from + (to - from) * Math.min(1, Math.max(0, within));
+      const fraction = batches.reduce((sum, entry, index) => sum + (entry.size / totalPairs) * batchFraction[index], 0);
+      onProgress({ phase, fraction: Math.min(1, fraction), detail });
+    };
+    const parts = batches.map((batch) => instanceOfProfessions(input, batch.professions));
+    // The largest batch comes first (splitIntoBatches); the calling thread takes it when asked to.
+    const ownBatches = options.useCallingThread ? 1 : 0;
+    const stopWorkers = new AbortController();
+    const inWorkers = solveBatchesInWorkers(
+      parts.slice(ownBatches).map((part) => part.input),
+      batches.slice(ownBatches).map((batch) => batch.professions),
+      { separateLevels: options.separateLevels, onProgress: (batch, ...progress) => reportBatch(batch + ownBatches, ...progress), signal: stopWorkers.signal },
     );
+    const own: ProfessionBatch[] = [];
+    if (ownBatches > 0) {
+      try {
+        own.push(
+          solveProfessions(parts[0].input, batches[0].professions, {
+            separateLevels: options.separateLevels,
+            report: (...progress) => reportBatch(0, ...progress),
+          }),
+        );
+      } catch (error) {
+        stopWorkers.abort();
+        inWorkers.catch(() => {});
+        throw error;
+      }
+    }
+    const done = [...own, ...(await inWorkers)];
     // Per-phase times of a parallel run are those of the slowest batch.
     const phaseMs: Record<MatchingPhase, number> = { build: 0, solve: 0, verify: 0, explain: 0 };
     for (const batch of done) for (const phase of Object.keys(phaseMs) as MatchingPhase[]) phaseMs[phase] = Math.max(phaseMs[phase], batch.phaseMs[phase]);
+    done.forEach((batch, index) => batch.results.forEach((result) => renumberToWholeInstance(result, parts[index])));
     return assembleResult(
       input,
       done.flatMap((batch) => batch.results).sort((a, b) => a.profession.localeCompare(b.profession)),
@@ -105,6 +129,43 @@ export async function solveMatchingInParallel(input: MatchingInput, options: Par
     if (error instanceof WorkerStartError) return solveMatching(input, options);
     throw error;
   }
+}
+
+interface ProfessionsPart {
+  input: MatchingInput;
+  /** Position in the whole instance of each of the part's requests and offers. */
+  requestIndex: Int32Array;
+  offerIndex: Int32Array;
+}
+
+/**
+ * The instance a batch of professions needs: its requests and offers, and every provider (whose
+ * workforce in each profession sets fair shares). Networks are per profession, so its answer is
+ * the whole instance's; a worker then copies in about its share of the records instead of all.
+ */
+function instanceOfProfessions(input: MatchingInput, professions: readonly string[]): ProfessionsPart {
+  const wanted = new Set(professions);
+  const requestIndex: number[] = [];
+  const offerIndex: number[] = [];
+  input.requests.forEach((request, index) => wanted.has(request.profession) && requestIndex.push(index));
+  input.offers.forEach((offer, index) => wanted.has(offer.profession) && offerIndex.push(index));
+  return {
+    input: {
+      ...input,
+      requests: requestIndex.map((index) => input.requests[index]),
+      offers: offerIndex.map((index) => input.offers[index]),
+    },
+    requestIndex: Int32Array.from(requestIndex),
+    offerIndex: Int32Array.from(offerIndex),
+  };
+}
+
+function renumberToWholeInstance(result: ProfessionResult, part: ProfessionsPart): void {
+  for (const allocation of result.allocations) {
+    allocation.requestIndex = part.requestIndex[allocation.requestIndex];
+    allocation.offerIndex = part.offerIndex[allocation.offerIndex];
+  }
+  for (const unmet of result.unmet) unmet.requestIndex = part.requestIndex[unmet.requestIndex];
 }
 
 function assembleResult(

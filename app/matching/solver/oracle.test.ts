@@ -374,11 +374,17 @@ describe("stats.placed is the maximum number of students that can be placed", ()
 });
 
 describe("solving professions on worker threads", () => {
-  it("gives exactly the in-process answer", async () => {
+  // Each batch gets only its professions' requests and offers; the answer's indices are the whole instance's.
+  it.each([false, true])("gives exactly the in-process answer (calling thread takes a batch: %s)", async (useCallingThread) => {
     const input = randomInstance(5003, { providers: 40, offers: 150, requests: 150, universities: 8 });
     expect(new Set(input.requests.map((request) => request.profession)).size).toBeGreaterThan(1);
     const phases: string[] = [];
-    const parallel = await solveMatchingInParallel(input, { workers: 2, minCandidatePairsForWorkers: 0, onProgress: (update) => phases.push(update.phase) });
+    const parallel = await solveMatchingInParallel(input, {
+      workers: 2,
+      minCandidatePairsForWorkers: 0,
+      useCallingThread,
+      onProgress: (update) => phases.push(update.phase),
+    });
     const inProcess = solveMatching(input);
     expect(phases).toContain("explain");
     expect(parallel.stats.workerThreads).toBe(2);

@@ -33,13 +33,18 @@ function rebuildError(message: { errorName: string; errorMessage: string }): Err
 }
 
 /**
- * Runs each batch of professions on its own worker thread (input copied to each), so the
+ * Runs each batch of professions on its own worker thread (its instance copied to it), so the
  * calling thread stays free. Progress of each batch is passed on with the batch's index.
  */
 export function solveBatchesInWorkers(
-  input: MatchingInput,
+  inputs: readonly MatchingInput[],
   batches: readonly string[][],
-  options: { separateLevels?: boolean; onProgress?: (batch: number, ...progress: Parameters<PhaseReporter>) => void },
+  options: {
+    separateLevels?: boolean;
+    onProgress?: (batch: number, ...progress: Parameters<PhaseReporter>) => void;
+    /** Aborting it stops every worker and rejects. */
+    signal?: AbortSignal;
+  },
 ): Promise<ProfessionBatch[]> {
   const results = new Array<ProfessionBatch>(batches.length);
   let remaining = batches.length;
@@ -54,6 +59,7 @@ export function solveBatchesInWorkers(
       if (error) reject(error);
       else resolve(results);
     };
+    options.signal?.addEventListener("abort", () => finish(new Error("stopped")), { once: true });
     batches.forEach((professions, batch) => {
       let worker: Worker;
       try {
@@ -74,7 +80,7 @@ export function solveBatchesInWorkers(
         }
       });
       worker.on("error", (error) => finish(heardFrom ? error : new WorkerStartError(error.message)));
-      const job: WorkerJob = { input, professions, separateLevels: options.separateLevels ?? false };
+      const job: WorkerJob = { input: inputs[batch], professions, separateLevels: options.separateLevels ?? false };
       worker.postMessage(job);
     });
   });

@@ -124,7 +124,7 @@ export interface MatchingStats {
   nodes: number;
   arcs: number;
   pivots: number;
-  /** Worker threads that solved the professions; 0 when solved in the calling thread. */
+  /** Threads that solved batches of professions side by side (the calling thread counts when it took one); 0 when all were solved in the calling thread. */
   workerThreads: number;
   certificate: "verified";
 }
