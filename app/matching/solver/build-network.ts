@@ -278,9 +278,7 @@ export function buildProfessionNetworks(
     else requestsByProfession.set(request.profession, [index]);
   });
 
-  const professions = [...new Set([...offersByProfession.keys(), ...requestsByProfession.keys()])]
-    .sort()
-    .filter((profession) => !only || only.includes(profession));
+  const professions = [...new Set([...offersByProfession.keys(), ...requestsByProfession.keys()])].sort().filter((profession) => !only || only.includes(profession));
   return professions.map((profession) =>
     buildOneNetwork(
       input,
