@@ -1,4 +1,4 @@
-import { differenceInMilliseconds } from "date-fns";
+import { differenceInMilliseconds } from "date-fns/differenceInMilliseconds";
 import { millisecondsInDay } from "date-fns/constants";
 import { startOfUtcDay, utcDaysBetween } from "~/platform/utc-days";
 import { formatDateRange, plural } from "~/vocabulary/labels";

@@ -1,4 +1,5 @@
-import { addMilliseconds, differenceInMilliseconds } from "date-fns";
+import { addMilliseconds } from "date-fns/addMilliseconds";
+import { differenceInMilliseconds } from "date-fns/differenceInMilliseconds";
 import { millisecondsInDay } from "date-fns/constants";
 
 // Calendar days are stored as UTC midnights (@db.Date). date-fns' day functions (addDays, startOfDay,

@@ -1,4 +1,4 @@
-import { differenceInMilliseconds } from "date-fns";
+import { differenceInMilliseconds } from "date-fns/differenceInMilliseconds";
 import { millisecondsInDay } from "date-fns/constants";
 
 export const SUPERVISION_MODELS = ["ONE_TO_ONE", "TWO_TO_ONE", "PEER_ASSISTED", "ROLE_EMERGING", "VIRTUAL", "HYBRID"] as const;

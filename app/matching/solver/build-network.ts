@@ -370,13 +370,7 @@ function appendAllWithoutTravel(pairs: PairBuffer, offers: OfferTable, candidate
  * offer's specialty is one the request asked for (`wishes` empty: any specialty suits).
  */
 function writeRequestOfferArcs(
-  network: {
-    source: Int32Array;
-    target: Int32Array;
-    levelCost: Float64Array;
-    arcSpecialtyMatched: Uint8Array;
-    arcTravelMinutes: Float64Array;
-  },
+  network: Pick<ProfessionNetwork, "source" | "target" | "levelCost" | "arcSpecialtyMatched" | "arcTravelMinutes">,
   from: number,
   to: number,
   requestNode: number,
@@ -552,6 +546,7 @@ function buildOneNetwork(
   const arcSpecialtyMatched = new Uint8Array(requestOfferArcCount);
   const supply = new Int32Array(nodeCount);
   kind.fill(ARC_REQUEST_OFFER, 0, requestOfferArcCount);
+  capacity.fill(INFINITE_CAPACITY, 0, requestOfferArcCount);
 
   // Specialties as small integers, so each pair's wish check compares numbers, not strings.
   const specialtyIds = new Map<string, number>();
@@ -565,20 +560,13 @@ function buildOneNetwork(
     const specialty = input.offers[offerIndex].specialty;
     return specialty === null ? -1 : specialtyId(specialty);
   });
-  const arcs = {
-    source,
-    target,
-    levelCost,
-    arcSpecialtyMatched,
-    arcTravelMinutes,
-  };
+  const arcs = { source, target, levelCost, arcSpecialtyMatched, arcTravelMinutes };
   for (let position = 0; position < requestCount; position++) {
     const request = input.requests[requestIndices[position]];
     supply[position] = request.students;
     supply[sinkNode] -= request.students;
     const wishes = request.specialties.map(specialtyId);
     writeRequestOfferArcs(arcs, requestArcStart[position], requestArcStart[position + 1], position, firstOfferNode, arcOfferPosition, offerSpecialty, wishes);
-    capacity.fill(INFINITE_CAPACITY, requestArcStart[position], requestArcStart[position + 1]);
     const shortfallArc = firstRequestShortfallArc + position;
     source[shortfallArc] = position;
     target[shortfallArc] = firstUniversityNode + universityOfRequest[position];
