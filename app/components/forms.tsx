@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { type FieldMetadata } from "@conform-to/react";
 import { useEffect, useReducer, useRef, type ReactNode } from "react";
 
 /** A labelled input whose error sits next to it, linked by aria-describedby. */
@@ -17,11 +17,12 @@ export function TextField({
   autoComplete?: string;
   className?: string;
 }) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: hintId });
+  const { id, errorId, errors } = meta;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const invalid = errors !== undefined;
   return (
     <div className={`mb-5 ${className ?? ""}`}>
-      <label htmlFor={meta.id} className="field-label">
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       {hint && (
@@ -29,8 +30,27 @@ export function TextField({
           {hint}
         </span>
       )}
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-      <input key={key} {...inputProps} autoComplete={autoComplete} step={type === "number" ? "any" : undefined} className="field-input" />
+      <FieldErrors id={errorId} errors={errors} />
+      <input
+        required={meta.required || undefined}
+        id={id}
+        name={meta.name}
+        form={meta.formId}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${errorId} ${hintId ?? ""}`.trim() : hintId}
+        type={type}
+        minLength={meta.minLength}
+        maxLength={meta.maxLength}
+        min={meta.min as string | number | undefined}
+        max={meta.max as string | number | undefined}
+        pattern={meta.pattern}
+        multiple={meta.multiple}
+        accept={meta.accept}
+        defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : undefined}
+        autoComplete={autoComplete}
+        step={type === "number" ? "any" : undefined}
+        className="field-input"
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { Form } from "@remix-run/react";
 import { CsrfInput } from "./csrf-input";
 import { ErrorSummary, FormMessage, SelectField, TextField } from "./forms";
@@ -33,7 +34,7 @@ export function OrganisationDetailsForm({
     defaultValue: defaultValue
       ? { ...defaultValue, providerType: defaultValue.providerType ?? undefined, code: defaultValue.code ?? undefined }
       : undefined,
-    constraint: getZodConstraint(OrganisationFormSchema),
+    constraint: zodConstraint(OrganisationFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationFormSchema }),

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -53,7 +54,7 @@ export default function AdminHours() {
     id: "requirement",
     lastResult: actionData?.result,
     defaultValue: { countsInPerson: "on", countsTelehealth: "on" },
-    constraint: getZodConstraint(RequirementFormSchema),
+    constraint: zodConstraint(RequirementFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RequirementFormSchema }),

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -31,7 +32,7 @@ export default function AdminSettings() {
     id: "settings",
     lastResult: actionData?.result,
     defaultValue: Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
-    constraint: getZodConstraint(PortalSettingsSchema),
+    constraint: zodConstraint(PortalSettingsSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PortalSettingsSchema }),

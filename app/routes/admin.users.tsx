@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { redirectWithFlash } from "~/platform/flash.server";
@@ -260,7 +261,7 @@ function InviteFacilitatorForm({ regions, lastResult }: { regions: { id: string;
   const [form, fields] = useForm({
     id: "invite-facilitator",
     lastResult,
-    constraint: getZodConstraint(InviteFacilitatorSchema),
+    constraint: zodConstraint(InviteFacilitatorSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteFacilitatorSchema }),

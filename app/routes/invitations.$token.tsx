@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -49,7 +50,7 @@ export default function AcceptInvitation() {
   const [form, fields] = useForm({
     id: "accept-invitation",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(AcceptInvitationSchema),
+    constraint: zodConstraint(AcceptInvitationSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }),

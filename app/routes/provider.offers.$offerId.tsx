@@ -1,5 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -192,7 +193,7 @@ function EditOffer({ offer, sites }: { offer: LoadedOffer; sites: { id: string; 
   const [form, fields] = useForm({
     id: "edit-offer",
     lastResult: actionData?.form === "edit" ? actionData.result : undefined,
-    constraint: getZodConstraint(OfferFieldsSchema),
+    constraint: zodConstraint(OfferFieldsSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferFieldsSchema }),
@@ -251,7 +252,7 @@ function WithdrawOffer({ draft, live, students }: { draft: boolean; live: number
   const [form, fields] = useForm({
     id: "withdraw-offer",
     lastResult: actionData?.form === "withdraw" ? actionData.result : undefined,
-    constraint: getZodConstraint(WithdrawOfferSchema),
+    constraint: zodConstraint(WithdrawOfferSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawOfferSchema }),

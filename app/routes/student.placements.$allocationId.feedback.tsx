@@ -1,5 +1,6 @@
 import { getFormProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -70,7 +71,7 @@ export default function PlacementFeedbackPage() {
   const [form, fields] = useForm({
     id: "feedback",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(FeedbackFormSchema),
+    constraint: zodConstraint(FeedbackFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FeedbackFormSchema }),

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useState } from "react";
@@ -86,7 +86,7 @@ export default function NameStudents() {
   const [nameForm, nameFields] = useForm({
     id: "name-students",
     lastResult: actionData?.intent === "name" ? actionData.result : undefined,
-    constraint: getZodConstraint(NameStudentsSchema),
+    constraint: zodConstraint(NameStudentsSchema),
   });
   const selectedIds = new Set(selected.map((student) => student.id));
   const shown = [...selected, ...students.filter((student) => !selectedIds.has(student.id))];

@@ -1,5 +1,6 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { parseSubmission } from "~/platform/form-submission.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -51,7 +52,7 @@ export default function BookOffer() {
     id: "book",
     lastResult: actionData?.result,
     defaultValue: compatible.length === 1 ? { requestId: compatible[0].id } : undefined,
-    constraint: getZodConstraint(BookingSchema),
+    constraint: zodConstraint(BookingSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: BookingSchema }),

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requireRole, requireUserForm } from "~/accounts/guards.server";
@@ -163,7 +164,7 @@ function ProgrammeDetailsForm({ programme }: { programme: { name: string; profes
     id: "programme",
     lastResult: actionData?.intent === "programme" ? actionData.result : undefined,
     defaultValue: { name: programme.name, profession: programme.profession, years: programme.years },
-    constraint: getZodConstraint(ProgrammeFormSchema),
+    constraint: zodConstraint(ProgrammeFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeFormSchema }),
@@ -216,7 +217,7 @@ function BlockForm({
     defaultValue: block
       ? { name: block.name, yearOfStudy: block.yearOfStudy, startDate: toIsoDate(block.startDate), endDate: toIsoDate(block.endDate) }
       : undefined,
-    constraint: getZodConstraint(schema),
+    constraint: zodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
@@ -36,7 +37,7 @@ export default function NewProgramme() {
   const [form, fields] = useForm({
     id: "programme",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ProgrammeFormSchema),
+    constraint: zodConstraint(ProgrammeFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeFormSchema }),

@@ -1,5 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -218,7 +219,7 @@ function EditRequestForm({
       campusSiteId: campusId,
       reasonableAdjustments: request.reasonableAdjustments ?? "",
     },
-    constraint: getZodConstraint(RequestFormSchema),
+    constraint: zodConstraint(RequestFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestFormSchema }),
@@ -250,7 +251,7 @@ function CancelRequestForm({ liveAllocations }: { liveAllocations: number }) {
   const [form, fields] = useForm({
     id: "cancel-request",
     lastResult: actionData?.intent === "cancel" ? actionData.result : undefined,
-    constraint: getZodConstraint(CancelRequestSchema),
+    constraint: zodConstraint(CancelRequestSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CancelRequestSchema }),

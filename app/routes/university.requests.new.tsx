@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { parseSubmission } from "~/platform/form-submission.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -47,7 +48,7 @@ export default function NewRequest() {
     id: "request",
     lastResult: actionData?.result,
     defaultValue: options.draft ? { programmeId: options.draft.programmeId, blockId: options.draft.blockId ?? undefined, students: "1" } : undefined,
-    constraint: getZodConstraint(RequestFormSchema),
+    constraint: zodConstraint(RequestFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestFormSchema }),

@@ -1,5 +1,6 @@
 import { getFormProps,useForm,type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint,parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { Form,Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary,FormMessage,TextField } from "~/components/forms";
@@ -103,7 +104,7 @@ function SiteForm({
     id: intent,
     lastResult,
     defaultValue: site ? { name: site.name, postcode: site.postcode, latitude: String(site.latitude), longitude: String(site.longitude) } : undefined,
-    constraint: getZodConstraint(SiteFormSchema),
+    constraint: zodConstraint(SiteFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SiteFormSchema }),

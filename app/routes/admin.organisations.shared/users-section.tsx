@@ -1,5 +1,6 @@
 import { getFormProps,useForm,type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint,parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { Form,Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary,FormMessage,SelectField,TextField } from "~/components/forms";
@@ -115,7 +116,7 @@ function InviteUserForm({ kind, lastResult }: { kind: Organisation["kind"]; last
     id: "invite-user",
     lastResult,
     defaultValue: roles.length === 1 ? { role: roles[0] } : undefined,
-    constraint: getZodConstraint(schema),
+    constraint: zodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

@@ -1,5 +1,6 @@
 import { getFormProps,useForm,type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint,parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { Form,Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary,FormMessage,SelectField,TextField } from "~/components/forms";
@@ -105,7 +106,7 @@ function AddWorkforceForm({ academicYear, lastResult }: { academicYear: number; 
     id: "add-workforce",
     lastResult,
     defaultValue: { year: String(academicYear) },
-    constraint: getZodConstraint(WorkforceFormSchema),
+    constraint: zodConstraint(WorkforceFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: WorkforceFormSchema }),
@@ -139,7 +140,7 @@ function UpdateWorkforceForm({ row, lastResult }: { row: { id: string; wte: numb
     id: "update-workforce",
     lastResult,
     defaultValue: { workforceId: row.id, wte: String(row.wte) },
-    constraint: getZodConstraint(UpdateWorkforceFormSchema),
+    constraint: zodConstraint(UpdateWorkforceFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateWorkforceFormSchema }),

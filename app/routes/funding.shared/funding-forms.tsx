@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { Form } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, FormMessage, SelectField, TextField } from "~/components/forms";
@@ -36,7 +37,7 @@ export function ProgrammeForm({
     id,
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(ProgrammeFormSchema),
+    constraint: zodConstraint(ProgrammeFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeFormSchema }),
@@ -83,7 +84,7 @@ export function AwardForm({
     id,
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(AwardFormSchema),
+    constraint: zodConstraint(AwardFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AwardFormSchema }),
@@ -124,7 +125,7 @@ export function PaymentForm({ lastResult }: { lastResult: LastResult }) {
   const [form, fields] = useForm({
     id: "add-payment",
     lastResult,
-    constraint: getZodConstraint(PaymentFormSchema),
+    constraint: zodConstraint(PaymentFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PaymentFormSchema }),

@@ -1,6 +1,7 @@
 // Not a route: the student's form for one week of one placement.
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { Form } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { FieldErrors, FormMessage } from "~/components/forms";
@@ -24,7 +25,7 @@ export function TimesheetForm({
     id: `timesheet-${allocationId}`,
     lastResult,
     defaultValue: { allocationId, weekStarting: weeks[0]?.value, inPersonHours: "", telehealthHours: "", simulationHours: "" },
-    constraint: getZodConstraint(TimesheetFormSchema),
+    constraint: zodConstraint(TimesheetFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TimesheetFormSchema }),

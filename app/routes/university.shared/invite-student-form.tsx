@@ -1,6 +1,7 @@
 // Not a route: the form that invites a student, with their programme and year of study.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
+import { zodConstraint } from "~/platform/form-constraint";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
@@ -31,7 +32,7 @@ export function InviteStudentForm({
   const [form, fields] = useForm({
     id: "invite-student",
     lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
-    constraint: getZodConstraint(InviteStudentSchema),
+    constraint: zodConstraint(InviteStudentSchema),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteStudentSchema }),
     defaultValue: { programmeId: defaults.programmeId, yearOfStudy: String(defaults.yearOfStudy) },
