@@ -10,8 +10,9 @@
 // - react-router-dom/server: the static router's data routes per route array.
 // Browser bundles are untouched by those three. One more edit, to @conform-to/react (both builds, so
 // the browser's too), keeps a form field's metadata per form state instead of rebuilding it on
-// every property read; and one to @remix-run/server-runtime passes a loader or action its request
-// itself, rather than two fresh copies of it, when there is no routing parameter to strip.
+// every property read; and two to @remix-run/server-runtime: a loader or action gets its request
+// itself, rather than two fresh copies of it, when there is no routing parameter to strip, and the
+// build's route modules are gathered once per build rather than for every page.
 //
 // Each edit applies only to the version it was written for, and only where every anchor occurs
 // once; otherwise that file is left as installed, a warning is printed and the portal runs slower.
@@ -116,7 +117,7 @@ function resolveToUncached(toArg, routePathnames, locationPathname, isPathRelati
   ],
 ];
 
-const REMIX_SERVER_MARKER = marker("server routes built once");
+const REMIX_SERVER_MARKER = marker("server routes built once v2");
 const remixServerEdits = [
   [
     "  let routes$1 = routes.createServerRoutes(manifest.routes, routeModules, context.future, context.isSpaMode);",
@@ -127,10 +128,11 @@ const remixServerEdits = [
     `${REMIX_SERVER_MARKER}
 // The route objects depend only on the build's manifest and modules, which a server keeps: built
 // once per manifest instead of for every render (and the same array lets matching keep its caches).
-// The server runtime passes a new object of route modules with every request, so the modules are
-// compared one by one.
+// The server runtime may pass a new object of the same route modules with every request, so those
+// are compared one by one.
 const serverRoutesByManifest = new WeakMap();
 function sameRouteModules(kept, given) {
+  if (kept === given) return true;
   let ids = Object.keys(given);
   if (ids.length !== Object.keys(kept).length) return false;
   for (let id of ids) if (kept[id] !== given[id]) return false;
@@ -147,6 +149,28 @@ function serverRoutesOf(manifestRoutes, routeModules, future, isSpaMode) {
   return built;
 }
 function RemixServer({`,
+  ],
+];
+
+const ENTRY_ROUTE_MODULES_MARKER = marker("entry route modules kept per build");
+// The server runtime gathered the build's route modules into a new object (about ninety entries) for
+// every page. They depend only on the build's routes, which a server keeps and nothing writes to: the
+// object is kept per routes object, and RemixServer, given the same one each time, keeps its routes
+// without comparing them module by module.
+const entryRouteModulesEdits = [
+  [
+    "function createEntryRouteModules(manifest) {",
+    `${ENTRY_ROUTE_MODULES_MARKER}
+const entryRouteModulesByManifest = new WeakMap();
+function createEntryRouteModules(manifest) {
+  let kept = entryRouteModulesByManifest.get(manifest);
+  if (kept === undefined) {
+    kept = createEntryRouteModulesUncached(manifest);
+    entryRouteModulesByManifest.set(manifest, kept);
+  }
+  return kept;
+}
+function createEntryRouteModulesUncached(manifest) {`,
   ],
 ];
 
@@ -255,6 +279,22 @@ export const DEPENDENCY_PATCHES = [
     file: "dist/esm/data.js",
     marker: LOADER_REQUEST_MARKER,
     edits: loaderRequestEdits,
+  },
+  {
+    name: "entry route modules kept per build",
+    packageName: "@remix-run/server-runtime",
+    version: "2.17.5",
+    file: "dist/entry.js",
+    marker: ENTRY_ROUTE_MODULES_MARKER,
+    edits: entryRouteModulesEdits,
+  },
+  {
+    name: "entry route modules kept per build (ES module)",
+    packageName: "@remix-run/server-runtime",
+    version: "2.17.5",
+    file: "dist/esm/entry.js",
+    marker: ENTRY_ROUTE_MODULES_MARKER,
+    edits: entryRouteModulesEdits,
   },
   {
     name: "field metadata kept per form state",

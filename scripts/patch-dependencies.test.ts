@@ -185,6 +185,24 @@ describe("RemixServer and the static router build their routes once", () => {
   });
 });
 
+describe("the build's route modules in @remix-run/server-runtime", () => {
+  type EntryModule = { createEntryRouteModules: (manifest: Record<string, { module: unknown }>) => Record<string, unknown> };
+  const entryPatch = DEPENDENCY_PATCHES.find((patch) => patch.file === "dist/entry.js")!;
+  const original = loadModule<EntryModule>(restoreSource(entryPatch, installedSource(entryPatch)));
+  const edited = loadModule<EntryModule>(patchSource(entryPatch, restoreSource(entryPatch, installedSource(entryPatch)))!);
+
+  it("are gathered as before, once per build's routes", () => {
+    const manifest = { root: { module: { default: "root" } }, "routes/offers": { module: { default: "offers" } } };
+    const first = edited.createEntryRouteModules(manifest);
+    expect(first).toEqual(original.createEntryRouteModules(manifest));
+    expect(first["routes/offers"]).toBe(manifest["routes/offers"].module);
+    expect(edited.createEntryRouteModules(manifest)).toBe(first);
+    // Another build (a reload in development brings new routes) gets its own.
+    const next = { ...manifest, "routes/offers": { module: { default: "offers, edited" } } };
+    expect(edited.createEntryRouteModules(next)).toEqual(original.createEntryRouteModules(next));
+  });
+});
+
 describe("loader requests in @remix-run/server-runtime", () => {
   type DataModule = {
     callRouteLoader: (args: { loadContext: unknown; loader: (args: { request: Request }) => unknown; params: object; request: Request; routeId: string; singleFetch: boolean }) => Promise<unknown>;

@@ -5,11 +5,12 @@
 //   npm run build && npx tsx bench/lists/pages.ts --database postgresql://…/seeded [--build old-build --build build]
 //   [--rounds 8] [--batch 100] [--only text]
 import "../process-defaults";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { demoSessionCookie } from "./demo-sessions";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import { installDatabase, openMigratedDatabase, prisma } from "~/platform/db/db.server";
 
 const { values } = parseArgs({
@@ -39,9 +40,12 @@ const pages = [
   ...(run ? [{ name: "matching run review", path: `/facilitator/matching/${run.id}`, cookie: facilitator }] : []),
 ].filter((page) => !values.only || page.name.includes(values.only));
 
-const builds: { dir: string; handle: ReturnType<typeof createRequestHandler> }[] = [];
+const builds: { dir: string; handle: ReturnType<typeof import("@remix-run/node").createRequestHandler> }[] = [];
 for (const dir of values.build ?? ["build"]) {
-  const build = (await import(pathToFileURL(path.resolve(dir, "server/index.js")).href)) as ServerBuild;
+  const serverBuildPath = path.resolve(dir, "server/index.js");
+  const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
+  // The request handler from the build's own installed dependencies, so that edits to them are compared too.
+  const { createRequestHandler } = createRequire(serverBuildPath)("@remix-run/node") as typeof import("@remix-run/node");
   builds.push({ dir, handle: createRequestHandler(build, "production") });
 }
 
