@@ -23,6 +23,7 @@ import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { FairShareProfessionSelect } from "./fair-share.shared/profession-select";
+import { ListLink } from "~/components/list-link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
@@ -104,7 +105,7 @@ export default function FacilitatorFairShare() {
             caption={title}
             rows={rows.map((row) => ({
               key: row.providerId,
-              label: <Link to={`/facilitator/fair-share/${row.providerId}?year=${year}`}>{row.providerName}</Link>,
+              label: <ListLink to={`/facilitator/fair-share/${row.providerId}?year=${year}`}>{row.providerName}</ListLink>,
               wte: row.wte,
               fairShare: row.fairShare,
               offered: row.offered,

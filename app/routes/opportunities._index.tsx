@@ -10,6 +10,7 @@ import { formatDateRange, SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { listOpportunities, parseOpportunityFilters } from "~/marketplace/opportunities.server";
 import { canBookOffers } from "~/marketplace/policy";
+import { ListLink } from "~/components/list-link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -78,9 +79,9 @@ export default function Opportunities() {
                 return (
                   <tr key={offer.id}>
                     <td>
-                      <Link to={`/opportunities/${offer.id}`} className="font-bold">
+                      <ListLink to={`/opportunities/${offer.id}`} className="font-bold">
                         {PROFESSION_LABELS[offer.profession]}
-                      </Link>
+                      </ListLink>
                       {offer.specialty && <div>{offer.specialty}</div>}
                     </td>
                     <td>
@@ -96,9 +97,9 @@ export default function Opportunities() {
                       {places}
                       {canBook && left > 0 && (
                         <div>
-                          <Link to={`/university/book/${offer.id}`}>
+                          <ListLink to={`/university/book/${offer.id}`}>
                             Book<span className="sr-only"> this {PROFESSION_LABELS[offer.profession]} offer</span>
-                          </Link>
+                          </ListLink>
                         </div>
                       )}
                     </td>

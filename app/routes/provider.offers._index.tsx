@@ -12,6 +12,7 @@ import { pageHref } from "~/platform/paging";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { listProviderOffers, parseOfferFilters } from "~/marketplace/offers.server";
 import { OfferStatusTag } from "./provider.shared/tags";
+import { ListLink } from "~/components/list-link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "EDUCATOR");
@@ -97,9 +98,9 @@ export default function ProviderOffers() {
               {offers.map((offer) => (
                 <tr key={offer.id}>
                   <th scope="row" className="font-normal">
-                    <Link to={`/provider/offers/${offer.id}`} className="font-bold">
+                    <ListLink to={`/provider/offers/${offer.id}`} className="font-bold">
                       {PROFESSION_LABELS[offer.profession]}
-                    </Link>
+                    </ListLink>
                   </th>
                   <td>{offer.specialty ?? "—"}</td>
                   <td>{offer.site.name}</td>

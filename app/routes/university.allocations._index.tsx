@@ -21,6 +21,7 @@ import { ownAddress, submitIntent } from "~/platform/form-submission.server";
 import { plural } from "~/vocabulary/labels";
 import { refusalReply } from "~/platform/refusal-reply.server";
 import { AllocationStatusTag } from "./university.shared/status-tags";
+import { ListLink } from "~/components/list-link";
 
 const AllocationActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), allocationId: z.string().min(1).max(40) }),
@@ -164,11 +165,11 @@ export default function UniversityAllocations() {
                         )}
                       </td>
                       <th scope="row" className="font-normal">
-                        <Link to={`/allocations/${allocation.id}`}>{label}</Link>
+                        <ListLink to={`/allocations/${allocation.id}`}>{label}</ListLink>
                         {allocation.offer.specialty && <span className="block text-sm text-nhs-grey-1">{allocation.offer.specialty}</span>}
                       </th>
                       <td>
-                        <Link to={`/university/requests/${allocation.request.id}`}>{allocation.request.programme.name}</Link>
+                        <ListLink to={`/university/requests/${allocation.request.id}`}>{allocation.request.programme.name}</ListLink>
                         <span className="block text-sm text-nhs-grey-1">
                           {allocation.request.block.name}, year {allocation.request.yearOfStudy},{" "}
                           {formatDateRange(allocation.request.startDate, allocation.request.endDate)}
@@ -192,9 +193,9 @@ export default function UniversityAllocations() {
                             </Form>
                           )}
                           {allocation.status === "ACCEPTED" && (
-                            <Link to={`/university/allocations/${allocation.id}/students`}>
+                            <ListLink to={`/university/allocations/${allocation.id}/students`}>
                               Name students<span className="sr-only"> for {label}</span>
-                            </Link>
+                            </ListLink>
                           )}
                           {cancel && (
                             <details>

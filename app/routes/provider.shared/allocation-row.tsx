@@ -1,5 +1,5 @@
 // Not a route: one row of the provider's allocations list, with its own confirm and decline forms.
-import { Form, Link, useNavigation, type useLoaderData } from "@remix-run/react";
+import { Form, useNavigation, type useLoaderData } from "@remix-run/react";
 import { SelectRowCheckbox, type BulkSelection } from "~/components/bulk-selection";
 import { CsrfInput } from "~/components/csrf-input";
 import { formatDateRange } from "~/vocabulary/labels";
@@ -7,6 +7,7 @@ import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import type { loader } from "../provider.allocations";
 import { BULK_FORM_ID } from "./bulk-decision-form";
 import { AllocationStatusTag } from "./tags";
+import { ListLink } from "~/components/list-link";
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["allocations"][number];
 
@@ -31,19 +32,19 @@ export function AllocationRow({ allocation, error, selection }: { allocation: Ro
         )}
       </td>
       <th scope="row" className="font-normal">
-        <Link to={`/allocations/${allocation.id}`} className="font-bold">
+        <ListLink to={`/allocations/${allocation.id}`} className="font-bold">
           {request.university.name}
-        </Link>
+        </ListLink>
         <div className="text-sm">
           {request.programme.name}, year {request.yearOfStudy}
         </div>
         <div className="text-sm text-nhs-grey-1">Block {formatDateRange(request.startDate, request.endDate)}</div>
       </th>
       <td>
-        <Link to={`/provider/offers/${offer.id}`}>
+        <ListLink to={`/provider/offers/${offer.id}`}>
           {PROFESSION_LABELS[offer.profession]}
           {offer.specialty ? ` (${offer.specialty})` : ""}
-        </Link>
+        </ListLink>
         <div className="text-sm">{offer.site.name}</div>
         <div className="text-sm text-nhs-grey-1">{formatDateRange(offer.startDate, offer.endDate)}</div>
       </td>
@@ -98,10 +99,10 @@ export function AllocationRow({ allocation, error, selection }: { allocation: Ro
             </details>
           </div>
         ) : (
-          <Link to={`/allocations/${allocation.id}`}>
+          <ListLink to={`/allocations/${allocation.id}`}>
             View
             <span className="sr-only"> the allocation for {request.university.name}</span>
-          </Link>
+          </ListLink>
         )}
       </td>
     </tr>
