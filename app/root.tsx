@@ -5,7 +5,7 @@ import { csrfTokenFor } from "./accounts/csrf.server";
 import { getSession } from "./accounts/guards.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { FlashBanner } from "./components/flash-banner";
-import { useListLinkNavigation } from "./components/list-link";
+import { usePlainLinkNavigation } from "./components/plain-link";
 import { useNonce } from "./components/nonce";
 import { RealtimeProvider } from "./components/realtime";
 import { RequestReferenceMeta } from "./components/request-reference";
@@ -71,7 +71,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  useListLinkNavigation();
+  usePlainLinkNavigation();
   return <Outlet />;
 }
 

@@ -2,13 +2,13 @@ import { ROLE_HOME, type RoleName } from "~/vocabulary/roles";
 
 export interface NavItem {
   label: string;
-  to: string;
+  to: `/${string}`;
 }
 
 /** The main navigation each role sees; later features add their entries here. */
 export function navigationFor(user: { role: RoleName; organisationId: string | null }): NavItem[] {
   const home = { label: "Home", to: ROLE_HOME[user.role] };
-  const ownOrganisation = user.organisationId ? [{ label: "Organisation", to: `/organisations/${user.organisationId}` }] : [];
+  const ownOrganisation: NavItem[] = user.organisationId ? [{ label: "Organisation", to: `/organisations/${user.organisationId}` }] : [];
   switch (user.role) {
     case "ADMIN":
       return [
@@ -61,4 +61,17 @@ export function navigationFor(user: { role: RoleName; organisationId: string | n
     case "STUDENT":
       return [home, { label: "Opportunities", to: "/opportunities" }, { label: "My placements", to: "/student/placements" }, { label: "My hours", to: "/student/hours" }];
   }
+}
+
+/**
+ * Whether the page at `pathname` lies in the section a navigation item leads to, as React Router's NavLink
+ * decides it: the item's path itself or, unless `end`, any path below it; letter case aside.
+ */
+export function isInSection(pathname: string, to: string, end = false): boolean {
+  const page = pathname.toLowerCase();
+  const section = to.toLowerCase();
+  if (page === section) return true;
+  if (end) return false;
+  const slashAt = section !== "/" && section.endsWith("/") ? section.length - 1 : section.length;
+  return page.startsWith(section) && page.charAt(slashAt) === "/";
 }

@@ -1,20 +1,22 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { useState } from "react";
 import type { SessionUser } from "~/accounts/session.server";
-import { navigationFor } from "~/accounts/navigation";
+import { isInSection, navigationFor } from "~/accounts/navigation";
 import { ROLE_LABELS } from "~/vocabulary/roles";
 import { CsrfInput } from "./csrf-input";
 import { NotificationBell } from "./notification-bell";
+import { PlainLink } from "./plain-link";
 
 export function SiteHeader({ user, unreadCount }: { user: SessionUser | null; unreadCount: number }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const items = user ? navigationFor(user) : [];
+  const { pathname } = useLocation();
   return (
     <header className="bg-nhs-blue text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-        <Link to="/" className="text-xl font-bold text-white no-underline visited:text-white">
+        <PlainLink to="/" className="text-xl font-bold text-white no-underline visited:text-white">
           Placement Exchange
-        </Link>
+        </PlainLink>
         {user ? (
           <div className="flex items-center gap-4 text-sm">
             <NotificationBell initialCount={unreadCount} />
@@ -22,9 +24,9 @@ export function SiteHeader({ user, unreadCount }: { user: SessionUser | null; un
               <span className="font-bold">{user.name}</span>
               <span className="hidden sm:inline"> · {ROLE_LABELS[user.role]}</span>
             </span>
-            <Link to="/account" className="text-white visited:text-white">
+            <PlainLink to="/account" className="text-white visited:text-white">
               Account
-            </Link>
+            </PlainLink>
             <Form method="post" action="/sign-out">
               <CsrfInput />
               <button type="submit" className="underline">
@@ -33,9 +35,9 @@ export function SiteHeader({ user, unreadCount }: { user: SessionUser | null; un
             </Form>
           </div>
         ) : (
-          <Link to="/sign-in" className="text-white visited:text-white">
+          <PlainLink to="/sign-in" className="text-white visited:text-white">
             Sign in
-          </Link>
+          </PlainLink>
         )}
       </div>
       {items.length > 0 && (
@@ -51,19 +53,20 @@ export function SiteHeader({ user, unreadCount }: { user: SessionUser | null; un
               Menu
             </button>
             <ul id="main-nav-list" className={`${menuOpen ? "flex" : "hidden"} flex-col gap-1 pb-2 sm:flex sm:flex-row sm:gap-6 sm:pb-0`}>
-              {items.map((item) => (
-                <li key={item.to}>
-                  <NavLink
-                    to={item.to}
-                    end={item.label === "Home"}
-                    className={({ isActive }) =>
-                      `block py-2 text-white no-underline visited:text-white hover:underline ${isActive ? "border-b-4 border-white font-bold" : ""}`
-                    }
-                  >
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
+              {items.map((item) => {
+                const current = isInSection(pathname, item.to, item.label === "Home");
+                return (
+                  <li key={item.to}>
+                    <PlainLink
+                      to={item.to}
+                      current={current}
+                      className={`block py-2 text-white no-underline visited:text-white hover:underline ${current ? "border-b-4 border-white font-bold" : ""}`}
+                    >
+                      {item.label}
+                    </PlainLink>
+                  </li>
+                );
+              })}
             </ul>
           </div>
         </nav>

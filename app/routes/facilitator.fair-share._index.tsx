@@ -23,7 +23,7 @@ import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { plural } from "~/vocabulary/labels";
 import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import { FairShareProfessionSelect } from "./fair-share.shared/profession-select";
-import { ListLink } from "~/components/list-link";
+import { PlainLink } from "~/components/plain-link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
@@ -105,7 +105,7 @@ export default function FacilitatorFairShare() {
             caption={title}
             rows={rows.map((row) => ({
               key: row.providerId,
-              label: <ListLink to={`/facilitator/fair-share/${row.providerId}?year=${year}`}>{row.providerName}</ListLink>,
+              label: <PlainLink to={`/facilitator/fair-share/${row.providerId}?year=${year}`}>{row.providerName}</PlainLink>,
               wte: row.wte,
               fairShare: row.fairShare,
               offered: row.offered,

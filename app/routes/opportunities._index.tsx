@@ -10,7 +10,7 @@ import { formatDateRange, SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS } from "~
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { listOpportunities, parseOpportunityFilters } from "~/marketplace/opportunities.server";
 import { canBookOffers } from "~/marketplace/policy";
-import { ListLink } from "~/components/list-link";
+import { PlainLink } from "~/components/plain-link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -79,9 +79,9 @@ export default function Opportunities() {
                 return (
                   <tr key={offer.id}>
                     <td>
-                      <ListLink to={`/opportunities/${offer.id}`} className="font-bold">
+                      <PlainLink to={`/opportunities/${offer.id}`} className="font-bold">
                         {PROFESSION_LABELS[offer.profession]}
-                      </ListLink>
+                      </PlainLink>
                       {offer.specialty && <div>{offer.specialty}</div>}
                     </td>
                     <td>
@@ -97,9 +97,9 @@ export default function Opportunities() {
                       {places}
                       {canBook && left > 0 && (
                         <div>
-                          <ListLink to={`/university/book/${offer.id}`}>
+                          <PlainLink to={`/university/book/${offer.id}`}>
                             Book<span className="sr-only"> this {PROFESSION_LABELS[offer.profession]} offer</span>
-                          </ListLink>
+                          </PlainLink>
                         </div>
                       )}
                     </td>

@@ -12,7 +12,7 @@ import { pageHref } from "~/platform/paging";
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { listProviderOffers, parseOfferFilters } from "~/marketplace/offers.server";
 import { OfferStatusTag } from "./provider.shared/tags";
-import { ListLink } from "~/components/list-link";
+import { PlainLink } from "~/components/plain-link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "EDUCATOR");
@@ -98,9 +98,9 @@ export default function ProviderOffers() {
               {offers.map((offer) => (
                 <tr key={offer.id}>
                   <th scope="row" className="font-normal">
-                    <ListLink to={`/provider/offers/${offer.id}`} className="font-bold">
+                    <PlainLink to={`/provider/offers/${offer.id}`} className="font-bold">
                       {PROFESSION_LABELS[offer.profession]}
-                    </ListLink>
+                    </PlainLink>
                   </th>
                   <td>{offer.specialty ?? "—"}</td>
                   <td>{offer.site.name}</td>

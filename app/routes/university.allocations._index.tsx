@@ -21,7 +21,7 @@ import { ownAddress, submitIntent } from "~/platform/form-submission.server";
 import { plural } from "~/vocabulary/labels";
 import { refusalReply } from "~/platform/refusal-reply.server";
 import { AllocationStatusTag } from "./university.shared/status-tags";
-import { ListLink } from "~/components/list-link";
+import { PlainLink } from "~/components/plain-link";
 
 const AllocationActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), allocationId: z.string().min(1).max(40) }),
@@ -165,11 +165,11 @@ export default function UniversityAllocations() {
                         )}
                       </td>
                       <th scope="row" className="font-normal">
-                        <ListLink to={`/allocations/${allocation.id}`}>{label}</ListLink>
+                        <PlainLink to={`/allocations/${allocation.id}`}>{label}</PlainLink>
                         {allocation.offer.specialty && <span className="block text-sm text-nhs-grey-1">{allocation.offer.specialty}</span>}
                       </th>
                       <td>
-                        <ListLink to={`/university/requests/${allocation.request.id}`}>{allocation.request.programme.name}</ListLink>
+                        <PlainLink to={`/university/requests/${allocation.request.id}`}>{allocation.request.programme.name}</PlainLink>
                         <span className="block text-sm text-nhs-grey-1">
                           {allocation.request.block.name}, year {allocation.request.yearOfStudy},{" "}
                           {formatDateRange(allocation.request.startDate, allocation.request.endDate)}
@@ -193,9 +193,9 @@ export default function UniversityAllocations() {
                             </Form>
                           )}
                           {allocation.status === "ACCEPTED" && (
-                            <ListLink to={`/university/allocations/${allocation.id}/students`}>
+                            <PlainLink to={`/university/allocations/${allocation.id}/students`}>
                               Name students<span className="sr-only"> for {label}</span>
-                            </ListLink>
+                            </PlainLink>
                           )}
                           {cancel && (
                             <details>

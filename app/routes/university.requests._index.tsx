@@ -12,7 +12,7 @@ import { parseRequestFilters, REQUEST_STATUS_LABELS, REQUEST_STATUSES } from "~/
 import { PROFESSION_LABELS, PROFESSIONS } from "~/vocabulary/roles";
 import { listRequests } from "~/marketplace/requests.server";
 import { RequestStatusTag } from "./university.shared/status-tags";
-import { ListLink } from "~/components/list-link";
+import { PlainLink } from "~/components/plain-link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY");
@@ -107,7 +107,7 @@ export default function UniversityRequests() {
               {requests.map((request) => (
                 <tr key={request.id}>
                   <th scope="row" className="font-normal">
-                    <ListLink to={`/university/requests/${request.id}`}>{request.programme.name}</ListLink>
+                    <PlainLink to={`/university/requests/${request.id}`}>{request.programme.name}</PlainLink>
                     <span className="block text-sm text-nhs-grey-1">
                       {request.block.name} · {PROFESSION_LABELS[request.profession]}
                     </span>

@@ -9,7 +9,7 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   STUDENT: "Student",
 };
 
-export const ROLE_HOME: Record<RoleName, string> = {
+export const ROLE_HOME: Record<RoleName, `/${string}`> = {
   ADMIN: "/admin",
   EDUCATOR: "/provider",
   UNIVERSITY: "/university",

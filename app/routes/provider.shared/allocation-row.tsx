@@ -7,7 +7,7 @@ import { PROFESSION_LABELS } from "~/vocabulary/roles";
 import type { loader } from "../provider.allocations";
 import { BULK_FORM_ID } from "./bulk-decision-form";
 import { AllocationStatusTag } from "./tags";
-import { ListLink } from "~/components/list-link";
+import { PlainLink } from "~/components/plain-link";
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["allocations"][number];
 
@@ -32,19 +32,19 @@ export function AllocationRow({ allocation, error, selection }: { allocation: Ro
         )}
       </td>
       <th scope="row" className="font-normal">
-        <ListLink to={`/allocations/${allocation.id}`} className="font-bold">
+        <PlainLink to={`/allocations/${allocation.id}`} className="font-bold">
           {request.university.name}
-        </ListLink>
+        </PlainLink>
         <div className="text-sm">
           {request.programme.name}, year {request.yearOfStudy}
         </div>
         <div className="text-sm text-nhs-grey-1">Block {formatDateRange(request.startDate, request.endDate)}</div>
       </th>
       <td>
-        <ListLink to={`/provider/offers/${offer.id}`}>
+        <PlainLink to={`/provider/offers/${offer.id}`}>
           {PROFESSION_LABELS[offer.profession]}
           {offer.specialty ? ` (${offer.specialty})` : ""}
-        </ListLink>
+        </PlainLink>
         <div className="text-sm">{offer.site.name}</div>
         <div className="text-sm text-nhs-grey-1">{formatDateRange(offer.startDate, offer.endDate)}</div>
       </td>
@@ -99,10 +99,10 @@ export function AllocationRow({ allocation, error, selection }: { allocation: Ro
             </details>
           </div>
         ) : (
-          <ListLink to={`/allocations/${allocation.id}`}>
+          <PlainLink to={`/allocations/${allocation.id}`}>
             View
             <span className="sr-only"> the allocation for {request.university.name}</span>
-          </ListLink>
+          </PlainLink>
         )}
       </td>
     </tr>
