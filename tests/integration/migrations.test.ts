@@ -21,6 +21,11 @@ describe("migrations", () => {
     expect(await applyMigrations(database.current.sql)).toEqual([]);
   });
 
+  it("opens with the planner's page cost for a database in memory or on SSD (decision 008), on the driver and in Prisma", async () => {
+    expect(await database.current.sql.query(`SHOW random_page_cost`)).toEqual([{ random_page_cost: "1.1" }]);
+    expect(await database.current.prisma.$queryRawUnsafe(`SHOW random_page_cost`)).toEqual([{ random_page_cost: "1.1" }]);
+  });
+
   it("leaves the tables the client expects", async () => {
     expect(await database.current.prisma.user.count()).toBe(0);
     expect(await database.current.prisma.job.count()).toBe(0);
