@@ -26,6 +26,20 @@ describe("migrations", () => {
     expect(await database.current.prisma.$queryRawUnsafe(`SHOW random_page_cost`)).toEqual([{ random_page_cost: "1.1" }]);
   });
 
+  it("sends reads with few parameters to PostgreSQL as named prepared statements, and reads with many as one-offs", async () => {
+    if (database.current.kind !== "postgres") return;
+    // Each read asks its own connection whether it is among that connection's prepared statements.
+    const selfPrepared = (marker: string, parameters: number) =>
+      database.current.sql.query<{ name: string }>(
+        `SELECT "name" FROM pg_prepared_statements WHERE "statement" LIKE '%${marker}%' AND ${Array.from({ length: parameters }, (_, i) => `$${i + 1}::int IS NOT NULL`).join(" AND ")}`,
+        Array.from({ length: parameters }, (_, i) => i),
+      );
+    const few = await selfPrepared("few-parameters-marker", 3);
+    expect(few).toHaveLength(1);
+    expect(few[0]!.name).toMatch(/^px_/);
+    expect(await selfPrepared("many-parameters-marker", 40)).toEqual([]);
+  });
+
   it("leaves the tables the client expects", async () => {
     expect(await database.current.prisma.user.count()).toBe(0);
     expect(await database.current.prisma.job.count()).toBe(0);
