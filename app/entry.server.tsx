@@ -31,7 +31,11 @@ export default async function handleRequest(
     </NonceProvider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return documentResponse(Buffer.from(`<!DOCTYPE html>${markup}`), { headers: responseHeaders, status: responseStatusCode });
+  return documentResponse(
+    Buffer.from(`<!DOCTYPE html>${markup}`),
+    { headers: responseHeaders, status: responseStatusCode },
+    { withBody: !loadContext.sendsRenderedDocument },
+  );
 }
 
 /**

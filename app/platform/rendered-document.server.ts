@@ -7,11 +7,12 @@ function renderedDocuments(): WeakMap<Response, Buffer> {
 }
 
 /**
- * A page rendered whole into one buffer. The Response still carries it as its body for any reader, and the
- * host sends the buffer itself (`renderedDocumentOf`) instead of reading it back through a web stream.
+ * A page rendered whole into one buffer. Our host sends the buffer itself (`renderedDocumentOf`) instead of
+ * reading it back through a web stream, and so asks for a Response without a body; for any other host (the
+ * development server, a test calling the handler) the Response carries the page as its body.
  */
-export function documentResponse(body: Buffer, init: ResponseInit): Response {
-  const response = new Response(body as Uint8Array<ArrayBuffer>, init);
+export function documentResponse(body: Buffer, init: ResponseInit, { withBody }: { withBody: boolean }): Response {
+  const response = new Response(withBody ? (body as Uint8Array<ArrayBuffer>) : null, init);
   renderedDocuments().set(response, body);
   return response;
 }
