@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseFormWithZod } from "~/platform/form-coercion";
+import { parseFormWithZod } from "~/platform/conform-zod";
 import { addUtcDays, startOfUtcDay, utcDaysBetween } from "~/platform/utc-days";
 import { SUPERVISION_MODEL_LABELS, SUPERVISION_MODELS, type SupervisionModelName } from "~/vocabulary/labels";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";

@@ -1,6 +1,6 @@
 import { data, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
-import { parseFormWithZod } from "./form-coercion";
+import { parseFormWithZod } from "./conform-zod";
 import { refusalReply } from "./refusal-reply.server";
 
 /**

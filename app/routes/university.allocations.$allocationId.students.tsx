@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { zodConstraint } from "~/platform/form-constraint";
+import { zodConstraint } from "~/platform/conform-zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useState } from "react";

@@ -1,6 +1,6 @@
 import { getFormProps,useForm,type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { zodConstraint } from "~/platform/form-constraint";
+import { zodConstraint } from "~/platform/conform-zod";
 import { Form,Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary,FormMessage,SelectField,TextField } from "~/components/forms";

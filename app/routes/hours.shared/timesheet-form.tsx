@@ -1,7 +1,7 @@
 // Not a route: the student's form for one week of one placement.
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { zodConstraint } from "~/platform/form-constraint";
+import { zodConstraint } from "~/platform/conform-zod";
 import { Form } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { FieldErrors, FormMessage } from "~/components/forms";
