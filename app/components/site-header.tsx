@@ -8,9 +8,11 @@ import { NotificationBell } from "./notification-bell";
 import { PlainLink } from "./plain-link";
 
 export function SiteHeader({ user, unreadCount }: { user: SessionUser | null; unreadCount: number }) {
-  const [menuOpen, setMenuOpen] = useState(false);
   const items = user ? navigationFor(user) : [];
   const { pathname } = useLocation();
+  // The phone menu stays open on the page it was opened on: following one of its links closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
   return (
     <header className="bg-nhs-blue text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
@@ -48,7 +50,7 @@ export function SiteHeader({ user, unreadCount }: { user: SessionUser | null; un
               className="py-2 font-bold sm:hidden"
               aria-expanded={menuOpen}
               aria-controls="main-nav-list"
-              onClick={() => setMenuOpen((open) => !open)}
+              onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}
             >
               Menu
             </button>

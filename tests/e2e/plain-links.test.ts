@@ -51,4 +51,21 @@ describe("plain links", () => {
     expect(documentRequests).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { plainLinkMarker?: number }).plainLinkMarker)).toBe(1);
   });
+
+  it("on a phone, following a link in the opened menu navigates in the page and closes the menu", async () => {
+    const student = await browser.open({ viewport: { width: 390, height: 844 } });
+    await student.signIn("student@example.com");
+    await student.visit("/opportunities");
+    const page = student.page;
+    const nav = page.getByRole("navigation", { name: "Main" });
+    const myPlacements = nav.getByRole("link", { name: "My placements" });
+    expect(await myPlacements.isVisible()).toBe(false);
+    await nav.getByRole("button", { name: "Menu" }).click();
+    expect(await nav.getByRole("button", { name: "Menu" }).getAttribute("aria-expanded")).toBe("true");
+    await myPlacements.click();
+    await page.waitForURL((url) => url.pathname === "/student/placements");
+    await student.settle();
+    expect(await nav.getByRole("button", { name: "Menu" }).getAttribute("aria-expanded")).toBe("false");
+    expect(await myPlacements.isVisible()).toBe(false);
+  });
 });
