@@ -42,11 +42,20 @@ export default async function handleRequest(
  * Remix hands the loaders' data to the browser through `StreamTransfer`, which reads it chunk by chunk and
  * suspends until each arrives: a string render would leave it out. Read whole beforehand and placed where
  * `StreamTransfer` keeps what it has read (its `streamCache`: the data as the first chunk, then the end), it
- * renders at once, into the same markup as a streamed render of data that arrived in one chunk.
+ * renders at once, into the same markup as a streamed render of data that arrived in one chunk. With nothing
+ * deferred the encoder keeps the whole text on the stream (a dependency edit, scripts/patch-dependencies.mjs),
+ * so the stream need not be read back at all.
  */
 async function readServerHandoffWhole(context: EntryContext) {
-  const stream = context.serverHandoffStream;
+  const stream = context.serverHandoffStream as (ReadableStream<Uint8Array> & { wholeText?: string }) | undefined;
   if (!stream) return;
+  const text = typeof stream.wholeText === "string" ? stream.wholeText : await readWhole(stream);
+  const renderMeta = ((context as { renderMeta?: { streamCache?: Record<number, unknown> } }).renderMeta ??= {});
+  renderMeta.streamCache = { 0: { result: { done: false, value: text } }, 1: { result: { done: true, value: "" } } };
+}
+
+/** Left unreleased once read to the end: releasing the reader builds an error (with its stack) for reads that cannot be pending. */
+async function readWhole(stream: ReadableStream<Uint8Array>) {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let text = "";
@@ -55,10 +64,7 @@ async function readServerHandoffWhole(context: EntryContext) {
     if (done) break;
     text += decoder.decode(value, { stream: true });
   }
-  text += decoder.decode();
-  reader.releaseLock();
-  const renderMeta = ((context as { renderMeta?: { streamCache?: Record<number, unknown> } }).renderMeta ??= {});
-  renderMeta.streamCache = { 0: { result: { done: false, value: text } }, 1: { result: { done: true, value: "" } } };
+  return text + decoder.decode();
 }
 
 /**

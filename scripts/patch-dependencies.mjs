@@ -12,7 +12,8 @@
 // the browser's too), keeps a form field's metadata per form state instead of rebuilding it on
 // every property read; and two to @remix-run/server-runtime: a loader or action gets its request
 // itself, rather than two fresh copies of it, when there is no routing parameter to strip, and the
-// build's route modules are gathered once per build rather than for every page.
+// build's route modules are gathered once per build rather than for every page. One to turbo-stream (both
+// builds) keeps the encoded text on the stream when nothing is deferred, so it need not be read back.
 //
 // Each edit applies only to the version it was written for, and only where every anchor occurs
 // once; otherwise that file is left as installed, a warning is printed and the portal runs slower.
@@ -267,6 +268,20 @@ ${KEPT_METADATA_VARIABLES}
 ${keptMetadata("getMetadata(context, subjectRef, stateSnapshot)")}`,
   ],
 ];
+const WHOLE_TEXT_MARKER = marker("encoded text kept when nothing is deferred");
+// Remix hands a page's loader data to its render as a turbo-stream: text encoded into bytes, queued in a
+// ReadableStream, read back and decoded before the render (no page defers any data). When nothing is
+// deferred the whole text is known as soon as the stream is made; it is kept on the stream as
+// \`wholeText\`, so the page's render takes it from there (app/entry.server.tsx). The stream is unchanged.
+const wholeTextEdits = (indent, firstChunkLine) => [
+  [`${indent}const readable = new ReadableStream({`, `${indent}${WHOLE_TEXT_MARKER}\n${indent}let firstChunk;\n${indent}const readable = new ReadableStream({`],
+  [firstChunkLine, firstChunkLine.replace("textEncoder.encode(`[", "textEncoder.encode(firstChunk = `[")],
+  [
+    `${indent}return readable;\n}`,
+    `${indent}if (firstChunk !== undefined && Object.keys(encoder.deferred).length === 0) readable.wholeText = firstChunk;\n${indent}return readable;\n}`,
+  ],
+];
+
 export const DEPENDENCY_PATCHES = [
   { name: "route matching caches", packageName: "@remix-run/router", version: "1.23.3", file: "dist/router.cjs.js", marker: ROUTER_MARKER, edits: routerEdits },
   { name: "server routes built once", packageName: "@remix-run/react", version: "2.17.5", file: "dist/server.js", marker: REMIX_SERVER_MARKER, edits: remixServerEdits },
@@ -311,6 +326,22 @@ export const DEPENDENCY_PATCHES = [
     file: "dist/context.js",
     marker: FIELD_METADATA_MARKER,
     edits: fieldMetadataFileEdits("  var name = typeof key === 'undefined' ? prefix : dom.formatPaths([...dom.getPaths(prefix), key]);"),
+  },
+  {
+    name: "encoded text kept when nothing is deferred",
+    packageName: "turbo-stream",
+    version: "2.4.1",
+    file: "dist/turbo-stream.js",
+    marker: WHOLE_TEXT_MARKER,
+    edits: wholeTextEdits("    ", "                controller.enqueue(textEncoder.encode(`[${encoder.stringified.join(\",\")}]\\n`));"),
+  },
+  {
+    name: "encoded text kept when nothing is deferred (ES module)",
+    packageName: "turbo-stream",
+    version: "2.4.1",
+    file: "dist/turbo-stream.mjs",
+    marker: WHOLE_TEXT_MARKER,
+    edits: wholeTextEdits("  ", "          textEncoder.encode(`[${encoder.stringified.join(\",\")}]\n`)"),
   },
 ];
 

@@ -203,6 +203,48 @@ describe("the build's route modules in @remix-run/server-runtime", () => {
   });
 });
 
+describe("turbo-stream's encoded text kept when nothing is deferred", () => {
+  type TurboModule = { encode(input: unknown, options?: object): ReadableStream<Uint8Array> & { wholeText?: string } };
+  const turboPatch = DEPENDENCY_PATCHES.find((patch) => patch.packageName === "turbo-stream" && patch.file.endsWith(".js"))!;
+  const requireFromDist = createRequire(installedPath(turboPatch));
+  const original = loadModule<TurboModule>(restoreSource(turboPatch, installedSource(turboPatch)), requireFromDist);
+  const edited = loadModule<TurboModule>(patchSource(turboPatch, restoreSource(turboPatch, installedSource(turboPatch)))!, requireFromDist);
+  const read = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+  const value = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small" },
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.date({ noInvalidDate: true }),
+      fc.array(tie("value"), { maxLength: 4 }),
+      fc.dictionary(fc.string({ maxLength: 6 }), tie("value"), { maxKeys: 4 }),
+    ),
+  })).value;
+
+  it("keeps on the stream exactly the text the stream carries, which is what the installed encoder sends", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.string({ maxLength: 6 }), value, { maxKeys: 5 }), async (data) => {
+        const stream = edited.encode(data);
+        const whole = stream.wholeText;
+        expect(typeof whole).toBe("string");
+        expect(await read(stream)).toBe(whole);
+        expect(await read(original.encode(data))).toBe(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("keeps nothing when a value is still to come, and streams it as before", async () => {
+    const data = { now: "here", later: Promise.resolve({ done: true }) };
+    const stream = edited.encode(data);
+    expect(stream.wholeText).toBeUndefined();
+    expect(await read(stream)).toBe(await read(original.encode({ now: "here", later: Promise.resolve({ done: true }) })));
+  });
+});
+
 describe("loader requests in @remix-run/server-runtime", () => {
   type DataModule = {
     callRouteLoader: (args: { loadContext: unknown; loader: (args: { request: Request }) => unknown; params: object; request: Request; routeId: string; singleFetch: boolean }) => Promise<unknown>;

@@ -7,6 +7,7 @@ import { renderedDocumentOf } from "~/platform/rendered-document.server";
  * sending: a page rendered whole into a buffer (`documentResponse`) goes out in one `end`, where the package
  * would read it back through a web stream and write it again (about 7% of a small page's CPU). Told so by the
  * load context, the page's Response is made without a body, which would only be a stream nobody reads (~5%).
+ * A `.data` response whose text the encoder kept whole goes out the same way.
  */
 export function createRemixHandler({
   build,
@@ -70,7 +71,7 @@ async function sendResponse(res: express.Response, response: Response): Promise<
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
-  const document = renderedDocumentOf(response);
+  const document = renderedDocumentOf(response) ?? wholeDataOf(response);
   if (document) {
     // Set here: compression sends headers before Node could count the one chunk (and drops it when it compresses).
     res.setHeader("Content-Length", document.length);
@@ -81,4 +82,13 @@ async function sendResponse(res: express.Response, response: Response): Promise<
   } else {
     res.end();
   }
+}
+
+/**
+ * A page's data for a navigation in the browser (a `.data` request), when the encoder kept its whole text
+ * because nothing was deferred (the turbo-stream edit in scripts/patch-dependencies.mjs): sent in one piece.
+ */
+function wholeDataOf(response: Response): Buffer | undefined {
+  const text = (response.body as { wholeText?: unknown } | null)?.wholeText;
+  return typeof text === "string" ? Buffer.from(text) : undefined;
 }

@@ -57,6 +57,22 @@ describe("HTTP", () => {
     expect((await compressed.text()).length).toBe(body.length);
   });
 
+  it("sends a page's data for a browser navigation whole with its length, and compresses it when asked", async () => {
+    const trust = await createOrganisation();
+    for (let i = 0; i < 12; i += 1) await createOffer(trust.id, { specialty: `Musculoskeletal outpatients ${i}` });
+    const student = await createUser("STUDENT", { organisationId: (await createOrganisation({ kind: "UNIVERSITY" })).id });
+    const { cookie } = await signInAs(student);
+    const data = await fetch(`${server.base}/opportunities.data`, { headers: { Cookie: cookie, "Accept-Encoding": "identity" } });
+    const body = await data.text();
+    expect(data.status).toBe(200);
+    expect(data.headers.get("content-type")).toMatch(/^text\/x-script/);
+    expect(Number(data.headers.get("content-length"))).toBe(Buffer.byteLength(body));
+    expect(body).toMatch(/^\[.*"routes\/opportunities\._index".*Musculoskeletal outpatients 11.*\]\n$/s);
+    const compressed = await fetch(`${server.base}/opportunities.data`, { headers: { Cookie: cookie, "Accept-Encoding": "gzip" } });
+    expect(compressed.headers.get("content-encoding")).toBe("gzip");
+    expect(await compressed.text()).toBe(body);
+  });
+
   it("answers a Host header no address can have with 400, not a crash", async () => {
     const { request } = await import("node:http");
     const statusFor = (host: string) =>
