@@ -20,12 +20,15 @@ export const PROVIDER_RATIO_BANDS = ["red", "amber", "green", "none"] as const;
 export type ProviderRatioBandFilter = (typeof PROVIDER_RATIO_BANDS)[number];
 export const PROVIDER_RATIO_BAND_LABELS: Record<ProviderRatioBandFilter, string> = { ...FAIR_SHARE_BAND_LABELS, none: "No fair share" };
 
-/** The fair-share table's query string; anything unrecognised falls back to the default rather than failing. */
+/** The fair-share table's query string; anything unrecognised falls back to the default rather than failing (absent: the default, unparsed). */
 const ProviderRatioQuerySchema = z.object({
-  q: z.string().trim().max(100).catch(""),
-  band: z.union([z.literal(""), z.enum(PROVIDER_RATIO_BANDS)]).catch(""),
-  sort: z.enum(Object.keys(PROVIDER_RATIO_SORTS) as [ProviderRatioSort, ...ProviderRatioSort[]]).catch("ratio-desc"),
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  q: z.string().trim().max(100).default("").catch(""),
+  band: z.enum(["", ...PROVIDER_RATIO_BANDS]).default("").catch(""),
+  sort: z
+    .enum(Object.keys(PROVIDER_RATIO_SORTS) as [ProviderRatioSort, ...ProviderRatioSort[]])
+    .default("ratio-desc")
+    .catch("ratio-desc"),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
 });
 export type ProviderRatioQuery = z.infer<typeof ProviderRatioQuerySchema>;
 

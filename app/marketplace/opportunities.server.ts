@@ -25,7 +25,7 @@ export const OpportunityFiltersSchema = z.object({
   from: optionalDate,
   to: optionalDate,
   includeFull: z.enum(["on"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type OpportunityFilters = z.infer<typeof OpportunityFiltersSchema>;
 

@@ -34,16 +34,20 @@ export interface UnmetRow extends RequestCells {
 export const PROPOSAL_SORTS = ["provider", "university", "start", "travel", "students"] as const;
 export type ProposalSort = (typeof PROPOSAL_SORTS)[number];
 
-/** The review's query string; anything unrecognised falls back to the default rather than failing. */
+/**
+ * The review's query string; anything unrecognised falls back to the default rather than failing. An absent
+ * value takes its default before it is parsed (`default` before `catch`): a parse that fails and is caught
+ * costs far more than one that passes.
+ */
 export const ReviewQuerySchema = z.object({
-  view: z.enum(["proposals", "unmet"]).catch("proposals"),
-  q: z.string().trim().max(100).catch(""),
-  provider: z.string().max(40).catch(""),
-  university: z.string().max(40).catch(""),
-  profession: z.union([z.literal(""), z.enum(PROFESSIONS)]).catch(""),
-  sort: z.enum(PROPOSAL_SORTS).catch("provider"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-  page: z.coerce.number().int().min(1).catch(1),
+  view: z.enum(["proposals", "unmet"]).default("proposals").catch("proposals"),
+  q: z.string().trim().max(100).default("").catch(""),
+  provider: z.string().max(40).default("").catch(""),
+  university: z.string().max(40).default("").catch(""),
+  profession: z.enum(["", ...PROFESSIONS]).default("").catch(""),
+  sort: z.enum(PROPOSAL_SORTS).default("provider").catch("provider"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
 });
 export type ReviewQuery = z.infer<typeof ReviewQuerySchema>;
 

@@ -4,9 +4,9 @@ import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationCategory,
 import { pageWindow } from "~/platform/paging";
 
 export const InboxFiltersSchema = z.object({
-  show: z.enum(["all", "unread"]).catch("all"),
+  show: z.enum(["all", "unread"]).default("all").catch("all"),
   category: z.enum(["capacity", "quality", "marketplace"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).catch(1),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
 });
 export type InboxFilters = z.infer<typeof InboxFiltersSchema>;
 
