@@ -26,7 +26,9 @@ if (!values.database) throw new Error("Give --database postgresql://… (a datab
 
 const database = await openMigratedDatabase({ kind: "postgres", url: values.database });
 installDatabase(database);
-const [student, facilitator] = await Promise.all(["student@example.com", "facilitator@example.com"].map(demoSessionCookie));
+const [student, facilitator, educator, university] = await Promise.all(
+  ["student@example.com", "facilitator@example.com", "educator@example.com", "university@example.com"].map(demoSessionCookie),
+);
 const facilitatorRegion = (await prisma.user.findUniqueOrThrow({ where: { email: "facilitator@example.com" } })).regionId;
 const run = await prisma.matchingRun.findFirst({ where: { regionId: facilitatorRegion ?? undefined, status: "SUCCEEDED" }, orderBy: { createdAt: "desc" } });
 const pages = [
@@ -34,6 +36,8 @@ const pages = [
   { name: "account page", path: "/account", cookie: student },
   { name: "opportunities, first page", path: "/opportunities", cookie: student },
   { name: "opportunities, page 200", path: "/opportunities?page=200", cookie: student },
+  { name: "provider offers", path: "/provider/offers", cookie: educator },
+  { name: "university requests", path: "/university/requests", cookie: university },
   { name: "notifications", path: "/notifications", cookie: facilitator },
   { name: "facilitator home", path: "/facilitator", cookie: facilitator },
   { name: "facilitator fair share", path: "/facilitator/fair-share", cookie: facilitator },
