@@ -58,8 +58,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {children}
           </main>
         </RealtimeProvider>
-        <footer className="border-t-4 border-nhs-blue bg-nhs-grey-4 px-4 py-6 text-sm text-nhs-grey-1">
-          <div className="mx-auto max-w-6xl">
+        <footer className="border-t-4 border-nhs-blue bg-nhs-grey-4 py-6 text-sm text-nhs-grey-1">
+          <div className="mx-auto max-w-6xl px-4">
             AHP Learning Placement Exchange: fair practice placements for Allied Health Professions students.
           </div>
         </footer>
