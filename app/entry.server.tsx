@@ -2,7 +2,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { getLogger } from "~/platform/logger.server";
-import { documentResponse } from "~/platform/rendered-document.server";
+import { documentResponse, wholeEncodedText } from "~/platform/rendered-document.server";
 import { NonceProvider } from "./components/nonce";
 import { RequestReferenceProvider } from "./components/request-reference";
 
@@ -47,9 +47,9 @@ export default async function handleRequest(
  * so the stream need not be read back at all.
  */
 async function readServerHandoffWhole(context: EntryContext) {
-  const stream = context.serverHandoffStream as (ReadableStream<Uint8Array> & { wholeText?: string }) | undefined;
+  const stream = context.serverHandoffStream;
   if (!stream) return;
-  const text = typeof stream.wholeText === "string" ? stream.wholeText : await readWhole(stream);
+  const text = wholeEncodedText(stream) ?? (await readWhole(stream));
   const renderMeta = ((context as { renderMeta?: { streamCache?: Record<number, unknown> } }).renderMeta ??= {});
   renderMeta.streamCache = { 0: { result: { done: false, value: text } }, 1: { result: { done: true, value: "" } } };
 }

@@ -1,6 +1,6 @@
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type express from "express";
-import { renderedDocumentOf } from "~/platform/rendered-document.server";
+import { renderedDocumentOf, wholeEncodedText } from "~/platform/rendered-document.server";
 
 /**
  * Express → Remix, as `@remix-run/express` 2.17 does it (the request is built the same way), except for the
@@ -84,11 +84,8 @@ async function sendResponse(res: express.Response, response: Response): Promise<
   }
 }
 
-/**
- * A page's data for a navigation in the browser (a `.data` request), when the encoder kept its whole text
- * because nothing was deferred (the turbo-stream edit in scripts/patch-dependencies.mjs): sent in one piece.
- */
+/** A page's data for a navigation in the browser (a `.data` request), when the encoder kept it whole: sent in one piece. */
 function wholeDataOf(response: Response): Buffer | undefined {
-  const text = (response.body as { wholeText?: unknown } | null)?.wholeText;
-  return typeof text === "string" ? Buffer.from(text) : undefined;
+  const text = wholeEncodedText(response.body);
+  return text === undefined ? undefined : Buffer.from(text);
 }

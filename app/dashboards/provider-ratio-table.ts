@@ -1,3 +1,4 @@
+import { paramOr } from "~/platform/form-fields";
 import { z } from "zod";
 import { FAIR_SHARE_BAND_LABELS } from "~/fair-share/fair-share";
 import { pageWindow, type PageWindow } from "~/platform/paging";
@@ -20,15 +21,12 @@ export const PROVIDER_RATIO_BANDS = ["red", "amber", "green", "none"] as const;
 export type ProviderRatioBandFilter = (typeof PROVIDER_RATIO_BANDS)[number];
 export const PROVIDER_RATIO_BAND_LABELS: Record<ProviderRatioBandFilter, string> = { ...FAIR_SHARE_BAND_LABELS, none: "No fair share" };
 
-/** The fair-share table's query string; anything unrecognised falls back to the default rather than failing (absent: the default, unparsed). */
+/** The fair-share table's query string; anything unrecognised falls back to the default rather than failing. */
 const ProviderRatioQuerySchema = z.object({
-  q: z.string().trim().max(100).default("").catch(""),
-  band: z.enum(["", ...PROVIDER_RATIO_BANDS]).default("").catch(""),
-  sort: z
-    .enum(Object.keys(PROVIDER_RATIO_SORTS) as [ProviderRatioSort, ...ProviderRatioSort[]])
-    .default("ratio-desc")
-    .catch("ratio-desc"),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
+  q: paramOr(z.string().trim().max(100), ""),
+  band: paramOr(z.enum(["", ...PROVIDER_RATIO_BANDS]), ""),
+  sort: paramOr(z.enum(Object.keys(PROVIDER_RATIO_SORTS) as [ProviderRatioSort, ...ProviderRatioSort[]]), "ratio-desc"),
+  page: paramOr(z.coerce.number().int().min(1).max(1_000_000), 1),
 });
 export type ProviderRatioQuery = z.infer<typeof ProviderRatioQuerySchema>;
 

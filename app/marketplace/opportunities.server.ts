@@ -1,3 +1,4 @@
+import { paramOr } from "~/platform/form-fields";
 import { OFFER_TERMS_SELECT, type OfferTermsRow } from "./offer-terms";
 import { z } from "zod";
 import { keptUntilDataChanges } from "~/platform/db/data-version.server";
@@ -25,7 +26,7 @@ export const OpportunityFiltersSchema = z.object({
   from: optionalDate,
   to: optionalDate,
   includeFull: z.enum(["on"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  page: paramOr(z.coerce.number().int().min(1).max(100_000), 1),
 });
 export type OpportunityFilters = z.infer<typeof OpportunityFiltersSchema>;
 

@@ -1,3 +1,4 @@
+import { paramOr } from "~/platform/form-fields";
 import { z } from "zod";
 import { PROFESSIONS } from "~/vocabulary/roles";
 
@@ -34,20 +35,16 @@ export interface UnmetRow extends RequestCells {
 export const PROPOSAL_SORTS = ["provider", "university", "start", "travel", "students"] as const;
 export type ProposalSort = (typeof PROPOSAL_SORTS)[number];
 
-/**
- * The review's query string; anything unrecognised falls back to the default rather than failing. An absent
- * value takes its default before it is parsed (`default` before `catch`): a parse that fails and is caught
- * costs far more than one that passes.
- */
+/** The review's query string; anything unrecognised falls back to the default rather than failing. */
 export const ReviewQuerySchema = z.object({
-  view: z.enum(["proposals", "unmet"]).default("proposals").catch("proposals"),
-  q: z.string().trim().max(100).default("").catch(""),
-  provider: z.string().max(40).default("").catch(""),
-  university: z.string().max(40).default("").catch(""),
-  profession: z.enum(["", ...PROFESSIONS]).default("").catch(""),
-  sort: z.enum(PROPOSAL_SORTS).default("provider").catch("provider"),
-  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
+  view: paramOr(z.enum(["proposals", "unmet"]), "proposals"),
+  q: paramOr(z.string().trim().max(100), ""),
+  provider: paramOr(z.string().max(40), ""),
+  university: paramOr(z.string().max(40), ""),
+  profession: paramOr(z.enum(["", ...PROFESSIONS]), ""),
+  sort: paramOr(z.enum(PROPOSAL_SORTS), "provider"),
+  dir: paramOr(z.enum(["asc", "desc"]), "asc"),
+  page: paramOr(z.coerce.number().int().min(1), 1),
 });
 export type ReviewQuery = z.infer<typeof ReviewQuerySchema>;
 

@@ -1,12 +1,13 @@
+import { paramOr } from "~/platform/form-fields";
 import { z } from "zod";
 import { prisma, Prisma, queryRows, sqlIn } from "~/platform/db/db.server";
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationCategory, type NotificationChannelName, type NotificationKind } from "./notification-kinds";
 import { pageWindow } from "~/platform/paging";
 
 export const InboxFiltersSchema = z.object({
-  show: z.enum(["all", "unread"]).default("all").catch("all"),
+  show: paramOr(z.enum(["all", "unread"]), "all"),
   category: z.enum(["capacity", "quality", "marketplace"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
+  page: paramOr(z.coerce.number().int().min(1), 1),
 });
 export type InboxFilters = z.infer<typeof InboxFiltersSchema>;
 

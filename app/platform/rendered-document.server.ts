@@ -21,3 +21,12 @@ export function documentResponse(body: Buffer, init: ResponseInit, { withBody }:
 export function renderedDocumentOf(response: Response): Buffer | undefined {
   return renderedDocuments().get(response);
 }
+
+/**
+ * The loaders' data as the encoder kept it whole, when nothing was deferred (the turbo-stream edit in
+ * scripts/patch-dependencies.mjs puts it on the stream as `wholeText`); undefined otherwise.
+ */
+export function wholeEncodedText(stream: ReadableStream<Uint8Array> | null | undefined): string | undefined {
+  const text = (stream as { wholeText?: unknown } | null | undefined)?.wholeText;
+  return typeof text === "string" ? text : undefined;
+}
