@@ -9,6 +9,7 @@ import type { Env } from "~/platform/env.server";
 import { settleAfterResponse } from "~/platform/after-response.server";
 import { getLogger } from "~/platform/logger.server";
 import { newReference } from "~/platform/reference";
+import { inOrder } from "./in-order";
 import { createRemixHandler } from "./remix-handler";
 import { attachSocketServer } from "./socket";
 import { SESSION_COOKIE } from "~/accounts/session.server";
@@ -62,30 +63,36 @@ export async function createPortalServer({
     }
   });
 
-  app.use((req, res, next) => {
-    const reference = newReference();
-    res.locals.requestReference = reference;
-    // Decided per request, as the level can change at run time; nothing is timed when nothing is logged.
-    if (!logger.isLevelEnabled("info")) return next();
-    const started = performance.now();
-    res.on("finish", () => {
-      if (req.path.startsWith("/assets/") || req.path === "/healthz") return;
-      logger.info(
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started), ip: req.ip, reference },
-        "request",
-      );
-    });
-    next();
-  });
-  app.use(cspNonce);
-  app.use(securityHeaders({ development }));
-  app.use(allowedMethods);
-  app.use(readableAddresses);
-  // An action's answer is a redirect or a short form reply: setting up a deflate stream for it costs more
-  // CPU (about 2 ms) than the few bytes it would save.
-  app.use(compression({ filter: (request, response) => request.method !== "POST" && compression.filter(request, response) }));
-  app.use(bodyLimit(MAX_BODY_BYTES));
-  app.use(sameOriginMutations(allowedOrigins));
+  // One Express layer for the steps every request takes: each layer of its own costs Express a dispatch (a few
+  // microseconds, several per cent of a small page's CPU in all).
+  app.use(
+    inOrder([
+      (req, res, next) => {
+        const reference = newReference();
+        res.locals.requestReference = reference;
+        // Decided per request, as the level can change at run time; nothing is timed when nothing is logged.
+        if (!logger.isLevelEnabled("info")) return next();
+        const started = performance.now();
+        res.on("finish", () => {
+          if (req.path.startsWith("/assets/") || req.path === "/healthz") return;
+          logger.info(
+            { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started), ip: req.ip, reference },
+            "request",
+          );
+        });
+        next();
+      },
+      cspNonce,
+      securityHeaders({ development }),
+      allowedMethods,
+      readableAddresses,
+      // An action's answer is a redirect or a short form reply: setting up a deflate stream for it costs more
+      // CPU (about 2 ms) than the few bytes it would save.
+      compression({ filter: (request, response) => request.method !== "POST" && compression.filter(request, response) }),
+      bodyLimit(MAX_BODY_BYTES),
+      sameOriginMutations(allowedOrigins),
+    ]),
+  );
 
   const httpServer = createServer(app);
   let remixBuild: ServerBuild | (() => Promise<ServerBuild>);
