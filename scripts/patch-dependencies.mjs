@@ -10,7 +10,7 @@
 // - react-router-dom/server: the static router's data routes per route array.
 // Browser bundles are untouched by those three. One more edit, to @conform-to/react (both builds, so
 // the browser's too), keeps a form field's metadata per form state instead of rebuilding it on
-// every property read; and two to @remix-run/server-runtime: a loader or action gets its request
+// every property read, and records no re-render subscriptions on the server; and two to @remix-run/server-runtime: a loader or action gets its request
 // itself, rather than two fresh copies of it, when there is no routing parameter to strip, and the
 // build's route modules are gathered once per build rather than for every page. One to turbo-stream (both
 // builds) keeps the encoded text on the stream when nothing is deferred, so it need not be read back.
@@ -25,7 +25,7 @@ import { fileURLToPath } from "node:url";
 const MARKER_PREFIX = "/* placement-exchange: ";
 const marker = (name) => `${MARKER_PREFIX}${name} */`;
 
-const ROUTER_MARKER = marker("route matching caches v3");
+const ROUTER_MARKER = marker("route matching caches v4");
 const routerEdits = [
   [
     "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {",
@@ -61,21 +61,15 @@ function matchRoutesImplUncached(routes, locationArg, basename, allowPartial) {`
   [
     "function compilePath(path, caseSensitive, end) {",
     `// Ranked branches (and matched paths) are kept per routes array. The server never changes its
-// routes after building them; the total route count is checked anyway, so routes added later
-// (lazy discovery) re-rank and match afresh.
+// routes after building them: lazy discovery adds routes only in the browser, whose bundle is the
+// ES module build, not this file.
 const routeCaches = new WeakMap();
-function countRoutes(routes) {
-  let count = routes.length;
-  for (let route of routes) if (route.children) count += countRoutes(route.children);
-  return count;
-}
 function routeCacheOf(routes) {
-  let routeCount = countRoutes(routes);
   let cached = routeCaches.get(routes);
-  if (cached !== undefined && cached.routeCount === routeCount) return cached;
+  if (cached !== undefined) return cached;
   let branches = flattenRoutes(routes);
   rankRouteBranches(branches);
-  cached = { routeCount, branches, matchesByPath: new Map() };
+  cached = { branches, matchesByPath: new Map() };
   routeCaches.set(routes, cached);
   return cached;
 }
@@ -224,12 +218,13 @@ const stripEdit = (name, parameter, withMarker) => [
 ];
 const loaderRequestEdits = [stripEdit("stripIndexParam", "index", true), stripEdit("stripDataParam", "_data", false), stripEdit("stripRoutesParam", "_routes", false)];
 
-const FIELD_METADATA_MARKER = marker("field metadata kept per form state v2");
+const FIELD_METADATA_MARKER = marker("field metadata kept per form state v3");
 // Every property read of a conform field or form ("field.id", "field.errors", each constraint that
 // getInputProps reads: ~20 a text field) built the whole metadata object and a Proxy over it anew.
 // What it builds depends only on the form's state object and form id at that moment, so one is kept
 // per field (and per form) until either changes; the reads themselves (and their re-render
-// subscriptions) are unchanged.
+// subscriptions) are unchanged. On the server, where nothing re-renders, the subscriptions are not recorded at all
+// (each read copied the subscription object).
 const KEPT_METADATA_VARIABLES = "  var keptMetadata, keptState, keptFormId;";
 const keptMetadata = (build) => `      var currentState = context.getState();
       var currentFormId = context.getFormId();
@@ -240,6 +235,10 @@ const keptMetadata = (build) => `      var currentState = context.getState();
       }
       var metadata = keptMetadata;`;
 const fieldMetadataFileEdits = (nameLine) => [
+  [
+    "function updateSubjectRef(ref, subject, scope, name) {\n",
+    "function updateSubjectRef(ref, subject, scope, name) {\n  if (typeof window === 'undefined') return;\n",
+  ],
   [
     `${nameLine}
   return new Proxy({}, {`,
