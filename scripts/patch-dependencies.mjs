@@ -13,7 +13,8 @@
 // every property read, and records no re-render subscriptions on the server; and two to @remix-run/server-runtime: a loader or action gets its request
 // itself, rather than two fresh copies of it, when there is no routing parameter to strip, and the
 // build's route modules are gathered once per build rather than for every page. One to turbo-stream (both
-// builds) keeps the encoded text on the stream when nothing is deferred, so it need not be read back.
+// builds) keeps the encoded text on the stream when nothing is deferred, so it need not be read back, and then
+// @remix-run/server-runtime sets no timer for the encoding.
 //
 // Each edit applies only to the version it was written for, and only where every anchor occurs
 // once; otherwise that file is left as installed, a warning is printed and the portal runs slower.
@@ -218,6 +219,35 @@ const stripEdit = (name, parameter, withMarker) => [
 ];
 const loaderRequestEdits = [stripEdit("stripIndexParam", "index", true), stripEdit("stripDataParam", "_data", false), stripEdit("stripRoutesParam", "_routes", false)];
 
+const ENCODING_TIMER_MARKER = marker("data encoding timed only when something is deferred");
+// Remix gives every encoding of loader data a 5 s timer (and a listener on the request's signal to clear it) so that
+// deferred values still pending are rejected in time. With nothing deferred the encoding is finished when the stream
+// is made, yet the timer stayed pending for 5 s per page and then built an Error, stack and all, to abort nothing.
+// Now the timer and the listener are set only when the encoder kept no whole text (turbo-stream edit below), i.e.
+// when something was deferred; they are set in the same turn as before, before any deferred value can settle.
+const encodingTimerEdits = (encodeCall) => [
+  [
+    `  let timeoutId = setTimeout(() => controller.abort(new Error("Server Timeout")), typeof streamTimeout === "number" ? streamTimeout : 4950);
+  requestSignal.addEventListener("abort", () => clearTimeout(timeoutId));
+  return ${encodeCall}(data, {`,
+    `  ${ENCODING_TIMER_MARKER}
+  let stream = ${encodeCall}(data, {`,
+  ],
+  [
+    `    }, () => ["SingleFetchFallback"]]
+  });
+}`,
+    `    }, () => ["SingleFetchFallback"]]
+  });
+  if (stream.wholeText === undefined) {
+    let timeoutId = setTimeout(() => controller.abort(new Error("Server Timeout")), typeof streamTimeout === "number" ? streamTimeout : 4950);
+    requestSignal.addEventListener("abort", () => clearTimeout(timeoutId));
+  }
+  return stream;
+}`,
+  ],
+];
+
 const FIELD_METADATA_MARKER = marker("field metadata kept per form state v3");
 // Every property read of a conform field or form ("field.id", "field.errors", each constraint that
 // getInputProps reads: ~20 a text field) built the whole metadata object and a Proxy over it anew.
@@ -325,6 +355,22 @@ export const DEPENDENCY_PATCHES = [
     file: "dist/context.js",
     marker: FIELD_METADATA_MARKER,
     edits: fieldMetadataFileEdits("  var name = typeof key === 'undefined' ? prefix : dom.formatPaths([...dom.getPaths(prefix), key]);"),
+  },
+  {
+    name: "data encoding timed only when something is deferred",
+    packageName: "@remix-run/server-runtime",
+    version: "2.17.5",
+    file: "dist/single-fetch.js",
+    marker: ENCODING_TIMER_MARKER,
+    edits: encodingTimerEdits("turboStream.encode"),
+  },
+  {
+    name: "data encoding timed only when something is deferred (ES module)",
+    packageName: "@remix-run/server-runtime",
+    version: "2.17.5",
+    file: "dist/esm/single-fetch.js",
+    marker: ENCODING_TIMER_MARKER,
+    edits: encodingTimerEdits("encode"),
   },
   {
     name: "encoded text kept when nothing is deferred",

@@ -245,6 +245,36 @@ describe("turbo-stream's encoded text kept when nothing is deferred", () => {
   });
 });
 
+describe("the data encoding's timer in @remix-run/server-runtime", () => {
+  type SingleFetchModule = { encodeViaTurboStream(data: unknown, requestSignal: AbortSignal, streamTimeout: number, serverMode: string): ReadableStream<Uint8Array> };
+  const timerPatch = DEPENDENCY_PATCHES.find((patch) => patch.file === "dist/single-fetch.js")!;
+  const requireFromDist = createRequire(installedPath(timerPatch));
+  const original = loadModule<SingleFetchModule>(restoreSource(timerPatch, installedSource(timerPatch)), requireFromDist);
+  const edited = loadModule<SingleFetchModule>(patchSource(timerPatch, restoreSource(timerPatch, installedSource(timerPatch)))!, requireFromDist);
+  const pendingTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+  const read = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+
+  it("sets no timer when nothing is deferred, and encodes what the installed code encodes", async () => {
+    const data = { root: { user: null, unreadCount: 0 }, "routes/sign-in": { when: new Date(0), list: [1, "two"] } };
+    const before = pendingTimers();
+    const stream = edited.encodeViaTurboStream(data, new AbortController().signal, 60_000, "production");
+    expect(pendingTimers()).toBe(before);
+    const installed = original.encodeViaTurboStream(data, new AbortController().signal, 60_000, "production");
+    expect(pendingTimers()).toBe(before + 1);
+    expect(await read(stream)).toBe(await read(installed));
+  });
+
+  it("still gives up on a deferred value that never settles, when the installed code does", async () => {
+    const never = () => ({ now: 1, later: new Promise(() => {}) });
+    const [edit, install] = await Promise.all([
+      read(edited.encodeViaTurboStream(never(), new AbortController().signal, 20, "production")),
+      read(original.encodeViaTurboStream(never(), new AbortController().signal, 20, "production")),
+    ]);
+    expect(edit).toBe(install);
+    expect(edit).toContain("Unexpected Server Error");
+  });
+});
+
 describe("loader requests in @remix-run/server-runtime", () => {
   type DataModule = {
     callRouteLoader: (args: { loadContext: unknown; loader: (args: { request: Request }) => unknown; params: object; request: Request; routeId: string; singleFetch: boolean }) => Promise<unknown>;
