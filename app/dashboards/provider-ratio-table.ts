@@ -40,7 +40,8 @@ export function parseProviderRatioQuery(params: URLSearchParams): ProviderRatioQ
 }
 
 const bandOf = (row: ProviderRatioRow): ProviderRatioBandFilter => row.band ?? "none";
-const byName = (a: ProviderRatioRow, b: ProviderRatioRow) => a.providerName.localeCompare(b.providerName, "en-GB");
+const nameOrder = new Intl.Collator("en-GB");
+const byName = (a: ProviderRatioRow, b: ProviderRatioRow) => nameOrder.compare(a.providerName, b.providerName);
 
 function sortRows(rows: readonly ProviderRatioRow[], sort: ProviderRatioSort): ProviderRatioRow[] {
   switch (sort) {
@@ -72,7 +73,21 @@ export function providerRatioPage(rows: readonly ProviderRatioRow[], query: Prov
   const bandCounts: Record<ProviderRatioBandFilter, number> = { red: 0, amber: 0, green: 0, none: 0 };
   for (const row of rows) bandCounts[bandOf(row)] += 1;
   const needle = query.q.toLocaleLowerCase("en-GB");
-  const matching = rows.filter((row) => (!query.band || bandOf(row) === query.band) && (!needle || row.providerName.toLocaleLowerCase("en-GB").includes(needle)));
+  // Sorted, then filtered: the same rows in the same order (the sorts are stable), and the sorted list is kept.
+  const matching = sortedRows(rows, query.sort).filter(
+    (row) => (!query.band || bandOf(row) === query.band) && (!needle || row.providerName.toLocaleLowerCase("en-GB").includes(needle)),
+  );
   const window = pageWindow(matching.length, query.page, PROVIDER_RATIO_PAGE_SIZE);
-  return { rows: sortRows(matching, query.sort).slice(window.skip, window.skip + window.take), window, bandCounts };
+  return { rows: matching.slice(window.skip, window.skip + window.take), window, bandCounts };
+}
+
+// A region's rows are kept while its figures are (region.server.ts), so each order is worked out once for them.
+const sortedByOrder = new WeakMap<readonly ProviderRatioRow[], Map<ProviderRatioSort, readonly ProviderRatioRow[]>>();
+
+function sortedRows(rows: readonly ProviderRatioRow[], sort: ProviderRatioSort): readonly ProviderRatioRow[] {
+  let byOrder = sortedByOrder.get(rows);
+  if (!byOrder) sortedByOrder.set(rows, (byOrder = new Map()));
+  let sorted = byOrder.get(sort);
+  if (!sorted) byOrder.set(sort, (sorted = sortRows(rows, sort)));
+  return sorted;
 }

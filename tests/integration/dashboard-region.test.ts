@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/platform/db/db.server";
+import { getRegionFairShareFor } from "~/dashboards/region.server";
 import { bookOffer } from "~/marketplace/allocations.server";
 import { loader as drillDownLoader } from "~/routes/facilitator.fair-share.$providerId";
 import { loader as fairShareLoader } from "~/routes/facilitator.fair-share._index";
@@ -284,5 +285,22 @@ describe("universities", () => {
     );
     expect(text).toMatch(/,6,3,0,0,0,0,0,3,0\.0,50\.0,\r?\n/);
     expect((await call(csvRoute.loader, "/facilitator/universities.csv", { as: bigEducator })).status).toBe(403);
+  });
+});
+
+describe("a region's providers, kept with its figures", () => {
+  it("are grouped and sorted once while the figures are kept, and afresh once the data changes", async () => {
+    const { regionId } = await prisma.organisation.findUniqueOrThrow({ where: { id: big.id }, select: { regionId: true } });
+    const offeredBySmall = (rows: readonly { providerId: string; offered: number }[]) => rows.find((row) => row.providerId === small.id)!.offered;
+    const first = await getRegionFairShareFor(regionId!, 2026, "PT");
+    expect((await getRegionFairShareFor(regionId!, 2026, "PT")).rows).toBe(first.rows);
+    const extra = await createOffer(small.id, { slots: 4, start: "2026-10-05", end: "2026-10-30" });
+    try {
+      const changed = await getRegionFairShareFor(regionId!, 2026, "PT");
+      expect(changed.rows).not.toBe(first.rows);
+      expect(offeredBySmall(changed.rows)).toBe(offeredBySmall(first.rows) + 4);
+    } finally {
+      await prisma.offer.delete({ where: { id: extra.id } });
+    }
   });
 });
