@@ -3,9 +3,10 @@ import { ACTIVE_CASE_STATUSES } from "~/cases/case-rules";
 import { summariseFairShare } from "~/fair-share/fair-share";
 import { loadRegionFairShare } from "~/fair-share/fair-share.server";
 import { PLACED_STATUSES, type AllocationStatusName } from "~/marketplace/allocation-rules";
-import { keptUntilDataChanges } from "~/platform/db/data-version.server";
+import { keptUntilDataChanges, readDataVersion } from "~/platform/db/data-version.server";
 import { prisma, Prisma, queryRows, sqlDay } from "~/platform/db/db.server";
 import { addUtcDays, startOfUtcDay } from "~/platform/utc-days";
+import { getRegionOverview } from "./region.server";
 import { placementsAwaitingFeedback } from "~/quality/feedback.server";
 import { navigationFor } from "~/accounts/navigation";
 import { currentAcademicYear } from "~/vocabulary/academic-year";
@@ -107,6 +108,17 @@ export async function getUniversityAttention(universityId: string) {
   };
 }
 
+/**
+ * The facilitator's home: the region's overview and what needs attention, their kept figures checked against one
+ * read of the data version (made for this request, so after anything the facilitator has just committed).
+ */
+export async function getFacilitatorHome(regionId: string, year: number) {
+  const dataVersion = readDataVersion();
+  dataVersion.catch(() => {}); // Its readers report a failure; this only stops it counting as unhandled if none gets to read it.
+  const [overview, attention] = await Promise.all([getRegionOverview(regionId, year, dataVersion), getFacilitatorAttention(regionId, year, { dataVersion })]);
+  return { overview, attention };
+}
+
 /** Days ahead within which a case's due date counts as due now. */
 const CASE_NOTICE_DAYS = 7;
 
@@ -115,30 +127,35 @@ const CASE_NOTICE_DAYS = 7;
  * their fair share this year, support requests nobody has turned into a case yet, and proposals the
  * region's providers have not answered.
  */
-export async function getFacilitatorAttention(regionId: string, year: number, now = new Date()) {
+export async function getFacilitatorAttention(regionId: string, year: number, { now = new Date(), dataVersion }: { now?: Date; dataVersion?: Promise<string> } = {}) {
   const today = startOfUtcDay(now);
-  // Plain SQL on the driver (queryRows): the overview is the facilitator's home, and Prisma's own cost per
-  // query was a large part of it. The same counts as the Prisma filters they replaced.
-  const [[cases], [support], below, [proposed]] = await Promise.all([
-    queryRows<{ overdue: number; dueSoon: number }>(Prisma.sql`
-      SELECT count(*) FILTER (WHERE "dueOn" < ${sqlDay(today)})::int AS "overdue", count(*) FILTER (WHERE "dueOn" >= ${sqlDay(today)})::int AS "dueSoon"
-      FROM "ShortfallCase"
-      WHERE "regionId" = ${regionId} AND "status"::text IN (${Prisma.join([...ACTIVE_CASE_STATUSES])}) AND "dueOn" <= ${sqlDay(addUtcDays(today, CASE_NOTICE_DAYS))}`),
-    queryRows<{ open: number }>(Prisma.sql`SELECT count(*)::int AS "open" FROM "SupportRequest" WHERE "regionId" = ${regionId} AND "caseId" IS NULL`),
-    providersBelowShare(regionId, year),
-    // allocationStages' proposed count for the region's providers' offers.
-    queryRows<StageCount>(Prisma.sql`
-      SELECT count(*)::int AS "allocations", COALESCE(SUM(a."students"), 0)::int AS "students"
-      FROM "Allocation" a JOIN "Offer" o ON o."id" = a."offerId" JOIN "Organisation" p ON p."id" = o."providerId"
-      WHERE p."regionId" = ${regionId} AND a."status" = 'PROPOSED'`),
+  // Plain SQL on the driver (queryRows), the three counts in one statement: the overview is the facilitator's home,
+  // and each statement costs this process a round trip. The same counts as the Prisma filters they replaced.
+  const [[counts], below] = await Promise.all([
+    queryRows<{ overdue: number; dueSoon: number; support: number; proposedAllocations: number; proposedStudents: number }>(Prisma.sql`
+      SELECT cases."overdue", cases."dueSoon", support."open" AS "support", proposed."allocations" AS "proposedAllocations",
+        proposed."students" AS "proposedStudents"
+      FROM (
+        SELECT count(*) FILTER (WHERE "dueOn" < ${sqlDay(today)})::int AS "overdue", count(*) FILTER (WHERE "dueOn" >= ${sqlDay(today)})::int AS "dueSoon"
+        FROM "ShortfallCase"
+        WHERE "regionId" = ${regionId} AND "status"::text IN (${Prisma.join([...ACTIVE_CASE_STATUSES])}) AND "dueOn" <= ${sqlDay(addUtcDays(today, CASE_NOTICE_DAYS))}
+      ) cases,
+      (SELECT count(*)::int AS "open" FROM "SupportRequest" WHERE "regionId" = ${regionId} AND "caseId" IS NULL) support,
+      -- allocationStages' proposed count for the region's providers' offers.
+      (
+        SELECT count(*)::int AS "allocations", COALESCE(SUM(a."students"), 0)::int AS "students"
+        FROM "Allocation" a JOIN "Offer" o ON o."id" = a."offerId" JOIN "Organisation" p ON p."id" = o."providerId"
+        WHERE p."regionId" = ${regionId} AND a."status" = 'PROPOSED'
+      ) proposed`),
+    providersBelowShare(regionId, year, dataVersion),
   ]);
   return {
-    casesOverdue: cases.overdue,
-    casesDueSoon: cases.dueSoon,
+    casesOverdue: counts.overdue,
+    casesDueSoon: counts.dueSoon,
     caseNoticeDays: CASE_NOTICE_DAYS,
-    supportRequests: support.open,
+    supportRequests: counts.support,
     belowShare: below,
-    proposed,
+    proposed: { allocations: counts.proposedAllocations, students: counts.proposedStudents } satisfies StageCount,
   };
 }
 
@@ -147,15 +164,15 @@ export async function getFacilitatorAttention(regionId: string, year: number, no
  * with the region's fair share until the data changes (decision 007), rather than summarised anew for
  * every view of the overview.
  */
-function providersBelowShare(regionId: string, year: number) {
+function providersBelowShare(regionId: string, year: number, dataVersion?: Promise<string>) {
   return keptUntilDataChanges(`providers-below-share ${regionId} ${year}`, async () => {
-    const fairShare = await loadRegionFairShare(regionId, year);
+    const fairShare = await loadRegionFairShare(regionId, year, dataVersion);
     const below = fairShare.providers
       .map((provider) => ({ id: provider.id, name: provider.name, ...summariseFairShare(provider.rows, fairShare.bands) }))
       .filter((provider) => provider.ratio !== null && provider.ratio < fairShare.bands.amber)
       .sort((a, b) => (a.ratio ?? 0) - (b.ratio ?? 0));
     return { count: below.length, first: below.slice(0, 5).map(({ id, name, ratio }) => ({ id, name, ratio })) };
-  });
+  }, { dataVersion });
 }
 
 /**

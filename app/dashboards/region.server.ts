@@ -12,8 +12,8 @@ import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabular
  * the rows one by one: it only adds them up, and a request's allocated students are capped at its
  * students before they are summed. The sums come straight from the driver (queryRows), without Prisma's cost.
  */
-export function getRegionOverview(regionId: string, year: number) {
-  return keptUntilDataChanges(`region-overview ${regionId} ${year}`, () => workOutRegionOverview(regionId, year));
+export function getRegionOverview(regionId: string, year: number, dataVersion?: Promise<string>) {
+  return keptUntilDataChanges(`region-overview ${regionId} ${year}`, () => workOutRegionOverview(regionId, year), { dataVersion });
 }
 
 async function workOutRegionOverview(regionId: string, year: number) {

@@ -117,8 +117,8 @@ export interface RegionFairShare {
  * region, with offers and allocations summed per provider and profession in the database, kept until the
  * data behind it changes (`keptUntilDataChanges`). Callers share the value and must not change it.
  */
-export function loadRegionFairShare(regionId: string, year: number): Promise<RegionFairShare> {
-  return keptUntilDataChanges(`region-fair-share ${regionId} ${year}`, () => workOutRegionFairShare(regionId, year));
+export function loadRegionFairShare(regionId: string, year: number, dataVersion?: Promise<string>): Promise<RegionFairShare> {
+  return keptUntilDataChanges(`region-fair-share ${regionId} ${year}`, () => workOutRegionFairShare(regionId, year), { dataVersion });
 }
 
 async function workOutRegionFairShare(regionId: string, year: number): Promise<RegionFairShare> {

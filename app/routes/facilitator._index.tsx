@@ -4,11 +4,10 @@ import { requireRole } from "~/accounts/guards.server";
 import { SupplyDemandFigure, YearPicker } from "~/components/charts/supply-demand";
 import { AttentionPanel } from "~/components/attention-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getFacilitatorAttention } from "~/dashboards/home.server";
+import { getFacilitatorHome } from "~/dashboards/home.server";
 import { formatRatio } from "~/fair-share/fair-share";
 import { PageHeader } from "~/components/page-header";
 import { readDashboardParams } from "~/dashboards/params.server";
-import { getRegionOverview } from "~/dashboards/region.server";
 import { requireFacilitatorRegion } from "~/dashboards/policy";
 import { formatAcademicYear } from "~/vocabulary/academic-year";
 import { formatNumber, plural } from "~/vocabulary/labels";
@@ -17,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
   const regionId = requireFacilitatorRegion(user);
   const { year, years } = readDashboardParams(request);
-  const [overview, attention] = await Promise.all([getRegionOverview(regionId, year), getFacilitatorAttention(regionId, year)]);
+  const { overview, attention } = await getFacilitatorHome(regionId, year);
   return { ...overview, attention, year, years };
 }
 

@@ -55,18 +55,30 @@ describe("figures kept until the data changes", () => {
     let clock = 1_000_000;
     const now = () => clock;
     const figures = counted(() => ({ total: 1 }));
-    const first = await keptUntilDataChanges("test-figures", figures.compute, now);
-    expect(await keptUntilDataChanges("test-figures", figures.compute, now)).toBe(first);
+    const first = await keptUntilDataChanges("test-figures", figures.compute, { now });
+    expect(await keptUntilDataChanges("test-figures", figures.compute, { now })).toBe(first);
     expect(figures.runs).toBe(1);
     await createRegion();
-    await keptUntilDataChanges("test-figures", figures.compute, now);
+    await keptUntilDataChanges("test-figures", figures.compute, { now });
     expect(figures.runs).toBe(2);
     clock += DATA_VERSION_MAX_AGE_MS - 1;
-    await keptUntilDataChanges("test-figures", figures.compute, now);
+    await keptUntilDataChanges("test-figures", figures.compute, { now });
     expect(figures.runs).toBe(2);
     clock += 1;
-    await keptUntilDataChanges("test-figures", figures.compute, now);
+    await keptUntilDataChanges("test-figures", figures.compute, { now });
     expect(figures.runs).toBe(3);
+  });
+
+  it("go by a version the caller read for its request, when given one, instead of reading another", async () => {
+    const figures = counted(() => ({ total: 1 }));
+    const current = await readDataVersion();
+    const first = await keptUntilDataChanges("given-version", figures.compute, { dataVersion: Promise.resolve(current) });
+    expect(await keptUntilDataChanges("given-version", figures.compute)).toBe(first);
+    expect(figures.runs).toBe(1);
+    // A version read later in another request, after a write: worked out again without a read of its own.
+    await keptUntilDataChanges("given-version", figures.compute, { dataVersion: Promise.resolve(`${current}-later`) });
+    expect(figures.runs).toBe(2);
+    await expect(keptUntilDataChanges("given-version", figures.compute, { dataVersion: Promise.reject(new Error("database away")) })).rejects.toThrow("database away");
   });
 
   it("share one computation among callers arriving together, keep no failure, and cannot be changed by a caller", async () => {

@@ -140,7 +140,7 @@ describe("each role's home counts what waits for it, proposed and confirmed apar
       ],
     });
     await prisma.supportRequest.create({ data: { organisationId: w.provider.id, regionId: w.region.id, authorId: w.educator.id, topic: "capacity", body: "We need help with capacity" } });
-    const attention = await getFacilitatorAttention(w.region.id, 2026, NOW);
+    const attention = await getFacilitatorAttention(w.region.id, 2026, { now: NOW });
     expect([attention.casesOverdue, attention.casesDueSoon]).toEqual([1, 1]);
     expect(attention.supportRequests).toBe(1);
     expect(attention.belowShare.first.map((provider) => provider.id)).toContain(w.provider.id);
@@ -153,7 +153,7 @@ describe("each role's home counts what waits for it, proposed and confirmed apar
     // The providers below their share are kept until the data changes: without the large request the
     // provider offers more than its share, and the very next look says so.
     await prisma.placementRequest.delete({ where: { id: large.id } });
-    const after = await getFacilitatorAttention(w.region.id, 2026, NOW);
+    const after = await getFacilitatorAttention(w.region.id, 2026, { now: NOW });
     expect(after.belowShare).toEqual({ count: 0, first: [] });
   });
 

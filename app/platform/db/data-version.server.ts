@@ -30,12 +30,20 @@ export async function readDataVersion(): Promise<string> {
   return row.called ? row.version : "0";
 }
 
-/** `compute()`'s value for `key`, worked out again when the data version has moved or the kept one is too old. */
-export async function keptUntilDataChanges<T>(key: string, compute: () => Promise<T>, now = Date.now): Promise<T> {
+/**
+ * `compute()`'s value for `key`, worked out again when the data version has moved or the kept one is too old.
+ * A page that keeps several values may read the version once and give it to each (`dataVersion`: a read
+ * made during the same request, so still after anything the visitor has just committed).
+ */
+export async function keptUntilDataChanges<T>(
+  key: string,
+  compute: () => Promise<T>,
+  { now = Date.now, dataVersion }: { now?: () => number; dataVersion?: Promise<string> } = {},
+): Promise<T> {
   const database = getDatabase();
   let kept = keptByDatabase.get(database);
   if (!kept) keptByDatabase.set(database, (kept = new Map()));
-  const version = await readDataVersion();
+  const version = await (dataVersion ?? readDataVersion());
   const entry = kept.get(key);
   if (entry && entry.version === version && now() - entry.at < DATA_VERSION_MAX_AGE_MS) return entry.value as Promise<T>;
   if (kept.size >= MAX_ENTRIES) kept.clear();
