@@ -8,7 +8,7 @@ import { recordAudit } from "~/platform/audit.server";
 import { LIVE_STATUSES } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
 import { OFFER_LIST_STATUSES, offerStartProblem, toDbDate, toIsoDate, type OfferFields, type OfferListStatus } from "./offer-form";
-import { pageWindow } from "~/platform/paging";
+import { readCountedPage } from "~/platform/paging";
 import { PROFESSIONS } from "~/vocabulary/roles";
 import { withDateRange, type DateRangeFilter } from "~/vocabulary/calendar-date";
 import { pushNotificationsAfterResponse } from "~/notifications/notify.server";
@@ -87,22 +87,24 @@ export interface ProviderOfferRow extends OfferTermsRow {
 export async function listProviderOffers(user: SessionUser, filters: OfferFilters) {
   const providerId = requireProviderScope(user);
   const where = offerConditionsSql(providerId, filters);
-  const [{ total }] = await queryRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Offer" o WHERE ${where}`);
-  const window = pageWindow(total, filters.page);
-  const [rows, sites] = await Promise.all([
-    queryRows<Omit<ProviderOfferRow, "site"> & { siteName: string }>(Prisma.sql`
-      SELECT o."id", o."profession"::text AS "profession", o."specialty",
-        (o."startDate"::timestamp AT TIME ZONE 'UTC') AS "startDate", (o."endDate"::timestamp AT TIME ZONE 'UTC') AS "endDate",
-        o."slots", o."slotsTaken", o."supervisionModel"::text AS "supervisionModel", o."yearsOfStudy", o."status"::text AS "status", s."name" AS "siteName"
-      FROM (
-        SELECT o."id", o."profession", o."specialty", o."startDate", o."endDate", o."slots", o."slotsTaken", o."supervisionModel", o."yearsOfStudy",
-          o."status", o."siteId", o."createdAt"
-        FROM "Offer" o WHERE ${where}
-        ORDER BY o."startDate" ASC, o."createdAt" ASC, o."id" ASC
-        LIMIT ${window.take} OFFSET ${window.skip}
-      ) o
-        JOIN "Site" s ON s."id" = o."siteId"
-      ORDER BY o."startDate" ASC, o."createdAt" ASC, o."id" ASC`),
+  const [{ window, rows }, sites] = await Promise.all([
+    readCountedPage(filters.page, (take, skip) =>
+      queryRows<Omit<ProviderOfferRow, "site"> & { siteName: string; total: number }>(Prisma.sql`
+        SELECT o."id", o."profession"::text AS "profession", o."specialty",
+          (o."startDate"::timestamp AT TIME ZONE 'UTC') AS "startDate", (o."endDate"::timestamp AT TIME ZONE 'UTC') AS "endDate",
+          o."slots", o."slotsTaken", o."supervisionModel"::text AS "supervisionModel", o."yearsOfStudy", o."status"::text AS "status",
+          s."name" AS "siteName",
+          (SELECT count(*)::int FROM "Offer" o WHERE ${where}) AS "total"
+        FROM (
+          SELECT o."id", o."profession", o."specialty", o."startDate", o."endDate", o."slots", o."slotsTaken", o."supervisionModel", o."yearsOfStudy",
+            o."status", o."siteId", o."createdAt"
+          FROM "Offer" o WHERE ${where}
+          ORDER BY o."startDate" ASC, o."createdAt" ASC, o."id" ASC
+          LIMIT ${take} OFFSET ${skip}
+        ) o
+          JOIN "Site" s ON s."id" = o."siteId"
+        ORDER BY o."startDate" ASC, o."createdAt" ASC, o."id" ASC`),
+    ),
     listProviderSites(providerId),
   ]);
   const offers: ProviderOfferRow[] = rows.map(({ siteName, ...offer }) => ({ ...offer, site: { name: siteName } }));

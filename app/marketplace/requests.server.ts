@@ -3,7 +3,7 @@ import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
 import type { ProfessionCode } from "~/vocabulary/roles";
 import { recordAudit } from "~/platform/audit.server";
 import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus, requestStatusFor } from "./allocation-rules";
-import { pageWindow } from "~/platform/paging";
+import { readCountedPage } from "~/platform/paging";
 import { requestPlacementFields, type RequestFilters, type RequestFormValue, type RequestStatusName } from "./request-form";
 import { requireUniversityScope } from "./policy";
 import { BLOCK_ORDER, BLOCK_SELECT, PROGRAMME_SELECT } from "./programmes.server";
@@ -80,23 +80,24 @@ export interface RequestListRow {
 export async function listRequests(user: SessionUser, filters: RequestFilters) {
   const universityId = requireUniversityScope(user);
   const where = requestConditionsSql(universityId, filters);
-  const [{ total }] = await queryRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS "total" FROM "PlacementRequest" r WHERE ${where}`);
-  const window = pageWindow(total, filters.page);
-  const [rows, programmes] = await Promise.all([
-    queryRows<Omit<RequestListRow, "programme" | "block"> & { programmeName: string; blockName: string }>(Prisma.sql`
-      SELECT r."id", r."profession"::text AS "profession", r."yearOfStudy",
-        (r."startDate"::timestamp AT TIME ZONE 'UTC') AS "startDate", (r."endDate"::timestamp AT TIME ZONE 'UTC') AS "endDate",
-        r."students", r."studentsAllocated", r."status"::text AS "status", p."name" AS "programmeName", b."name" AS "blockName"
-      FROM (
-        SELECT r."id", r."profession", r."yearOfStudy", r."startDate", r."endDate", r."students", r."studentsAllocated", r."status",
-          r."programmeId", r."blockId", r."createdAt"
-        FROM "PlacementRequest" r WHERE ${where}
-        ORDER BY r."startDate" ASC, r."createdAt" ASC, r."id" ASC
-        LIMIT ${window.take} OFFSET ${window.skip}
-      ) r
-        JOIN "Programme" p ON p."id" = r."programmeId"
-        JOIN "PlacementBlock" b ON b."id" = r."blockId"
-      ORDER BY r."startDate" ASC, r."createdAt" ASC, r."id" ASC`),
+  const [{ window, rows }, programmes] = await Promise.all([
+    readCountedPage(filters.page, (take, skip) =>
+      queryRows<Omit<RequestListRow, "programme" | "block"> & { programmeName: string; blockName: string; total: number }>(Prisma.sql`
+        SELECT r."id", r."profession"::text AS "profession", r."yearOfStudy",
+          (r."startDate"::timestamp AT TIME ZONE 'UTC') AS "startDate", (r."endDate"::timestamp AT TIME ZONE 'UTC') AS "endDate",
+          r."students", r."studentsAllocated", r."status"::text AS "status", p."name" AS "programmeName", b."name" AS "blockName",
+          (SELECT count(*)::int FROM "PlacementRequest" r WHERE ${where}) AS "total"
+        FROM (
+          SELECT r."id", r."profession", r."yearOfStudy", r."startDate", r."endDate", r."students", r."studentsAllocated", r."status",
+            r."programmeId", r."blockId", r."createdAt"
+          FROM "PlacementRequest" r WHERE ${where}
+          ORDER BY r."startDate" ASC, r."createdAt" ASC, r."id" ASC
+          LIMIT ${take} OFFSET ${skip}
+        ) r
+          JOIN "Programme" p ON p."id" = r."programmeId"
+          JOIN "PlacementBlock" b ON b."id" = r."blockId"
+        ORDER BY r."startDate" ASC, r."createdAt" ASC, r."id" ASC`),
+    ),
     queryRows<{ id: string; name: string }>(Prisma.sql`SELECT "id", "name" FROM "Programme" WHERE "universityId" = ${universityId} ORDER BY "name" ASC`),
   ]);
   const requests: RequestListRow[] = rows.map(({ programmeName, blockName, ...request }) => ({ ...request, programme: { name: programmeName }, block: { name: blockName } }));

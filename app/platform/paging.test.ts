@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { literalSearch, pageHref, pageWindow, uncountedPage, uncountedPageQuery } from "./paging";
+import { literalSearch, pageHref, pageWindow, readCountedPage, uncountedPage, uncountedPageQuery } from "./paging";
 
 describe("pageWindow", () => {
   it("pages 25 at a time", () => {
@@ -15,6 +15,39 @@ describe("pageWindow", () => {
 
   it("has one empty page when there is nothing", () => {
     expect(pageWindow(0, 4)).toEqual({ page: 1, pageCount: 1, total: 0, skip: 0, take: 25 });
+  });
+});
+
+describe("counted pages read in one go", () => {
+  /** A list of `count` rows read as the statement reads it: the page asked for, each row carrying the total. */
+  function listOf(count: number) {
+    const reads: [number, number][] = [];
+    const readRows = async (take: number, skip: number) => {
+      reads.push([take, skip]);
+      return Array.from({ length: Math.max(0, Math.min(take, count - skip)) }, (_, i) => ({ n: skip + i + 1, total: count }));
+    };
+    return { reads, readRows };
+  }
+
+  it("reads a page and its total in one read, and shows what pageWindow shows", async () => {
+    const list = listOf(60);
+    const { window, rows } = await readCountedPage(2, list.readRows);
+    expect(window).toEqual(pageWindow(60, 2));
+    expect(rows.map((row) => row.n)).toEqual(Array.from({ length: 25 }, (_, i) => 26 + i));
+    expect(rows[0]).not.toHaveProperty("total");
+    expect(list.reads).toEqual([[25, 25]]);
+  });
+
+  it("shows the last page for a page past the end, at the cost of two more reads, and one empty page for nothing", async () => {
+    const list = listOf(60);
+    const { window, rows } = await readCountedPage(9, list.readRows);
+    expect(window).toEqual(pageWindow(60, 9));
+    expect(rows.map((row) => row.n)).toEqual(Array.from({ length: 10 }, (_, i) => 51 + i));
+    expect(list.reads).toEqual([[25, 200], [1, 0], [25, 50]]);
+    const empty = listOf(0);
+    expect(await readCountedPage(3, empty.readRows)).toEqual({ window: pageWindow(0, 3), rows: [] });
+    expect((await readCountedPage(1, empty.readRows)).window).toEqual(pageWindow(0, 1));
+    expect(empty.reads).toEqual([[25, 50], [1, 0], [25, 0]]);
   });
 });
 

@@ -18,6 +18,27 @@ export function pageWindow(total: number, requestedPage: number | undefined, pag
 }
 
 /**
+ * One page of a counted list, read in one statement where it can be: `readRows(take, skip)` returns that page's rows,
+ * each carrying the number of every matching row as `total` (an uncorrelated count in the select list, which
+ * PostgreSQL works out once), so no count is sent first. Only a page past the end (no rows, hence no total) costs more: one row is read for the
+ * total, then the last page, which is the page shown, as `pageWindow` would have it.
+ */
+export async function readCountedPage<Row extends { total: number }>(
+  requestedPage: number | undefined,
+  readRows: (take: number, skip: number) => Promise<Row[]>,
+  pageSize = PAGE_SIZE,
+): Promise<{ window: PageWindow; rows: Omit<Row, "total">[] }> {
+  const wanted = pageWindow(Number.MAX_SAFE_INTEGER, requestedPage, pageSize);
+  let rows = await readRows(pageSize, wanted.skip);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && wanted.page > 1) {
+    total = (await readRows(1, 0))[0]?.total ?? 0;
+    if (total > 0) rows = await readRows(pageSize, pageWindow(total, requestedPage, pageSize).skip);
+  }
+  return { window: pageWindow(total, requestedPage, pageSize), rows: rows.map(({ total: _total, ...row }) => row) };
+}
+
+/**
  * A page of a list too long to count on every load: it reads one row more than it shows, so it knows
  * whether another page follows. The total is known only when nothing follows (the rows before plus those shown).
  */
