@@ -1,4 +1,5 @@
 import { paramOr } from "~/platform/form-fields";
+import { sortedOncePerOrder } from "~/platform/kept-per-object";
 import { z } from "zod";
 import { FAIR_SHARE_BAND_LABELS } from "~/fair-share/fair-share";
 import { pageWindow, type PageWindow } from "~/platform/paging";
@@ -82,12 +83,8 @@ export function providerRatioPage(rows: readonly ProviderRatioRow[], query: Prov
 }
 
 // A region's rows are kept while its figures are (region.server.ts), so each order is worked out once for them.
-const sortedByOrder = new WeakMap<readonly ProviderRatioRow[], Map<ProviderRatioSort, readonly ProviderRatioRow[]>>();
+const sortedProviderRows = sortedOncePerOrder<ProviderRatioRow>();
 
 function sortedRows(rows: readonly ProviderRatioRow[], sort: ProviderRatioSort): readonly ProviderRatioRow[] {
-  let byOrder = sortedByOrder.get(rows);
-  if (!byOrder) sortedByOrder.set(rows, (byOrder = new Map()));
-  let sorted = byOrder.get(sort);
-  if (!sorted) byOrder.set(sort, (sorted = sortRows(rows, sort)));
-  return sorted;
+  return sortedProviderRows(rows, sort, () => sortRows(rows, sort));
 }

@@ -1,8 +1,9 @@
 import { placementStage, type AllocationStatusName } from "~/marketplace/allocation-rules";
 import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
 import { keptUntilDataChanges } from "~/platform/db/data-version.server";
+import { keptPerObject } from "~/platform/kept-per-object";
 import { sortByRatio, summariseRegion, type ProviderRatioRow, type RegionRequestInput } from "./dashboard-rules";
-import { demandRequestsSql, liveAllocationSql, loadRegionFairShare, provisionOffersSql, type ProviderFairShare } from "~/fair-share/fair-share.server";
+import { demandRequestsSql, liveAllocationSql, loadRegionFairShare, provisionOffersSql, type RegionFairShare } from "~/fair-share/fair-share.server";
 import { PROFESSION_LABELS, PROFESSIONS, type ProfessionCode } from "~/vocabulary/roles";
 
 /**
@@ -73,8 +74,9 @@ export async function findRegionProvider(regionId: string, providerId: string) {
 
 /** One profession's providers, highest ratio first, and the professions that have any figures. */
 export async function getRegionFairShareFor(regionId: string, year: number, chosen: ProfessionCode | null) {
-  const { providers, demand, bands } = await loadRegionFairShare(regionId, year);
-  const { byProfession, professions } = providerRowsOf(providers, demand);
+  const fairShare = await loadRegionFairShare(regionId, year);
+  const { demand, bands } = fairShare;
+  const { byProfession, professions } = providerRowsOf(fairShare);
   const profession: ProfessionCode = chosen ?? professions[0] ?? "PT";
   return { profession, professions, demand: demand[profession] ?? 0, rows: byProfession.get(profession) ?? [], bands };
 }
@@ -86,11 +88,7 @@ interface ProviderRowsByProfession {
 
 // Worked out once per kept region (the kept value is shared until the data changes): regrouping and sorting a
 // region's providers for every view was ~5% of the fair-share page's CPU.
-const providerRowsByRegion = new WeakMap<object, ProviderRowsByProfession>();
-
-function providerRowsOf(providers: readonly ProviderFairShare[], demand: Partial<Record<ProfessionCode, number>>): ProviderRowsByProfession {
-  const kept = providerRowsByRegion.get(providers);
-  if (kept) return kept;
+const providerRowsOf = keptPerObject(({ providers, demand }: RegionFairShare): ProviderRowsByProfession => {
   const grouped = new Map<ProfessionCode, ProviderRatioRow[]>();
   for (const provider of providers) {
     for (const row of provider.rows) {
@@ -112,7 +110,5 @@ function providerRowsOf(providers: readonly ProviderFairShare[], demand: Partial
   }
   const byProfession = new Map<ProfessionCode, readonly ProviderRatioRow[]>([...grouped].map(([code, rows]) => [code, sortByRatio(rows)]));
   const professions = PROFESSIONS.filter((code) => byProfession.has(code) || (demand[code] ?? 0) > 0);
-  const rows = { byProfession, professions };
-  providerRowsByRegion.set(providers, rows);
-  return rows;
-}
+  return { byProfession, professions };
+});

@@ -1,4 +1,5 @@
 import { paramOr } from "~/platform/form-fields";
+import { sortedOncePerOrder } from "~/platform/kept-per-object";
 import { z } from "zod";
 import { PROFESSIONS } from "~/vocabulary/roles";
 
@@ -104,7 +105,7 @@ export function sortProposals(rows: readonly ProposalRow[], sort: ProposalSort, 
   return [...rows].sort((a, b) => sign * primary[sort](a, b) || tie(a, b));
 }
 
-const sortedOrders = new WeakMap<readonly ProposalRow[], Map<string, readonly ProposalRow[]>>();
+const sortedProposals = sortedOncePerOrder<ProposalRow>();
 
 /**
  * `sortProposals` kept per rows array and order. A finished run's rows are kept a while per process
@@ -112,12 +113,7 @@ const sortedOrders = new WeakMap<readonly ProposalRow[], Map<string, readonly Pr
  * result (filtering keeps the order) instead of sorting what a filter returns.
  */
 export function sortProposalsOnce(rows: readonly ProposalRow[], sort: ProposalSort, dir: "asc" | "desc"): readonly ProposalRow[] {
-  let orders = sortedOrders.get(rows);
-  if (!orders) sortedOrders.set(rows, (orders = new Map()));
-  const key = `${sort}:${dir}`;
-  let sorted = orders.get(key);
-  if (!sorted) orders.set(key, (sorted = sortProposals(rows, sort, dir)));
-  return sorted;
+  return sortedProposals(rows, `${sort}:${dir}`, () => sortProposals(rows, sort, dir));
 }
 
 /** Unmet requests, most students first, then by university and start. */

@@ -1,20 +1,9 @@
 import { getZodConstraint, parseWithZod, unstable_coerceFormValue as coerceFormValue } from "@conform-to/zod";
 import type { z } from "zod";
+import { keptPerObject } from "./kept-per-object";
 
-/** What conform works out from a schema, kept per schema: conform recomputes it on every call and only reads it. */
-function keptPerSchema<Value>(build: (schema: z.ZodTypeAny) => Value): (schema: z.ZodTypeAny) => Value {
-  const kept = new WeakMap<z.ZodTypeAny, Value>();
-  return (schema) => {
-    let value = kept.get(schema);
-    if (value === undefined) {
-      value = build(schema);
-      kept.set(schema, value);
-    }
-    return value;
-  };
-}
-
-const coercedSchema = keptPerSchema((schema) => coerceFormValue(schema) as z.ZodTypeAny);
+// What conform works out from a schema is kept per schema: conform recomputes it on every call and only reads it.
+const coercedSchema = keptPerObject((schema: z.ZodTypeAny) => coerceFormValue(schema) as z.ZodTypeAny);
 
 /**
  * Conform's parseWithZod with the schema's form coercion built once per schema: parseWithZod
@@ -25,4 +14,4 @@ export function parseFormWithZod<Schema extends z.ZodTypeAny>(form: FormData, sc
 }
 
 /** Conform's getZodConstraint once per schema: forms ask for it on every render, and it walks the whole schema. */
-export const zodConstraint = keptPerSchema(getZodConstraint);
+export const zodConstraint = keptPerObject((schema: z.ZodTypeAny) => getZodConstraint(schema));
