@@ -45,6 +45,9 @@ interface OpportunityRow extends OfferTermsRow {
   held: number;
 }
 
+/** The same row as the page's statement returns it in JSON, its dates as calendar days ("2027-01-11"). */
+type OpportunityJson = Omit<OpportunityRow, "startDate" | "endDate"> & { startDate: string; endDate: string };
+
 /**
  * Published offers anyone signed in may browse. Never includes requests, allocations or students:
  * what a student sees here is the provider's public offer.
@@ -78,33 +81,30 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
   // Not counted: at England scale a count of every open offer was the slowest part of the page. One row
   // more than a page tells whether another follows; the total shows only once the last page is reached.
   const pageQuery = uncountedPageQuery(filters.page);
-  const [rows, regions] = await Promise.all([
-    // The page of offers first, then the names and held places of just those: joining first would join every match.
-    queryRows<OpportunityRow>(Prisma.sql`
-      SELECT o."id", o."profession", o."specialty",
-        (o."startDate"::timestamp AT TIME ZONE 'UTC') AS "startDate", (o."endDate"::timestamp AT TIME ZONE 'UTC') AS "endDate",
-        o."slots", o."slotsTaken", o."supervisionModel", o."yearsOfStudy",
-        p."name" AS "providerName", r."name" AS "regionName", s."name" AS "siteName", s."postcode" AS "sitePostcode",
-        ${heldPlaces(Prisma.sql`o."id"`)} AS "held"
-      FROM (
-        SELECT o."id", o."profession", o."specialty", o."startDate", o."endDate", o."slots", o."slotsTaken", o."supervisionModel",
-          o."yearsOfStudy", o."providerId", o."siteId"
-        FROM "Offer" o WHERE ${Prisma.join(conditions, " AND ")}
-        ORDER BY o."startDate" ASC, o."id" ASC
-        LIMIT ${pageQuery.take} OFFSET ${pageQuery.skip}
-      ) o
-        JOIN "Organisation" p ON p."id" = o."providerId"
-        JOIN "Region" r ON r."id" = p."regionId"
-        JOIN "Site" s ON s."id" = o."siteId"
-      ORDER BY o."startDate" ASC, o."id" ASC`),
-    queryRows<{ id: string; name: string }>(Prisma.sql`SELECT "id", "name" FROM "Region" ORDER BY "name" ASC`),
-  ]);
-  const { rows: shown, window } = uncountedPage(rows, pageQuery);
-  const offers = shown.map(({ providerName, regionName, siteName, sitePostcode, ...terms }) => ({
-    ...terms,
-    provider: { name: providerName, region: { name: regionName } },
-    site: { name: siteName, postcode: sitePostcode },
-  }));
+  // One statement answers both what the page lists and the region filter's choices (one round trip fewer on
+  // the portal's busiest page): a single row, each answer as JSON. Dates come as calendar days.
+  const [{ offers: page, regions }] = await queryRows<{ offers: OpportunityJson[]; regions: { id: string; name: string }[] }>(Prisma.sql`
+    SELECT
+      (SELECT COALESCE(json_agg(shown ORDER BY shown."startDate", shown."id"), '[]'::json) FROM (
+        -- The page of offers first, then the names and held places of just those: joining first would join every match.
+        SELECT o."id", o."profession", o."specialty", o."startDate", o."endDate",
+          o."slots", o."slotsTaken", o."supervisionModel", o."yearsOfStudy",
+          p."name" AS "providerName", r."name" AS "regionName", s."name" AS "siteName", s."postcode" AS "sitePostcode",
+          ${heldPlaces(Prisma.sql`o."id"`)} AS "held"
+        FROM (
+          SELECT o."id", o."profession", o."specialty", o."startDate", o."endDate", o."slots", o."slotsTaken", o."supervisionModel",
+            o."yearsOfStudy", o."providerId", o."siteId"
+          FROM "Offer" o WHERE ${Prisma.join(conditions, " AND ")}
+          ORDER BY o."startDate" ASC, o."id" ASC
+          LIMIT ${pageQuery.take} OFFSET ${pageQuery.skip}
+        ) o
+          JOIN "Organisation" p ON p."id" = o."providerId"
+          JOIN "Region" r ON r."id" = p."regionId"
+          JOIN "Site" s ON s."id" = o."siteId"
+      ) shown) AS "offers",
+      (SELECT COALESCE(json_agg(json_build_object('id', "id", 'name', "name") ORDER BY "name"), '[]'::json) FROM "Region") AS "regions"`);
+  const rows: OpportunityRow[] = page.map((offer) => ({ ...offer, startDate: new Date(offer.startDate), endDate: new Date(offer.endDate) }));
+  const { rows: offers, window } = uncountedPage(rows, pageQuery);
   return { window, offers, regions };
 }
 

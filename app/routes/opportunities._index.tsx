@@ -85,9 +85,9 @@ export default function Opportunities() {
                       {offer.specialty && <div>{offer.specialty}</div>}
                     </td>
                     <td>
-                      {offer.provider.name}
+                      {offer.providerName}
                       <div className="text-sm text-nhs-grey-1">
-                        {offer.site.name}, {offer.site.postcode} · {offer.provider.region.name}
+                        {offer.siteName}, {offer.sitePostcode} · {offer.regionName}
                       </div>
                     </td>
                     <td>{formatDateRange(offer.startDate, offer.endDate)}</td>

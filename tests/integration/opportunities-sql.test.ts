@@ -120,7 +120,18 @@ async function prismaReference(filters: OpportunityFilters, now: Date) {
   });
   const heldBy = new Map(held.map((row) => [row.offerId, row._sum.students ?? 0]));
   const regions = await prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
-  return { window, offers: offers.map((offer) => ({ ...offer, held: heldBy.get(offer.id) ?? 0 })), regions };
+  return {
+    window,
+    offers: offers.map(({ provider, site, ...terms }) => ({
+      ...terms,
+      providerName: provider.name,
+      regionName: provider.region.name,
+      siteName: site.name,
+      sitePostcode: site.postcode,
+      held: heldBy.get(terms.id) ?? 0,
+    })),
+    regions,
+  };
 }
 
 describe("the opportunities list on the driver", () => {
@@ -166,7 +177,7 @@ describe("the opportunities list on the driver", () => {
     const { siteId, providerId } = await prisma.offer.findUniqueOrThrow({ where: { id: offer.id }, select: { siteId: true, providerId: true } });
     const searchFinds = async (q: string) => (await listOpportunities({ page: 1, q, includeFull: "on" }, NOW)).offers.some((shown) => shown.id === offer.id);
     expect(await searchFinds("Quayside Clinic")).toBe(false);
-    const oldSiteName = offer.site.name;
+    const oldSiteName = offer.siteName;
     await prisma.site.update({ where: { id: siteId }, data: { name: "Quayside Clinic" } });
     expect(await searchFinds("quayside clinic")).toBe(true);
     expect(await searchFinds(oldSiteName)).toBe(false);
