@@ -69,8 +69,8 @@ export interface RequestListRow {
   students: number;
   studentsAllocated: number;
   status: RequestStatusName;
-  programme: { name: string };
-  block: { name: string };
+  programmeName: string;
+  blockName: string;
 }
 
 /**
@@ -82,7 +82,7 @@ export async function listRequests(user: SessionUser, filters: RequestFilters) {
   const where = requestConditionsSql(universityId, filters);
   const [{ window, rows }, programmes] = await Promise.all([
     readCountedPage(filters.page, (take, skip) =>
-      queryRows<Omit<RequestListRow, "programme" | "block"> & { programmeName: string; blockName: string; total: number }>(Prisma.sql`
+      queryRows<RequestListRow & { total: number }>(Prisma.sql`
         SELECT r."id", r."profession"::text AS "profession", r."yearOfStudy",
           (r."startDate"::timestamp AT TIME ZONE 'UTC') AS "startDate", (r."endDate"::timestamp AT TIME ZONE 'UTC') AS "endDate",
           r."students", r."studentsAllocated", r."status"::text AS "status", p."name" AS "programmeName", b."name" AS "blockName",
@@ -100,8 +100,7 @@ export async function listRequests(user: SessionUser, filters: RequestFilters) {
     ),
     queryRows<{ id: string; name: string }>(Prisma.sql`SELECT "id", "name" FROM "Programme" WHERE "universityId" = ${universityId} ORDER BY "name" ASC`),
   ]);
-  const requests: RequestListRow[] = rows.map(({ programmeName, blockName, ...request }) => ({ ...request, programme: { name: programmeName }, block: { name: blockName } }));
-  return { window, requests, programmes };
+  return { window, requests: rows, programmes };
 }
 
 /** What the request form chooses from: the university's programmes and blocks, its campuses, and regional provider sites. */

@@ -103,7 +103,7 @@ export default function ProviderOffers() {
                     </PlainLink>
                   </th>
                   <td>{offer.specialty ?? "—"}</td>
-                  <td>{offer.site.name}</td>
+                  <td>{offer.siteName}</td>
                   <td className="whitespace-nowrap">{formatDateRange(offer.startDate, offer.endDate)}</td>
                   <td className="text-right whitespace-nowrap">
                     {offer.slotsTaken} of {offer.slots}

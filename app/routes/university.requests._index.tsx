@@ -107,9 +107,9 @@ export default function UniversityRequests() {
               {requests.map((request) => (
                 <tr key={request.id}>
                   <th scope="row" className="font-normal">
-                    <PlainLink to={`/university/requests/${request.id}`}>{request.programme.name}</PlainLink>
+                    <PlainLink to={`/university/requests/${request.id}`}>{request.programmeName}</PlainLink>
                     <span className="block text-sm text-nhs-grey-1">
-                      {request.block.name} · {PROFESSION_LABELS[request.profession]}
+                      {request.blockName} · {PROFESSION_LABELS[request.profession]}
                     </span>
                   </th>
                   <td className="text-right">{request.yearOfStudy}</td>

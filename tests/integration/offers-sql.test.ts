@@ -72,7 +72,7 @@ async function prismaReference(providerId: string, filters: OfferFilters) {
     }),
     prisma.site.findMany({ where: { organisationId: providerId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { window, offers, sites };
+  return { window, offers: offers.map(({ site, ...offer }) => ({ ...offer, siteName: site.name })), sites };
 }
 
 describe("the provider's offers list on the driver", () => {

@@ -77,7 +77,7 @@ async function prismaReference(universityId: string, filters: RequestFilters) {
     }),
     prisma.programme.findMany({ where: { universityId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  return { window, requests, programmes };
+  return { window, requests: requests.map(({ programme, block, ...request }) => ({ ...request, programmeName: programme.name, blockName: block.name })), programmes };
 }
 
 describe("the university's requests list on the driver", () => {
