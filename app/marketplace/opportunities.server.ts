@@ -1,5 +1,6 @@
 import { paramOr } from "~/platform/form-fields";
 import { OFFER_TERMS_SELECT, type OfferTermsRow } from "./offer-terms";
+import { toDbDate } from "./offer-form";
 import { z } from "zod";
 import { keptUntilDataChanges } from "~/platform/db/data-version.server";
 import { prisma, Prisma, queryRows, sqlDay, sqlIn } from "~/platform/db/db.server";
@@ -103,7 +104,7 @@ export async function listOpportunities(filters: OpportunityFilters, now = new D
           JOIN "Site" s ON s."id" = o."siteId"
       ) shown) AS "offers",
       (SELECT COALESCE(json_agg(json_build_object('id', "id", 'name', "name") ORDER BY "name"), '[]'::json) FROM "Region") AS "regions"`);
-  const rows: OpportunityRow[] = page.map((offer) => ({ ...offer, startDate: new Date(offer.startDate), endDate: new Date(offer.endDate) }));
+  const rows: OpportunityRow[] = page.map((offer) => ({ ...offer, startDate: toDbDate(offer.startDate), endDate: toDbDate(offer.endDate) }));
   const { rows: offers, window } = uncountedPage(rows, pageQuery);
   return { window, offers, regions };
 }
