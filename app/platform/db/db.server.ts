@@ -204,6 +204,17 @@ export function sqlIn(column: Prisma.Sql, values: readonly unknown[]): Prisma.Sq
   return values.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`${column} IN (${Prisma.join(values)})`;
 }
 
+/**
+ * `LIMIT take [OFFSET skip]` for a page read by queryRows. The page size is part of the statement's text and the
+ * first page has no OFFSET: with both as parameters PostgreSQL cannot tell a page of 26 rows from a tenth of the
+ * table, so it planned the statement afresh on every run (0.4–0.6 ms, as long as running it) instead of keeping
+ * one plan for it. Later pages keep OFFSET a parameter, so that each page number is not a statement of its own.
+ */
+export function sqlPage(take: number, skip: number): Prisma.Sql {
+  if (!Number.isSafeInteger(take) || take < 1) throw new RangeError(`A page takes a positive whole number of rows, not ${take}`);
+  return skip === 0 ? Prisma.raw(`LIMIT ${take}`) : Prisma.sql`${Prisma.raw(`LIMIT ${take}`)} OFFSET ${skip}`;
+}
+
 /** The Prisma client of this process. */
 export const prisma = new Proxy({} as PrismaClient, {
   get(_target, property) {
