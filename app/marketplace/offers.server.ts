@@ -3,7 +3,7 @@ import { OFFER_TERMS_SELECT, type OfferTermsRow } from "./offer-terms";
 import { Refusal } from "~/platform/refusal";
 import { z } from "zod";
 import type { SessionUser } from "~/accounts/session.server";
-import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
+import { prisma, Prisma, queryRows, sqlPage } from "~/platform/db/db.server";
 import { recordAudit } from "~/platform/audit.server";
 import { LIVE_STATUSES } from "./allocation-rules";
 import { offerAcceptsRequest } from "./compatibility";
@@ -100,7 +100,7 @@ export async function listProviderOffers(user: SessionUser, filters: OfferFilter
             o."status", o."siteId", o."createdAt"
           FROM "Offer" o WHERE ${where}
           ORDER BY o."startDate" ASC, o."createdAt" ASC, o."id" ASC
-          LIMIT ${take} OFFSET ${skip}
+          ${sqlPage(take, skip)}
         ) o
           JOIN "Site" s ON s."id" = o."siteId"
         ORDER BY o."startDate" ASC, o."createdAt" ASC, o."id" ASC`),

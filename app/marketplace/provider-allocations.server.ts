@@ -2,7 +2,7 @@ import { PageParam } from "~/platform/form-fields";
 import { recordSensitiveViews } from "./sensitive-views.server";
 import { z } from "zod";
 import type { SessionUser } from "~/accounts/session.server";
-import { Prisma, queryRows } from "~/platform/db/db.server";
+import { Prisma, queryRows, sqlPage } from "~/platform/db/db.server";
 import type { ProfessionCode } from "~/vocabulary/roles";
 import { ALLOCATION_STATUSES, holdsCapacity, type AllocationStatusName } from "./allocation-rules";
 import { pageWindow } from "~/platform/paging";
@@ -76,7 +76,7 @@ export async function listProviderAllocations(user: SessionUser, filters: Provid
       FROM "Allocation" a JOIN "Offer" o ON o."id" = a."offerId"
       WHERE o."providerId" = ${providerId} ${statusCondition}
       ORDER BY ${order}
-      LIMIT ${window.take} OFFSET ${window.skip}
+      ${sqlPage(window.take, window.skip)}
     ) a
       JOIN "Offer" o ON o."id" = a."offerId"
       JOIN "Site" s ON s."id" = o."siteId"

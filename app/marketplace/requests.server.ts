@@ -1,5 +1,5 @@
 import type { SessionUser } from "~/accounts/session.server";
-import { prisma, Prisma, queryRows } from "~/platform/db/db.server";
+import { prisma, Prisma, queryRows, sqlPage } from "~/platform/db/db.server";
 import type { ProfessionCode } from "~/vocabulary/roles";
 import { recordAudit } from "~/platform/audit.server";
 import { addStudentsByStatus, LIVE_STATUSES, noStudentsByStatus, requestStatusFor } from "./allocation-rules";
@@ -92,7 +92,7 @@ export async function listRequests(user: SessionUser, filters: RequestFilters) {
             r."programmeId", r."blockId", r."createdAt"
           FROM "PlacementRequest" r WHERE ${where}
           ORDER BY r."startDate" ASC, r."createdAt" ASC, r."id" ASC
-          LIMIT ${take} OFFSET ${skip}
+          ${sqlPage(take, skip)}
         ) r
           JOIN "Programme" p ON p."id" = r."programmeId"
           JOIN "PlacementBlock" b ON b."id" = r."blockId"

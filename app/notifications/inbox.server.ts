@@ -1,6 +1,6 @@
 import { paramOr } from "~/platform/form-fields";
 import { z } from "zod";
-import { prisma, Prisma, queryRows, sqlIn } from "~/platform/db/db.server";
+import { prisma, Prisma, queryRows, sqlIn, sqlPage } from "~/platform/db/db.server";
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationCategory, type NotificationChannelName, type NotificationKind } from "./notification-kinds";
 import { pageWindow } from "~/platform/paging";
 
@@ -46,7 +46,7 @@ export async function listNotifications(userId: string, filters: InboxFilters) {
     SELECT "id", "kind", "title", "body", "link", ("readAt" AT TIME ZONE 'UTC') AS "readAt", ("createdAt" AT TIME ZONE 'UTC') AS "createdAt"
     FROM "Notification" WHERE ${where}
     ORDER BY "createdAt" DESC, "id" DESC
-    LIMIT ${window.take} OFFSET ${window.skip}`);
+    ${sqlPage(window.take, window.skip)}`);
   return { notifications, window, unreadCount };
 }
 
